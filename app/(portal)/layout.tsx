@@ -1,0 +1,61 @@
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { logoutAction } from '@/app/login/actions';
+import { LanguageSwitch } from '@/components/language-switch';
+import { requireUser } from '@/lib/dal/session';
+import { canManageUsers } from '@/lib/dal/users';
+import { getT } from '@/lib/i18n/server';
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  await connection();
+  const user = await requireUser();
+  const t = await getT();
+  const showUsers = await canManageUsers();
+  return (
+    <>
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        {t('nav.skip')}
+      </a>
+      <header className="no-print bg-red-900 text-white shadow">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+          <Link href="/" className="flex items-center gap-2 text-lg font-bold">
+            <span className="text-amber-300" aria-hidden>
+              ★
+            </span>
+            {t('app.name')}
+          </Link>
+          <nav className="flex gap-4 text-sm" aria-label="Chính">
+            <Link href="/" className="hover:underline">
+              {t('nav.home')}
+            </Link>
+            <Link href={`/units/${user.unitId}`} className="hover:underline">
+              {t('nav.units')}
+            </Link>
+            {showUsers ? (
+              <Link href="/users" className="hover:underline">
+                {t('nav.users')}
+              </Link>
+            ) : null}
+          </nav>
+          <div className="ml-auto flex items-center gap-4 text-sm">
+            <span className="text-right leading-tight" data-testid="current-user">
+              <span className="block font-semibold">{user.fullName}</span>
+              <span className="block text-xs text-red-100">
+                {t(`role.${user.role}`)} · {user.unitName}
+              </span>
+            </span>
+            <LanguageSwitch />
+            <form action={logoutAction}>
+              <button type="submit" className="rounded border border-red-200/50 px-3 py-1 hover:bg-red-800" data-testid="logout">
+                {t('nav.logout')}
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Breadcrumb, ChildrenTable, KindBadge, UnitHistory } from '@/components/units';
+import { getUnit, listUnitOptions, type UnitOption } from '@/lib/dal/units';
+import { today } from '@/lib/clock';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { idParam, orNotFound } from '@/lib/page';
+import { ALLOWED_CHILDREN, canContain } from '@/lib/units/kinds';
+import { UnitAdmin } from './unit-admin';
+
+export const metadata: Metadata = { title: 'Đơn vị' };
+
+export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
+  const unit = await orNotFound(getUnit(idParam((await params).id)));
+  const t = await getT();
+  const anyAdmin = Object.values(unit.allowed).some(Boolean);
+  const options = anyAdmin && (unit.allowed.move || unit.allowed.merge) ? await listUnitOptions() : [];
+  const insideSelf = (o: UnitOption) => o.path === unit.path || o.path.startsWith(unit.path + '.');
+  const optionLabel = (o: UnitOption) => `${'— '.repeat(o.depth)}${o.name}`;
+  const placeholder = { value: '', label: t('unit.choose') };
+
+  return (
+    <div className="space-y-6">
+      <Breadcrumb items={unit.breadcrumb} t={t} />
+      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold text-red-900" data-testid="unit-name">
+            {unit.name}
+          </h1>
+          <KindBadge kind={unit.kind} t={t} />
+          {unit.status !== 'active' ? (
+            <span className="rounded bg-stone-200 px-2 py-0.5 text-xs font-semibold text-stone-700" data-testid="unit-status">
+              {t(`status.${unit.status}`)}
+            </span>
+          ) : null}
+        </div>
+        <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
+          <div>
+            <dt className="text-stone-500">{t('unit.code')}</dt>
+            <dd>{unit.code}</dd>
+          </div>
+          {unit.endedOn ? (
+            <div>
+              <dt className="text-stone-500">{t('unit.endedOn')}</dt>
+              <dd>{formatDate(unit.endedOn)}</dd>
+            </div>
+          ) : null}
+          {unit.mergedInto ? (
+            <div>
+              <dt className="text-stone-500">{t('unit.mergedInto')}</dt>
+              <dd>
+                <Link className="text-red-800 underline" href={`/units/${unit.mergedInto.id}`}>
+                  {unit.mergedInto.name}
+                </Link>
+              </dd>
+            </div>
+          ) : null}
+          {unit.description ? (
+            <div className="sm:col-span-3">
+              <dt className="text-stone-500">{t('unit.description')}</dt>
+              <dd className="whitespace-pre-line">{unit.description}</dd>
+            </div>
+          ) : null}
+        </dl>
+        {unit.allowed.manageUsers ? (
+          <Link href={`/users?unitId=${unit.id}`} className="mt-3 inline-block text-sm text-red-800 underline">
+            {t('unit.manageUsers')}
+          </Link>
+        ) : null}
+      </header>
+
+      <section>
+        <h2 className="mb-3 text-lg font-semibold">{t('unit.children')}</h2>
+        <ChildrenTable items={unit.children} t={t} emptyText={t(unit.allowed.create ? 'unit.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+      </section>
+
+      {anyAdmin ? (
+        <section className="no-print">
+          <h2 className="mb-3 text-lg font-semibold">{t('unit.admin')}</h2>
+          <UnitAdmin
+            unit={{ id: unit.id, version: unit.version, name: unit.name, code: unit.code, description: unit.description }}
+            today={formatDate(today())}
+            allowed={unit.allowed}
+            kindOptions={[
+              { value: '', label: t('unit.chooseKind') },
+              ...ALLOWED_CHILDREN[unit.kind].map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) })),
+            ]}
+            moveOptions={[
+              placeholder,
+              ...options
+                .filter((o) => !insideSelf(o) && o.id !== unit.parentId)
+                .map((o) => ({ value: String(o.id), label: optionLabel(o), disabled: !canContain(o.kind, unit.kind) })),
+            ]}
+            mergeOptions={[placeholder, ...options.filter((o) => !insideSelf(o)).map((o) => ({ value: String(o.id), label: optionLabel(o) }))]}
+            text={{
+              pending: t('form.pending'),
+              confirm: t('form.confirm'),
+              cancel: t('form.cancel'),
+              confirmTitle: t('form.confirmTitle'),
+              kind: t('unit.kind'),
+              name: t('unit.name'),
+              code: t('unit.code'),
+              codeHint: t('unit.codeHint'),
+              description: t('unit.description'),
+              effectiveOn: t('unit.effectiveOn'),
+              createTitle: t('unit.create.title'),
+              createSubmit: t('unit.create.submit'),
+              updateTitle: t('unit.update.title'),
+              updateSubmit: t('unit.update.submit'),
+              moveTitle: t('unit.move.title'),
+              moveTarget: t('unit.move.target'),
+              moveSubmit: t('unit.move.submit'),
+              moveConfirm: t('unit.move.confirm', { name: unit.name }),
+              mergeTitle: t('unit.merge.title'),
+              mergeTarget: t('unit.merge.target'),
+              mergeHelp: t('unit.merge.help'),
+              mergeSubmit: t('unit.merge.submit'),
+              mergeConfirm: t('unit.merge.confirm', { name: unit.name }),
+              dissolveTitle: t('unit.dissolve.title'),
+              dissolveHelp: t('unit.dissolve.help'),
+              dissolveReason: t('unit.dissolve.reason'),
+              dissolveSubmit: t('unit.dissolve.submit'),
+              dissolveConfirm: t('unit.dissolve.confirm', { name: unit.name }),
+            }}
+          />
+        </section>
+      ) : null}
+
+      <section>
+        <h2 className="mb-3 text-lg font-semibold">{t('unit.history')}</h2>
+        <UnitHistory events={unit.events} t={t} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listUnitOptions } from '@/lib/dal/units';
+import { canManageUsers } from '@/lib/dal/users';
+import { getT } from '@/lib/i18n/server';
+import { notFound } from 'next/navigation';
+import { roleOptions, unitOptions, userFormText } from '@/lib/user-labels';
+import { CreateUserForm } from '../user-forms';
+
+export const metadata: Metadata = { title: 'Thêm người dùng' };
+
+export default async function NewUserPage({ searchParams }: { searchParams: Promise<{ unitId?: string }> }) {
+  if (!(await canManageUsers())) notFound();
+  const t = await getT();
+  const units = await listUnitOptions();
+  const { unitId } = await searchParams;
+  return (
+    <div className="max-w-xl space-y-4">
+      <Link href="/users" className="text-sm text-red-800 underline">
+        {t('users.back')}
+      </Link>
+      <h1 className="text-2xl font-bold text-red-900">{t('users.new')}</h1>
+      <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+        <CreateUserForm L={userFormText(t)} unitOptions={unitOptions(t, units)} roleOptions={roleOptions(t)} defaultUnitId={unitId} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listUsers } from '@/lib/dal/users';
+import { getT } from '@/lib/i18n/server';
+import { orNotFound } from '@/lib/page';
+
+export const metadata: Metadata = { title: 'Người dùng' };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; unitId?: string }> }) {
+  const { q, unitId } = await searchParams;
+  const unitFilter = unitId && /^\d{1,9}$/.test(unitId) ? Number(unitId) : undefined;
+  const users = await orNotFound(listUsers({ q, unitId: unitFilter }));
+  const t = await getT();
+  const filtered = Boolean(q || unitFilter);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-red-900">{t('users.title')}</h1>
+        <Link
+          href={unitFilter ? `/users/new?unitId=${unitFilter}` : '/users/new'}
+          className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900"
+        >
+          {t('users.new')}
+        </Link>
+      </div>
+      <form className="flex gap-2" role="search">
+        {unitFilter ? <input type="hidden" name="unitId" value={unitFilter} /> : null}
+        <label className="sr-only" htmlFor="q">
+          {t('users.search')}
+        </label>
+        <input
+          id="q"
+          name="q"
+          defaultValue={q}
+          placeholder={t('users.search')}
+          className="w-full max-w-md rounded-md border border-stone-300 px-3 py-2 text-sm"
+        />
+        <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('users.searchSubmit')}</button>
+      </form>
+      {users.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">
+          {t(filtered ? 'users.empty' : 'users.emptyAll')}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="users-table">
+            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+              <tr>
+                <th className="px-4 py-2">{t('users.col.fullName')}</th>
+                <th className="px-4 py-2">{t('users.col.username')}</th>
+                <th className="px-4 py-2">{t('users.col.unit')}</th>
+                <th className="px-4 py-2">{t('users.col.role')}</th>
+                <th className="px-4 py-2">{t('users.col.status')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {users.map((u) => (
+                <tr key={u.id} className={u.active ? '' : 'text-stone-400'}>
+                  <td className="px-4 py-2">
+                    <Link href={`/users/${u.id}`} className="font-medium text-red-900 hover:underline">
+                      {u.fullName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs">{u.username}</td>
+                  <td className="px-4 py-2">{u.unitName}</td>
+                  <td className="px-4 py-2">{t(`role.${u.role}`)}</td>
+                  <td className="px-4 py-2">{u.active ? t('users.active') : t('users.inactive')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

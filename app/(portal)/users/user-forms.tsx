@@ -1,0 +1,69 @@
+'use client';
+
+import { ActionForm, Field } from '@/components/action-form';
+import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from './actions';
+
+type Option = { value: string; label: string };
+type Labels = Record<string, string>;
+
+const formLabels = (L: Labels) => ({ pending: L.pending, confirm: L.confirm, cancel: L.cancel, confirmTitle: L.confirmTitle });
+
+export function CreateUserForm({ L, unitOptions, roleOptions, defaultUnitId }: { L: Labels; unitOptions: Option[]; roleOptions: Option[]; defaultUnitId?: string }) {
+  return (
+    <ActionForm action={createUserAction} submitLabel={L.createSubmit} labels={formLabels(L)} testId="user-create">
+      <Field name="fullName" label={L.fullName} required />
+      <Field name="username" label={L.username} hint={L.usernameHint} autoComplete="off" required />
+      <Field name="unitId" label={L.unit} type="select" options={unitOptions} defaultValue={defaultUnitId} required />
+      <Field name="role" label={L.role} type="select" options={roleOptions} defaultValue="viewer" required />
+      <Field name="password" label={L.password} hint={L.passwordHint} type="password" autoComplete="new-password" required />
+    </ActionForm>
+  );
+}
+
+export function EditUserForm({
+  L,
+  user,
+  unitOptions,
+  roleOptions,
+}: {
+  L: Labels;
+  user: { id: number; version: number; fullName: string; unitId: number; role: string };
+  unitOptions: Option[];
+  roleOptions: Option[];
+}) {
+  return (
+    <ActionForm action={updateUserAction} submitLabel={L.editSubmit} labels={formLabels(L)} testId="user-edit">
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      <Field name="fullName" label={L.fullName} defaultValue={user.fullName} required />
+      <Field name="unitId" label={L.unit} type="select" options={unitOptions} defaultValue={String(user.unitId)} required />
+      <Field name="role" label={L.role} type="select" options={roleOptions} defaultValue={user.role} required />
+    </ActionForm>
+  );
+}
+
+export function ActiveForm({ L, user }: { L: Labels; user: { id: number; version: number; active: boolean } }) {
+  return (
+    <ActionForm
+      action={setUserActiveAction}
+      submitLabel={user.active ? L.deactivateSubmit : L.activateSubmit}
+      labels={formLabels(L)}
+      confirmText={user.active ? L.deactivateConfirm : undefined}
+      danger={user.active}
+      testId="user-active"
+    >
+      <input type="hidden" name="id" value={user.id} />
+      <input type="hidden" name="version" value={user.version} />
+      <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
+    </ActionForm>
+  );
+}
+
+export function ResetPasswordForm({ L, userId }: { L: Labels; userId: number }) {
+  return (
+    <ActionForm action={resetPasswordAction} submitLabel={L.resetSubmit} labels={formLabels(L)} confirmText={L.resetConfirm} testId="user-reset">
+      <input type="hidden" name="id" value={userId} />
+      <Field name="password" label={L.password} hint={L.passwordHint} type="password" autoComplete="new-password" required />
+    </ActionForm>
+  );
+}

@@ -1,0 +1,186 @@
+'use client';
+
+import { createContext, useActionState, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+
+export type FormState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  values?: Record<string, string>;
+};
+
+type Labels = { pending: string; confirm?: string; cancel?: string; confirmTitle?: string };
+
+const FormStateContext = createContext<FormState>({ ok: false });
+
+/**
+ * A form bound to a server action through useActionState: a pending indicator on the submit
+ * button, the action's message in a live region, field errors next to their fields (see
+ * <Field>), and, for destructive actions, a confirmation dialog before anything is sent.
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  labels,
+  confirmText,
+  danger,
+  children,
+  testId,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  submitLabel: string;
+  labels: Labels;
+  confirmText?: string;
+  danger?: boolean;
+  children?: ReactNode;
+  testId?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const formRef = useRef<HTMLFormElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const confirmed = useRef(false);
+  const messageId = useId();
+
+  return (
+    <FormStateContext.Provider value={state}>
+      <form
+        ref={formRef}
+        action={formAction}
+        data-testid={testId}
+        noValidate
+        className="space-y-4"
+        onSubmit={(e) => {
+          if (confirmText && !confirmed.current) {
+            e.preventDefault();
+            dialogRef.current?.showModal();
+            return;
+          }
+          confirmed.current = false;
+        }}
+      >
+        {children}
+        <div className="flex flex-wrap items-center gap-3">
+          <button
+            type="submit"
+            disabled={pending}
+            aria-describedby={state.message ? messageId : undefined}
+            className={`rounded-md px-4 py-2 text-sm font-semibold text-white shadow-sm disabled:cursor-wait disabled:opacity-60 ${
+              danger ? 'bg-red-700 hover:bg-red-800' : 'bg-red-800 hover:bg-red-900'
+            }`}
+          >
+            {pending ? (
+              <span className="inline-flex items-center gap-2">
+                <span className="h-3 w-3 animate-spin rounded-full border-2 border-white border-t-transparent" aria-hidden />
+                {labels.pending}
+              </span>
+            ) : (
+              submitLabel
+            )}
+          </button>
+          <p
+            id={messageId}
+            aria-live="polite"
+            data-testid={state.message ? (state.ok ? 'form-success' : 'form-error') : undefined}
+            className={`text-sm ${state.ok ? 'text-green-800' : 'text-red-700'}`}
+          >
+            {pending ? '' : state.message}
+          </p>
+        </div>
+        {confirmText ? (
+          <dialog ref={dialogRef} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/40" data-testid="confirm-dialog">
+            <h2 className="mb-2 text-lg font-semibold">{labels.confirmTitle}</h2>
+            <p className="mb-5 text-sm text-stone-700">{confirmText}</p>
+            <div className="flex justify-end gap-3">
+              <button type="button" className="rounded-md border border-stone-300 px-4 py-2 text-sm" onClick={() => dialogRef.current?.close()}>
+                {labels.cancel}
+              </button>
+              <button
+                type="button"
+                className="rounded-md bg-red-700 px-4 py-2 text-sm font-semibold text-white"
+                onClick={() => {
+                  dialogRef.current?.close();
+                  confirmed.current = true;
+                  formRef.current?.requestSubmit();
+                }}
+              >
+                {labels.confirm}
+              </button>
+            </div>
+          </dialog>
+        ) : null}
+      </form>
+    </FormStateContext.Provider>
+  );
+}
+
+const inputClass =
+  'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700 aria-[invalid=true]:border-red-600';
+
+/** A labelled input or select whose error (from the action) is shown beside it. */
+export function Field({
+  name,
+  label,
+  hint,
+  type = 'text',
+  defaultValue,
+  options,
+  required,
+  autoComplete,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  /** 'date' is a text field for dd/mm/yyyy: native date inputs follow the browser's locale. */
+  type?: 'text' | 'password' | 'date' | 'textarea' | 'select';
+  defaultValue?: string;
+  options?: { value: string; label: string; disabled?: boolean }[];
+  required?: boolean;
+  autoComplete?: string;
+}) {
+  const state = useContext(FormStateContext);
+  const id = useId();
+  const error = state.fieldErrors?.[name];
+  // After a refusal show what the user typed; after success, the original default.
+  const value = !state.ok && state.values && name in state.values ? state.values[name] : defaultValue;
+  const [renderKey, setRenderKey] = useState(0);
+  useEffect(() => setRenderKey((k) => k + 1), [state]);
+  const common = {
+    id,
+    name,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': `${id}-hint ${id}-error`,
+    required,
+    className: inputClass,
+  };
+  return (
+    <div>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
+        {label}
+        {required ? <span className="text-red-700"> *</span> : null}
+      </label>
+      {type === 'select' ? (
+        <select key={renderKey} defaultValue={value ?? ''} {...common}>
+          {options?.map((o) => (
+            <option key={o.value} value={o.value} disabled={o.disabled}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      ) : type === 'textarea' ? (
+        <textarea key={renderKey} defaultValue={value} rows={3} {...common} />
+      ) : type === 'date' ? (
+        <input key={renderKey} type="text" inputMode="numeric" placeholder="dd/mm/yyyy" maxLength={10} defaultValue={value} autoComplete="off" {...common} />
+      ) : (
+        <input key={renderKey} type={type} defaultValue={type === 'password' ? undefined : value} autoComplete={autoComplete} {...common} />
+      )}
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-500">
+          {hint}
+        </p>
+      ) : null}
+      <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={error ? `error-${name}` : undefined}>
+        {error}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { drizzle as drizzlePg } from 'drizzle-orm/postgres-js';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import type { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+/**
+ * One database client per process, kept on globalThis (Next's dev server reloads modules;
+ * PGlite must never be opened twice on the same folder, nor by two processes).
+ *
+ * DATABASE_URL set: PostgreSQL through postgres.js. Unset: PGlite in PGLITE_DIR
+ * (default .data/pglite; "memory://" for an in-memory database in tests).
+ */
+export type Db = PostgresJsDatabase<typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+type Holder = {
+  db?: Db;
+  driver?: 'postgres' | 'pglite';
+  pglite?: PGlite;
+  sql?: postgres.Sql;
+  opening?: Promise<Db>;
+};
+const holder: Holder = ((globalThis as { __hatNhanDb?: Holder }).__hatNhanDb ??= {});
+
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR || path.join(process.cwd(), '.data', 'pglite');
+}
+
+export async function openPglite(dataDir: string): Promise<PGlite> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
+  return PGlite.create(dataDir, { extensions: { ltree, pg_trgm, unaccent } });
+}
+
+async function open(): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const sql = postgres(url, {
+      max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+      onnotice: () => {},
+    });
+    holder.sql = sql;
+    holder.driver = 'postgres';
+    return drizzlePg(sql, { schema });
+  }
+  const pglite = await openPglite(pgliteDir());
+  holder.pglite = pglite;
+  holder.driver = 'pglite';
+  return drizzlePglite(pglite, { schema }) as unknown as Db;
+}
+
+export async function getDb(): Promise<Db> {
+  if (holder.db) return holder.db;
+  holder.opening ??= open().then((db) => (holder.db = db));
+  return holder.opening;
+}
+
+export function dbDriver(): 'postgres' | 'pglite' | undefined {
+  return holder.driver;
+}
+
+/** Close the process's client (scripts and tests; Node does not exit while PGlite is open). */
+export async function closeDb(): Promise<void> {
+  const { pglite, sql } = holder;
+  holder.db = holder.opening = holder.pglite = holder.sql = holder.driver = undefined;
+  if (pglite) await pglite.close();
+  if (sql) await sql.end({ timeout: 5 });
+}
+
+/** `db.execute()` answers `{ rows }` on PGlite and an array on postgres.js. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,69 @@
+import 'server-only';
+import { z } from 'zod';
+import { DalError } from '@/lib/dal/errors';
+import { getT, type T } from '@/lib/i18n/server';
+import type { MessageKey } from '@/lib/i18n/messages';
+
+/** What every form action returns to its `useActionState` form. */
+export type ActionState = {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  /** What the user typed, to put back into the form after a refusal (never passwords). */
+  values?: Record<string, string>;
+};
+
+export const initialActionState: ActionState = { ok: false };
+
+function translateKey(t: T, raw: string, params?: Record<string, string | number>): string {
+  const [key, param] = raw.split('|');
+  return t(key as MessageKey, { ...(param ? { max: param, min: param } : {}), ...params });
+}
+
+function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v === 'string' && !k.startsWith('$') && !/password/i.test(k)) values[k] = v;
+  }
+  return values;
+}
+
+/**
+ * Parse the form with `schema`, run one data-layer call, and turn the outcome into an
+ * ActionState: field errors next to fields, the data layer's refusals as a translated message,
+ * anything unexpected as a generic message (logged on the server; the transaction rolled back).
+ */
+export async function runAction<S extends z.ZodType>(
+  schema: S,
+  formData: FormData,
+  run: (data: z.output<S>) => Promise<unknown>,
+  done: MessageKey,
+): Promise<ActionState> {
+  const t = await getT();
+  const values = typedValues(formData);
+  const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
+  if (!parsed.success) {
+    const flat = z.flattenError(parsed.error);
+    const fieldErrors: Record<string, string> = {};
+    for (const [field, messages] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) {
+      if (messages?.[0]) fieldErrors[field] = translateKey(t, messages[0]);
+    }
+    const formMessage = flat.formErrors[0];
+    return { ok: false, fieldErrors, values, message: formMessage ? translateKey(t, formMessage) : t('form.fixErrors') };
+  }
+  try {
+    await run(parsed.data);
+    return { ok: true, message: t(done) };
+  } catch (err) {
+    if (err instanceof DalError) {
+      const fieldErrors = err.fieldErrors
+        ? Object.fromEntries(Object.entries(err.fieldErrors).map(([f, k]) => [f, t(k, err.params)]))
+        : undefined;
+      return { ok: false, message: t(err.key, err.params), fieldErrors, values };
+    }
+    // Next's redirect()/notFound() travel as errors: let them through.
+    if (err && typeof err === 'object' && 'digest' in err) throw err;
+    console.error('action failed', err);
+    return { ok: false, message: t('errors.unexpected'), values };
+  }
+}

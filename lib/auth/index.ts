@@ -1,0 +1,50 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { verifyLogin } from '@/lib/dal/login';
+import { SESSION_MAX_AGE_SECONDS } from './policy';
+
+class ThrottledSignin extends CredentialsSignin {
+  code = 'throttled';
+}
+
+if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
+  throw new Error('AUTH_SECRET must be set in production (openssl rand -base64 32).');
+}
+
+const credentials = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: '/login' },
+  providers: [
+    Credentials({
+      credentials: { username: {}, password: {} },
+      async authorize(raw) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const result = await verifyLogin(parsed.data.username, parsed.data.password);
+        if (!result.ok) {
+          if (result.reason === 'throttled') throw new ThrottledSignin();
+          return null;
+        }
+        return { id: String(result.userId), name: result.fullName, sv: result.sessionVersion } as never;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number((user as { id: string }).id);
+        token.sv = (user as unknown as { sv: number }).sv;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // Only ids travel in the token; the account is re-read (and re-checked) per request.
+      return { ...session, user: { ...session.user, id: String(token.uid) }, sv: token.sv } as typeof session;
+    },
+  },
+});

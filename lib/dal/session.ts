@@ -1,0 +1,99 @@
+import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { cache } from 'react';
+import { and, eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { units, users } from '@/db/schema';
+import { can, type Action } from '@/lib/authz/permissions';
+import type { Role } from '@/lib/authz/roles';
+import type { UnitKind } from '@/lib/units/kinds';
+import { DalError, forbidden } from './errors';
+
+/** What a session token carries: who, and which version of their account it was issued for. */
+export type Identity = { userId: number; sessionVersion: number };
+
+export type CurrentUser = {
+  id: number;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: number;
+  unitPath: string;
+  unitName: string;
+  unitKind: UnitKind;
+};
+
+const testIdentity = new AsyncLocalStorage<Identity>();
+
+/**
+ * Tests call the data layer directly as a given user, exactly as a forged request would reach
+ * it: the identity still goes through the same account checks (active, session version).
+ * Refused outside NODE_ENV=test.
+ */
+export function runAs<T>(identity: Identity, fn: () => Promise<T>): Promise<T> {
+  if (process.env.NODE_ENV !== 'test') throw new Error('runAs is only available in tests');
+  return testIdentity.run(identity, fn);
+}
+
+async function currentIdentity(): Promise<Identity | null> {
+  const fromTest = testIdentity.getStore();
+  if (fromTest) return fromTest;
+  if (process.env.NODE_ENV === 'test') return null;
+  const { auth } = await import('@/lib/auth');
+  const session = await auth();
+  const uid = Number(session?.user?.id);
+  const sv = Number((session as { sv?: number } | null)?.sv);
+  return Number.isInteger(uid) && Number.isInteger(sv) ? { userId: uid, sessionVersion: sv } : null;
+}
+
+/**
+ * The signed-in user, re-read from the database on every request: a user who was deactivated,
+ * or whose role, unit or password changed since the token was issued, has no current user.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const identity = await currentIdentity();
+  if (!identity) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      role: users.role,
+      unitId: users.unitId,
+      unitPath: sql<string>`${units.path}::text`,
+      unitName: units.name,
+      unitKind: units.kind,
+    })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(
+      and(
+        eq(users.id, identity.userId),
+        eq(users.active, true),
+        eq(users.sessionVersion, identity.sessionVersion),
+        eq(units.status, 'active'),
+      ),
+    );
+  return row ?? null;
+});
+
+/** The current user, or (in the app) a redirect to the login page. */
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (user) return user;
+  if (process.env.NODE_ENV === 'test') throw new DalError('unauthenticated', 'errors.unauthenticated');
+  const { redirect } = await import('next/navigation');
+  redirect('/login?expired=1');
+  throw new Error('unreachable');
+}
+
+/** Throws "forbidden" unless the permission table allows `action` on the unit at `targetPath`. */
+export function assertCan(user: CurrentUser, action: Action, targetPath: string): void {
+  if (!can({ role: user.role, unitPath: user.unitPath }, action, targetPath)) throw forbidden();
+}
+
+/** Rows whose unit path lies in the user's subtree. Always applied in list and get queries. */
+export function inScope(user: CurrentUser, pathColumn: unknown = units.path) {
+  return sql`${pathColumn} <@ (select s.path from units s where s.id = ${user.unitId})`;
+}

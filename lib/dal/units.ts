@@ -1,0 +1,439 @@
+import 'server-only';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { getDb, rowsOf, type Tx } from '@/db';
+import { unitEvents, units, users } from '@/db/schema';
+import { can, type Action } from '@/lib/authz/permissions';
+import { canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
+import { writeAudit } from './audit';
+import { DalError, invalid, notFound, staleVersion } from './errors';
+import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+
+export type UnitSummary = {
+  id: number;
+  name: string;
+  code: string;
+  kind: UnitKind;
+  status: UnitStatus;
+};
+
+export type ChildUnit = UnitSummary & { unitsBelow: number; activeUsers: number };
+
+export type UnitEventDto = {
+  id: number;
+  kind: UnitEventKind;
+  effectiveOn: string;
+  details: Record<string, unknown>;
+  actorName: string | null;
+  createdAt: Date;
+};
+
+export type UnitDetail = UnitSummary & {
+  description: string | null;
+  parentId: number | null;
+  path: string;
+  version: number;
+  endedOn: string | null;
+  mergedInto: UnitSummary | null;
+  /** From the root of what the user may see down to this unit (inclusive). */
+  breadcrumb: UnitSummary[];
+  children: ChildUnit[];
+  events: UnitEventDto[];
+  allowed: Record<'create' | 'update' | 'move' | 'merge' | 'dissolve' | 'manageUsers', boolean>;
+};
+
+export type UnitOption = UnitSummary & { depth: number; path: string };
+
+const summaryColumns = {
+  id: units.id,
+  name: units.name,
+  code: units.code,
+  kind: units.kind,
+  status: units.status,
+};
+
+const pathText = sql<string>`${units.path}::text`;
+
+async function breadcrumbFor(user: CurrentUser, path: string): Promise<UnitSummary[]> {
+  const db = await getDb();
+  return db
+    .select(summaryColumns)
+    .from(units)
+    .where(and(sql`${units.path} @> ${path}::ltree`, inScope(user)))
+    .orderBy(sql`nlevel(${units.path})`);
+}
+
+async function childrenOf(unitId: number): Promise<ChildUnit[]> {
+  const db = await getDb();
+  const result = await db.execute(sql`
+    select c.id, c.name, c.code, c.kind, c.status,
+      (select count(*) from units d where d.path <@ c.path and d.id <> c.id and d.status = 'active')::int as "unitsBelow",
+      (select count(*) from users us join units d on d.id = us.unit_id
+         where d.path <@ c.path and us.active)::int as "activeUsers"
+    from units c
+    where c.parent_id = ${unitId} and c.status = 'active'
+    order by c.name collate "und-x-icu"`);
+  return rowsOf<ChildUnit>(result).map((r) => ({
+    ...r,
+    unitsBelow: Number(r.unitsBelow),
+    activeUsers: Number(r.activeUsers),
+  }));
+}
+
+/** The user's own unit with its place in the tree and the units directly below it. */
+export async function getHomeOverview(): Promise<{ user: CurrentUser; unit: UnitDetail }> {
+  const user = await requireUser();
+  return { user, unit: await getUnit(user.unitId) };
+}
+
+/** One unit of the user's subtree; anything else is "not found". */
+export async function getUnit(id: number): Promise<UnitDetail> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...summaryColumns,
+      description: units.description,
+      parentId: units.parentId,
+      path: pathText,
+      version: units.version,
+      endedOn: units.endedOn,
+      mergedIntoId: units.mergedIntoId,
+    })
+    .from(units)
+    .where(and(eq(units.id, id), inScope(user)));
+  if (!row) throw notFound();
+  assertCan(user, 'unit.read', row.path);
+
+  const [breadcrumb, children, events, mergedInto] = await Promise.all([
+    breadcrumbFor(user, row.path),
+    childrenOf(row.id),
+    db
+      .select({
+        id: unitEvents.id,
+        kind: unitEvents.kind,
+        effectiveOn: unitEvents.effectiveOn,
+        details: unitEvents.details,
+        actorName: users.fullName,
+        createdAt: unitEvents.createdAt,
+      })
+      .from(unitEvents)
+      .leftJoin(users, eq(users.id, unitEvents.actorId))
+      .where(eq(unitEvents.unitId, row.id))
+      .orderBy(sql`${unitEvents.effectiveOn} desc, ${unitEvents.id} desc`),
+    row.mergedIntoId
+      ? db.select(summaryColumns).from(units).where(and(eq(units.id, row.mergedIntoId), inScope(user)))
+      : Promise.resolve([]),
+  ]);
+  const allowedTo = (action: Action) => row.status === 'active' && can(user, action, row.path);
+  const { mergedIntoId: _omit, ...rest } = row;
+  return {
+    ...rest,
+    breadcrumb,
+    children,
+    events,
+    mergedInto: mergedInto[0] ?? null,
+    allowed: {
+      create: allowedTo('unit.create'),
+      update: allowedTo('unit.update'),
+      move: allowedTo('unit.move'),
+      merge: allowedTo('unit.merge'),
+      dissolve: allowedTo('unit.dissolve'),
+      manageUsers: allowedTo('user.create'),
+    },
+  };
+}
+
+/** Active units of the user's subtree, in tree order, for pickers (parent, target, user's unit). */
+export async function listUnitOptions(): Promise<UnitOption[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({ ...summaryColumns, path: pathText, depth: sql<number>`nlevel(${units.path})` })
+    .from(units)
+    .where(and(inScope(user), eq(units.status, 'active')))
+    .orderBy(asc(units.path));
+  const base = user.unitPath.split('.').length;
+  return rows.map((r) => ({ ...r, depth: Number(r.depth) - base }));
+}
+
+// ---------------------------------------------------------------- changes
+
+type LockedUnit = {
+  id: number;
+  name: string;
+  code: string;
+  kind: UnitKind;
+  status: UnitStatus;
+  description: string | null;
+  parentId: number | null;
+  path: string;
+  version: number;
+};
+
+/** Lock one unit of the user's scope for update, or "not found". */
+async function lockInScope(tx: Tx, user: CurrentUser, id: number): Promise<LockedUnit> {
+  const [row] = await tx
+    .select({ ...summaryColumns, description: units.description, parentId: units.parentId, path: pathText, version: units.version })
+    .from(units)
+    .where(and(eq(units.id, id), inScope(user)))
+    .for('update');
+  if (!row) throw notFound();
+  return row;
+}
+
+function assertActive(unit: LockedUnit, field?: string): void {
+  if (unit.status !== 'active') throw invalid('errors.unitNotActive', field ? { [field]: 'errors.unitNotActive' } : undefined);
+}
+
+async function recordEvent(
+  tx: Tx,
+  user: CurrentUser,
+  unitId: number,
+  kind: UnitEventKind,
+  effectiveOn: string,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await tx.insert(unitEvents).values({ unitId, kind, effectiveOn, details, actorId: user.id });
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
+async function codeTaken(tx: Tx, code: string, exceptId?: number): Promise<boolean> {
+  const rows = await tx
+    .select({ id: units.id })
+    .from(units)
+    .where(and(sql`lower(${units.code}) = lower(${code})`, exceptId ? sql`${units.id} <> ${exceptId}` : undefined));
+  return rows.length > 0;
+}
+
+export type CreateUnitInput = {
+  parentId: number;
+  kind: UnitKind;
+  name: string;
+  code?: string;
+  description?: string;
+  effectiveOn: string;
+};
+
+export async function createUnit(input: CreateUnitInput): Promise<{ id: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  try {
+    return await db.transaction(async (tx) => {
+      const parent = await lockInScope(tx, user, input.parentId);
+      assertCan(user, 'unit.create', parent.path);
+      assertActive(parent, 'parentId');
+      if (!canContain(parent.kind, input.kind)) throw invalid('errors.kindNotAllowed', { kind: 'errors.kindNotAllowed' });
+      if (input.code && (await codeTaken(tx, input.code))) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
+      const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`));
+      const values = {
+        id: Number(id),
+        parentId: parent.id,
+        path: `${parent.path}.${id}`,
+        kind: input.kind,
+        name: input.name,
+        code: input.code || `U${id}`,
+        description: input.description || null,
+      };
+      await tx.insert(units).values(values);
+      await recordEvent(tx, user, values.id, 'created', input.effectiveOn, { parentId: parent.id, parentName: parent.name, name: values.name, kind: values.kind });
+      await writeAudit(tx, { actorId: user.id, action: 'unit.create', entity: 'unit', entityId: values.id, after: { ...values, effectiveOn: input.effectiveOn } });
+      return { id: values.id };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
+    throw err;
+  }
+}
+
+export type UpdateUnitInput = {
+  id: number;
+  version: number;
+  name: string;
+  code: string;
+  description?: string;
+  effectiveOn: string;
+};
+
+export async function updateUnit(input: UpdateUnitInput): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  try {
+    await db.transaction(async (tx) => {
+      const unit = await lockInScope(tx, user, input.id);
+      assertCan(user, 'unit.update', unit.path);
+      assertActive(unit);
+      if (unit.version !== input.version) throw staleVersion();
+      if (input.code.toLowerCase() !== unit.code.toLowerCase() && (await codeTaken(tx, input.code, unit.id)))
+        throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
+      const before = { name: unit.name, code: unit.code, description: unit.description };
+      const after = { name: input.name, code: input.code, description: input.description || null };
+      if (JSON.stringify(before) === JSON.stringify(after)) throw invalid('errors.nothingChanged');
+      const updated = await tx
+        .update(units)
+        .set({ ...after, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
+        .where(and(eq(units.id, unit.id), eq(units.version, input.version)))
+        .returning({ id: units.id });
+      if (updated.length !== 1) throw staleVersion();
+      await recordEvent(tx, user, unit.id, before.name !== after.name ? 'renamed' : 'edited', input.effectiveOn, { before, after });
+      await writeAudit(tx, { actorId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, before, after: { ...after, effectiveOn: input.effectiveOn } });
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
+    throw err;
+  }
+}
+
+/** Re-root every unit of `fromPath`'s subtree (the root itself excluded when `keepRoot`) under `toPath`. */
+async function reparentSubtree(tx: Tx, fromPath: string, toPath: string, opts: { keepRoot: boolean }): Promise<void> {
+  if (opts.keepRoot) {
+    // Children of the root move under the new parent; the root itself stays where it is.
+    await tx.execute(sql`
+      update units set path = ${toPath}::ltree || subpath(path, nlevel(${fromPath}::ltree)), updated_at = now()
+      where path <@ ${fromPath}::ltree and path <> ${fromPath}::ltree`);
+  } else {
+    await tx.execute(sql`
+      update units set path = ${toPath}::ltree || subpath(path, nlevel(${fromPath}::ltree) - 1), updated_at = now()
+      where path <@ ${fromPath}::ltree`);
+  }
+}
+
+export type MoveUnitInput = { id: number; version: number; newParentId: number; effectiveOn: string };
+
+/** Move a unit and its whole subtree under another parent of the user's subtree. */
+export async function moveUnit(input: MoveUnitInput): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const unit = await lockInScope(tx, user, input.id);
+    assertCan(user, 'unit.move', unit.path);
+    assertActive(unit);
+    if (unit.version !== input.version) throw staleVersion();
+    const target = await lockInScope(tx, user, input.newParentId).catch((e) => {
+      throw e instanceof DalError && e.code === 'not_found' ? invalid('errors.targetNotFound', { newParentId: 'errors.targetNotFound' }) : e;
+    });
+    assertCan(user, 'unit.create', target.path);
+    assertActive(target, 'newParentId');
+    if (target.id === unit.parentId) throw invalid('errors.alreadyThere', { newParentId: 'errors.alreadyThere' });
+    if (target.path === unit.path || target.path.startsWith(unit.path + '.'))
+      throw invalid('errors.moveIntoItself', { newParentId: 'errors.moveIntoItself' });
+    if (!canContain(target.kind, unit.kind)) throw invalid('errors.kindNotAllowed', { newParentId: 'errors.kindNotAllowed' });
+
+    const [oldParent] = await tx.select(summaryColumns).from(units).where(eq(units.id, unit.parentId!));
+    await reparentSubtree(tx, unit.path, target.path, { keepRoot: false });
+    await tx
+      .update(units)
+      .set({ parentId: target.id, version: sql`${units.version} + 1` })
+      .where(eq(units.id, unit.id));
+    const details = { fromId: oldParent?.id, fromName: oldParent?.name, toId: target.id, toName: target.name };
+    await recordEvent(tx, user, unit.id, 'moved', input.effectiveOn, details);
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: 'unit.move',
+      entity: 'unit',
+      entityId: unit.id,
+      before: { parentId: unit.parentId, path: unit.path },
+      after: { parentId: target.id, path: `${target.path}.${unit.id}`, effectiveOn: input.effectiveOn },
+    });
+  });
+}
+
+export type MergeUnitInput = { id: number; version: number; intoId: number; effectiveOn: string };
+
+/**
+ * Merge a unit into another: its units below and its users pass to the receiving unit, and it
+ * ends (status "merged"), keeping its history.
+ */
+export async function mergeUnit(input: MergeUnitInput): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const unit = await lockInScope(tx, user, input.id);
+    assertCan(user, 'unit.merge', unit.path);
+    assertActive(unit);
+    if (unit.version !== input.version) throw staleVersion();
+    const into = await lockInScope(tx, user, input.intoId).catch((e) => {
+      throw e instanceof DalError && e.code === 'not_found' ? invalid('errors.targetNotFound', { intoId: 'errors.targetNotFound' }) : e;
+    });
+    assertCan(user, 'unit.update', into.path);
+    assertActive(into, 'intoId');
+    if (into.path === unit.path || into.path.startsWith(unit.path + '.'))
+      throw invalid('errors.mergeIntoItself', { intoId: 'errors.mergeIntoItself' });
+    const childKinds = await tx
+      .selectDistinct({ kind: units.kind })
+      .from(units)
+      .where(and(eq(units.parentId, unit.id), eq(units.status, 'active')));
+    if (childKinds.some((c) => !canContain(into.kind, c.kind)))
+      throw invalid('errors.kindNotAllowed', { intoId: 'errors.kindNotAllowed' });
+
+    const children = await tx.select({ id: units.id }).from(units).where(eq(units.parentId, unit.id));
+    const movedUsers = await tx
+      .update(users)
+      .set({ unitId: into.id, sessionVersion: sql`${users.sessionVersion} + 1`, version: sql`${users.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(users.unitId, unit.id))
+      .returning({ id: users.id });
+    await reparentSubtree(tx, unit.path, into.path, { keepRoot: true });
+    await tx.update(units).set({ parentId: into.id }).where(eq(units.parentId, unit.id));
+    await tx
+      .update(units)
+      .set({ status: 'merged', mergedIntoId: into.id, endedOn: input.effectiveOn, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(units.id, unit.id));
+    await tx.update(units).set({ version: sql`${units.version} + 1`, updatedAt: sql`now()` }).where(eq(units.id, into.id));
+    const details = {
+      fromId: unit.id,
+      fromName: unit.name,
+      intoId: into.id,
+      intoName: into.name,
+      unitsMoved: children.length,
+      usersMoved: movedUsers.length,
+    };
+    await recordEvent(tx, user, unit.id, 'merged_into', input.effectiveOn, details);
+    await recordEvent(tx, user, into.id, 'absorbed', input.effectiveOn, details);
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: 'unit.merge',
+      entity: 'unit',
+      entityId: unit.id,
+      before: { status: unit.status, childIds: children.map((c) => c.id), userIds: movedUsers.map((u) => u.id) },
+      after: { status: 'merged', mergedIntoId: into.id, effectiveOn: input.effectiveOn },
+    });
+  });
+}
+
+export type DissolveUnitInput = { id: number; version: number; effectiveOn: string; reason: string };
+
+/** Dissolve a unit that no longer has active units or users below it. */
+export async function dissolveUnit(input: DissolveUnitInput): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const unit = await lockInScope(tx, user, input.id);
+    assertCan(user, 'unit.dissolve', unit.path);
+    assertActive(unit);
+    if (unit.version !== input.version) throw staleVersion();
+    const [{ n: activeBelow }] = rowsOf<{ n: number }>(
+      await tx.execute(sql`select count(*)::int as n from units where parent_id = ${unit.id} and status = 'active'`),
+    );
+    if (Number(activeBelow) > 0) throw invalid('errors.dissolveHasChildren');
+    const [{ n: activeUsers }] = rowsOf<{ n: number }>(
+      await tx.execute(sql`select count(*)::int as n from users where unit_id = ${unit.id} and active`),
+    );
+    if (Number(activeUsers) > 0) throw invalid('errors.dissolveHasUsers');
+    await tx
+      .update(units)
+      .set({ status: 'dissolved', endedOn: input.effectiveOn, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(units.id, unit.id));
+    await recordEvent(tx, user, unit.id, 'dissolved', input.effectiveOn, { reason: input.reason });
+    await writeAudit(tx, {
+      actorId: user.id,
+      action: 'unit.dissolve',
+      entity: 'unit',
+      entityId: unit.id,
+      before: { status: unit.status },
+      after: { status: 'dissolved', endedOn: input.effectiveOn, reason: input.reason },
+    });
+  });
+}

@@ -1,0 +1,58 @@
+// Unit kinds and roles as `as const` arrays shared by Drizzle, zod and the UI.
+
+export const UNIT_KINDS = [
+  'province',
+  'district',
+  'bloc',
+  'grassroots',
+  'ward',
+  'cell',
+  'union_branch',
+  'youth_branch',
+] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const UNIT_STATUSES = ['active', 'merged', 'dissolved'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+export const UNIT_EVENT_KINDS = [
+  'created',
+  'renamed',
+  'edited',
+  'moved',
+  'merged_into',
+  'absorbed',
+  'dissolved',
+] as const;
+export type UnitEventKind = (typeof UNIT_EVENT_KINDS)[number];
+
+const COMMITTEE_CHILDREN: readonly UnitKind[] = [
+  'district',
+  'bloc',
+  'grassroots',
+  'ward',
+  'cell',
+  'union_branch',
+  'youth_branch',
+];
+
+/**
+ * Which kinds may sit directly under which. Committees hold committees of any lower kind
+ * and cells, at any depth (a cell may sit under a district-level committee or under a
+ * grassroots committee); a cell may hold the union and youth branches it looks after;
+ * union and youth branches hold nothing. A province is only ever a root.
+ */
+export const ALLOWED_CHILDREN: Record<UnitKind, readonly UnitKind[]> = {
+  province: COMMITTEE_CHILDREN,
+  district: COMMITTEE_CHILDREN,
+  bloc: COMMITTEE_CHILDREN,
+  grassroots: COMMITTEE_CHILDREN,
+  ward: COMMITTEE_CHILDREN,
+  cell: ['union_branch', 'youth_branch'],
+  union_branch: [],
+  youth_branch: [],
+};
+
+export function canContain(parent: UnitKind, child: UnitKind): boolean {
+  return ALLOWED_CHILDREN[parent].includes(child);
+}
