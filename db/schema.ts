@@ -117,6 +117,8 @@ export const auditLog = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: integer('actor_id').references(() => users.id),
+    /** The unit the change belongs to, so an admin can read the log of their subtree. */
+    unitId: integer('unit_id').references(() => units.id),
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id').notNull(),
@@ -126,6 +128,7 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_at_idx').on(t.at),
+    index('audit_log_unit_idx').on(t.unitId, t.at),
   ],
 );
 

@@ -32,9 +32,14 @@ export default async function PortalLayout({ children }: { children: React.React
               {t('nav.units')}
             </Link>
             {showUsers ? (
-              <Link href="/users" className="hover:underline">
-                {t('nav.users')}
-              </Link>
+              <>
+                <Link href="/users" className="hover:underline">
+                  {t('nav.users')}
+                </Link>
+                <Link href="/audit" className="hover:underline">
+                  {t('nav.audit')}
+                </Link>
+              </>
             ) : null}
           </nav>
           <div className="ml-auto flex items-center gap-4 text-sm">

@@ -1,12 +1,16 @@
 import 'server-only';
 import type { Tx } from '@/db';
-import { auditLog } from '@/db/schema';
+import { desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { auditLog, units, users } from '@/db/schema';
+import { assertCan, inScope, requireUser } from './session';
 
 /** Append one audit row inside the caller's transaction (the table refuses UPDATE/DELETE). */
 export async function writeAudit(
   tx: Tx,
   entry: {
     actorId: number | null;
+    unitId: number | null;
     action: string;
     entity: string;
     entityId: string | number;
@@ -16,10 +20,48 @@ export async function writeAudit(
 ): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: entry.actorId,
+    unitId: entry.unitId,
     action: entry.action,
     entity: entry.entity,
     entityId: String(entry.entityId),
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+export type AuditEntryDto = {
+  id: number;
+  at: Date;
+  actorName: string | null;
+  unitName: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+};
+
+/** The newest audit entries of changes in the admin's subtree. */
+export async function listAudit(limit = 200): Promise<AuditEntryDto[]> {
+  const user = await requireUser();
+  assertCan(user, 'audit.read', user.unitPath);
+  const db = await getDb();
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actorName: users.fullName,
+      unitName: units.name,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      before: auditLog.before,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .innerJoin(units, eq(units.id, auditLog.unitId))
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(inScope(user))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
 }

@@ -27,7 +27,7 @@ export async function verifyLogin(rawUsername: string, password: string): Promis
   if (Number(n) >= LOGIN_MAX_FAILURES) return { ok: false, reason: 'throttled' };
 
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion, fullName: users.fullName })
+    .select({ id: users.id, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion, fullName: users.fullName, unitId: users.unitId })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(and(eq(users.username, username), eq(users.active, true), eq(units.status, 'active')));
@@ -38,7 +38,7 @@ export async function verifyLogin(rawUsername: string, password: string): Promis
   }
   await db.transaction(async (tx) => {
     await tx.delete(loginFailures).where(eq(loginFailures.username, username));
-    await writeAudit(tx, { actorId: user.id, action: 'auth.login', entity: 'user', entityId: user.id });
+    await writeAudit(tx, { actorId: user.id, unitId: user.unitId, action: 'auth.login', entity: 'user', entityId: user.id });
   });
   return { ok: true, userId: user.id, sessionVersion: user.sessionVersion, fullName: user.fullName };
 }

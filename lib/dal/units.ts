@@ -240,7 +240,7 @@ export async function createUnit(input: CreateUnitInput): Promise<{ id: number }
       };
       await tx.insert(units).values(values);
       await recordEvent(tx, user, values.id, 'created', input.effectiveOn, { parentId: parent.id, parentName: parent.name, name: values.name, kind: values.kind });
-      await writeAudit(tx, { actorId: user.id, action: 'unit.create', entity: 'unit', entityId: values.id, after: { ...values, effectiveOn: input.effectiveOn } });
+      await writeAudit(tx, { actorId: user.id, unitId: values.id, action: 'unit.create', entity: 'unit', entityId: values.id, after: { ...values, effectiveOn: input.effectiveOn } });
       return { id: values.id };
     });
   } catch (err) {
@@ -279,7 +279,7 @@ export async function updateUnit(input: UpdateUnitInput): Promise<void> {
         .returning({ id: units.id });
       if (updated.length !== 1) throw staleVersion();
       await recordEvent(tx, user, unit.id, before.name !== after.name ? 'renamed' : 'edited', input.effectiveOn, { before, after });
-      await writeAudit(tx, { actorId: user.id, action: 'unit.update', entity: 'unit', entityId: unit.id, before, after: { ...after, effectiveOn: input.effectiveOn } });
+      await writeAudit(tx, { actorId: user.id, unitId: unit.id, action: 'unit.update', entity: 'unit', entityId: unit.id, before, after: { ...after, effectiveOn: input.effectiveOn } });
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
@@ -332,6 +332,7 @@ export async function moveUnit(input: MoveUnitInput): Promise<void> {
     await recordEvent(tx, user, unit.id, 'moved', input.effectiveOn, details);
     await writeAudit(tx, {
       actorId: user.id,
+      unitId: unit.id,
       action: 'unit.move',
       entity: 'unit',
       entityId: unit.id,
@@ -394,6 +395,7 @@ export async function mergeUnit(input: MergeUnitInput): Promise<void> {
     await recordEvent(tx, user, into.id, 'absorbed', input.effectiveOn, details);
     await writeAudit(tx, {
       actorId: user.id,
+      unitId: unit.id,
       action: 'unit.merge',
       entity: 'unit',
       entityId: unit.id,
@@ -429,6 +431,7 @@ export async function dissolveUnit(input: DissolveUnitInput): Promise<void> {
     await recordEvent(tx, user, unit.id, 'dissolved', input.effectiveOn, { reason: input.reason });
     await writeAudit(tx, {
       actorId: user.id,
+      unitId: unit.id,
       action: 'unit.dissolve',
       entity: 'unit',
       entityId: unit.id,

@@ -128,6 +128,7 @@ export async function createUser(input: CreateUserInput): Promise<{ id: number }
       .returning({ id: users.id });
     await writeAudit(tx, {
       actorId: actor.id,
+      unitId: input.unitId,
       action: 'user.create',
       entity: 'user',
       entityId: created.id,
@@ -165,7 +166,7 @@ export async function updateUser(input: UpdateUserInput): Promise<void> {
       .where(and(eq(users.id, target.id), eq(users.version, input.version)))
       .returning({ id: users.id });
     if (updated.length !== 1) throw staleVersion();
-    await writeAudit(tx, { actorId: actor.id, action: 'user.update', entity: 'user', entityId: target.id, before, after });
+    await writeAudit(tx, { actorId: actor.id, unitId: input.unitId, action: 'user.update', entity: 'user', entityId: target.id, before, after });
   });
 }
 
@@ -190,6 +191,7 @@ export async function setUserActive(input: { id: number; version: number; active
       .where(eq(users.id, target.id));
     await writeAudit(tx, {
       actorId: actor.id,
+      unitId: target.unitId,
       action: input.active ? 'user.activate' : 'user.deactivate',
       entity: 'user',
       entityId: target.id,
@@ -213,7 +215,7 @@ export async function resetPassword(input: { id: number; password: string }): Pr
       .set({ passwordHash, version: sql`${users.version} + 1`, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
       .where(eq(users.id, target.id));
     // The hash itself never goes into the audit log.
-    await writeAudit(tx, { actorId: actor.id, action: 'user.resetPassword', entity: 'user', entityId: target.id, after: { passwordReset: true } });
+    await writeAudit(tx, { actorId: actor.id, unitId: target.unitId, action: 'user.resetPassword', entity: 'user', entityId: target.id, after: { passwordReset: true } });
   });
 }
 

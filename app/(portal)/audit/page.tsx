@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import { listAudit } from '@/lib/dal/audit';
+import { formatDateTime } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { orNotFound } from '@/lib/page';
+
+export const metadata: Metadata = { title: 'Nhật ký thay đổi' };
+
+function compact(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = JSON.stringify(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+export default async function AuditPage() {
+  const entries = await orNotFound(listAudit());
+  const t = await getT();
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold text-red-900">{t('audit.title')}</h1>
+      <p className="text-sm text-stone-600">{t('audit.help')}</p>
+      {entries.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('audit.empty')}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="audit-table">
+            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+              <tr>
+                <th className="px-3 py-2">{t('audit.col.at')}</th>
+                <th className="px-3 py-2">{t('audit.col.actor')}</th>
+                <th className="px-3 py-2">{t('audit.col.action')}</th>
+                <th className="px-3 py-2">{t('audit.col.unit')}</th>
+                <th className="px-3 py-2">{t('audit.col.change')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100 align-top">
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(e.at)}</td>
+                  <td className="px-3 py-2">{e.actorName ?? '—'}</td>
+                  <td className="px-3 py-2">{t(`audit.action.${e.action}` as MessageKey)}</td>
+                  <td className="px-3 py-2">{e.unitName}</td>
+                  <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-stone-600">
+                    {e.before ? <div className="text-red-800">− {compact(e.before)}</div> : null}
+                    {e.after ? <div className="text-green-800">+ {compact(e.after)}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}
