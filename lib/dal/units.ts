@@ -289,6 +289,10 @@ export async function updateUnit(input: UpdateUnitInput): Promise<void> {
 
 /** Re-root every unit of `fromPath`'s subtree (the root itself excluded when `keepRoot`) under `toPath`. */
 async function reparentSubtree(tx: Tx, fromPath: string, toPath: string, opts: { keepRoot: boolean }): Promise<void> {
+  // Lock the whole subtree first. Whoever adds a unit below locks its parent (lockInScope), so
+  // this waits for them; the UPDATE below then takes a fresh snapshot that includes their unit.
+  // (An UPDATE that itself waited would work on its older snapshot and leave the new unit behind.)
+  await tx.execute(sql`select id from units where path <@ ${fromPath}::ltree for update`);
   if (opts.keepRoot) {
     // Children of the root move under the new parent; the root itself stays where it is.
     await tx.execute(sql`

@@ -100,7 +100,8 @@ async function unitPathInScope(tx: Tx, actor: CurrentUser, unitId: number): Prom
   const [row] = await tx
     .select({ path: sql<string>`${units.path}::text`, status: units.status })
     .from(units)
-    .where(and(eq(units.id, unitId), inScope(actor)));
+    .where(and(eq(units.id, unitId), inScope(actor)))
+    .for('share'); // a concurrent dissolve must not leave an active user on a dissolved unit
   if (!row) throw invalid('errors.targetNotFound', { unitId: 'errors.targetNotFound' });
   if (row.status !== 'active') throw invalid('errors.unitNotActive', { unitId: 'errors.unitNotActive' });
   return row.path;

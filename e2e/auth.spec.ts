@@ -1,0 +1,128 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  account,
+  AS,
+  DEMO_PASSWORD,
+  logIn,
+  ROLE_VI,
+  screenshotDir,
+  stateFile,
+  submitLogin,
+  unitName,
+  WRONG_LOGIN,
+  type Username,
+} from './helpers';
+
+mkdirSync(screenshotDir, { recursive: true });
+
+/** What each role sees on its home page: its own unit as the root, and a known unit below it. */
+const HOMES: { username: Username; label: string; child: string | null }[] = [
+  { username: AS.provinceAdmin, label: 'province admin', child: unitName('TG-MYTHO') },
+  { username: AS.cityLeader, label: 'city leader', child: unitName('TG-MYTHO-P4') },
+  { username: AS.ward4Leader, label: 'ward leader', child: unitName('TG-MYTHO-P4-KP3') },
+  { username: AS.cellLeader, label: 'cell leader', child: unitName('TG-DTN-MEKONG') },
+  { username: AS.unionOfficer, label: 'union branch officer', child: null },
+  { username: AS.blocAdmin, label: 'bloc admin', child: unitName('TG-KHOIDN-GOCONG') },
+];
+
+for (const { username, label, child } of HOMES) {
+  test.describe(() => {
+    test.use({ storageState: stateFile(username) });
+
+    test(`[AUTH] ${label} (${username}) sees their own unit, role and breadcrumb`, async ({ page }) => {
+      const me = account(username);
+      const myUnit = unitName(me.unitCode);
+      await page.goto('/');
+      await expect(page.getByTestId('current-user')).toContainText(me.fullName);
+      await expect(page.getByTestId('home-unit-name')).toHaveText(myUnit);
+      await expect(page.getByTestId('home-role')).toHaveText(ROLE_VI[me.role]);
+      // The breadcrumb starts at the user's own unit: nothing above it is shown.
+      await expect(page.getByTestId('breadcrumb')).toHaveText(myUnit);
+      if (child) {
+        await expect(page.getByTestId('children-table')).toContainText(child);
+      } else {
+        await expect(page.getByTestId('children-empty')).toBeVisible();
+      }
+      if (username === AS.provinceAdmin) {
+        await page.screenshot({ path: path.join(screenshotDir, 'home-province-admin.png'), fullPage: true });
+      }
+    });
+  });
+}
+
+test('[AUTH] login page renders in Vietnamese', async ({ page }) => {
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
+  await expect(page.getByLabel('Mật khẩu')).toBeVisible();
+  await page.screenshot({ path: path.join(screenshotDir, 'login.png'), fullPage: true });
+});
+
+test('[AUTH] a wrong password is refused with the generic message, then the right one works', async ({ page }) => {
+  await submitLogin(page, 'tinh.viewer', 'SaiMatKhau@1');
+  await expect(page.getByTestId('form-error')).toHaveText(WRONG_LOGIN);
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.locator('input[name=username]')).toHaveValue('tinh.viewer');
+  // A successful login also clears the failure count (reruns stay below the lock-out).
+  await logIn(page, 'tinh.viewer', DEMO_PASSWORD);
+  await expect(page.getByTestId('home-role')).toHaveText(ROLE_VI.viewer);
+});
+
+test('[AUTH] an unknown username gets the same message as a wrong password', async ({ page }) => {
+  await submitLogin(page, `khong.co.${Date.now().toString(36)}`, DEMO_PASSWORD);
+  await expect(page.getByTestId('form-error')).toHaveText(WRONG_LOGIN);
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test('[AUTH] empty fields are reported next to each field', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('login-form').locator('button[type=submit]').click();
+  await expect(page.getByTestId('error-username')).toBeVisible();
+  await expect(page.getByTestId('error-password')).toBeVisible();
+});
+
+test('[AUTH] the language switch shows English and back on the login page', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await expect(page.getByTestId('language-switch')).toHaveText('Tiếng Việt');
+  await submitLogin(page, 'tinh.viewer', 'wrong-password');
+  await expect(page.getByTestId('form-error')).toHaveText('Wrong username or password.');
+
+  await page.getByTestId('language-switch').click();
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await expect(page.getByTestId('language-switch')).toHaveText('English');
+  await logIn(page, 'tinh.viewer'); // clears the failure just made
+});
+
+test.describe(() => {
+  test.use({ storageState: stateFile(AS.provinceAdmin) });
+
+  test('[AUTH] the language switch translates the portal and back', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('home-role')).toHaveText(ROLE_VI.admin);
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('home-role')).toHaveText('Administrator');
+    await expect(page.getByTestId('logout')).toHaveText('Log out');
+    // Unit names are data, not interface text: unchanged.
+    await expect(page.getByTestId('home-unit-name')).toHaveText(unitName('TG'));
+    await page.getByTestId('language-switch').click();
+    await expect(page.getByTestId('home-role')).toHaveText(ROLE_VI.admin);
+    await expect(page.getByTestId('logout')).toHaveText('Đăng xuất');
+  });
+});
+
+test('[AUTH] logout returns to the login page and the portal is closed afterwards', async ({ page }) => {
+  await logIn(page, 'mytho.officer');
+  await expect(page.getByTestId('home-role')).toHaveText(ROLE_VI.officer);
+  await page.getByTestId('logout').click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto('/users');
+  await expect(page).toHaveURL(/\/login$/);
+});

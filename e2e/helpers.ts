@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from '../db/seed/demo';
+
+export { DEMO_PASSWORD };
+
+/** The demo accounts the specs act as; auth.setup.ts logs each in once and keeps its cookies. */
+export const AS = {
+  provinceAdmin: 'tinh.admin',
+  cityAdmin: 'mytho.admin',
+  cityLeader: 'mytho.leader',
+  ward4Leader: 'p4.leader',
+  ward6Leader: 'p6.leader',
+  cellLeader: 'cb.mekong',
+  unionOfficer: 'cd.mekong',
+  blocAdmin: 'khoi.admin',
+  otherDistrictAdmin: 'chauthanh.admin',
+} as const;
+export type Username = (typeof AS)[keyof typeof AS];
+
+export const authDir = path.join(import.meta.dirname, '.auth');
+export const screenshotDir = path.join(import.meta.dirname, 'screenshots');
+
+export function stateFile(username: string): string {
+  return path.join(authDir, `${username}.json`);
+}
+
+export function account(username: string) {
+  const found = DEMO_ACCOUNTS.find((a) => a.username === username);
+  if (!found) throw new Error(`no demo account ${username}`);
+  return found;
+}
+
+type Node = typeof DEMO_TREE;
+function find(node: Node, code: string): Node | undefined {
+  if (node.code === code) return node;
+  for (const child of node.children ?? []) {
+    const hit = find(child as Node, code);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** A demo unit's name by its seed code. */
+export function unitName(code: string): string {
+  const node = find(DEMO_TREE, code);
+  if (!node) throw new Error(`no demo unit ${code}`);
+  return node.name;
+}
+
+/** Vietnamese role labels, as the UI shows them. */
+export const ROLE_VI = { viewer: 'Xem', officer: 'Cán bộ nghiệp vụ', leader: 'Lãnh đạo', admin: 'Quản trị' } as const;
+
+export const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+/** Fill and send the login form (the page must show it). */
+export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name=username]').fill(username);
+  await page.locator('input[name=password]').fill(password);
+  await page.getByTestId('login-form').locator('button[type=submit]').click();
+}
+
+/** Log in through the form and wait for the home page. */
+export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await submitLogin(page, username, password);
+  await expect(page).toHaveURL('/');
+  await expect(page.getByTestId('current-user')).toBeVisible();
+}
+
+/** A page in a new browser context signed in as a demo account (its saved session). */
+export async function pageAs(browser: Browser, username: Username): Promise<Page> {
+  const context = await browser.newContext({ storageState: stateFile(username) });
+  return context.newPage();
+}
+
+/** The numeric id at the end of a /units/<id> or /users/<id> link. */
+export async function idFromLink(page: Page, linkText: string): Promise<number> {
+  const href = await page.getByRole('link', { name: linkText, exact: true }).first().getAttribute('href');
+  const id = Number(/\/(\d+)(?:\?.*)?$/.exec(href ?? '')?.[1]);
+  if (!Number.isInteger(id)) throw new Error(`no id in link "${linkText}" (${href})`);
+  return id;
+}
+
+/**
+ * Wait until client components have hydrated: forms with a confirmation dialog only ask once
+ * React handles their submit event.
+ */
+export async function hydrated(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+}

@@ -1,0 +1,226 @@
+import { randomBytes } from 'node:crypto';
+import assert from 'node:assert/strict';
+import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { closeDb, dbDriver, getDb, rowsOf, type Db } from '@/db';
+import { runMigrations } from '@/db/migrate';
+import { seedDemo } from '@/db/seed/demo';
+import { DalError, type DalErrorCode } from '@/lib/dal/errors';
+import { runAs, type Identity } from '@/lib/dal/session';
+import { assertLocalDatabaseUrl } from './local-database';
+
+export { assertLocalDatabaseUrl } from './local-database';
+
+/**
+ * Test harness for data-layer tests (*.db.test.ts). Each test file calls setupTestDb() once
+ * (in `before`) and gets its own freshly migrated database with the demo data:
+ *
+ * - TEST_DB=pglite (the default): an in-memory PGlite (PGLITE_DIR=memory://), DATABASE_URL unset
+ *   for the process so nothing reaches a server.
+ * - TEST_DB=postgres: a new database hatnhan_test_<pid>_<random> on the server named by
+ *   TEST_DATABASE_URL or DATABASE_URL, which must be local; DATABASE_URL then points at the new
+ *   database, and teardown() drops it.
+ */
+
+export const SNAPSHOT_TABLES = ['units', 'users', 'unit_events', 'audit_log', 'login_failures'] as const;
+export type Snapshot = Record<(typeof SNAPSHOT_TABLES)[number], { rows: number; md5: string }>;
+
+export type UnitState = { id: number; parentId: number | null; path: string; status: string; version: number; name: string; code: string };
+export type UserState = { id: number; unitId: number; role: string; active: boolean; version: number; sessionVersion: number };
+export type AuditRow = { id: number; actorId: number | null; unitId: number | null; action: string; entity: string; entityId: string; before: unknown; after: unknown };
+
+export type TestDb = {
+  driver: 'pglite' | 'postgres';
+  /** The database name on PostgreSQL (undefined on PGlite). */
+  databaseName?: string;
+  db: Db;
+  /** The identity runAs() needs for a user, with their current session version. */
+  as(username: string): Promise<Identity>;
+  /** Run `fn` as `username` (their identity as of now). */
+  run<T>(username: string, fn: () => Promise<T>): Promise<T>;
+  unitId(code: string): Promise<number>;
+  unit(code: string): Promise<UnitState>;
+  user(username: string): Promise<UserState>;
+  /** Row counts and an md5 of every row (ordered by id) of each table that actions change. */
+  snapshot(): Promise<Snapshot>;
+  /** Highest audit_log id so far (0 when empty). */
+  lastAuditId(): Promise<number>;
+  /** Audit rows written after `afterId`, oldest first. */
+  auditSince(afterId: number): Promise<AuditRow[]>;
+  teardown(): Promise<void>;
+};
+
+function serverUrl(): string {
+  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  if (!url) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL or DATABASE_URL (a local PostgreSQL server).');
+  assertLocalDatabaseUrl(url);
+  return url;
+}
+
+export async function setupTestDb(): Promise<TestDb> {
+  if (process.env.NODE_ENV !== 'test') throw new Error('setupTestDb() needs NODE_ENV=test');
+  const kind = (process.env.TEST_DB ?? 'pglite') as string;
+  if (kind !== 'pglite' && kind !== 'postgres') throw new Error(`TEST_DB must be "pglite" or "postgres", not "${kind}"`);
+  const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR: process.env.PGLITE_DIR };
+  await closeDb();
+
+  let databaseName: string | undefined;
+  let admin: postgres.Sql | undefined;
+  if (kind === 'pglite') {
+    delete process.env.DATABASE_URL;
+    process.env.PGLITE_DIR = 'memory://';
+  } else {
+    const server = assertLocalDatabaseUrl(serverUrl());
+    databaseName = `hatnhan_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+    admin = postgres(server.toString(), { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database "${databaseName}"`);
+    const target = new URL(server.toString());
+    target.pathname = `/${databaseName}`;
+    process.env.DATABASE_URL = target.toString();
+  }
+
+  const restoreEnv = () => {
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+  const dropDatabase = async () => {
+    if (!admin || !databaseName) return;
+    try {
+      await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
+    } finally {
+      await admin.end({ timeout: 5 });
+    }
+  };
+
+  let db: Db;
+  try {
+    db = await getDb();
+    assert.equal(dbDriver(), kind, 'the harness opened the wrong kind of database');
+    await runMigrations(db);
+    await seedDemo(db);
+  } catch (err) {
+    await closeDb();
+    await dropDatabase();
+    restoreEnv();
+    throw err;
+  }
+
+  const one = async <T>(query: ReturnType<typeof sql>, what: string): Promise<T> => {
+    const [row] = rowsOf<T>(await db.execute(query));
+    if (!row) throw new Error(`test data: no ${what}`);
+    return row;
+  };
+
+  const handle: TestDb = {
+    driver: kind,
+    databaseName,
+    db,
+    async as(username) {
+      const row = await one<{ userId: number; sessionVersion: number }>(
+        sql`select id as "userId", session_version as "sessionVersion" from users where username = ${username}`,
+        `user ${username}`,
+      );
+      return { userId: Number(row.userId), sessionVersion: Number(row.sessionVersion) };
+    },
+    async run(username, fn) {
+      return runAs(await handle.as(username), fn);
+    },
+    async unitId(code) {
+      return (await handle.unit(code)).id;
+    },
+    async unit(code) {
+      const row = await one<UnitState>(
+        sql`select id, parent_id as "parentId", path::text as path, status, version, name, code from units where code = ${code}`,
+        `unit ${code}`,
+      );
+      return { ...row, id: Number(row.id), parentId: row.parentId === null ? null : Number(row.parentId), version: Number(row.version) };
+    },
+    async user(username) {
+      const row = await one<UserState>(
+        sql`select id, unit_id as "unitId", role, active, version, session_version as "sessionVersion" from users where username = ${username}`,
+        `user ${username}`,
+      );
+      return { ...row, id: Number(row.id), unitId: Number(row.unitId), version: Number(row.version), sessionVersion: Number(row.sessionVersion) };
+    },
+    async snapshot() {
+      const out = {} as Snapshot;
+      for (const table of SNAPSHOT_TABLES) {
+        const row = await one<{ rows: number; md5: string }>(
+          sql`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\n' order by t.id), '')) as md5 from ${sql.identifier(table)} t`,
+          `snapshot of ${table}`,
+        );
+        out[table] = { rows: Number(row.rows), md5: row.md5 };
+      }
+      return out;
+    },
+    async lastAuditId() {
+      const row = await one<{ id: number }>(sql`select coalesce(max(id), 0)::int as id from audit_log`, 'audit max id');
+      return Number(row.id);
+    },
+    async auditSince(afterId) {
+      const rows = rowsOf<AuditRow>(
+        await db.execute(sql`
+          select id, actor_id as "actorId", unit_id as "unitId", action, entity, entity_id as "entityId", before, after
+          from audit_log where id > ${afterId} order by id`),
+      );
+      return rows.map((r) => ({
+        ...r,
+        id: Number(r.id),
+        actorId: r.actorId === null ? null : Number(r.actorId),
+        unitId: r.unitId === null ? null : Number(r.unitId),
+        // postgres.js may hand jsonb back as text when the column is read through execute()
+        before: typeof r.before === 'string' ? JSON.parse(r.before) : r.before,
+        after: typeof r.after === 'string' ? JSON.parse(r.after) : r.after,
+      }));
+    },
+    async teardown() {
+      try {
+        await closeDb();
+        await dropDatabase();
+      } finally {
+        restoreEnv();
+      }
+    },
+  };
+  return handle;
+}
+
+// ------------------------------------------------------------------ assertions
+
+/** Asserts that `promise` rejects with a DalError whose code is one of `codes`; returns it. */
+export async function expectDalError(promise: Promise<unknown>, codes: DalErrorCode | DalErrorCode[]): Promise<DalError> {
+  const allowed = Array.isArray(codes) ? codes : [codes];
+  try {
+    await promise;
+  } catch (err) {
+    assert.ok(err instanceof DalError, `expected a DalError, got ${err instanceof Error ? err.stack : String(err)}`);
+    assert.ok(allowed.includes(err.code), `expected DalError ${allowed.join('/')}, got ${err.code} (${err.key})`);
+    return err;
+  }
+  assert.fail(`expected DalError ${allowed.join('/')}, but the call succeeded`);
+}
+
+/**
+ * Runs `fn` as `username`, expects a DalError with one of `codes`, and asserts that no row of
+ * units, users, unit_events, audit_log or login_failures changed.
+ */
+export async function expectRefused(
+  t: TestDb,
+  username: string,
+  fn: () => Promise<unknown>,
+  codes: DalErrorCode | DalErrorCode[] = ['not_found', 'forbidden'],
+): Promise<DalError> {
+  const before = await t.snapshot();
+  const err = await expectDalError(t.run(username, fn), codes);
+  assert.deepEqual(await t.snapshot(), before, `${username}: a refused call changed the database`);
+  return err;
+}
+
+/** Runs `fn` and returns its result with the audit rows it wrote. */
+export async function withAudit<T>(t: TestDb, fn: () => Promise<T>): Promise<{ result: T; audit: AuditRow[] }> {
+  const from = await t.lastAuditId();
+  const result = await fn();
+  return { result, audit: await t.auditSince(from) };
+}
