@@ -9,7 +9,8 @@ class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
 }
 
-if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET) {
+// Refuse to serve without a secret in production (the build itself needs none).
+if (process.env.NODE_ENV === 'production' && !process.env.AUTH_SECRET && process.env.NEXT_PHASE !== 'phase-production-build') {
   throw new Error('AUTH_SECRET must be set in production (openssl rand -base64 32).');
 }
 
