@@ -1,0 +1,155 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Role } from '@/lib/authz/roles';
+import {
+  availableTransitions,
+  DOCUMENT_KINDS,
+  planTransition,
+  returnTarget,
+  STATE_OWNER,
+  STATES,
+  TERMINAL_STATES,
+  type CaseRole,
+  type CaseShape,
+  type State,
+  type TransitionName,
+} from './workflow';
+
+// Demo-like tree: province 1 > city 2 > ward 4 > cell 9 > union branch 12; sibling ward 5.
+const UNITS: Record<CaseRole, string> = { decider: '1.2', committee: '1.2.4', cell: '1.2.4.9', referrer: '1.2.4.9.12' };
+const NO_COMMITTEE: Partial<Record<CaseRole, string>> = { decider: '1.2', cell: '1.2.9', referrer: '1.2.9.12' };
+const ALL_DOCS = DOCUMENT_KINDS;
+const as = (role: Role, unitPath: string) => ({ role, unitPath });
+
+const withCommittee = (state: State, extra: Partial<CaseShape> = {}): CaseShape => ({ state, hasCommittee: true, ...extra });
+const noCommittee = (state: State, extra: Partial<CaseShape> = {}): CaseShape => ({ state, hasCommittee: false, ...extra });
+
+describe('the happy path, with a committee between cell and decider', () => {
+  const steps: [TransitionName, State, CaseRole, State][] = [
+    ['submit', 'referral_draft', 'referrer', 'referred'],
+    ['accept', 'referred', 'cell', 'cell_review'],
+    ['cellResolve', 'cell_review', 'cell', 'committee_review'],
+    ['committeeEndorse', 'committee_review', 'committee', 'decision_pending'],
+    ['decide', 'decision_pending', 'decider', 'ceremony_pending'],
+    ['recordCeremony', 'ceremony_pending', 'cell', 'probation'],
+    ['openRecognition', 'probation', 'cell', 'recognition_cell_review'],
+    ['cellResolveRecognition', 'recognition_cell_review', 'cell', 'recognition_committee_review'],
+    ['committeeEndorseRecognition', 'recognition_committee_review', 'committee', 'recognition_decision_pending'],
+    ['decideRecognition', 'recognition_decision_pending', 'decider', 'official'],
+  ];
+  for (const [t, from, actor, to] of steps) {
+    test(`${t}: ${from} → ${to} by the ${actor}`, () => {
+      const role: Role = actor === 'referrer' ? 'officer' : 'leader';
+      const plan = planTransition(t, withCommittee(from), UNITS, as(role, UNITS[actor]), { documents: ALL_DOCS });
+      assert.deepEqual(plan.ok && { to: plan.to, actor: plan.actor }, { to, actor });
+    });
+  }
+});
+
+describe('without a committee the cell goes straight to the decider', () => {
+  test('cellResolve → decision_pending', () => {
+    const plan = planTransition('cellResolve', noCommittee('cell_review'), NO_COMMITTEE, as('leader', NO_COMMITTEE.cell!), { documents: ALL_DOCS });
+    assert.equal(plan.ok && plan.to, 'decision_pending');
+  });
+  test('cellResolveRecognition → recognition_decision_pending', () => {
+    const plan = planTransition('cellResolveRecognition', noCommittee('recognition_cell_review'), NO_COMMITTEE, as('leader', NO_COMMITTEE.cell!), { documents: ALL_DOCS });
+    assert.equal(plan.ok && plan.to, 'recognition_decision_pending');
+  });
+  test('a proposal to remove ends in removal', () => {
+    const plan = planTransition('decideRecognition', noCommittee('recognition_decision_pending', { proposesRemoval: true }), NO_COMMITTEE, as('leader', '1.2'), { documents: ALL_DOCS });
+    assert.equal(plan.ok && plan.to, 'removed');
+  });
+});
+
+describe('who is refused', () => {
+  const refusals: [string, TransitionName, State, Role, string][] = [
+    ['a union officer trying to decide', 'decide', 'decision_pending', 'officer', UNITS.referrer],
+    ['a union leader trying to decide', 'decide', 'decision_pending', 'leader', UNITS.referrer],
+    ['the cell leader trying to decide', 'decide', 'decision_pending', 'leader', UNITS.cell],
+    ['an officer (not leader) of the deciding level', 'decide', 'decision_pending', 'officer', UNITS.decider],
+    ['an admin (not leader) of the deciding level', 'decide', 'decision_pending', 'admin', UNITS.decider],
+    ['the province leader (above, not the deciding unit)', 'decide', 'decision_pending', 'leader', '1'],
+    ['a sibling ward leader endorsing', 'committeeEndorse', 'committee_review', 'leader', '1.2.5'],
+    ['the committee leader taking the cell step', 'cellResolve', 'cell_review', 'leader', UNITS.committee],
+    ['a viewer of the cell', 'accept', 'referred', 'viewer', UNITS.cell],
+    ['the cell officer (not leader) accepting', 'accept', 'referred', 'officer', UNITS.cell],
+    ['a ward officer submitting for the branch below it', 'submit', 'referral_draft', 'officer', UNITS.committee],
+    ['a viewer of the branch submitting', 'submit', 'referral_draft', 'viewer', UNITS.referrer],
+    ['an unrelated unit', 'accept', 'referred', 'leader', '7.8'],
+  ];
+  for (const [who, t, state, role, path] of refusals) {
+    test(who, () => {
+      const plan = planTransition(t, withCommittee(state), UNITS, as(role, path), { documents: ALL_DOCS, reason: 'x' });
+      assert.deepEqual(plan, { ok: false, reason: 'notAllowed' });
+    });
+  }
+});
+
+describe('state guards', () => {
+  test('no transition leaves a terminal state', () => {
+    for (const state of TERMINAL_STATES) {
+      for (const actor of ['referrer', 'cell', 'committee', 'decider'] as const) {
+        assert.deepEqual(availableTransitions(withCommittee(state), UNITS, as('leader', UNITS[actor])), []);
+      }
+    }
+  });
+  test('a step out of order is refused as wrong state', () => {
+    assert.deepEqual(planTransition('decide', withCommittee('cell_review'), UNITS, as('leader', UNITS.decider), { documents: ALL_DOCS }), {
+      ok: false,
+      reason: 'wrongState',
+    });
+    assert.deepEqual(planTransition('submit', withCommittee('referred'), UNITS, as('officer', UNITS.referrer), { documents: ALL_DOCS }), {
+      ok: false,
+      reason: 'wrongState',
+    });
+  });
+  test('every open state has an owner, terminal ones none', () => {
+    for (const s of STATES) assert.equal(STATE_OWNER[s] === null, TERMINAL_STATES.includes(s), s);
+  });
+});
+
+describe('return for revision and rejection', () => {
+  const returns: [State, boolean, State][] = [
+    ['referred', true, 'referral_draft'],
+    ['cell_review', true, 'referral_draft'],
+    ['committee_review', true, 'cell_review'],
+    ['decision_pending', true, 'committee_review'],
+    ['decision_pending', false, 'cell_review'],
+    ['recognition_committee_review', true, 'recognition_cell_review'],
+    ['recognition_decision_pending', false, 'recognition_cell_review'],
+  ];
+  for (const [state, hasCommittee, target] of returns) {
+    test(`return from ${state}${hasCommittee ? '' : ' (no committee)'} → ${target}`, () => {
+      assert.equal(returnTarget({ state, hasCommittee }), target);
+    });
+  }
+  test('returning needs a reason and is taken by the owner of the current state', () => {
+    const c = withCommittee('committee_review');
+    assert.deepEqual(planTransition('return', c, UNITS, as('leader', UNITS.committee), {}), { ok: false, reason: 'reasonRequired' });
+    assert.deepEqual(planTransition('return', c, UNITS, as('leader', UNITS.committee), { reason: '   ' }), { ok: false, reason: 'reasonRequired' });
+    assert.equal(planTransition('return', c, UNITS, as('leader', UNITS.committee), { reason: 'Thiếu lý lịch' }).ok, true);
+    assert.deepEqual(planTransition('return', c, UNITS, as('leader', UNITS.cell), { reason: 'x' }), { ok: false, reason: 'notAllowed' });
+  });
+  test('rejection needs a reason; nothing to return from a draft or after the decision', () => {
+    assert.deepEqual(planTransition('reject', withCommittee('decision_pending'), UNITS, as('leader', UNITS.decider)), { ok: false, reason: 'reasonRequired' });
+    assert.equal(planTransition('reject', withCommittee('decision_pending'), UNITS, as('leader', UNITS.decider), { reason: 'Không đủ điều kiện' }).ok, true);
+    assert.deepEqual(planTransition('return', withCommittee('referral_draft'), UNITS, as('officer', UNITS.referrer), { reason: 'x' }), { ok: false, reason: 'wrongState' });
+    assert.deepEqual(planTransition('return', withCommittee('probation'), UNITS, as('leader', UNITS.cell), { reason: 'x' }), { ok: false, reason: 'wrongState' });
+  });
+});
+
+describe('documents and checks', () => {
+  test('submitting lists the missing documents', () => {
+    const plan = planTransition('submit', withCommittee('referral_draft'), UNITS, as('officer', UNITS.referrer), { documents: ['application'] });
+    assert.deepEqual(plan, { ok: false, reason: 'missingDocuments', documents: ['awareness_certificate', 'personal_history', 'branch_resolution'] });
+  });
+  test('the cell resolution runs the age, certificate, sponsor and vote checks', () => {
+    const plan = planTransition('cellResolve', withCommittee('cell_review'), UNITS, as('leader', UNITS.cell), { documents: ALL_DOCS });
+    assert.deepEqual(plan.ok && plan.checks, ['age', 'certificate', 'sponsors', 'cellVote']);
+  });
+  test('what each participant may do on a case under review', () => {
+    assert.deepEqual(availableTransitions(withCommittee('cell_review'), UNITS, as('leader', UNITS.cell)), ['return', 'reject', 'cellResolve']);
+    assert.deepEqual(availableTransitions(withCommittee('cell_review'), UNITS, as('officer', UNITS.referrer)), []);
+    assert.deepEqual(availableTransitions(withCommittee('referral_draft'), UNITS, as('officer', UNITS.referrer)), ['submit']);
+  });
+});
