@@ -3,6 +3,7 @@ import { migrate as migratePg } from 'drizzle-orm/postgres-js/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { closeDb, dbDriver, getDb, type Db } from './index';
+import { seedReference } from './seed/reference';
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
 
@@ -20,7 +21,8 @@ const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve
 if (isMain) {
   const started = Date.now();
   runMigrations()
-    .then(() => console.log(`migrations applied (${dbDriver()}) in ${Date.now() - started} ms`))
+    .then(async () => seedReference(await getDb()))
+    .then(() => console.log(`migrations and reference data applied (${dbDriver()}) in ${Date.now() - started} ms`))
     .catch((err) => {
       console.error(err);
       process.exitCode = 1;

@@ -134,3 +134,26 @@ export const auditLog = pgTable(
 
 export type UnitRow = typeof units.$inferSelect;
 export type UserRow = typeof users.$inferSelect;
+
+/**
+ * Versioned statutory numbers (ages, validity, vote thresholds, deadlines, minimum members,
+ * rating bands). A step is checked against the version in force on the step's date.
+ */
+export const ruleSets = pgTable(
+  'rule_sets',
+  {
+    id: serial('id').primaryKey(),
+    effectiveFrom: date('effective_from').notNull(),
+    label: text('label').notNull(),
+    values: jsonb('values').$type<Record<string, unknown>>().notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('rule_sets_effective_from_key').on(t.effectiveFrom)],
+);
+
+/** Public holidays on working days, for deadlines counted in working days. */
+export const holidays = pgTable('holidays', {
+  date: date('date').primaryKey(),
+  name: text('name').notNull(),
+});

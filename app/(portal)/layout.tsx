@@ -31,6 +31,9 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href={`/units/${user.unitId}`} className="hover:underline">
               {t('nav.units')}
             </Link>
+            <Link href="/rules" className="hover:underline">
+              {t('nav.rules')}
+            </Link>
             {showUsers ? (
               <>
                 <Link href="/users" className="hover:underline">

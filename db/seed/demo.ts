@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import { rowsOf, type Db } from '../index';
+import { seedReference } from './reference';
 import { unitEvents, units, users } from '../schema';
 import type { Role } from '../../lib/authz/roles';
 import type { UnitKind } from '../../lib/units/kinds';
@@ -142,6 +143,7 @@ export async function seedDemo(db: Db): Promise<{ unitsCreated: number; usersCre
   let unitsCreated = 0;
   let usersCreated = 0;
   const passwordHash = await hash(DEMO_PASSWORD);
+  await seedReference(db);
 
   await db.transaction(async (tx) => {
     async function ensure(node: DemoUnit, parent: { id: number; path: string } | null): Promise<void> {

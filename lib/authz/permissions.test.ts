@@ -31,6 +31,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'audit.read': NONE,
     'data.edit': NONE,
     'approval.take': NONE,
+    'ruleset.manage': NONE,
   },
   officer: {
     'unit.read': SUBTREE,
@@ -47,6 +48,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'audit.read': NONE,
     'data.edit': SUBTREE,
     'approval.take': NONE,
+    'ruleset.manage': NONE,
   },
   leader: {
     'unit.read': SUBTREE,
@@ -63,6 +65,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'audit.read': NONE,
     'data.edit': SUBTREE,
     'approval.take': OWN_ONLY,
+    'ruleset.manage': NONE,
   },
   admin: {
     'unit.read': SUBTREE,
@@ -79,6 +82,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'audit.read': SUBTREE,
     'data.edit': SUBTREE,
     'approval.take': NONE,
+    'ruleset.manage': OWN_ONLY,
   },
 };
 

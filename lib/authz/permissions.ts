@@ -21,6 +21,7 @@ export const ACTIONS = [
   'audit.read',
   'data.edit', // edit the business data of the target unit's subtree
   'approval.take', // take an approval step that belongs to the target unit
+  'ruleset.manage', // add rule-set versions and holidays; the target is the root of the user's tree
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -48,6 +49,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'user.deactivate',
     'user.resetPassword',
     'audit.read',
+    'ruleset.manage',
   ],
 };
 
@@ -74,6 +76,8 @@ export const ACTION_RELATIONS: Record<Action, readonly Relation[]> = {
   'audit.read': OWN_SUBTREE,
   'data.edit': OWN_SUBTREE,
   'approval.take': ['same'],
+  // Only an administrator of a root unit (a province) manages the national rule set.
+  'ruleset.manage': ['same'],
 };
 
 export type Actor = { role: Role; unitPath: string };

@@ -22,7 +22,7 @@ export { assertLocalDatabaseUrl } from './local-database';
  *   database, and teardown() drops it.
  */
 
-export const SNAPSHOT_TABLES = ['units', 'users', 'unit_events', 'audit_log', 'login_failures'] as const;
+export const SNAPSHOT_TABLES = ['units', 'users', 'unit_events', 'audit_log', 'login_failures', 'rule_sets', 'holidays'] as const;
 export type Snapshot = Record<(typeof SNAPSHOT_TABLES)[number], { rows: number; md5: string }>;
 
 export type UnitState = { id: number; parentId: number | null; path: string; status: string; version: number; name: string; code: string };
@@ -148,7 +148,7 @@ export async function setupTestDb(): Promise<TestDb> {
       const out = {} as Snapshot;
       for (const table of SNAPSHOT_TABLES) {
         const row = await one<{ rows: number; md5: string }>(
-          sql`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\n' order by t.id), '')) as md5 from ${sql.identifier(table)} t`,
+          sql`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as md5 from ${sql.identifier(table)} t`,
           `snapshot of ${table}`,
         );
         out[table] = { rows: Number(row.rows), md5: row.md5 };
@@ -204,7 +204,7 @@ export async function expectDalError(promise: Promise<unknown>, codes: DalErrorC
 
 /**
  * Runs `fn` as `username`, expects a DalError with one of `codes`, and asserts that no row of
- * units, users, unit_events, audit_log or login_failures changed.
+ * the SNAPSHOT_TABLES changed.
  */
 export async function expectRefused(
   t: TestDb,

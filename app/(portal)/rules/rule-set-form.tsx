@@ -1,0 +1,24 @@
+'use client';
+
+import { ActionForm, Field } from '@/components/action-form';
+import { createRuleSetAction } from './actions';
+
+export function RuleSetForm({ fields, labels, defaults }: { fields: { name: string; label: string }[]; labels: Record<string, string>; defaults: Record<string, string> }) {
+  return (
+    <ActionForm
+      action={createRuleSetAction}
+      submitLabel={labels.submit}
+      labels={{ pending: labels.pending, confirm: labels.confirm, cancel: labels.cancel, confirmTitle: labels.confirmTitle }}
+      confirmText={labels.confirmText}
+      testId="ruleset-create"
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="effectiveFrom" label={labels.effectiveFrom} type="date" defaultValue={defaults.effectiveFrom} required />
+        <Field name="label" label={labels.label} required />
+        {fields.map((f) => (
+          <Field key={f.name} name={f.name} label={f.label} defaultValue={defaults[f.name]} required />
+        ))}
+      </div>
+    </ActionForm>
+  );
+}
