@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds';
 import { ROLES } from '../lib/authz/roles';
+import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
 export const ltree = customType<{ data: string }>({
@@ -157,3 +158,166 @@ export const holidays = pgTable('holidays', {
   date: date('date').primaryKey(),
   name: text('name').notNull(),
 });
+
+export const GENDERS = ['male', 'female'] as const;
+
+/** A person known to the portal: an outstanding person referred for admission, later a member. */
+export const persons = pgTable(
+  'persons',
+  {
+    id: serial('id').primaryKey(),
+    fullName: text('full_name').notNull(),
+    /** Lower case without diacritics, for search ("nguyen" finds "Nguyễn"). */
+    searchName: text('search_name').notNull(),
+    birthDate: date('birth_date').notNull(),
+    gender: text('gender', { enum: GENDERS }).notNull(),
+    nationalId: text('national_id'),
+    phone: text('phone'),
+    workplace: text('workplace'),
+    /** The unit that registered the person (a union/youth branch, or a cell). */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('persons_national_id_key').on(t.nationalId),
+    index('persons_unit_idx').on(t.unitId),
+    index('persons_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    check('persons_gender_check', sql`${t.gender} in ('male', 'female')`),
+    check('persons_national_id_format', sql`${t.nationalId} is null or ${t.nationalId} ~ '^[0-9]{12}$'`),
+  ],
+);
+
+/** Who opened which person's record, and when (Decree 13/2023 on personal data). */
+export const personAccessLog = pgTable(
+  'person_access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('person_access_person_idx').on(t.personId, t.at)],
+);
+
+/**
+ * One person's way from referral to official membership. The state is the workflow's; the data
+ * layer changes it only by a guarded update (expected state and version) with an event row.
+ */
+export const admissionCases = pgTable(
+  'admission_cases',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    state: text('state', { enum: STATES }).notNull().default('referral_draft'),
+    version: integer('version').notNull().default(1),
+    /** Return rounds so far (each return for revision starts a new one). */
+    round: integer('round').notNull().default(1),
+    referrerUnitId: integer('referrer_unit_id')
+      .notNull()
+      .references(() => units.id),
+    cellUnitId: integer('cell_unit_id')
+      .notNull()
+      .references(() => units.id),
+    committeeUnitId: integer('committee_unit_id').references(() => units.id),
+    deciderUnitId: integer('decider_unit_id')
+      .notNull()
+      .references(() => units.id),
+    certificateNo: text('certificate_no'),
+    certificateIssuedOn: date('certificate_issued_on'),
+    withUnionResolution: boolean('with_union_resolution').notNull().default(true),
+    sponsors: jsonb('sponsors').$type<{ name: string; note?: string }[]>().notNull().default([]),
+    cellMeetingOn: date('cell_meeting_on'),
+    cellVotesFor: integer('cell_votes_for'),
+    cellEligible: integer('cell_eligible'),
+    committeeMeetingOn: date('committee_meeting_on'),
+    committeeVotesFor: integer('committee_votes_for'),
+    committeeMembers: integer('committee_members'),
+    decisionNo: text('decision_no'),
+    decisionOn: date('decision_on'),
+    ceremonyOn: date('ceremony_on'),
+    probationEndsOn: date('probation_ends_on'),
+    proposesRemoval: boolean('proposes_removal').notNull().default(false),
+    recognitionDecisionNo: text('recognition_decision_no'),
+    recognitionDecisionOn: date('recognition_decision_on'),
+    /** Deadline of the step the case waits for (working days, rule set and holidays applied). */
+    dueOn: date('due_on'),
+    lastReturnReason: text('last_return_reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('admission_cases_state_idx').on(t.state, t.dueOn),
+    index('admission_cases_referrer_idx').on(t.referrerUnitId, t.state),
+    index('admission_cases_cell_idx').on(t.cellUnitId, t.state),
+    index('admission_cases_committee_idx').on(t.committeeUnitId, t.state),
+    index('admission_cases_decider_idx').on(t.deciderUnitId, t.state),
+    index('admission_cases_person_idx').on(t.personId),
+    check('admission_cases_state_check', sql`${t.state} in (${inList(STATES)})`),
+  ],
+);
+
+/** The timeline: every transition taken, by whom, with its comment and any overridden checks. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => admissionCases.id),
+    round: integer('round').notNull(),
+    transition: text('transition').notNull(),
+    fromState: text('from_state', { enum: STATES }).notNull(),
+    toState: text('to_state', { enum: STATES }).notNull(),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    actorUnitId: integer('actor_unit_id')
+      .notNull()
+      .references(() => units.id),
+    effectiveOn: date('effective_on').notNull(),
+    comment: text('comment'),
+    /** Rule checks that failed and were overridden, each with the leader's written reason. */
+    overrides: jsonb('overrides').$type<{ check: string; reason: string }[]>().notNull().default([]),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    ruleSetId: integer('rule_set_id').references(() => ruleSets.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
+);
+
+/** Papers attached to a case (metadata; the file itself when one was uploaded). */
+export const caseDocuments = pgTable(
+  'case_documents',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => admissionCases.id),
+    kind: text('kind', { enum: DOCUMENT_KINDS }).notNull(),
+    title: text('title').notNull(),
+    number: text('number'),
+    issuedOn: date('issued_on'),
+    fileName: text('file_name'),
+    mimeType: text('mime_type'),
+    content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content'),
+    addedBy: integer('added_by')
+      .notNull()
+      .references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_documents_case_idx').on(t.caseId),
+    check('case_documents_kind_check', sql`${t.kind} in (${inList(DOCUMENT_KINDS)})`),
+  ],
+);

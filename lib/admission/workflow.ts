@@ -11,44 +11,8 @@ import type { Role } from '@/lib/authz/roles';
  * that takes care of them and where they are admitted), `committee` (a grassroots/ward committee
  * between the cell and the deciding level, or none) and `decider` (the level that decides).
  */
-export const STATES = [
-  'referral_draft',
-  'referred',
-  'cell_review',
-  'committee_review',
-  'decision_pending',
-  'ceremony_pending',
-  'probation',
-  'recognition_cell_review',
-  'recognition_committee_review',
-  'recognition_decision_pending',
-  'official',
-  'removed',
-  'rejected',
-] as const;
-export type State = (typeof STATES)[number];
-
-export const TERMINAL_STATES: readonly State[] = ['official', 'removed', 'rejected'];
-
-export const CASE_ROLES = ['referrer', 'cell', 'committee', 'decider'] as const;
-export type CaseRole = (typeof CASE_ROLES)[number];
-
-export const DOCUMENT_KINDS = [
-  'awareness_certificate',
-  'application', // 1-KNĐ
-  'personal_history', // 2-KNĐ
-  'branch_resolution', // union/youth branch's resolution of introduction (4-KNĐ)
-  'sponsor_introduction', // 3-KNĐ
-  'background_verification',
-  'opinions',
-  'cell_resolution',
-  'committee_resolution', // 8-KNĐ
-  'admission_decision',
-  'probation_report',
-  'recognition_resolution',
-  'recognition_decision',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export { CASE_ROLES, DOCUMENT_KINDS, STATES, TERMINAL_STATES, type CaseRole, type DocumentKind, type State } from './states';
+import { DOCUMENT_KINDS, type CaseRole, type DocumentKind, type State } from './states';
 
 export const CHECKS = ['age', 'certificate', 'sponsors', 'cellVote', 'committeeVote', 'decisionDeadline', 'ceremonyDeadline', 'probationEnded'] as const;
 export type Check = (typeof CHECKS)[number];

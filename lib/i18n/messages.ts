@@ -72,6 +72,13 @@ export const vi = {
   'errors.ruleSetDateTaken': 'Đã có phiên bản hiệu lực từ ngày này.',
   'errors.positiveNumber': 'Vui lòng nhập một số nguyên dương.',
 
+  'admission.checksFailed': 'Hồ sơ chưa đáp ứng quy định; lãnh đạo có thể vượt qua từng điều kiện kèm lý do bằng văn bản.',
+  'admission.alreadyHandled': 'Hồ sơ này vừa được {name} xử lý. Vui lòng tải lại trang.',
+  'admission.missingDocuments': 'Còn thiếu tài liệu: {documents}.',
+  'errors.nationalIdTaken': 'Số CCCD này đã có trong hệ thống.',
+  'errors.dateInFuture': 'Ngày không được sau hôm nay.',
+  'errors.reasonRequired': 'Vui lòng ghi rõ lý do.',
+
   'login.title': 'Đăng nhập',
   'login.username': 'Tên đăng nhập',
   'login.password': 'Mật khẩu',
@@ -302,6 +309,13 @@ export const en: Record<MessageKey, string> = {
   'errors.ruleSetAges': 'The minimum age must be below the maximum age.',
   'errors.ruleSetDateTaken': 'A version already takes effect on this date.',
   'errors.positiveNumber': 'Please enter a positive whole number.',
+
+  'admission.checksFailed': 'The case does not meet the rules; a leader may override each condition with a written reason.',
+  'admission.alreadyHandled': 'This case was just handled by {name}. Please reload the page.',
+  'admission.missingDocuments': 'Documents missing: {documents}.',
+  'errors.nationalIdTaken': 'This citizen ID number is already registered.',
+  'errors.dateInFuture': 'The date cannot be after today.',
+  'errors.reasonRequired': 'Please give the reason.',
 
   'login.title': 'Log in',
   'login.username': 'Username',

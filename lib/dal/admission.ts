@@ -1,0 +1,599 @@
+import 'server-only';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { getDb, type Tx } from '@/db';
+import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
+import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
+import { availableTransitions, planTransition, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
+import { can } from '@/lib/authz/permissions';
+import { today } from '@/lib/clock';
+import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
+import { ruleSetInForce } from '@/lib/rules/rule-set';
+import type { UnitKind } from '@/lib/units/kinds';
+import { writeAudit } from './audit';
+import { DalError, forbidden, invalid, notFound } from './errors';
+import { loadHolidays, loadRuleSets } from './rules';
+import { assertCan, requireUser, type CurrentUser } from './session';
+
+const ref = alias(units, 'ref_unit');
+const cell = alias(units, 'cell_unit');
+const committee = alias(units, 'committee_unit');
+const decider = alias(units, 'decider_unit');
+
+/** A case is visible to everyone whose subtree holds one of its units. */
+function caseInScope(user: CurrentUser) {
+  return sql`exists (select 1 from units cu where cu.id in (${admissionCases.referrerUnitId}, ${admissionCases.cellUnitId}, ${admissionCases.committeeUnitId}, ${admissionCases.deciderUnitId})
+    and cu.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+}
+
+/** A failed rule check that was not overridden: the step is refused, the failures say why. */
+export class ChecksFailedError extends DalError {
+  constructor(readonly failures: CheckFailure[]) {
+    super('invalid', 'admission.checksFailed');
+  }
+}
+
+const DECIDING_KINDS: readonly UnitKind[] = ['district', 'bloc', 'province'];
+const COMMITTEE_KINDS: readonly UnitKind[] = ['ward', 'grassroots'];
+
+/**
+ * The committee (if any) and deciding level above a cell: a ward or grassroots committee directly
+ * above the cell reviews, and the nearest district-level (or bloc, or province) committee decides.
+ */
+async function chainAbove(tx: Tx, cellPath: string): Promise<{ committeeId: number | null; deciderId: number } | null> {
+  const ancestors = await tx
+    .select({ id: units.id, kind: units.kind })
+    .from(units)
+    .where(and(sql`${units.path} @> ${cellPath}::ltree`, sql`${units.path} <> ${cellPath}::ltree`))
+    .orderBy(desc(sql`nlevel(${units.path})`));
+  const parent = ancestors[0];
+  if (!parent) return null;
+  const committeeId = COMMITTEE_KINDS.includes(parent.kind) ? parent.id : null;
+  const deciderRow = ancestors.find((a) => DECIDING_KINDS.includes(a.kind));
+  return deciderRow ? { committeeId, deciderId: deciderRow.id } : null;
+}
+
+// ------------------------------------------------------------------ referral
+
+export type CreateReferralInput = {
+  fullName: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  nationalId?: string;
+  phone?: string;
+  workplace: string;
+  cellUnitId: number;
+  certificateNo?: string;
+  certificateIssuedOn?: string;
+};
+
+/** The cells a branch may refer people to: active cells under the same deciding level. */
+export async function listReferralCells(): Promise<{ id: number; name: string }[]> {
+  const user = await requireUser();
+  assertCan(user, 'data.edit', user.unitPath);
+  const db = await getDb();
+  const chain = await db.transaction((tx) => chainAbove(tx, user.unitPath));
+  if (!chain) return [];
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(
+      and(
+        eq(units.kind, 'cell'),
+        eq(units.status, 'active'),
+        sql`${units.path} <@ (select d.path from units d where d.id = ${chain.deciderId})`,
+      ),
+    )
+    .orderBy(sql`${units.name} collate "und-x-icu"`);
+}
+
+/** A union or youth branch officer registers an outstanding person and opens a draft referral. */
+export async function createReferral(input: CreateReferralInput): Promise<{ caseId: number; personId: number }> {
+  const user = await requireUser();
+  if (user.unitKind !== 'union_branch' && user.unitKind !== 'youth_branch') throw forbidden();
+  assertCan(user, 'data.edit', user.unitPath);
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [target] = await tx
+      .select({ id: units.id, path: sql<string>`${units.path}::text`, kind: units.kind, status: units.status })
+      .from(units)
+      .where(eq(units.id, input.cellUnitId));
+    const ownChain = await chainAbove(tx, user.unitPath);
+    const inReach =
+      target && target.kind === 'cell' && target.status === 'active' && ownChain
+        ? (await tx.select({ ok: sql<boolean>`true` }).from(units).where(and(eq(units.id, ownChain.deciderId), sql`${target.path}::ltree <@ ${units.path}`))).length > 0
+        : false;
+    if (!inReach) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
+    const chain = await chainAbove(tx, target.path);
+    if (!chain) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
+    if (input.nationalId) {
+      const dup = await tx.select({ id: persons.id }).from(persons).where(eq(persons.nationalId, input.nationalId));
+      if (dup.length) throw invalid('errors.nationalIdTaken', { nationalId: 'errors.nationalIdTaken' });
+    }
+    const fullName = normalizeName(input.fullName);
+    const [person] = await tx
+      .insert(persons)
+      .values({
+        fullName,
+        searchName: searchKey(fullName),
+        birthDate: input.birthDate,
+        gender: input.gender,
+        nationalId: input.nationalId || null,
+        phone: input.phone || null,
+        workplace: input.workplace,
+        unitId: user.unitId,
+      })
+      .returning({ id: persons.id });
+    const [created] = await tx
+      .insert(admissionCases)
+      .values({
+        personId: person.id,
+        referrerUnitId: user.unitId,
+        cellUnitId: target.id,
+        committeeUnitId: chain.committeeId,
+        deciderUnitId: chain.deciderId,
+        certificateNo: input.certificateNo || null,
+        certificateIssuedOn: input.certificateIssuedOn || null,
+        createdBy: user.id,
+      })
+      .returning({ id: admissionCases.id });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: user.unitId,
+      action: 'admission.create',
+      entity: 'admission_case',
+      entityId: created.id,
+      after: { personId: person.id, fullName, cellUnitId: target.id, committeeUnitId: chain.committeeId, deciderUnitId: chain.deciderId },
+    });
+    return { caseId: created.id, personId: person.id };
+  });
+}
+
+// ------------------------------------------------------------------ reading
+
+type CaseRow = {
+  id: number;
+  state: State;
+  version: number;
+  round: number;
+  personId: number;
+  fullName: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  nationalId: string | null;
+  workplace: string | null;
+  referrer: { id: number; name: string; path: string };
+  cell: { id: number; name: string; path: string };
+  committee: { id: number; name: string; path: string } | null;
+  decider: { id: number; name: string; path: string };
+  certificateNo: string | null;
+  certificateIssuedOn: string | null;
+  withUnionResolution: boolean;
+  sponsors: { name: string; note?: string }[];
+  cellMeetingOn: string | null;
+  cellVotesFor: number | null;
+  cellEligible: number | null;
+  committeeMeetingOn: string | null;
+  committeeVotesFor: number | null;
+  committeeMembers: number | null;
+  decisionNo: string | null;
+  decisionOn: string | null;
+  ceremonyOn: string | null;
+  probationEndsOn: string | null;
+  proposesRemoval: boolean;
+  recognitionDecisionNo: string | null;
+  recognitionDecisionOn: string | null;
+  dueOn: string | null;
+  lastReturnReason: string | null;
+};
+
+const caseColumns = {
+  id: admissionCases.id,
+  state: admissionCases.state,
+  version: admissionCases.version,
+  round: admissionCases.round,
+  personId: persons.id,
+  fullName: persons.fullName,
+  birthDate: persons.birthDate,
+  gender: persons.gender,
+  nationalId: persons.nationalId,
+  workplace: persons.workplace,
+  refId: ref.id,
+  refName: ref.name,
+  refPath: sql<string>`${ref.path}::text`,
+  cellId: cell.id,
+  cellName: cell.name,
+  cellPath: sql<string>`${cell.path}::text`,
+  committeeId: committee.id,
+  committeeName: committee.name,
+  committeePath: sql<string | null>`${committee.path}::text`,
+  deciderId: decider.id,
+  deciderName: decider.name,
+  deciderPath: sql<string>`${decider.path}::text`,
+  certificateNo: admissionCases.certificateNo,
+  certificateIssuedOn: admissionCases.certificateIssuedOn,
+  withUnionResolution: admissionCases.withUnionResolution,
+  sponsors: admissionCases.sponsors,
+  cellMeetingOn: admissionCases.cellMeetingOn,
+  cellVotesFor: admissionCases.cellVotesFor,
+  cellEligible: admissionCases.cellEligible,
+  committeeMeetingOn: admissionCases.committeeMeetingOn,
+  committeeVotesFor: admissionCases.committeeVotesFor,
+  committeeMembers: admissionCases.committeeMembers,
+  decisionNo: admissionCases.decisionNo,
+  decisionOn: admissionCases.decisionOn,
+  ceremonyOn: admissionCases.ceremonyOn,
+  probationEndsOn: admissionCases.probationEndsOn,
+  proposesRemoval: admissionCases.proposesRemoval,
+  recognitionDecisionNo: admissionCases.recognitionDecisionNo,
+  recognitionDecisionOn: admissionCases.recognitionDecisionOn,
+  dueOn: admissionCases.dueOn,
+  lastReturnReason: admissionCases.lastReturnReason,
+};
+
+type RawCase = { [K in keyof typeof caseColumns]: unknown };
+
+function toCase(r: RawCase): CaseRow {
+  const x = r as unknown as Record<string, never>;
+  return {
+    ...(Object.fromEntries(Object.entries(r).filter(([k]) => !/^(ref|cell|committee|decider)(Id|Name|Path)$/.test(k))) as unknown as CaseRow),
+    referrer: { id: x.refId, name: x.refName, path: x.refPath },
+    cell: { id: x.cellId, name: x.cellName, path: x.cellPath },
+    committee: x.committeeId ? { id: x.committeeId, name: x.committeeName, path: x.committeePath } : null,
+    decider: { id: x.deciderId, name: x.deciderName, path: x.deciderPath },
+  };
+}
+
+function caseQuery(tx: Pick<Tx, 'select'>) {
+  return tx
+    .select(caseColumns)
+    .from(admissionCases)
+    .innerJoin(persons, eq(persons.id, admissionCases.personId))
+    .innerJoin(ref, eq(ref.id, admissionCases.referrerUnitId))
+    .innerJoin(cell, eq(cell.id, admissionCases.cellUnitId))
+    .leftJoin(committee, eq(committee.id, admissionCases.committeeUnitId))
+    .innerJoin(decider, eq(decider.id, admissionCases.deciderUnitId));
+}
+
+function shapeOf(c: CaseRow): CaseShape {
+  return { state: c.state, hasCommittee: c.committee !== null, proposesRemoval: c.proposesRemoval };
+}
+
+function unitPaths(c: CaseRow): Partial<Record<CaseRole, string>> {
+  return { referrer: c.referrer.path, cell: c.cell.path, committee: c.committee?.path, decider: c.decider.path };
+}
+
+export type CaseListItem = {
+  id: number;
+  state: State;
+  fullName: string;
+  nationalIdMasked: string;
+  workplace: string | null;
+  cellName: string;
+  dueOn: string | null;
+  overdue: boolean;
+  lastReturnReason: string | null;
+};
+
+function listItem(c: CaseRow): CaseListItem {
+  return {
+    id: c.id,
+    state: c.state,
+    fullName: c.fullName,
+    nationalIdMasked: maskCccd(c.nationalId),
+    workplace: c.workplace,
+    cellName: c.cell.name,
+    dueOn: c.dueOn,
+    overdue: c.dueOn !== null && c.dueOn < today(),
+    lastReturnReason: c.lastReturnReason,
+  };
+}
+
+/** Cases of the user's subtree, optionally filtered by state or by a diacritic-free name search. */
+export async function listCases(filter: { q?: string; state?: State } = {}): Promise<CaseListItem[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const q = filter.q?.trim();
+  const rows = await caseQuery(db)
+    .where(
+      and(
+        caseInScope(user),
+        filter.state ? eq(admissionCases.state, filter.state) : undefined,
+        q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
+      ),
+    )
+    .orderBy(sql`${admissionCases.dueOn} asc nulls last`, desc(admissionCases.id))
+    .limit(500);
+  return rows.map((r) => listItem(toCase(r)));
+}
+
+/**
+ * "Awaiting my unit": open cases whose current step belongs to the user's own unit and that the
+ * user may act on, soonest deadline first.
+ */
+export async function listInbox(): Promise<CaseListItem[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const ownerIs = (role: CaseRole, column: AnyPgColumn) =>
+    and(inArray(admissionCases.state, (Object.keys(STATE_OWNER) as State[]).filter((s) => STATE_OWNER[s] === role)), eq(column, user.unitId));
+  const rows = await caseQuery(db)
+    .where(
+      sql`(${ownerIs('referrer', admissionCases.referrerUnitId)}) or (${ownerIs('cell', admissionCases.cellUnitId)})
+        or (${ownerIs('committee', admissionCases.committeeUnitId)}) or (${ownerIs('decider', admissionCases.deciderUnitId)})`,
+    )
+    .orderBy(sql`${admissionCases.dueOn} asc nulls last`, asc(admissionCases.id))
+    .limit(500);
+  return rows
+    .map(toCase)
+    .filter((c) => availableTransitions(shapeOf(c), unitPaths(c), user).length > 0)
+    .map(listItem);
+}
+
+export async function countInbox(): Promise<number> {
+  return (await listInbox()).length;
+}
+
+export type TimelineEntry = {
+  id: number;
+  round: number;
+  transition: string;
+  fromState: State;
+  toState: State;
+  actorName: string;
+  actorUnitName: string;
+  effectiveOn: string;
+  comment: string | null;
+  overrides: { check: string; reason: string }[];
+  data: Record<string, unknown>;
+  at: Date;
+};
+
+export type CaseDocumentDto = { id: number; kind: DocumentKind; title: string; number: string | null; issuedOn: string | null; addedBy: string; addedAt: Date };
+
+export type CaseDetail = CaseRow & {
+  nationalIdMasked: string;
+  timeline: TimelineEntry[];
+  documents: CaseDocumentDto[];
+  actions: TransitionName[];
+  canAttach: boolean;
+};
+
+/** One case of the user's scope with its timeline and documents; opening it is logged. */
+export async function getCase(id: number): Promise<CaseDetail> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await caseQuery(db).where(and(eq(admissionCases.id, id), caseInScope(user)));
+  if (!row) throw notFound();
+  const c = toCase(row);
+  const actorUnit = alias(units, 'actor_unit');
+  const [timeline, documents] = await Promise.all([
+    db
+      .select({
+        id: caseEvents.id,
+        round: caseEvents.round,
+        transition: caseEvents.transition,
+        fromState: caseEvents.fromState,
+        toState: caseEvents.toState,
+        actorName: users.fullName,
+        actorUnitName: actorUnit.name,
+        effectiveOn: caseEvents.effectiveOn,
+        comment: caseEvents.comment,
+        overrides: caseEvents.overrides,
+        data: caseEvents.data,
+        at: caseEvents.at,
+      })
+      .from(caseEvents)
+      .innerJoin(users, eq(users.id, caseEvents.actorId))
+      .innerJoin(actorUnit, eq(actorUnit.id, caseEvents.actorUnitId))
+      .where(eq(caseEvents.caseId, c.id))
+      .orderBy(asc(caseEvents.id)),
+    db
+      .select({
+        id: caseDocuments.id,
+        kind: caseDocuments.kind,
+        title: caseDocuments.title,
+        number: caseDocuments.number,
+        issuedOn: caseDocuments.issuedOn,
+        addedBy: users.fullName,
+        addedAt: caseDocuments.addedAt,
+      })
+      .from(caseDocuments)
+      .innerJoin(users, eq(users.id, caseDocuments.addedBy))
+      .where(eq(caseDocuments.caseId, c.id))
+      .orderBy(asc(caseDocuments.id)),
+    db.insert(personAccessLog).values({ personId: c.personId, userId: user.id }),
+  ]);
+  const owner = STATE_OWNER[c.state];
+  const ownerPath = owner ? unitPaths(c)[owner] : undefined;
+  return {
+    ...c,
+    nationalIdMasked: maskCccd(c.nationalId),
+    timeline,
+    documents,
+    actions: availableTransitions(shapeOf(c), unitPaths(c), user),
+    canAttach: ownerPath === user.unitPath && can(user, 'data.edit', ownerPath),
+  };
+}
+
+// ------------------------------------------------------------------ changes
+
+async function lockCase(tx: Tx, user: CurrentUser, id: number): Promise<CaseRow> {
+  const [row] = await caseQuery(tx).where(and(eq(admissionCases.id, id), caseInScope(user)));
+  if (!row) throw notFound();
+  return toCase(row);
+}
+
+export type AttachDocumentInput = { caseId: number; kind: DocumentKind; title: string; number?: string; issuedOn?: string };
+
+/** The unit whose turn it is attaches a paper to the case. */
+export async function attachDocument(input: AttachDocumentInput): Promise<{ id: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const c = await lockCase(tx, user, input.caseId);
+    const owner = STATE_OWNER[c.state];
+    const ownerPath = owner ? unitPaths(c)[owner] : undefined;
+    if (!ownerPath || ownerPath !== user.unitPath || !can(user, 'data.edit', ownerPath)) throw forbidden();
+    const [doc] = await tx
+      .insert(caseDocuments)
+      .values({ caseId: c.id, kind: input.kind, title: input.title, number: input.number || null, issuedOn: input.issuedOn || null, addedBy: user.id })
+      .returning({ id: caseDocuments.id });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: user.unitId,
+      action: 'admission.attach',
+      entity: 'admission_case',
+      entityId: c.id,
+      after: { documentId: doc.id, kind: input.kind, title: input.title, number: input.number, issuedOn: input.issuedOn },
+    });
+    return doc;
+  });
+}
+
+export type TransitionInput = {
+  caseId: number;
+  version: number;
+  transition: TransitionName;
+  effectiveOn?: string;
+  reason?: string;
+  /** Written reasons for overriding failed checks, by check. */
+  overrides?: Partial<Record<Check, string>>;
+  votesFor?: number;
+  eligible?: number;
+  sponsors?: string[];
+  withUnionResolution?: boolean;
+  decisionNo?: string;
+  proposesRemoval?: boolean;
+};
+
+async function alreadyHandled(tx: Tx, caseId: number): Promise<DalError> {
+  const [last] = await tx
+    .select({ name: users.fullName, at: caseEvents.at })
+    .from(caseEvents)
+    .innerJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  return new DalError('conflict', 'admission.alreadyHandled', undefined, { name: last?.name ?? '—' });
+}
+
+/**
+ * Take one step of the workflow: checked by the pure state machine (who, from which state, which
+ * documents), then the rule checks of the version in force on the step's date (each failure needs
+ * a leader's written override), then a guarded update on the expected state and version, an event
+ * and an audit row, in one transaction. Zero rows updated: someone else took a step first.
+ */
+export async function applyTransition(input: TransitionInput): Promise<{ state: State }> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [versions, holidays] = await Promise.all([loadRuleSets(), loadHolidays()]);
+  const effectiveOn = input.effectiveOn ?? today();
+  if (effectiveOn > today()) throw invalid('errors.dateInFuture', { effectiveOn: 'errors.dateInFuture' });
+
+  return db.transaction(async (tx) => {
+    const c = await lockCase(tx, user, input.caseId);
+    if (c.version !== input.version) throw await alreadyHandled(tx, c.id);
+    const docs = (await tx.select({ kind: caseDocuments.kind }).from(caseDocuments).where(eq(caseDocuments.caseId, c.id))).map((d) => d.kind);
+    const plan = planTransition(input.transition, shapeOf(c), unitPaths(c), user, { reason: input.reason, documents: docs });
+    if (!plan.ok) {
+      // The version matched, so this is no race: the step is simply not one for now, or not theirs.
+      if (plan.reason === 'wrongState' || plan.reason === 'notAllowed') throw forbidden();
+      if (plan.reason === 'reasonRequired') throw invalid('errors.reasonRequired', { reason: 'errors.reasonRequired' });
+      throw new DalError('invalid', 'admission.missingDocuments', undefined, { documents: plan.documents.join(',') });
+    }
+
+    const ruleSet = ruleSetInForce(versions, effectiveOn);
+    const rules = ruleSet.values;
+    const t = input.transition;
+    const changes: Partial<typeof admissionCases.$inferInsert> = {};
+    if (t === 'cellResolve') {
+      Object.assign(changes, {
+        cellMeetingOn: effectiveOn,
+        cellVotesFor: input.votesFor ?? null,
+        cellEligible: input.eligible ?? null,
+        sponsors: (input.sponsors ?? []).filter((s) => s.trim()).map((name) => ({ name: normalizeName(name) })),
+        withUnionResolution: input.withUnionResolution ?? c.withUnionResolution,
+      });
+    } else if (t === 'committeeEndorse' || t === 'committeeEndorseRecognition') {
+      Object.assign(changes, { committeeMeetingOn: effectiveOn, committeeVotesFor: input.votesFor ?? null, committeeMembers: input.eligible ?? null });
+    } else if (t === 'decide') {
+      if (!input.decisionNo?.trim()) throw invalid('errors.required', { decisionNo: 'errors.required' });
+      Object.assign(changes, { decisionNo: input.decisionNo.trim(), decisionOn: effectiveOn });
+    } else if (t === 'recordCeremony') {
+      Object.assign(changes, { ceremonyOn: effectiveOn, probationEndsOn: probationEnd(effectiveOn, rules) });
+    } else if (t === 'cellResolveRecognition') {
+      Object.assign(changes, { cellMeetingOn: effectiveOn, cellVotesFor: input.votesFor ?? null, cellEligible: input.eligible ?? null, proposesRemoval: input.proposesRemoval ?? false });
+    } else if (t === 'decideRecognition') {
+      if (!input.decisionNo?.trim()) throw invalid('errors.required', { decisionNo: 'errors.required' });
+      Object.assign(changes, { recognitionDecisionNo: input.decisionNo.trim(), recognitionDecisionOn: effectiveOn });
+    }
+
+    const after = { ...c, ...changes } as CaseRow & typeof changes;
+    const facts: CheckFacts = {
+      effectiveOn,
+      birthDate: c.birthDate,
+      certificateIssuedOn: after.certificateIssuedOn ?? null,
+      sponsors: (after.sponsors ?? []).length,
+      withUnionResolution: after.withUnionResolution ?? true,
+      cellMeetingOn: (after.cellMeetingOn as string | null) ?? null,
+      cellVotesFor: (after.cellVotesFor as number | null) ?? null,
+      cellEligible: (after.cellEligible as number | null) ?? null,
+      committeeVotesFor: (after.committeeVotesFor as number | null) ?? null,
+      committeeMembers: (after.committeeMembers as number | null) ?? null,
+      decisionOn: (after.decisionOn as string | null) ?? null,
+      ceremonyOn: (after.ceremonyOn as string | null) ?? null,
+      probationEndsOn: (after.probationEndsOn as string | null) ?? null,
+    };
+    const failures = runChecks(plan.checks, facts, rules, holidays);
+    const overrides: { check: string; reason: string }[] = [];
+    const unresolved: CheckFailure[] = [];
+    for (const f of failures) {
+      const reason = input.overrides?.[f.check]?.trim();
+      if (reason && user.role === 'leader') overrides.push({ check: f.check, reason });
+      else unresolved.push(f);
+    }
+    if (unresolved.length) throw new ChecksFailedError(unresolved);
+
+    const isReturn = t === 'return';
+    const updated = await tx
+      .update(admissionCases)
+      .set({
+        ...changes,
+        state: plan.to,
+        version: sql`${admissionCases.version} + 1`,
+        round: isReturn ? sql`${admissionCases.round} + 1` : sql`${admissionCases.round}`,
+        dueOn: dueOnFor(plan.to, { ...facts, probationEndsOn: facts.probationEndsOn }, rules, holidays),
+        lastReturnReason: isReturn || t === 'reject' ? input.reason!.trim() : t === 'submit' ? null : sql`${admissionCases.lastReturnReason}`,
+        updatedAt: sql`now()`,
+      })
+      .where(and(eq(admissionCases.id, c.id), eq(admissionCases.state, c.state), eq(admissionCases.version, c.version)))
+      .returning({ id: admissionCases.id });
+    if (updated.length !== 1) throw await alreadyHandled(tx, c.id);
+
+    const data = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+    await tx.insert(caseEvents).values({
+      caseId: c.id,
+      round: c.round,
+      transition: t,
+      fromState: c.state,
+      toState: plan.to,
+      actorId: user.id,
+      actorUnitId: user.unitId,
+      effectiveOn,
+      comment: input.reason?.trim() || null,
+      overrides,
+      data,
+      ruleSetId: ruleSet.id ?? null,
+    });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: user.unitId,
+      action: `admission.${t}`,
+      entity: 'admission_case',
+      entityId: c.id,
+      before: { state: c.state, version: c.version },
+      after: { state: plan.to, version: c.version + 1, effectiveOn, reason: input.reason?.trim() || undefined, overrides, ...data },
+    });
+    return { state: plan.to };
+  });
+}
