@@ -13,6 +13,11 @@ type Labels = { pending: string; confirm?: string; cancel?: string; confirmTitle
 
 const FormStateContext = createContext<FormState>({ ok: false });
 
+/** The last answer of the enclosing ActionForm's action. */
+export function useFormState(): FormState {
+  return useContext(FormStateContext);
+}
+
 /**
  * A form bound to a server action through useActionState: a pending indicator on the submit
  * button, the action's message in a live region, field errors next to their fields (see
@@ -131,7 +136,7 @@ export function Field({
   label: string;
   hint?: string;
   /** 'date' is a text field for dd/mm/yyyy: native date inputs follow the browser's locale. */
-  type?: 'text' | 'password' | 'date' | 'textarea' | 'select';
+  type?: 'text' | 'password' | 'date' | 'textarea' | 'select' | 'checkbox' | 'number';
   defaultValue?: string;
   options?: { value: string; label: string; disabled?: boolean }[];
   required?: boolean;
@@ -152,6 +157,17 @@ export function Field({
     required,
     className: inputClass,
   };
+  if (type === 'checkbox') {
+    const checked = !state.ok && state.values ? state.values[name] === 'on' : defaultValue === 'on';
+    return (
+      <div className="flex items-center gap-2">
+        <input key={renderKey} type="checkbox" id={id} name={name} defaultChecked={checked} className="h-4 w-4 accent-red-800" />
+        <label htmlFor={id} className="text-sm text-stone-800">
+          {label}
+        </label>
+      </div>
+    );
+  }
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
@@ -168,6 +184,8 @@ export function Field({
         </select>
       ) : type === 'textarea' ? (
         <textarea key={renderKey} defaultValue={value} rows={3} {...common} />
+      ) : type === 'number' ? (
+        <input key={renderKey} type="text" inputMode="numeric" defaultValue={value} autoComplete="off" {...common} />
       ) : type === 'date' ? (
         <input key={renderKey} type="text" inputMode="numeric" placeholder="dd/mm/yyyy" maxLength={10} defaultValue={value} autoComplete="off" {...common} />
       ) : (

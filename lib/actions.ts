@@ -57,7 +57,7 @@ export async function runAction<S extends z.ZodType>(
   } catch (err) {
     if (err instanceof DalError) {
       const fieldErrors = err.fieldErrors
-        ? Object.fromEntries(Object.entries(err.fieldErrors).map(([f, k]) => [f, t(k, err.params)]))
+        ? Object.fromEntries(Object.entries(err.fieldErrors).map(([f, k]) => [f, t(k, err.fieldParams?.[f] ?? err.params)]))
         : undefined;
       return { ok: false, message: t(err.key, err.params), fieldErrors, values };
     }

@@ -4,13 +4,14 @@ import { logoutAction } from '@/app/login/actions';
 import { LanguageSwitch } from '@/components/language-switch';
 import { requireUser } from '@/lib/dal/session';
 import { canManageUsers } from '@/lib/dal/users';
+import { countInbox } from '@/lib/dal/admission';
 import { getT } from '@/lib/i18n/server';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {
   await connection();
   const user = await requireUser();
   const t = await getT();
-  const showUsers = await canManageUsers();
+  const [showUsers, inbox] = await Promise.all([canManageUsers(), countInbox()]);
   return (
     <>
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -30,6 +31,17 @@ export default async function PortalLayout({ children }: { children: React.React
             </Link>
             <Link href={`/units/${user.unitId}`} className="hover:underline">
               {t('nav.units')}
+            </Link>
+            <Link href="/cases" className="hover:underline">
+              {t('nav.cases')}
+            </Link>
+            <Link href="/cases/inbox" className="hover:underline" data-testid="nav-inbox">
+              {t('nav.inbox')}
+              {inbox > 0 ? (
+                <span className="ml-1 rounded-full bg-amber-400 px-1.5 text-xs font-bold text-red-950" data-testid="inbox-count">
+                  {inbox}
+                </span>
+              ) : null}
             </Link>
             <Link href="/rules" className="hover:underline">
               {t('nav.rules')}

@@ -7,9 +7,11 @@ import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure }
 import { availableTransitions, planTransition, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
+import { formatDate } from '@/lib/format';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
 import type { UnitKind } from '@/lib/units/kinds';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { loadHolidays, loadRuleSets } from './rules';
@@ -29,7 +31,18 @@ function caseInScope(user: CurrentUser) {
 /** A failed rule check that was not overridden: the step is refused, the failures say why. */
 export class ChecksFailedError extends DalError {
   constructor(readonly failures: CheckFailure[]) {
-    super('invalid', 'admission.checksFailed');
+    super(
+      'invalid',
+      'admission.checksFailed',
+      Object.fromEntries(failures.map((f) => [`override_${f.check}`, `check.${f.check}` as MessageKey])),
+      undefined,
+      Object.fromEntries(
+        failures.map((f) => [
+          `override_${f.check}`,
+          Object.fromEntries(Object.entries(f.detail).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v])),
+        ]),
+      ),
+    );
   }
 }
 

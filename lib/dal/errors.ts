@@ -12,6 +12,8 @@ export class DalError extends Error {
     readonly key: MessageKey,
     readonly fieldErrors?: Record<string, MessageKey>,
     readonly params?: Record<string, string | number>,
+    /** Placeholders for individual field messages, by field. */
+    readonly fieldParams?: Record<string, Record<string, string | number>>,
   ) {
     super(`${code}: ${key}`);
     this.name = 'DalError';

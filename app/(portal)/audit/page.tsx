@@ -39,7 +39,11 @@ export default async function AuditPage() {
                 <tr key={e.id}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(e.at)}</td>
                   <td className="px-3 py-2">{e.actorName ?? '—'}</td>
-                  <td className="px-3 py-2">{t(`audit.action.${e.action}` as MessageKey)}</td>
+                  <td className="px-3 py-2">
+                    {e.action.startsWith('admission.') && !['admission.create', 'admission.attach'].includes(e.action)
+                      ? t(`transition.${e.action.slice('admission.'.length)}` as MessageKey)
+                      : t(`audit.action.${e.action}` as MessageKey)}
+                  </td>
                   <td className="px-3 py-2">{e.unitName}</td>
                   <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-stone-600">
                     {e.before ? <div className="text-red-800">− {compact(e.before)}</div> : null}

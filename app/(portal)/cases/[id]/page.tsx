@@ -1,0 +1,166 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DOCUMENT_KINDS } from '@/lib/admission/workflow';
+import { getCase } from '@/lib/dal/admission';
+import { caseFormText } from '@/lib/case-labels';
+import { today } from '@/lib/clock';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { idParam, orNotFound } from '@/lib/page';
+import { AttachForm, TransitionForm } from '../case-forms';
+
+export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
+
+function Row({ label, value }: { label: string; value: React.ReactNode }) {
+  if (value === null || value === undefined || value === '') return null;
+  return (
+    <div>
+      <dt className="text-stone-500">{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const c = await orNotFound(getCase(idParam((await params).id)));
+  const t = await getT();
+  const l = caseFormText(t);
+  const overdue = c.dueOn !== null && c.dueOn < today();
+  return (
+    <div className="space-y-6">
+      <Link href="/cases" className="text-sm text-red-800 underline">
+        ← {t('cases.title')}
+      </Link>
+      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold text-red-900" data-testid="case-name">
+            {c.fullName}
+          </h1>
+          <span className="rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="case-state">
+            {t(`state.${c.state}`)}
+          </span>
+          {c.dueOn ? (
+            <span className={`text-sm ${overdue ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
+              {t('case.due')}: {formatDate(c.dueOn)} {overdue ? `(${t('cases.overdue')})` : ''}
+            </span>
+          ) : null}
+        </div>
+        {c.lastReturnReason && c.state !== 'official' ? (
+          <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="return-reason">
+            {t('case.returnedBanner', { reason: c.lastReturnReason })}
+          </p>
+        ) : null}
+        <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
+          <Row label={t('case.birthDate')} value={formatDate(c.birthDate)} />
+          <Row label={t('referral.gender')} value={t(c.gender === 'male' ? 'referral.male' : 'referral.female')} />
+          <Row label={t('cases.col.nationalId')} value={<span className="font-mono">{c.nationalIdMasked}</span>} />
+          <Row label={t('cases.col.workplace')} value={c.workplace} />
+          <Row label={t('case.certificate')} value={[c.certificateNo, formatDate(c.certificateIssuedOn)].filter(Boolean).join(' · ')} />
+          <Row label={t('case.round')} value={c.round} />
+          <Row label={t('case.decision')} value={c.decisionNo ? `${c.decisionNo} · ${formatDate(c.decisionOn)}` : null} />
+          <Row label={t('case.ceremony')} value={formatDate(c.ceremonyOn)} />
+          <Row label={t('case.probationEnds')} value={formatDate(c.probationEndsOn)} />
+        </dl>
+        <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('case.chain')}</h2>
+        <ol className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="case-chain">
+          {[
+            [t('case.referrer'), c.referrer],
+            [t('case.cell'), c.cell],
+            [t('case.committee'), c.committee],
+            [t('case.decider'), c.decider],
+          ]
+            .filter((x): x is [string, { id: number; name: string; path: string }] => Boolean(x[1]))
+            .map(([label, unit], i) => (
+              <li key={label} className="flex items-center gap-2">
+                {i > 0 ? <span aria-hidden>→</span> : null}
+                <span className="rounded border border-stone-200 px-2 py-1">
+                  <span className="block text-xs text-stone-500">{label}</span>
+                  {unit.name}
+                </span>
+              </li>
+            ))}
+        </ol>
+      </header>
+
+      <section className="no-print">
+        <h2 className="mb-3 text-lg font-semibold">{t('case.actions')}</h2>
+        {c.actions.length === 0 ? (
+          <p className="text-sm text-stone-600" data-testid="no-actions">
+            {t('case.noActions')}
+          </p>
+        ) : (
+          <div className="space-y-3">
+            {c.actions.map((a) => (
+              <TransitionForm
+                key={a}
+                l={l}
+                caseId={c.id}
+                version={c.version}
+                transition={a}
+                title={t(`transition.${a}` as MessageKey)}
+                today={formatDate(today())}
+                danger={a === 'reject'}
+                confirmText={a === 'reject' ? t(`transition.reject`) + '?' : undefined}
+              />
+            ))}
+          </div>
+        )}
+      </section>
+
+      <section>
+        <h2 className="mb-3 text-lg font-semibold">{t('case.documents')}</h2>
+        {c.documents.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('case.documentsEmpty')}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="case-documents">
+            {c.documents.map((d) => (
+              <li key={d.id} className="px-4 py-2">
+                <span className="font-medium">{t(`doc.${d.kind}` as MessageKey)}</span> — {d.title}
+                {d.number ? ` · ${d.number}` : ''}
+                {d.issuedOn ? ` · ${formatDate(d.issuedOn)}` : ''}
+                <span className="text-stone-500"> ({d.addedBy}, {formatDateTime(d.addedAt)})</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {c.canAttach ? (
+          <details className="no-print mt-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer font-semibold text-red-900">{t('case.attach')}</summary>
+            <div className="mt-4">
+              <AttachForm
+                l={l}
+                caseId={c.id}
+                kinds={[{ value: '', label: '—' }, ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`doc.${k}` as MessageKey) }))]}
+              />
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      <section>
+        <h2 className="mb-3 text-lg font-semibold">{t('case.timeline')}</h2>
+        {c.timeline.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('case.timelineEmpty')}</p>
+        ) : (
+          <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="case-timeline">
+            {c.timeline.map((e) => (
+              <li key={e.id} className="text-sm">
+                <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)}{' '}
+                <span className="text-stone-500">
+                  ({e.actorName}, {e.actorUnitName}; {t('case.round')} {e.round})
+                </span>
+                {e.comment ? <div className="mt-1 rounded bg-amber-50 px-2 py-1 text-amber-900">{e.comment}</div> : null}
+                {e.overrides.map((o) => (
+                  <div key={o.check} className="mt-1 rounded bg-red-50 px-2 py-1 text-red-900">
+                    {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}
+                  </div>
+                ))}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { runAction, type ActionState } from '@/lib/actions';
+import { CHECKS, DOCUMENT_KINDS, TRANSITIONS } from '@/lib/admission/workflow';
+import { applyTransition, attachDocument, createReferral } from '@/lib/dal/admission';
+import { cccdProblem } from '@/lib/people/identity';
+import { id, isoDate, optionalText, text } from '@/lib/validation';
+
+const optionalDate = z
+  .string()
+  .optional()
+  .transform((s) => s?.trim() ?? '')
+  .pipe(z.union([z.literal(''), isoDate]));
+
+const referralSchema = z
+  .object({
+    fullName: text(200),
+    birthDate: isoDate,
+    gender: z.enum(['male', 'female'], { error: 'errors.invalidChoice' }),
+    nationalId: optionalText(20).transform((s) => s.replace(/\s/g, '')),
+    phone: optionalText(30),
+    workplace: text(300),
+    cellUnitId: id,
+    certificateNo: optionalText(100),
+    certificateIssuedOn: optionalDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender }))
+      ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
+  });
+
+export async function createReferralAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let caseId = 0;
+  const state = await runAction(
+    referralSchema,
+    formData,
+    async (data) => ({ caseId } = await createReferral({ ...data, certificateIssuedOn: data.certificateIssuedOn || undefined })),
+    'referral.done',
+  );
+  if (!state.ok) return state;
+  revalidatePath('/cases', 'layout');
+  redirect(`/cases/${caseId}`);
+}
+
+const attachSchema = z.object({
+  caseId: id,
+  kind: z.enum(DOCUMENT_KINDS, { error: 'errors.invalidChoice' }),
+  title: text(300),
+  number: optionalText(100),
+  issuedOn: optionalDate,
+});
+
+export async function attachDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(attachSchema, formData, (d) => attachDocument({ ...d, issuedOn: d.issuedOn || undefined }), 'case.attachDone');
+  if (state.ok) revalidatePath('/cases', 'layout');
+  return state;
+}
+
+const count = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? Number(s) : undefined))
+  .pipe(z.number({ error: 'errors.positiveNumber' }).int({ error: 'errors.positiveNumber' }).min(0, { error: 'errors.positiveNumber' }).optional());
+
+const transitionSchema = z
+  .object({
+    caseId: id,
+    version: z.coerce.number().int(),
+    transition: z.enum(TRANSITIONS),
+    effectiveOn: optionalDate,
+    reason: optionalText(2000),
+    votesFor: count,
+    eligible: count,
+    sponsors: optionalText(2000),
+    withUnionResolution: z.string().optional(),
+    decisionNo: optionalText(100),
+    proposesRemoval: z.string().optional(),
+    ...Object.fromEntries(CHECKS.map((c) => [`override_${c}`, optionalText(2000)])),
+  })
+  .transform((f) => {
+    const raw = f as Record<string, unknown>;
+    return {
+      caseId: f.caseId,
+      version: f.version,
+      transition: f.transition,
+      effectiveOn: f.effectiveOn || undefined,
+      reason: f.reason || undefined,
+      votesFor: f.votesFor,
+      eligible: f.eligible,
+      sponsors: f.sponsors ? f.sponsors.split('\n').map((s) => s.trim()).filter(Boolean) : undefined,
+      withUnionResolution: f.withUnionResolution === 'on',
+      decisionNo: f.decisionNo || undefined,
+      proposesRemoval: f.proposesRemoval === 'on',
+      overrides: Object.fromEntries(CHECKS.map((c) => [c, raw[`override_${c}`] as string]).filter(([, v]) => v)),
+    };
+  });
+
+export async function transitionAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(transitionSchema, formData, applyTransition, 'case.stepDone');
+  if (state.ok) revalidatePath('/', 'layout');
+  return state;
+}

@@ -1,0 +1,118 @@
+'use client';
+
+import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { attachDocumentAction, createReferralAction, transitionAction } from './actions';
+
+type Option = { value: string; label: string };
+type L = Record<string, string>;
+const formLabels = (l: L) => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
+
+export function ReferralForm({ l, cells, today }: { l: L; cells: Option[]; today: string }) {
+  return (
+    <ActionForm action={createReferralAction} submitLabel={l.submit} labels={formLabels(l)} testId="referral-form">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="fullName" label={l.fullName} required />
+        <Field name="birthDate" label={l.birthDate} type="date" required />
+        <Field name="gender" label={l.gender} type="select" options={[{ value: '', label: '—' }, { value: 'male', label: l.male }, { value: 'female', label: l.female }]} required />
+        <Field name="nationalId" label={l.nationalId} />
+        <Field name="phone" label={l.phone} />
+        <Field name="workplace" label={l.workplace} required />
+        <Field name="cellUnitId" label={l.cell} type="select" options={cells} required />
+        <Field name="certificateNo" label={l.certificateNo} />
+        <Field name="certificateIssuedOn" label={l.certificateIssuedOn} type="date" hint={`dd/mm/yyyy · ${today}`} />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function AttachForm({ l, caseId, kinds }: { l: L; caseId: number; kinds: Option[] }) {
+  return (
+    <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={formLabels(l)} testId="attach-form">
+      <input type="hidden" name="caseId" value={caseId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="kind" label={l.docKind} type="select" options={kinds} required />
+        <Field name="title" label={l.docTitle} required />
+        <Field name="number" label={l.docNumber} />
+        <Field name="issuedOn" label={l.docIssuedOn} type="date" />
+      </div>
+    </ActionForm>
+  );
+}
+
+/** Override fields appear for the checks the server found failing (leaders only may use them). */
+function OverrideFields({ l }: { l: L }) {
+  const state = useFormState();
+  const failing = Object.keys(state.fieldErrors ?? {}).filter((k) => k.startsWith('override_'));
+  if (!failing.length) return null;
+  return (
+    <div className="space-y-3 rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="override-fields">
+      {failing.map((name) => (
+        <Field key={name} name={name} label={l.overrideHint} type="textarea" />
+      ))}
+    </div>
+  );
+}
+
+const FIELDS: Record<string, ('reason' | 'votes' | 'sponsors' | 'decisionNo' | 'removal')[]> = {
+  return: ['reason'],
+  reject: ['reason'],
+  cellResolve: ['votes', 'sponsors'],
+  committeeEndorse: ['votes'],
+  committeeEndorseRecognition: ['votes'],
+  decide: ['decisionNo'],
+  decideRecognition: ['decisionNo'],
+  cellResolveRecognition: ['votes', 'removal'],
+};
+
+export function TransitionForm({
+  l,
+  caseId,
+  version,
+  transition,
+  title,
+  today,
+  danger,
+  confirmText,
+}: {
+  l: L;
+  caseId: number;
+  version: number;
+  transition: string;
+  title: string;
+  today: string;
+  danger?: boolean;
+  confirmText?: string;
+}) {
+  const fields = FIELDS[transition] ?? [];
+  return (
+    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`action-${transition}`} open={transition !== 'return' && transition !== 'reject'}>
+      <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
+      <div className="mt-4">
+        <ActionForm action={transitionAction} submitLabel={title} labels={formLabels(l)} danger={danger} confirmText={confirmText}>
+          <input type="hidden" name="caseId" value={caseId} />
+          <input type="hidden" name="version" value={version} />
+          <input type="hidden" name="transition" value={transition} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
+            {fields.includes('decisionNo') ? <Field name="decisionNo" label={l.decisionNo} required /> : null}
+            {fields.includes('votes') ? (
+              <>
+                <Field name="votesFor" label={l.votesFor} type="number" required />
+                <Field name="eligible" label={l.eligible} type="number" required />
+              </>
+            ) : null}
+          </div>
+          {fields.includes('reason') ? <Field name="reason" label={l.reason} type="textarea" required /> : null}
+          {fields.includes('sponsors') ? (
+            <>
+              <Field name="sponsors" label={l.sponsors} type="textarea" required />
+              <Field name="withUnionResolution" label={l.withUnionResolution} type="checkbox" defaultValue="on" />
+            </>
+          ) : null}
+          {fields.includes('removal') ? <Field name="proposesRemoval" label={l.proposesRemoval} type="checkbox" /> : null}
+          <OverrideFields l={l} />
+        </ActionForm>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { listReferralCells } from '@/lib/dal/admission';
+import { requireUser } from '@/lib/dal/session';
+import { caseFormText } from '@/lib/case-labels';
+import { today } from '@/lib/clock';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import { orNotFound } from '@/lib/page';
+import { ReferralForm } from '../case-forms';
+
+export const metadata: Metadata = { title: 'Giới thiệu quần chúng ưu tú' };
+
+export default async function NewReferralPage() {
+  const user = await requireUser();
+  if (user.unitKind !== 'union_branch' && user.unitKind !== 'youth_branch') notFound();
+  const [cells, t] = await Promise.all([orNotFound(listReferralCells()), getT()]);
+  return (
+    <div className="max-w-3xl space-y-4">
+      <Link href="/cases" className="text-sm text-red-800 underline">
+        ← {t('cases.title')}
+      </Link>
+      <h1 className="text-2xl font-bold text-red-900">{t('cases.new')}</h1>
+      <p className="text-sm text-stone-600">{t('referral.help')}</p>
+      <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+        <ReferralForm
+          l={caseFormText(t)}
+          today={formatDate(today())}
+          cells={[{ value: '', label: t('unit.choose') }, ...cells.map((c) => ({ value: String(c.id), label: c.name }))]}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CaseList } from '@/components/case-list';
+import { STATES, type State } from '@/lib/admission/workflow';
+import { listCases } from '@/lib/dal/admission';
+import { requireUser } from '@/lib/dal/session';
+import { getT } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<{ q?: string; state?: string }> }) {
+  const { q, state } = await searchParams;
+  const stateFilter = (STATES as readonly string[]).includes(state ?? '') ? (state as State) : undefined;
+  const [user, items, t] = await Promise.all([requireUser(), listCases({ q, state: stateFilter }), getT()]);
+  const isReferrer = (user.unitKind === 'union_branch' || user.unitKind === 'youth_branch') && user.role !== 'viewer';
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-red-900">{t('cases.title')}</h1>
+        {isReferrer ? (
+          <Link href="/cases/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
+            {t('cases.new')}
+          </Link>
+        ) : null}
+      </div>
+      <form className="flex flex-wrap gap-2" role="search">
+        <label className="sr-only" htmlFor="q">
+          {t('cases.search')}
+        </label>
+        <input id="q" name="q" defaultValue={q} placeholder={t('cases.search')} className="w-full max-w-sm rounded-md border border-stone-300 px-3 py-2 text-sm" />
+        <select name="state" defaultValue={stateFilter ?? ''} className="rounded-md border border-stone-300 px-3 py-2 text-sm" aria-label={t('cases.col.state')}>
+          <option value="">{t('cases.allStates')}</option>
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {t(`state.${s}`)}
+            </option>
+          ))}
+        </select>
+        <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('users.searchSubmit')}</button>
+      </form>
+      <CaseList items={items} t={t} testId="cases-table" emptyText={t(isReferrer && !q && !stateFilter ? 'cases.emptyReferrer' : 'cases.empty')} />
+    </div>
+  );
+}
