@@ -39,7 +39,7 @@ export function CaseList({ items, t, emptyText, testId }: { items: CaseListItem[
               <td className="px-4 py-2">{t(`state.${c.state}`)}</td>
               <td className="whitespace-nowrap px-4 py-2 tabular-nums">
                 {formatDate(c.dueOn)}
-                {c.overdue ? <span className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('cases.overdue')}</span> : null}
+                {c.overdue ? <span data-testid="overdue" className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('cases.overdue')}</span> : null}
               </td>
             </tr>
           ))}

@@ -6,12 +6,15 @@
  *   recreated and used.
  * - Unset: a new PGlite folder .data/e2e-pglite (never the folder of a dev server: PGlite allows
  *   one process per folder).
+ *
+ * The server reads its time from .data/e2e-clock when that file holds one (real time otherwise).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { assertLocalDatabaseUrl } from '../lib/test/local-database';
+import { CLOCK_FILE } from './clock';
 
 const PORT = '3100';
 const E2E_DATABASE = 'hatnhan_e2e';
@@ -65,15 +68,17 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 
 async function main() {
   const dbEnv = await prepareDatabase();
+  rmSync(CLOCK_FILE, { force: true });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...dbEnv,
     AUTH_SECRET,
     AUTH_TRUST_HOST: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
+    HATNHAN_CLOCK_FILE: CLOCK_FILE,
   };
 
-  const seed = run(path.join(root, 'node_modules', '.bin', 'tsx'), ['db/seed/index.ts'], env);
+  const seed = run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'db/seed/index.ts'], env);
   const seeded = await new Promise<number>((resolve) => seed.on('exit', (code, signal) => resolve(exitCode(code, signal))));
   if (stopping) process.exit(0);
   if (seeded !== 0) {

@@ -128,6 +128,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'cb.mekong', fullName: 'Lý Thị Kim Oanh', unitCode: 'TG-MYTHO-MEKONG', role: 'leader' },
   { username: 'cb.phuongnam', fullName: 'Tạ Văn Hiếu', unitCode: 'TG-MYTHO-P4-PHUONGNAM', role: 'leader' },
   { username: 'cb.ldld', fullName: 'Châu Thị Diễm', unitCode: 'TG-MYTHO-LDLD', role: 'leader' },
+  { username: 'cd.phuongnam', fullName: 'Trương Thị Bích Ngọc', unitCode: 'TG-CD-PHUONGNAM', role: 'officer' },
   { username: 'cd.mekong', fullName: 'Mai Văn Tâm', unitCode: 'TG-CD-MEKONG', role: 'officer' },
   { username: 'cd.viethan', fullName: 'Hồ Thị Thanh Hương', unitCode: 'TG-CD-VIETHAN', role: 'officer' },
   { username: 'dtn.longgiang', fullName: 'Trịnh Minh Nhật', unitCode: 'TG-DTN-LONGGIANG', role: 'officer' },

@@ -1,16 +1,21 @@
 import path from 'node:path';
 import { closeDb, dbDriver, getDb } from '../index';
 import { runMigrations } from '../migrate';
+import { seedDemoCases } from './cases';
 import { seedDemo } from './demo';
 
-/** Migrate, then load the demo data (idempotent). */
+/**
+ * Migrate, then load the demo data (idempotent). Run with `--conditions=react-server` (see
+ * package.json): the demo cases go through the data layer, which is server-only.
+ */
 async function main() {
   const started = Date.now();
   const db = await getDb();
   await runMigrations(db);
   const result = await seedDemo(db);
+  const cases = await seedDemoCases(db);
   console.log(
-    `demo data (${dbDriver()}): ${result.unitsCreated} units and ${result.usersCreated} users created in ${Date.now() - started} ms`,
+    `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users and ${cases} admission cases created in ${Date.now() - started} ms`,
   );
 }
 

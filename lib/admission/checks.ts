@@ -83,8 +83,7 @@ export function dueOnFor(state: State, f: CheckFacts, rules: RuleValues, holiday
       return f.cellMeetingOn ? addWorkingDays(f.cellMeetingOn, rules.decisionDueWorkingDays, holidays) : null;
     case 'ceremony_pending':
       return f.decisionOn ? addWorkingDays(f.decisionOn, rules.ceremonyDueWorkingDays, holidays) : null;
-    case 'probation':
-      return f.probationEndsOn;
+    case 'probation': // recognition is due within the set working days after probation ends
     case 'recognition_cell_review':
       return f.probationEndsOn ? addWorkingDays(f.probationEndsOn, rules.recognitionDueWorkingDays, holidays) : null;
     case 'recognition_committee_review':

@@ -6,7 +6,7 @@ import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, un
 import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
 import { availableTransitions, planTransition, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
-import { today } from '@/lib/clock';
+import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
@@ -331,8 +331,12 @@ export async function listInbox(): Promise<CaseListItem[]> {
     and(inArray(admissionCases.state, (Object.keys(STATE_OWNER) as State[]).filter((s) => STATE_OWNER[s] === role)), eq(column, user.unitId));
   const rows = await caseQuery(db)
     .where(
-      sql`(${ownerIs('referrer', admissionCases.referrerUnitId)}) or (${ownerIs('cell', admissionCases.cellUnitId)})
-        or (${ownerIs('committee', admissionCases.committeeUnitId)}) or (${ownerIs('decider', admissionCases.deciderUnitId)})`,
+      and(
+        sql`((${ownerIs('referrer', admissionCases.referrerUnitId)}) or (${ownerIs('cell', admissionCases.cellUnitId)})
+          or (${ownerIs('committee', admissionCases.committeeUnitId)}) or (${ownerIs('decider', admissionCases.deciderUnitId)}))`,
+        // A probationary member waits for the cell only once the probation is over.
+        sql`not (${admissionCases.state} = 'probation' and ${admissionCases.probationEndsOn} > ${today()})`,
+      ),
     )
     .orderBy(sql`${admissionCases.dueOn} asc nulls last`, asc(admissionCases.id))
     .limit(500);
@@ -449,7 +453,7 @@ export async function attachDocument(input: AttachDocumentInput): Promise<{ id: 
     if (!ownerPath || ownerPath !== user.unitPath || !can(user, 'data.edit', ownerPath)) throw forbidden();
     const [doc] = await tx
       .insert(caseDocuments)
-      .values({ caseId: c.id, kind: input.kind, title: input.title, number: input.number || null, issuedOn: input.issuedOn || null, addedBy: user.id })
+      .values({ caseId: c.id, kind: input.kind, title: input.title, number: input.number || null, issuedOn: input.issuedOn || null, addedBy: user.id, addedAt: now() })
       .returning({ id: caseDocuments.id });
     await writeAudit(tx, {
       actorId: user.id,
@@ -585,6 +589,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
 
     const data = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     await tx.insert(caseEvents).values({
+      at: now(),
       caseId: c.id,
       round: c.round,
       transition: t,

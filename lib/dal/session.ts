@@ -24,21 +24,31 @@ export type CurrentUser = {
 };
 
 const testIdentity = new AsyncLocalStorage<Identity>();
+let scriptIdentities = false;
 
 /**
- * Tests call the data layer directly as a given user, exactly as a forged request would reach
- * it: the identity still goes through the same account checks (active, session version).
- * Refused outside NODE_ENV=test.
+ * The demo seed (db/seed/cases.ts), a command-line script, takes its admission steps through the
+ * data layer as the demo users, so its cases carry the same checks, events and audit rows as
+ * real ones. It calls this first; the web server never does, so there runAs stays refused.
+ */
+export function allowScriptIdentities(): void {
+  scriptIdentities = true;
+}
+
+/**
+ * Tests (and the demo seed, see allowScriptIdentities) call the data layer directly as a given
+ * user, exactly as a forged request would reach it: the identity still goes through the same
+ * account checks (active, session version). Refused elsewhere.
  */
 export function runAs<T>(identity: Identity, fn: () => Promise<T>): Promise<T> {
-  if (process.env.NODE_ENV !== 'test') throw new Error('runAs is only available in tests');
+  if (process.env.NODE_ENV !== 'test' && !scriptIdentities) throw new Error('runAs is only available in tests and the demo seed');
   return testIdentity.run(identity, fn);
 }
 
 async function currentIdentity(): Promise<Identity | null> {
   const fromTest = testIdentity.getStore();
   if (fromTest) return fromTest;
-  if (process.env.NODE_ENV === 'test') return null;
+  if (process.env.NODE_ENV === 'test' || scriptIdentities) return null;
   const { auth } = await import('@/lib/auth');
   const session = await auth();
   const uid = Number(session?.user?.id);

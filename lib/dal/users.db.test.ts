@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_PASSWORD } from '@/db/seed/demo';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo';
 import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { verifyLogin } from './login';
 import { runAs } from './session';
@@ -22,7 +22,7 @@ const NEW_PASSWORD = 'MatKhauMoi@2027';
 /** Callers who must never manage a Mỹ Tho user. */
 const NOT_MYTHO_ADMINS = ['mytho.leader', 'mytho.officer', 'chauthanh.admin', 'khoi.admin', 'p4.leader', 'p4.officer', 'cb.mekong', 'cd.mekong', 'tinh.leader', 'tinh.viewer'];
 
-const MYTHO_SUBTREE_USERS = ['mytho.admin', 'mytho.leader', 'mytho.officer', 'p4.leader', 'p4.officer', 'p6.leader', 'p1.leader', 'cb.mekong', 'cb.phuongnam', 'cb.ldld', 'cd.mekong', 'cd.viethan'];
+const MYTHO_SUBTREE_USERS = ['mytho.admin', 'mytho.leader', 'mytho.officer', 'p4.leader', 'p4.officer', 'p6.leader', 'p1.leader', 'cb.mekong', 'cb.phuongnam', 'cb.ldld', 'cd.mekong', 'cd.phuongnam', 'cd.viethan'];
 
 describe('listUsers and getUser', () => {
   test('an admin lists exactly the users of its subtree; reading writes nothing', async () => {
@@ -31,10 +31,10 @@ describe('listUsers and getUser', () => {
     assert.deepEqual(all.map((u) => u.username).sort(), [...MYTHO_SUBTREE_USERS].sort());
     for (const u of all) assert.ok(!('passwordHash' in u) && !('sessionVersion' in u), 'no secrets in the list');
     const p4 = await t.run('mytho.admin', () => listUsers({ unitId: all.find((u) => u.username === 'p4.leader')!.unitId }));
-    assert.deepEqual(p4.map((u) => u.username).sort(), ['cb.phuongnam', 'p4.leader', 'p4.officer']);
+    assert.deepEqual(p4.map((u) => u.username).sort(), ['cb.phuongnam', 'cd.phuongnam', 'p4.leader', 'p4.officer']);
     const search = await t.run('mytho.admin', () => listUsers({ q: 'Dang Quoc' }));
     assert.deepEqual(search.map((u) => u.username), ['p4.leader'], 'search ignores Vietnamese accents');
-    assert.equal((await t.run('tinh.admin', () => listUsers())).length, 20);
+    assert.equal((await t.run('tinh.admin', () => listUsers())).length, DEMO_ACCOUNTS.length);
     assert.deepEqual(await t.snapshot(), before);
     assert.equal(await t.run('mytho.admin', () => canManageUsers()), true);
   });
@@ -93,7 +93,7 @@ describe('createUser', () => {
     assert.equal(login.ok, true);
     // The new admin manages P4 and nothing above it.
     const names = (await t.run('p4.admin', () => listUsers())).map((u) => u.username).sort();
-    assert.deepEqual(names, ['cb.phuongnam', 'p4.admin', 'p4.leader', 'p4.officer']);
+    assert.deepEqual(names, ['cb.phuongnam', 'cd.phuongnam', 'p4.admin', 'p4.leader', 'p4.officer']);
   });
 
   test('everyone else is refused and nothing changes', async () => {

@@ -54,13 +54,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
           <Row label={t('case.birthDate')} value={formatDate(c.birthDate)} />
           <Row label={t('referral.gender')} value={t(c.gender === 'male' ? 'referral.male' : 'referral.female')} />
-          <Row label={t('cases.col.nationalId')} value={<span className="font-mono">{c.nationalIdMasked}</span>} />
+          <Row label={t('cases.col.nationalId')} value={c.nationalIdMasked ? <span className="font-mono">{c.nationalIdMasked}</span> : null} />
           <Row label={t('cases.col.workplace')} value={c.workplace} />
           <Row label={t('case.certificate')} value={[c.certificateNo, formatDate(c.certificateIssuedOn)].filter(Boolean).join(' · ')} />
           <Row label={t('case.round')} value={c.round} />
           <Row label={t('case.decision')} value={c.decisionNo ? `${c.decisionNo} · ${formatDate(c.decisionOn)}` : null} />
           <Row label={t('case.ceremony')} value={formatDate(c.ceremonyOn)} />
           <Row label={t('case.probationEnds')} value={formatDate(c.probationEndsOn)} />
+          <Row label={t('case.recognitionDecision')} value={c.recognitionDecisionNo ? `${c.recognitionDecisionNo} · ${formatDate(c.recognitionDecisionOn)}` : null} />
         </dl>
         <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('case.chain')}</h2>
         <ol className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="case-chain">
