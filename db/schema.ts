@@ -18,6 +18,7 @@ import {
 import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds';
 import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
+import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, MEETING_OUTCOMES, OWNER_ATTITUDES } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
 export const ltree = customType<{ data: string }>({
@@ -319,5 +320,122 @@ export const caseDocuments = pgTable(
   (t) => [
     index('case_documents_case_idx').on(t.caseId),
     check('case_documents_kind_check', sql`${t.kind} in (${inList(DOCUMENT_KINDS)})`),
+  ],
+);
+
+/**
+ * Non-state enterprises. The managing unit (usually the ward committee) holds the record; the
+ * party organisation, trade union and youth union are units of the tree when they exist.
+ */
+export const enterprises = pgTable(
+  'enterprises',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Lower case without diacritics, for search. */
+    searchName: text('search_name').notNull(),
+    /** Compact digits: 10, or 13 for a branch. */
+    taxCode: text('tax_code').notNull(),
+    type: text('type', { enum: ENTERPRISE_TYPES }).notNull(),
+    foreignInvested: boolean('foreign_invested').notNull().default(false),
+    address: text('address').notNull(),
+    managingUnitId: integer('managing_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Industrial zone or cluster (khu, cụm công nghiệp), if any. */
+    zone: text('zone'),
+    workforce: integer('workforce').notNull().default(0),
+    hasTradeUnion: boolean('has_trade_union').notNull().default(false),
+    tradeUnionUnitId: integer('trade_union_unit_id').references(() => units.id),
+    hasYouthUnion: boolean('has_youth_union').notNull().default(false),
+    youthUnionUnitId: integer('youth_union_unit_id').references(() => units.id),
+    ownerName: text('owner_name'),
+    ownerIsMember: boolean('owner_is_member').notNull().default(false),
+    /** The enterprise's own party organisation (a cell or grassroots committee), if founded. */
+    partyUnitId: integer('party_unit_id').references(() => units.id),
+    status: text('status', { enum: ENTERPRISE_STATUSES }).notNull().default('operating'),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('enterprises_tax_code_key').on(t.taxCode),
+    index('enterprises_managing_unit_idx').on(t.managingUnitId, t.status),
+    index('enterprises_party_unit_idx').on(t.partyUnitId),
+    index('enterprises_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    check('enterprises_type_check', sql`${t.type} in (${inList(ENTERPRISE_TYPES)})`),
+    check('enterprises_status_check', sql`${t.status} in (${inList(ENTERPRISE_STATUSES)})`),
+    check('enterprises_tax_code_format', sql`${t.taxCode} ~ '^[0-9]{10}([0-9]{3})?$'`),
+    check('enterprises_workforce_check', sql`${t.workforce} >= 0`),
+  ],
+);
+
+/** A survey round of enterprises (khảo sát), organised by a committee with its partners. */
+export const surveyRounds = pgTable(
+  'survey_rounds',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    title: text('title').notNull(),
+    heldOn: date('held_on').notNull(),
+    participants: jsonb('participants').$type<string[]>().notNull().default([]),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('survey_rounds_unit_idx').on(t.unitId, t.heldOn)],
+);
+
+/** What a survey round found at one enterprise. */
+export const surveyFindings = pgTable(
+  'survey_findings',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => surveyRounds.id),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    membersWorking: integer('members_working').notNull().default(0),
+    unionPresent: boolean('union_present').notNull().default(false),
+    ownerAttitude: text('owner_attitude', { enum: OWNER_ATTITUDES }).notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('survey_findings_round_enterprise_key').on(t.roundId, t.enterpriseId),
+    index('survey_findings_enterprise_idx').on(t.enterpriseId),
+    check('survey_findings_attitude_check', sql`${t.ownerAttitude} in (${inList(OWNER_ATTITUDES)})`),
+    check('survey_findings_members_check', sql`${t.membersWorking} >= 0`),
+  ],
+);
+
+/** Meetings with enterprise owners (gặp gỡ, vận động chủ doanh nghiệp). */
+export const ownerMeetings = pgTable(
+  'owner_meetings',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    /** The committee that met the owner. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    metOn: date('met_on').notNull(),
+    attendees: text('attendees').notNull(),
+    outcome: text('outcome', { enum: MEETING_OUTCOMES }).notNull(),
+    summary: text('summary'),
+    nextStep: text('next_step'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('owner_meetings_enterprise_idx').on(t.enterpriseId, t.metOn),
+    index('owner_meetings_unit_idx').on(t.unitId, t.metOn),
+    check('owner_meetings_outcome_check', sql`${t.outcome} in (${inList(MEETING_OUTCOMES)})`),
   ],
 );

@@ -32,6 +32,12 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href={`/units/${user.unitId}`} className="hover:underline">
               {t('nav.units')}
             </Link>
+            <Link href="/enterprises" className="hover:underline">
+              {t('nav.enterprises')}
+            </Link>
+            <Link href="/engagement" className="hover:underline">
+              {t('nav.engagement')}
+            </Link>
             <Link href="/cases" className="hover:underline">
               {t('nav.cases')}
             </Link>

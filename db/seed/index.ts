@@ -3,6 +3,8 @@ import { closeDb, dbDriver, getDb } from '../index';
 import { runMigrations } from '../migrate';
 import { seedDemoCases } from './cases';
 import { seedDemo } from './demo';
+import { seedDemoEnterprises } from './enterprises';
+import { today } from '../../lib/clock';
 
 /**
  * Migrate, then load the demo data (idempotent). Run with `--conditions=react-server` (see
@@ -13,9 +15,10 @@ async function main() {
   const db = await getDb();
   await runMigrations(db);
   const result = await seedDemo(db);
+  const firms = await seedDemoEnterprises(db, today());
   const cases = await seedDemoCases(db);
   console.log(
-    `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users and ${cases} admission cases created in ${Date.now() - started} ms`,
+    `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users, ${firms} enterprises and ${cases} admission cases created in ${Date.now() - started} ms`,
   );
 }
 

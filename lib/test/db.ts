@@ -22,7 +22,23 @@ export { assertLocalDatabaseUrl } from './local-database';
  *   database, and teardown() drops it.
  */
 
-export const SNAPSHOT_TABLES = ['units', 'users', 'unit_events', 'audit_log', 'login_failures', 'rule_sets', 'holidays'] as const;
+export const SNAPSHOT_TABLES = [
+  'units',
+  'users',
+  'unit_events',
+  'audit_log',
+  'login_failures',
+  'rule_sets',
+  'holidays',
+  'persons',
+  'admission_cases',
+  'case_events',
+  'case_documents',
+  'enterprises',
+  'survey_rounds',
+  'survey_findings',
+  'owner_meetings',
+] as const;
 export type Snapshot = Record<(typeof SNAPSHOT_TABLES)[number], { rows: number; md5: string }>;
 
 export type UnitState = { id: number; parentId: number | null; path: string; status: string; version: number; name: string; code: string };

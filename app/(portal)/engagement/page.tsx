@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/authz/permissions';
+import { today } from '@/lib/clock';
+import { listOwnerMeetings, listSurveyRounds } from '@/lib/dal/engagement';
+import { requireUser } from '@/lib/dal/session';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import { SURVEY_PARTICIPANTS } from '@/lib/registry/kinds';
+import { parseDate } from '@/lib/validation';
+import { SurveyRoundForm } from './forms';
+
+export const metadata: Metadata = { title: 'Khảo sát, vận động' };
+
+const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+
+export default async function EngagementPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+  const params = await searchParams;
+  const now = today();
+  // The period: what the user typed (dd/mm/yyyy) when it is a real date, else this calendar year.
+  const from = parseDate(params.from ?? '') ?? `${now.slice(0, 4)}-01-01`;
+  const to = parseDate(params.to ?? '') ?? `${now.slice(0, 4)}-12-31`;
+  const badRange = from > to;
+  const [user, meetings, rounds, t] = await Promise.all([
+    requireUser(),
+    listOwnerMeetings(badRange ? { from: to, to: from } : { from, to }),
+    listSurveyRounds(),
+    getT(),
+  ]);
+  const canEdit = can(user, 'data.edit', user.unitPath);
+  const l = (keys: string[], prefix: string) => Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as never)]));
+  return (
+    <div className="space-y-8">
+      <section className="space-y-4">
+        <h1 className="text-2xl font-bold text-red-900">{t('meeting.title')}</h1>
+        <form className="flex flex-wrap items-end gap-2" data-testid="meeting-period">
+          <label className="text-sm">
+            <span className="mb-1 block">{t('meeting.from')}</span>
+            <input name="from" defaultValue={formatDate(from)} className={input} placeholder="dd/mm/yyyy" />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block">{t('meeting.to')}</span>
+            <input name="to" defaultValue={formatDate(to)} className={input} placeholder="dd/mm/yyyy" />
+          </label>
+          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('meeting.show')}</button>
+          {badRange ? <span className="text-sm text-red-700">{t('errors.dateRange')}</span> : null}
+        </form>
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200" data-testid="meeting-summary">
+          {t('meeting.summaryLine', meetings.summary)}
+        </p>
+        {meetings.items.length === 0 ? (
+          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('meeting.empty')}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="min-w-full text-sm" data-testid="meetings-table">
+              <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+                <tr>
+                  <th className="px-4 py-2">{t('meeting.metOn')}</th>
+                  <th className="px-4 py-2">{t('meeting.col.enterprise')}</th>
+                  <th className="px-4 py-2">{t('meeting.col.unit')}</th>
+                  <th className="px-4 py-2">{t('meeting.outcome')}</th>
+                  <th className="px-4 py-2">{t('meeting.nextStep')}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100 align-top">
+                {meetings.items.map((m) => (
+                  <tr key={m.id}>
+                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(m.metOn)}</td>
+                    <td className="px-4 py-2">
+                      <Link href={`/enterprises/${m.enterpriseId}`} className="font-medium text-red-900 hover:underline">
+                        {m.enterpriseName}
+                      </Link>
+                      {m.ownerName ? <div className="text-xs text-stone-500">{m.ownerName}</div> : null}
+                    </td>
+                    <td className="px-4 py-2">
+                      {m.unitName}
+                      <div className="text-xs text-stone-500">{m.attendees}</div>
+                    </td>
+                    <td className="px-4 py-2">{t(`meeting.outcome.${m.outcome}`)}</td>
+                    <td className="px-4 py-2">{m.nextStep}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="space-y-4">
+        <h2 className="text-xl font-bold text-red-900">{t('survey.title')}</h2>
+        {canEdit ? (
+          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer font-semibold text-red-900">{t('survey.new')}</summary>
+            <div className="mt-4">
+              <SurveyRoundForm
+                l={{ ...l(['title', 'heldOn', 'participants'], 'survey'), title: t('survey.name'), submit: t('survey.new'), pending: t('form.pending') }}
+                today={formatDate(now)}
+                participants={SURVEY_PARTICIPANTS.map((p) => ({ value: p, label: t(`survey.participant.${p}`) }))}
+              />
+            </div>
+          </details>
+        ) : null}
+        {rounds.length === 0 ? (
+          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('survey.empty')}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="survey-rounds">
+            {rounds.map((r) => (
+              <li key={r.id} className="px-4 py-3">
+                <Link href={`/engagement/surveys/${r.id}`} className="font-medium text-red-900 hover:underline">
+                  {r.title}
+                </Link>{' '}
+                <span className="tabular-nums text-stone-600">{formatDate(r.heldOn)}</span>
+                <div className="text-xs text-stone-500">
+                  {r.unitName} · {r.participants.map((p) => t(`survey.participant.${p}` as never)).join(', ')} · {t('survey.enterprises')}: {r.enterprises}
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { ActionForm, Field } from '@/components/action-form';
+import { createEnterpriseAction, updateEnterpriseAction } from './actions';
+
+type Option = { value: string; label: string };
+type L = Record<string, string>;
+
+export type EnterpriseFormOptions = { types: Option[]; statuses: Option[]; managing: Option[]; party: Option[]; tradeUnion: Option[]; youthUnion: Option[] };
+
+/** Register an enterprise, or edit one (`initial` with its id and version). */
+export function EnterpriseForm({ l, options, initial }: { l: L; options: EnterpriseFormOptions; initial?: Record<string, string> & { id: string; version: string } }) {
+  const v = (name: string, fallback = '') => initial?.[name] ?? fallback;
+  return (
+    <ActionForm
+      action={initial ? updateEnterpriseAction : createEnterpriseAction}
+      submitLabel={initial ? l.submitSave : l.submitCreate}
+      labels={{ pending: l.pending }}
+      testId="enterprise-form"
+    >
+      {initial ? (
+        <>
+          <input type="hidden" name="id" value={initial.id} />
+          <input type="hidden" name="version" value={initial.version} />
+        </>
+      ) : null}
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="name" label={l.name} defaultValue={v('name')} required />
+        <Field name="taxCode" label={l.taxCode} defaultValue={v('taxCode')} hint="0314409058 · 0314409058-002" required />
+        <Field name="type" label={l.type} type="select" options={options.types} defaultValue={v('type')} required />
+        <Field name="status" label={l.status} type="select" options={options.statuses} defaultValue={v('status', 'operating')} required />
+        <Field name="address" label={l.address} defaultValue={v('address')} required />
+        <Field name="managingUnitId" label={l.managingUnit} type="select" options={options.managing} defaultValue={v('managingUnitId')} required />
+        <Field name="zone" label={l.zone} defaultValue={v('zone')} />
+        <Field name="workforce" label={l.workforce} type="number" defaultValue={v('workforce')} required />
+        <Field name="ownerName" label={l.ownerName} defaultValue={v('ownerName')} />
+        <Field name="partyUnitId" label={l.partyUnit} type="select" options={options.party} defaultValue={v('partyUnitId')} />
+        <Field name="tradeUnionUnitId" label={l.tradeUnionUnit} type="select" options={options.tradeUnion} defaultValue={v('tradeUnionUnitId')} />
+        <Field name="youthUnionUnitId" label={l.youthUnionUnit} type="select" options={options.youthUnion} defaultValue={v('youthUnionUnitId')} />
+      </div>
+      <div className="flex flex-wrap gap-x-6 gap-y-2">
+        <Field name="foreignInvested" label={l.foreignInvested} type="checkbox" defaultValue={v('foreignInvested')} />
+        <Field name="ownerIsMember" label={l.ownerIsMember} type="checkbox" defaultValue={v('ownerIsMember')} />
+        <Field name="hasTradeUnion" label={l.hasTradeUnion} type="checkbox" defaultValue={v('hasTradeUnion')} />
+        <Field name="hasYouthUnion" label={l.hasYouthUnion} type="checkbox" defaultValue={v('hasYouthUnion')} />
+      </div>
+    </ActionForm>
+  );
+}

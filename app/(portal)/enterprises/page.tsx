@@ -1,0 +1,156 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/authz/permissions';
+import { ENTERPRISE_PAGE_SIZE, listEnterpriseUnitOptions, listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
+import { requireUser } from '@/lib/dal/session';
+import { getT } from '@/lib/i18n/server';
+import { ENTERPRISE_TYPES, type EnterpriseType } from '@/lib/registry/kinds';
+
+export const metadata: Metadata = { title: 'Doanh nghiệp' };
+
+type Params = Record<'q' | 'unit' | 'type' | 'party' | 'union' | 'min' | 'max' | 'zone' | 'page', string | undefined>;
+
+const yesNo = (v?: string) => (v === 'yes' ? true : v === 'no' ? false : undefined);
+const whole = (v?: string) => (v && /^\d{1,7}$/.test(v) ? Number(v) : undefined);
+
+/** The URL's filters as the data layer takes them (anything malformed is ignored). */
+function filterOf(p: Params): EnterpriseFilter {
+  return {
+    q: p.q?.trim() || undefined,
+    managingUnitId: whole(p.unit),
+    type: (ENTERPRISE_TYPES as readonly string[]).includes(p.type ?? '') ? (p.type as EnterpriseType) : undefined,
+    hasParty: yesNo(p.party),
+    hasUnion: yesNo(p.union),
+    workforceMin: whole(p.min),
+    workforceMax: whole(p.max),
+    zone: p.zone || undefined,
+  };
+}
+
+const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+
+export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  const page = Math.max(1, whole(params.page) ?? 1);
+  const filter = filterOf(params);
+  const [user, { items, total }, units, zones, t] = await Promise.all([requireUser(), listEnterprises(filter, page), listEnterpriseUnitOptions(), listZones(), getT()]);
+  const pages = Math.max(1, Math.ceil(total / ENTERPRISE_PAGE_SIZE));
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const pageHref = (n: number) => `/enterprises?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), page: String(n) })}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-red-900">{t('ent.title')}</h1>
+        {can(user, 'data.edit', user.unitPath) ? (
+          <Link href="/enterprises/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
+            {t('ent.new')}
+          </Link>
+        ) : null}
+      </div>
+      <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4" role="search" data-testid="enterprise-filters">
+        <input name="q" defaultValue={params.q} placeholder={t('ent.search')} aria-label={t('ent.search')} className={`${input} sm:col-span-2`} />
+        <select name="unit" defaultValue={params.unit ?? ''} aria-label={t('ent.filter.managing')} className={input}>
+          <option value="">{t('ent.filter.managing')}: {t('ent.filter.all')}</option>
+          {units.managing.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
+        </select>
+        <select name="type" defaultValue={params.type ?? ''} aria-label={t('ent.type')} className={input}>
+          <option value="">{t('ent.type')}: {t('ent.filter.all')}</option>
+          {ENTERPRISE_TYPES.map((x) => (
+            <option key={x} value={x}>
+              {t(`ent.type.${x}`)}
+            </option>
+          ))}
+        </select>
+        <select name="party" defaultValue={params.party ?? ''} aria-label={t('ent.filter.party')} className={input}>
+          <option value="">{t('ent.filter.party')}: {t('ent.filter.all')}</option>
+          <option value="yes">{t('ent.filter.partyYes')}</option>
+          <option value="no">{t('ent.filter.partyNo')}</option>
+        </select>
+        <select name="union" defaultValue={params.union ?? ''} aria-label={t('ent.filter.union')} className={input}>
+          <option value="">{t('ent.filter.union')}: {t('ent.filter.all')}</option>
+          <option value="yes">{t('ent.filter.unionYes')}</option>
+          <option value="no">{t('ent.filter.unionNo')}</option>
+        </select>
+        <select name="zone" defaultValue={params.zone ?? ''} aria-label={t('ent.filter.zone')} className={input}>
+          <option value="">{t('ent.filter.zone')}: {t('ent.filter.all')}</option>
+          <option value="*">{t('ent.filter.inAnyZone')}</option>
+          <option value="-">{t('ent.filter.inNoZone')}</option>
+          {zones.map((z) => (
+            <option key={z} value={z}>
+              {z}
+            </option>
+          ))}
+        </select>
+        <div className="flex gap-2">
+          <input name="min" defaultValue={params.min} inputMode="numeric" placeholder={t('ent.filter.workforceMin')} aria-label={t('ent.filter.workforceMin')} className={`${input} w-1/2`} />
+          <input name="max" defaultValue={params.max} inputMode="numeric" placeholder={t('ent.filter.workforceMax')} aria-label={t('ent.filter.workforceMax')} className={`${input} w-1/2`} />
+        </div>
+        <div className="flex items-center gap-3 sm:col-span-4">
+          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
+          {filtered ? (
+            <Link href="/enterprises" className="text-sm text-red-800 underline">
+              {t('ent.filter.clear')}
+            </Link>
+          ) : null}
+          <span className="ml-auto text-sm text-stone-600" data-testid="enterprise-count">
+            {t('ent.count', { n: total.toLocaleString('vi-VN') })}
+          </span>
+        </div>
+      </form>
+      {items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="enterprises-empty">
+          {t(filtered ? 'ent.emptyFiltered' : 'ent.empty')}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="enterprises-table">
+            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+              <tr>
+                <th className="px-4 py-2">{t('ent.name')}</th>
+                <th className="px-4 py-2">{t('ent.taxCode')}</th>
+                <th className="px-4 py-2">{t('ent.type')}</th>
+                <th className="px-4 py-2">{t('ent.filter.managing')}</th>
+                <th className="px-4 py-2 text-right">{t('ent.workforce')}</th>
+                <th className="px-4 py-2">{t('ent.col.organisations')}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100 align-top">
+              {items.map((e) => (
+                <tr key={e.id} className={e.status === 'operating' ? '' : 'text-stone-500'}>
+                  <td className="px-4 py-2">
+                    <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
+                      {e.name}
+                    </Link>
+                    {e.zone ? <div className="text-xs text-stone-500">{e.zone}</div> : null}
+                    {e.status !== 'operating' ? <div className="text-xs">{t(`ent.status.${e.status}`)}</div> : null}
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs">{e.taxCode}</td>
+                  <td className="px-4 py-2">{t(`ent.type.${e.type}`)}</td>
+                  <td className="px-4 py-2">{e.managingUnitName}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{e.workforce.toLocaleString('vi-VN')}</td>
+                  <td className="px-4 py-2">
+                    <div className={e.partyUnitName ? 'text-stone-900' : 'text-amber-800'}>{e.partyUnitName ?? t('ent.noParty')}</div>
+                    <div className="text-xs text-stone-500">
+                      {[e.hasTradeUnion ? t('ent.union') : null, e.hasYouthUnion ? t('ent.youth') : null].filter(Boolean).join(' · ')}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav className="flex items-center justify-center gap-4 text-sm" aria-label={t('pager.label', { page, pages })}>
+          {page > 1 ? <Link href={pageHref(page - 1)} className="text-red-800 underline">{t('pager.prev')}</Link> : null}
+          <span>{t('pager.label', { page, pages })}</span>
+          {page < pages ? <Link href={pageHref(page + 1)} className="text-red-800 underline">{t('pager.next')}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '@/db';
+import { DEMO_ENTERPRISES, demoTaxCode, seedDemoEnterprises } from '@/db/seed/enterprises';
+import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { createSurveyRound, getSurveyRound, listOwnerMeetings, listSurveyRounds, recordOwnerMeeting, recordSurveyFinding } from './engagement';
+import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise, type EnterpriseInput } from './enterprises';
+
+let t: TestDb;
+before(async () => {
+  t = await setupTestDb();
+  await seedDemoEnterprises(t.db, '2026-11-23');
+});
+after(async () => t?.teardown());
+
+const idOf = async (serial: string) =>
+  Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
+
+async function input(over: Partial<EnterpriseInput> = {}): Promise<EnterpriseInput> {
+  return {
+    name: 'Công ty TNHH Cơ điện Đông Á',
+    taxCode: '0100233488',
+    type: 'llc',
+    foreignInvested: false,
+    address: '15 Đinh Bộ Lĩnh, Phường 4, TP Mỹ Tho',
+    managingUnitId: await t.unitId('TG-MYTHO-P4'),
+    zone: 'Khu công nghiệp Mỹ Tho',
+    workforce: 320,
+    hasTradeUnion: true,
+    hasYouthUnion: false,
+    ownerName: 'Nguyễn Đông Á',
+    ownerIsMember: false,
+    status: 'operating',
+    ...over,
+  };
+}
+
+describe('enterprises', () => {
+  test('the demo enterprises carry valid tax codes and are seeded once', async () => {
+    assert.equal(await seedDemoEnterprises(t.db, '2026-11-23'), 0);
+    const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from enterprises`));
+    assert.equal(Number(n), DEMO_ENTERPRISES.length);
+  });
+
+  test('scope: a ward sees the enterprises it manages and those whose organisations sit below it, never a sibling’s', async () => {
+    const p4 = (await t.run('p4.leader', () => listEnterprises())).items.map((e) => e.name);
+    assert.ok(p4.includes('Công ty TNHH May Phương Nam'));
+    assert.ok(!p4.includes('Công ty TNHH Nhựa Hưng Thịnh'), 'managed by Phường 6');
+    const p6 = (await t.run('p6.leader', () => listEnterprises())).items.map((e) => e.name);
+    assert.ok(p6.includes('Công ty TNHH Nhựa Hưng Thịnh'));
+    assert.ok(!p6.includes('Công ty TNHH May Phương Nam'));
+    // The Mekong cell sits directly under the city, its enterprise is managed by Phường 6: both see it.
+    assert.ok((await t.run('cb.mekong', () => listEnterprises())).items.some((e) => e.name === 'Công ty TNHH Thực phẩm Mekong'));
+    assert.equal((await t.run('chauthanh.admin', () => listEnterprises())).items.every((e) => e.managingUnitName === 'Đảng ủy xã Tân Hương'), true);
+    const phuongNam = await idOf('0045871');
+    await expectDalError(t.run('p6.leader', () => getEnterprise(phuongNam)), 'not_found');
+    await expectDalError(t.run('khoi.admin', () => getEnterprise(phuongNam)), 'not_found');
+  });
+
+  test('filters and a diacritic-free search, with totals', async () => {
+    const city = (f: Parameters<typeof listEnterprises>[0]) => t.run('mytho.leader', () => listEnterprises(f));
+    assert.deepEqual((await city({ q: 'viet han' })).items.map((e) => e.name), ['Công ty TNHH Điện tử Việt Hàn']);
+    assert.deepEqual((await city({ q: demoTaxCode('0067733').slice(0, 6) })).items.length >= 1, true);
+    const noParty = await city({ hasParty: false });
+    assert.ok(noParty.items.every((e) => e.partyUnitName === null) && noParty.total === noParty.items.length && noParty.total >= 6);
+    assert.ok((await city({ type: 'fdi' })).items.every((e) => e.type === 'fdi'));
+    assert.ok((await city({ workforceMin: 1000 })).items.every((e) => e.workforce >= 1000));
+    assert.ok((await city({ zone: '-' })).items.every((e) => e.zone === null));
+    assert.ok((await city({ zone: 'Khu công nghiệp Mỹ Tho' })).items.every((e) => e.zone === 'Khu công nghiệp Mỹ Tho'));
+    assert.ok((await city({ managingUnitId: await t.unitId('TG-MYTHO-P1') })).items.every((e) => e.managingUnitName === 'Đảng ủy Phường 1'));
+    assert.ok((await city({ hasUnion: false })).items.every((e) => !e.hasTradeUnion));
+  });
+
+  test('a ward officer registers an enterprise: stored compact and NFC-searchable, one audit row', async () => {
+    const data = await input({ taxCode: '0314409058002' });
+    const { result, audit } = await withAudit(t, () => t.run('p4.officer', () => createEnterprise(data)));
+    const e = await t.run('p4.officer', () => getEnterprise(result.id));
+    assert.equal(e.taxCode, '0314409058-002');
+    assert.equal(e.canEdit, true);
+    assert.deepEqual(audit.map((a) => a.action), ['enterprise.create']);
+    assert.equal((await t.run('p4.leader', () => listEnterprises({ q: 'dong a' }))).total, 1);
+  });
+
+  test('a duplicate tax code, a unit out of scope or of the wrong kind: field errors, nothing written', async () => {
+    const dup = await expectRefused(t, 'p4.officer', async () => createEnterprise(await input({ taxCode: '0314409058002' })), 'invalid');
+    assert.deepEqual(dup.fieldErrors, { taxCode: 'errors.taxCodeTaken' });
+    const p6 = await t.unitId('TG-MYTHO-P6');
+    const out = await expectRefused(t, 'p4.officer', async () => createEnterprise(await input({ taxCode: '0100233488', managingUnitId: p6 })), 'invalid');
+    assert.deepEqual(out.fieldErrors, { managingUnitId: 'errors.targetNotFound' });
+    const cell = await t.unitId('TG-MYTHO-P4-KP3');
+    const kind = await expectRefused(t, 'p4.officer', async () => createEnterprise(await input({ taxCode: '0100233488', managingUnitId: cell, tradeUnionUnitId: cell })), 'invalid');
+    assert.deepEqual(kind.fieldErrors, { managingUnitId: 'errors.targetNotFound', tradeUnionUnitId: 'errors.targetNotFound' });
+  });
+
+  test('refused: a viewer, a union officer for a ward, another district; nothing changes', async () => {
+    await expectRefused(t, 'tinh.viewer', async () => createEnterprise(await input({ taxCode: '0100233488' })), 'forbidden');
+    await expectRefused(t, 'cd.mekong', async () => createEnterprise(await input({ taxCode: '0100233488' })), 'invalid');
+    await expectRefused(t, 'chauthanh.admin', async () => createEnterprise(await input({ taxCode: '0100233488' })), 'invalid');
+  });
+
+  test('editing: the managing ward and the city may; the enterprise’s own cell, a sibling ward and a stale version may not', async () => {
+    const id = await idOf('0045871');
+    const current = await t.run('p4.leader', () => getEnterprise(id));
+    const base = await input({
+      name: current.name,
+      taxCode: current.taxCode.replace('-', ''),
+      address: current.address,
+      managingUnitId: current.managingUnit.id,
+      zone: undefined,
+      workforce: 900,
+      partyUnitId: current.partyUnit!.id,
+      tradeUnionUnitId: current.tradeUnionUnit!.id,
+    });
+    const cellView = await t.run('cb.phuongnam', () => getEnterprise(id));
+    assert.equal(cellView.canEdit, false);
+    await expectRefused(t, 'cb.phuongnam', () => updateEnterprise({ ...base, id, version: current.version }), 'forbidden');
+    await expectRefused(t, 'p6.leader', () => updateEnterprise({ ...base, id, version: current.version }), 'not_found');
+    await t.run('mytho.officer', () => updateEnterprise({ ...base, id, version: current.version }));
+    const after = await t.run('p4.leader', () => getEnterprise(id));
+    assert.equal(after.workforce, 900);
+    assert.equal(after.version, current.version + 1);
+    await expectRefused(t, 'p4.officer', () => updateEnterprise({ ...base, workforce: 1, id, version: current.version }), 'conflict');
+  });
+});
+
+describe('surveys and meetings with owners', () => {
+  test('the demo log answers "how many owners did we meet and persuade": each owner once', async () => {
+    const { summary, items } = await t.run('mytho.leader', () => listOwnerMeetings({ from: '2026-01-01', to: '2026-12-31' }));
+    assert.deepEqual(summary, { meetings: 5, ownersMet: 4, ownersPersuaded: 2 });
+    assert.equal(items.length, 5);
+    // A ward sees the meetings its own officers held, not the city's.
+    assert.deepEqual((await t.run('p4.leader', () => listOwnerMeetings({ from: '2026-01-01', to: '2026-12-31' }))).summary, { meetings: 2, ownersMet: 2, ownersPersuaded: 1 });
+    assert.equal((await t.run('p6.leader', () => listOwnerMeetings({ from: '2026-01-01', to: '2026-12-31' }))).summary.meetings, 0);
+  });
+
+  test('an officer logs a meeting with the owner of an enterprise in scope; outsiders and viewers are refused', async () => {
+    const id = await idOf('0077748');
+    const meeting = { enterpriseId: id, metOn: '2026-11-20', attendees: 'Đảng ủy Phường 4', outcome: 'persuaded' as const, summary: 'Đồng ý' };
+    const { audit } = await withAudit(t, () => t.run('p4.officer', () => recordOwnerMeeting(meeting)));
+    assert.deepEqual(audit.map((a) => a.action), ['engagement.meeting']);
+    assert.equal((await t.run('p4.leader', () => getEnterprise(id))).meetings.length, 1);
+    await expectRefused(t, 'p6.leader', () => recordOwnerMeeting(meeting), 'not_found');
+    await expectRefused(t, 'tinh.viewer', () => recordOwnerMeeting(meeting), 'forbidden');
+    await expectRefused(t, 'chauthanh.admin', () => recordOwnerMeeting({ ...meeting, enterpriseId: 999999 }), 'not_found');
+  });
+
+  test('a survey round: its organiser records findings once per enterprise; others cannot', async () => {
+    const { id: roundId } = await t.run('p4.officer', () => createSurveyRound({ title: 'Khảo sát quý IV', heldOn: '2026-11-10', participants: ['tax_office'] }));
+    const firm = await idOf('0073390');
+    await t.run('p4.officer', () => recordSurveyFinding({ roundId, enterpriseId: firm, membersWorking: 3, unionPresent: true, ownerAttitude: 'supportive' }));
+    const round = await t.run('p4.leader', () => getSurveyRound(roundId));
+    assert.equal(round.findings.length, 1);
+    assert.ok(!round.candidates.some((c) => c.id === firm), 'no second finding for the same enterprise is offered');
+    const again = await expectRefused(t, 'p4.officer', () => recordSurveyFinding({ roundId, enterpriseId: firm, membersWorking: 1, unionPresent: false, ownerAttitude: 'neutral' }), 'invalid');
+    assert.deepEqual(again.fieldErrors, { enterpriseId: 'errors.findingExists' });
+    // The city sees the round but does not write into a ward's round; a sibling ward does not see it.
+    assert.ok((await t.run('mytho.leader', () => listSurveyRounds())).some((r) => r.id === roundId));
+    const thanhDat = await idOf('0077748');
+    await expectRefused(t, 'mytho.officer', () => recordSurveyFinding({ roundId, enterpriseId: thanhDat, membersWorking: 0, unionPresent: false, ownerAttitude: 'neutral' }), 'forbidden');
+    await expectRefused(t, 'p6.leader', () => getSurveyRound(roundId), 'not_found');
+    const otherFirm = await idOf('0071254'); // managed by Phường 6: out of Phường 4's scope
+    const out = await expectRefused(t, 'p4.officer', () => recordSurveyFinding({ roundId, enterpriseId: otherFirm, membersWorking: 0, unionPresent: false, ownerAttitude: 'neutral' }), 'invalid');
+    assert.deepEqual(out.fieldErrors, { enterpriseId: 'errors.enterpriseNotFound' });
+    await expectRefused(t, 'tinh.viewer', () => createSurveyRound({ title: 'x', heldOn: '2026-11-10', participants: [] }), 'forbidden');
+  });
+});

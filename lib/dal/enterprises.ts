@@ -1,0 +1,377 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Tx } from '@/db';
+import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
+import { can } from '@/lib/authz/permissions';
+import { searchKey } from '@/lib/people/identity';
+import { formatTaxCode } from '@/lib/registry/tax-code';
+import { MANAGING_KINDS, PARTY_ORG_KINDS, type EnterpriseStatus, type EnterpriseType, type MeetingOutcome, type OwnerAttitude } from '@/lib/registry/kinds';
+import type { UnitKind } from '@/lib/units/kinds';
+import { writeAudit } from './audit';
+import { forbidden, invalid, notFound, staleVersion } from './errors';
+import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+
+const managing = alias(units, 'managing_unit');
+const party = alias(units, 'party_unit');
+const tradeUnion = alias(units, 'trade_union_unit');
+const youthUnion = alias(units, 'youth_union_unit');
+
+/**
+ * An enterprise is visible to everyone whose subtree holds its managing unit or one of its
+ * organisations (its party cell, trade union or youth union). Applied in every query.
+ */
+export function enterpriseInScope(user: CurrentUser): SQL {
+  return sql`exists (select 1 from units eu where eu.id in (${enterprises.managingUnitId}, ${enterprises.partyUnitId}, ${enterprises.tradeUnionUnitId}, ${enterprises.youthUnionUnitId})
+    and eu.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+}
+
+// ------------------------------------------------------------------ reading
+
+export type EnterpriseFilter = {
+  q?: string;
+  managingUnitId?: number;
+  type?: EnterpriseType;
+  hasParty?: boolean;
+  hasUnion?: boolean;
+  workforceMin?: number;
+  workforceMax?: number;
+  /** A zone name, or '*' for "in any zone", or '-' for "in none". */
+  zone?: string;
+  status?: EnterpriseStatus;
+};
+
+export type EnterpriseListItem = {
+  id: number;
+  name: string;
+  taxCode: string;
+  type: EnterpriseType;
+  foreignInvested: boolean;
+  managingUnitName: string;
+  zone: string | null;
+  workforce: number;
+  hasTradeUnion: boolean;
+  hasYouthUnion: boolean;
+  partyUnitName: string | null;
+  status: EnterpriseStatus;
+};
+
+export const ENTERPRISE_PAGE_SIZE = 50;
+
+function filterConditions(user: CurrentUser, f: EnterpriseFilter): SQL | undefined {
+  const q = f.q?.trim();
+  const digits = q?.replace(/[\s.-]/g, '');
+  return and(
+    enterpriseInScope(user),
+    q
+      ? /^\d{3,13}$/.test(digits ?? '')
+        ? sql`${enterprises.taxCode} like ${digits + '%'}`
+        : sql`${enterprises.searchName} like ${'%' + searchKey(q) + '%'}`
+      : undefined,
+    f.managingUnitId ? sql`${enterprises.managingUnitId} in (select w.id from units w where w.path <@ (select m.path from units m where m.id = ${f.managingUnitId}))` : undefined,
+    f.type ? eq(enterprises.type, f.type) : undefined,
+    f.hasParty === undefined ? undefined : f.hasParty ? isNotNull(enterprises.partyUnitId) : isNull(enterprises.partyUnitId),
+    f.hasUnion === undefined ? undefined : eq(enterprises.hasTradeUnion, f.hasUnion),
+    f.workforceMin !== undefined ? gte(enterprises.workforce, f.workforceMin) : undefined,
+    f.workforceMax !== undefined ? lte(enterprises.workforce, f.workforceMax) : undefined,
+    f.zone === '*' ? isNotNull(enterprises.zone) : f.zone === '-' ? isNull(enterprises.zone) : f.zone ? eq(enterprises.zone, f.zone) : undefined,
+    f.status ? eq(enterprises.status, f.status) : undefined,
+  );
+}
+
+/** One page of the enterprises in scope, filtered, with the total for the pager. */
+export async function listEnterprises(filter: EnterpriseFilter = {}, page = 1): Promise<{ items: EnterpriseListItem[]; total: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  const where = filterConditions(user, filter);
+  const [rows, [{ n }]] = await Promise.all([
+    db
+      .select({
+        id: enterprises.id,
+        name: enterprises.name,
+        taxCode: enterprises.taxCode,
+        type: enterprises.type,
+        foreignInvested: enterprises.foreignInvested,
+        managingUnitName: managing.name,
+        zone: enterprises.zone,
+        workforce: enterprises.workforce,
+        hasTradeUnion: enterprises.hasTradeUnion,
+        hasYouthUnion: enterprises.hasYouthUnion,
+        partyUnitName: party.name,
+        status: enterprises.status,
+      })
+      .from(enterprises)
+      .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
+      .leftJoin(party, eq(party.id, enterprises.partyUnitId))
+      .where(where)
+      .orderBy(sql`${enterprises.name} collate "und-x-icu"`, asc(enterprises.id))
+      .limit(ENTERPRISE_PAGE_SIZE)
+      .offset((Math.max(1, page) - 1) * ENTERPRISE_PAGE_SIZE),
+    db.select({ n: count() }).from(enterprises).where(where),
+  ]);
+  return { items: rows.map((r) => ({ ...r, taxCode: formatTaxCode(r.taxCode) })), total: Number(n) };
+}
+
+/** Zone names in use in the scope, for the filter. */
+export async function listZones(): Promise<string[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .selectDistinct({ zone: enterprises.zone })
+    .from(enterprises)
+    .where(and(enterpriseInScope(user), isNotNull(enterprises.zone)));
+  return rows.map((r) => r.zone!).sort((a, b) => a.localeCompare(b, 'vi'));
+}
+
+type UnitRef = { id: number; name: string } | null;
+
+export type EnterpriseDetail = Omit<EnterpriseListItem, 'managingUnitName' | 'partyUnitName'> & {
+  address: string;
+  managingUnit: { id: number; name: string };
+  partyUnit: UnitRef;
+  tradeUnionUnit: UnitRef;
+  youthUnionUnit: UnitRef;
+  ownerName: string | null;
+  ownerIsMember: boolean;
+  version: number;
+  canEdit: boolean;
+  /** May the user log a meeting with the owner (an officer of any unit that sees the enterprise)? */
+  canRecordMeeting: boolean;
+  meetings: {
+    id: number;
+    metOn: string;
+    unitName: string;
+    attendees: string;
+    outcome: MeetingOutcome;
+    summary: string | null;
+    nextStep: string | null;
+    recordedBy: string | null;
+  }[];
+  findings: { id: number; roundTitle: string; heldOn: string; membersWorking: number; unionPresent: boolean; ownerAttitude: OwnerAttitude; note: string | null }[];
+};
+
+const ref = (id: number | null, name: string | null): UnitRef => (id && name ? { id, name } : null);
+
+export async function getEnterprise(id: number): Promise<EnterpriseDetail> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      taxCode: enterprises.taxCode,
+      type: enterprises.type,
+      foreignInvested: enterprises.foreignInvested,
+      address: enterprises.address,
+      zone: enterprises.zone,
+      workforce: enterprises.workforce,
+      hasTradeUnion: enterprises.hasTradeUnion,
+      hasYouthUnion: enterprises.hasYouthUnion,
+      ownerName: enterprises.ownerName,
+      ownerIsMember: enterprises.ownerIsMember,
+      status: enterprises.status,
+      version: enterprises.version,
+      managingId: managing.id,
+      managingName: managing.name,
+      managingPath: sql<string>`${managing.path}::text`,
+      partyId: party.id,
+      partyName: party.name,
+      tuId: tradeUnion.id,
+      tuName: tradeUnion.name,
+      yuId: youthUnion.id,
+      yuName: youthUnion.name,
+    })
+    .from(enterprises)
+    .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
+    .leftJoin(party, eq(party.id, enterprises.partyUnitId))
+    .leftJoin(tradeUnion, eq(tradeUnion.id, enterprises.tradeUnionUnitId))
+    .leftJoin(youthUnion, eq(youthUnion.id, enterprises.youthUnionUnitId))
+    .where(and(eq(enterprises.id, id), enterpriseInScope(user)));
+  if (!row) throw notFound();
+  const meetingUnit = alias(units, 'meeting_unit');
+  const [meetings, findings] = await Promise.all([
+    db
+      .select({
+        id: ownerMeetings.id,
+        metOn: ownerMeetings.metOn,
+        unitName: meetingUnit.name,
+        attendees: ownerMeetings.attendees,
+        outcome: ownerMeetings.outcome,
+        summary: ownerMeetings.summary,
+        nextStep: ownerMeetings.nextStep,
+        recordedBy: users.fullName,
+      })
+      .from(ownerMeetings)
+      .innerJoin(meetingUnit, eq(meetingUnit.id, ownerMeetings.unitId))
+      .leftJoin(users, eq(users.id, ownerMeetings.createdBy))
+      .where(eq(ownerMeetings.enterpriseId, id))
+      .orderBy(desc(ownerMeetings.metOn), desc(ownerMeetings.id)),
+    db
+      .select({
+        id: surveyFindings.id,
+        roundTitle: surveyRounds.title,
+        heldOn: surveyRounds.heldOn,
+        membersWorking: surveyFindings.membersWorking,
+        unionPresent: surveyFindings.unionPresent,
+        ownerAttitude: surveyFindings.ownerAttitude,
+        note: surveyFindings.note,
+      })
+      .from(surveyFindings)
+      .innerJoin(surveyRounds, eq(surveyRounds.id, surveyFindings.roundId))
+      .where(eq(surveyFindings.enterpriseId, id))
+      .orderBy(desc(surveyRounds.heldOn)),
+  ]);
+  return {
+    id: row.id,
+    name: row.name,
+    taxCode: formatTaxCode(row.taxCode),
+    type: row.type,
+    foreignInvested: row.foreignInvested,
+    address: row.address,
+    zone: row.zone,
+    workforce: row.workforce,
+    hasTradeUnion: row.hasTradeUnion,
+    hasYouthUnion: row.hasYouthUnion,
+    ownerName: row.ownerName,
+    ownerIsMember: row.ownerIsMember,
+    status: row.status,
+    version: row.version,
+    managingUnit: { id: row.managingId, name: row.managingName },
+    partyUnit: ref(row.partyId, row.partyName),
+    tradeUnionUnit: ref(row.tuId, row.tuName),
+    youthUnionUnit: ref(row.yuId, row.yuName),
+    canEdit: can(user, 'data.edit', row.managingPath),
+    canRecordMeeting: can(user, 'data.edit', user.unitPath),
+    meetings,
+    findings,
+  };
+}
+
+export type EnterpriseUnitOptions = Record<'managing' | 'party' | 'tradeUnion' | 'youthUnion', { id: number; name: string }[]>;
+
+/** The units of the scope an enterprise form may name, by role. */
+export async function listEnterpriseUnitOptions(): Promise<EnterpriseUnitOptions> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: units.id, name: units.name, kind: units.kind })
+    .from(units)
+    .where(and(inScope(user), eq(units.status, 'active'), inArray(units.kind, [...MANAGING_KINDS, ...PARTY_ORG_KINDS, 'union_branch', 'youth_branch'])))
+    .orderBy(asc(units.path));
+  const of = (kinds: readonly UnitKind[]) => rows.filter((r) => kinds.includes(r.kind)).map(({ id, name }) => ({ id, name }));
+  return { managing: of(MANAGING_KINDS), party: of(PARTY_ORG_KINDS), tradeUnion: of(['union_branch']), youthUnion: of(['youth_branch']) };
+}
+
+// ------------------------------------------------------------------ changes
+
+export type EnterpriseInput = {
+  name: string;
+  taxCode: string;
+  type: EnterpriseType;
+  foreignInvested: boolean;
+  address: string;
+  managingUnitId: number;
+  zone?: string;
+  workforce: number;
+  hasTradeUnion: boolean;
+  tradeUnionUnitId?: number;
+  hasYouthUnion: boolean;
+  youthUnionUnitId?: number;
+  ownerName?: string;
+  ownerIsMember: boolean;
+  partyUnitId?: number;
+  status: EnterpriseStatus;
+};
+
+/** The units named by the form: each in the user's scope, active, of the right kind; else a field error. */
+async function resolveUnits(tx: Tx, user: CurrentUser, input: EnterpriseInput): Promise<{ managingPath: string }> {
+  const wanted: [keyof EnterpriseInput, number | undefined, readonly UnitKind[]][] = [
+    ['managingUnitId', input.managingUnitId, MANAGING_KINDS],
+    ['partyUnitId', input.partyUnitId, PARTY_ORG_KINDS],
+    ['tradeUnionUnitId', input.tradeUnionUnitId, ['union_branch']],
+    ['youthUnionUnitId', input.youthUnionUnitId, ['youth_branch']],
+  ];
+  const ids = wanted.map((w) => w[1]).filter((x): x is number => !!x);
+  const found = await tx
+    .select({ id: units.id, kind: units.kind, path: sql<string>`${units.path}::text` })
+    .from(units)
+    .where(and(inArray(units.id, ids), inScope(user), eq(units.status, 'active')));
+  const errors: Record<string, 'errors.targetNotFound'> = {};
+  for (const [field, id, kinds] of wanted) {
+    if (!id) continue;
+    const unit = found.find((u) => u.id === id);
+    if (!unit || !kinds.includes(unit.kind)) errors[field] = 'errors.targetNotFound';
+  }
+  if (Object.keys(errors).length) throw invalid('errors.targetNotFound', errors);
+  return { managingPath: found.find((u) => u.id === input.managingUnitId)!.path };
+}
+
+function columns(input: EnterpriseInput) {
+  return {
+    name: input.name,
+    searchName: searchKey(input.name),
+    taxCode: input.taxCode,
+    type: input.type,
+    foreignInvested: input.foreignInvested || input.type === 'fdi',
+    address: input.address,
+    managingUnitId: input.managingUnitId,
+    zone: input.zone || null,
+    workforce: input.workforce,
+    hasTradeUnion: input.hasTradeUnion || !!input.tradeUnionUnitId,
+    tradeUnionUnitId: input.tradeUnionUnitId || null,
+    hasYouthUnion: input.hasYouthUnion || !!input.youthUnionUnitId,
+    youthUnionUnitId: input.youthUnionUnitId || null,
+    ownerName: input.ownerName || null,
+    ownerIsMember: input.ownerIsMember,
+    partyUnitId: input.partyUnitId || null,
+    status: input.status,
+  };
+}
+
+async function assertTaxCodeFree(tx: Tx, taxCode: string, exceptId?: number) {
+  const [dup] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.taxCode, taxCode));
+  if (dup && dup.id !== exceptId) throw invalid('errors.taxCodeTaken', { taxCode: 'errors.taxCodeTaken' });
+}
+
+export async function createEnterprise(input: EnterpriseInput): Promise<{ id: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const { managingPath } = await resolveUnits(tx, user, input);
+    assertCan(user, 'data.edit', managingPath);
+    await assertTaxCodeFree(tx, input.taxCode);
+    const values = columns(input);
+    const [row] = await tx.insert(enterprises).values(values).returning({ id: enterprises.id });
+    await writeAudit(tx, { actorId: user.id, unitId: input.managingUnitId, action: 'enterprise.create', entity: 'enterprise', entityId: row.id, after: values });
+    return row;
+  });
+}
+
+export async function updateEnterprise(input: EnterpriseInput & { id: number; version: number }): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ row: enterprises, managingPath: sql<string>`${managing.path}::text` })
+      .from(enterprises)
+      .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
+      .where(and(eq(enterprises.id, input.id), enterpriseInScope(user)))
+      .for('update', { of: enterprises });
+    if (!current) throw notFound();
+    // Only those who hold the record (its managing unit is theirs or below) edit it.
+    if (!can(user, 'data.edit', current.managingPath)) throw forbidden();
+    if (current.row.version !== input.version) throw staleVersion();
+    const { managingPath } = await resolveUnits(tx, user, input);
+    assertCan(user, 'data.edit', managingPath);
+    await assertTaxCodeFree(tx, input.taxCode, input.id);
+    const values = columns(input);
+    const updated = await tx
+      .update(enterprises)
+      .set({ ...values, version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(enterprises.id, input.id), eq(enterprises.version, input.version)))
+      .returning({ id: enterprises.id });
+    if (updated.length !== 1) throw staleVersion();
+    const before = Object.fromEntries(Object.keys(values).map((k) => [k, current.row[k as keyof typeof current.row]]));
+    await writeAudit(tx, { actorId: user.id, unitId: input.managingUnitId, action: 'enterprise.update', entity: 'enterprise', entityId: input.id, before, after: values });
+  });
+}

@@ -1,0 +1,23 @@
+// Enterprise and engagement enums as `as const` arrays shared by Drizzle, zod and the UI (no imports: the schema uses them).
+
+export const ENTERPRISE_TYPES = ['private', 'llc', 'joint_stock', 'partnership', 'cooperative', 'fdi'] as const;
+export type EnterpriseType = (typeof ENTERPRISE_TYPES)[number];
+
+export const ENTERPRISE_STATUSES = ['operating', 'suspended', 'dissolved'] as const;
+export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
+
+/** Who took part in a survey round besides the organising committee. */
+export const SURVEY_PARTICIPANTS = ['ward_committees', 'tax_office', 'social_insurance', 'labour_federation', 'youth_union'] as const;
+export type SurveyParticipant = (typeof SURVEY_PARTICIPANTS)[number];
+
+export const OWNER_ATTITUDES = ['supportive', 'neutral', 'reluctant'] as const;
+export type OwnerAttitude = (typeof OWNER_ATTITUDES)[number];
+
+/** How a meeting with an owner ended: "persuaded" is what reports count. */
+export const MEETING_OUTCOMES = ['persuaded', 'considering', 'declined'] as const;
+export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
+
+/** Unit kinds that may manage enterprises (committees; never a cell or a branch). */
+export const MANAGING_KINDS = ['province', 'district', 'bloc', 'grassroots', 'ward'] as const;
+/** Unit kinds that are an enterprise's party organisation. */
+export const PARTY_ORG_KINDS = ['cell', 'grassroots'] as const;
