@@ -160,11 +160,27 @@ export function Field({
   if (type === 'checkbox') {
     const checked = !state.ok && state.values ? state.values[name] === 'on' : defaultValue === 'on';
     return (
-      <div className="flex items-center gap-2">
-        <input key={renderKey} type="checkbox" id={id} name={name} defaultChecked={checked} className="h-4 w-4 accent-red-800" />
-        <label htmlFor={id} className="text-sm text-stone-800">
-          {label}
-        </label>
+      <div>
+        <div className="flex items-center gap-2">
+          <input
+            key={renderKey}
+            type="checkbox"
+            id={id}
+            name={name}
+            defaultChecked={checked}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={`${id}-error`}
+            className="h-4 w-4 accent-red-800"
+          />
+          <label htmlFor={id} className="text-sm text-stone-800">
+            {label}
+          </label>
+        </div>
+        {error ? (
+          <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+            {error}
+          </p>
+        ) : null}
       </div>
     );
   }

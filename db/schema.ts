@@ -18,7 +18,7 @@ import {
 import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds';
 import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
-import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, MEETING_OUTCOMES, OWNER_ATTITUDES } from '../lib/registry/kinds';
+import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
 export const ltree = customType<{ data: string }>({
@@ -437,5 +437,73 @@ export const ownerMeetings = pgTable(
     index('owner_meetings_enterprise_idx').on(t.enterpriseId, t.metOn),
     index('owner_meetings_unit_idx').on(t.unitId, t.metOn),
     check('owner_meetings_outcome_check', sql`${t.outcome} in (${inList(MEETING_OUTCOMES)})`),
+  ],
+);
+
+/**
+ * Party members. One row per person, so a member is in exactly one cell (cell_unit_id) at any
+ * time: a transfer is pending (transfer_to_unit_id) until the receiving cell takes the member
+ * in, and temporary activity names a host cell without moving the member. Probationary until
+ * official_on is set.
+ */
+export const partyMembers = pgTable(
+  'party_members',
+  {
+    id: serial('id').primaryKey(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    cellUnitId: integer('cell_unit_id')
+      .notNull()
+      .references(() => units.id),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    occupation: text('occupation', { enum: OCCUPATIONS }).notNull().default('other'),
+    admittedOn: date('admitted_on').notNull(),
+    officialOn: date('official_on'),
+    cardNo: text('card_no'),
+    status: text('status', { enum: MEMBER_STATUSES }).notNull().default('active'),
+    /** A transfer of party activity sent by the cell and not yet received. */
+    transferToUnitId: integer('transfer_to_unit_id').references(() => units.id),
+    transferOutOn: date('transfer_out_on'),
+    /** Temporary activity in another cell (not counted there). */
+    hostUnitId: integer('host_unit_id').references(() => units.id),
+    admissionCaseId: integer('admission_case_id').references(() => admissionCases.id),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('party_members_person_key').on(t.personId),
+    uniqueIndex('party_members_card_key').on(t.cardNo),
+    index('party_members_cell_idx').on(t.cellUnitId, t.status),
+    index('party_members_enterprise_idx').on(t.enterpriseId),
+    index('party_members_transfer_idx').on(t.transferToUnitId),
+    index('party_members_host_idx').on(t.hostUnitId),
+    check('party_members_occupation_check', sql`${t.occupation} in (${inList(OCCUPATIONS)})`),
+    check('party_members_status_check', sql`${t.status} in (${inList(MEMBER_STATUSES)})`),
+    check('party_members_official_after_admitted', sql`${t.officialOn} is null or ${t.officialOn} >= ${t.admittedOn}`),
+    check('party_members_transfer_pair', sql`(${t.transferToUnitId} is null) = (${t.transferOutOn} is null)`),
+  ],
+);
+
+/** A member's history: admission, recognition, transfers, temporary activity, status changes. */
+export const memberEvents = pgTable(
+  'member_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => partyMembers.id),
+    kind: text('kind', { enum: MEMBER_EVENT_KINDS }).notNull(),
+    fromUnitId: integer('from_unit_id').references(() => units.id),
+    toUnitId: integer('to_unit_id').references(() => units.id),
+    effectiveOn: date('effective_on').notNull(),
+    note: text('note'),
+    actorId: integer('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_events_member_idx').on(t.memberId, t.id),
+    check('member_events_kind_check', sql`${t.kind} in (${inList(MEMBER_EVENT_KINDS)})`),
   ],
 );

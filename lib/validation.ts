@@ -31,6 +31,13 @@ export const isoDate = z
   .transform((s) => parseDate(s) ?? '')
   .pipe(z.string().min(1, { error: 'errors.invalidDate' }));
 
+/** An optional dd/mm/yyyy date: '' when empty. */
+export const optionalDate = z
+  .string()
+  .optional()
+  .transform((s) => s?.trim() ?? '')
+  .pipe(z.union([z.literal(''), isoDate]));
+
 /** dd/mm/yyyy (or d/m/yyyy, or yyyy-mm-dd) to yyyy-mm-dd; null when it is not a real date. */
 export function parseDate(input: string): string | null {
   const s = input.trim();

@@ -35,6 +35,9 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href="/enterprises" className="hover:underline">
               {t('nav.enterprises')}
             </Link>
+            <Link href="/members" className="hover:underline">
+              {t('nav.members')}
+            </Link>
             <Link href="/engagement" className="hover:underline">
               {t('nav.engagement')}
             </Link>

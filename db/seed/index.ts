@@ -4,6 +4,7 @@ import { runMigrations } from '../migrate';
 import { seedDemoCases } from './cases';
 import { seedDemo } from './demo';
 import { seedDemoEnterprises } from './enterprises';
+import { seedDemoMembers } from './members';
 import { today } from '../../lib/clock';
 
 /**
@@ -16,9 +17,10 @@ async function main() {
   await runMigrations(db);
   const result = await seedDemo(db);
   const firms = await seedDemoEnterprises(db, today());
+  const members = await seedDemoMembers(db);
   const cases = await seedDemoCases(db);
   console.log(
-    `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users, ${firms} enterprises and ${cases} admission cases created in ${Date.now() - started} ms`,
+    `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users, ${firms} enterprises, ${members} members and ${cases} admission cases created in ${Date.now() - started} ms`,
   );
 }
 

@@ -14,6 +14,7 @@ import type { UnitKind } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
+import { admitFromCase, concludeProbation } from './members';
 import { loadHolidays, loadRuleSets } from './rules';
 import { assertCan, requireUser, type CurrentUser } from './session';
 
@@ -586,6 +587,10 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
       .where(and(eq(admissionCases.id, c.id), eq(admissionCases.state, c.state), eq(admissionCases.version, c.version)))
       .returning({ id: admissionCases.id });
     if (updated.length !== 1) throw await alreadyHandled(tx, c.id);
+
+    // The ceremony makes a probationary member of the cell; the recognition decision concludes it.
+    if (t === 'recordCeremony') await admitFromCase(tx, user, { id: c.id, personId: c.personId, cellUnitId: c.cell.id }, effectiveOn);
+    if (t === 'decideRecognition') await concludeProbation(tx, user, c.id, plan.to === 'official' ? 'official' : 'removed', effectiveOn);
 
     const data = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
     await tx.insert(caseEvents).values({

@@ -26,6 +26,18 @@ test('the demo pipeline is built through the data layer: every stage, events and
   assert.equal(Number(events), steps, 'one event per step');
   assert.equal(Number(audits), Number(events), 'one audit row per step');
   assert.equal(Number(returned), 1);
+  // The ceremony made each of them a probationary member of their cell; recognition concluded it.
+  const members = rowsOf<{ state: string; official: boolean; status: string; same_cell: boolean }>(
+    await t.db.execute(sql`select c.state, m.official_on is not null as official, m.status, m.cell_unit_id = c.cell_unit_id as same_cell
+      from party_members m join admission_cases c on c.id = m.admission_case_id order by c.id`),
+  );
+  const admitted = ['probation', 'recognition_cell_review', 'recognition_committee_review', 'recognition_decision_pending', 'official', 'removed'];
+  assert.equal(members.length, DEMO_CASES.filter((c) => admitted.includes(c.stage)).length);
+  for (const m of members) {
+    assert.equal(m.same_cell, true);
+    assert.equal(m.official, m.state === 'official', m.state);
+    assert.equal(m.status, m.state === 'removed' ? 'removed' : 'active', m.state);
+  }
   assert.equal(await seedDemoCases(t.db), 0, 'a second run adds nothing');
 });
 

@@ -21,3 +21,30 @@ export type MeetingOutcome = (typeof MEETING_OUTCOMES)[number];
 export const MANAGING_KINDS = ['province', 'district', 'bloc', 'grassroots', 'ward'] as const;
 /** Unit kinds that are an enterprise's party organisation. */
 export const PARTY_ORG_KINDS = ['cell', 'grassroots'] as const;
+
+/** A member's occupation category, as reports count them. */
+export const OCCUPATIONS = ['direct_worker', 'owner', 'manager', 'office', 'other'] as const;
+export type Occupation = (typeof OCCUPATIONS)[number];
+
+/**
+ * Where a member stands. `active` members are counted in their cell; `temporary_elsewhere`
+ * members take part in a host cell for a while but are still counted (only) in their own;
+ * `transferred_out` left the portal's hierarchy.
+ */
+export const MEMBER_STATUSES = ['active', 'temporary_elsewhere', 'transferred_out', 'removed', 'deceased'] as const;
+export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+
+export const MEMBER_EVENT_KINDS = [
+  'registered',
+  'admitted',
+  'recognised',
+  'transfer_out',
+  'transfer_in',
+  'transfer_cancelled',
+  'temporary_start',
+  'temporary_end',
+  'left',
+  'status',
+  'assigned',
+] as const;
+export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { optionalText, text } from '@/lib/validation';
-import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES } from './kinds';
+import { cccdProblem } from '@/lib/people/identity';
+import { isoDate, optionalDate, optionalText, text } from '@/lib/validation';
+import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, OCCUPATIONS } from './kinds';
 import { compactTaxCode, taxCodeProblem } from './tax-code';
 
 /** Form schemas of the enterprise registry (shared by the forms' actions and the Excel import). */
@@ -49,3 +50,25 @@ export const enterpriseSchema = z.object({
   status: z.enum(ENTERPRISE_STATUSES, { error: 'errors.invalidChoice' }),
 });
 export type EnterpriseForm = z.output<typeof enterpriseSchema>;
+
+export const memberSchema = z
+  .object({
+    fullName: text(200),
+    birthDate: isoDate,
+    gender: z.enum(['male', 'female'], { error: 'errors.invalidChoice' }),
+    nationalId: optionalText(20).transform((s) => s.replace(/\s/g, '')),
+    phone: optionalText(30),
+    cellUnitId: z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }),
+    enterpriseId: optionalId,
+    occupation: z.enum(OCCUPATIONS, { error: 'errors.invalidChoice' }),
+    admittedOn: isoDate,
+    officialOn: optionalDate,
+    cardNo: optionalText(30),
+    confirmNotDuplicate: checkbox,
+  })
+  .superRefine((v, ctx) => {
+    if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender }))
+      ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
+    if (v.officialOn && v.officialOn < v.admittedOn) ctx.addIssue({ code: 'custom', path: ['officialOn'], message: 'errors.officialBeforeAdmitted' });
+  })
+  .transform((v) => ({ ...v, officialOn: v.officialOn || undefined, nationalId: v.nationalId || undefined }));

@@ -7,13 +7,7 @@ import { runAction, type ActionState } from '@/lib/actions';
 import { CHECKS, DOCUMENT_KINDS, TRANSITIONS } from '@/lib/admission/workflow';
 import { applyTransition, attachDocument, createReferral } from '@/lib/dal/admission';
 import { cccdProblem } from '@/lib/people/identity';
-import { id, isoDate, optionalText, text } from '@/lib/validation';
-
-const optionalDate = z
-  .string()
-  .optional()
-  .transform((s) => s?.trim() ?? '')
-  .pipe(z.union([z.literal(''), isoDate]));
+import { id, isoDate, optionalDate, optionalText, text } from '@/lib/validation';
 
 const referralSchema = z
   .object({

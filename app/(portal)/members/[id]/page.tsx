@@ -1,0 +1,90 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { today } from '@/lib/clock';
+import { getMember, listCellOptions } from '@/lib/dal/members';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import { idParam, orNotFound } from '@/lib/page';
+import { MemberStepForm } from '../forms';
+
+export const metadata: Metadata = { title: 'Đảng viên' };
+
+function Row({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-stone-500">{label}</dt>
+      <dd>{value === null || value === undefined || value === '' ? '—' : value}</dd>
+    </div>
+  );
+}
+
+export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
+  const m = await orNotFound(getMember(idParam((await params).id)));
+  const t = await getT();
+  const tree = m.canManage ? await listCellOptions('tree') : [];
+  const cells = [{ value: '', label: '—' }, ...tree.filter((c) => c.id !== m.cellUnitId).map((c) => ({ value: String(c.id), label: c.name }))];
+  const l = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle'), effectiveOn: t('mem.effectiveOn'), note: t('mem.note') };
+  const common = { l, memberId: m.id, version: m.version, today: formatDate(today()) };
+  const pending = m.transferToUnitId !== null;
+  return (
+    <div className="space-y-6">
+      <Link href="/members" className="text-sm text-red-800 underline">
+        ← {t('mem.title')}
+      </Link>
+      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-bold text-red-900" data-testid="member-name">
+            {m.fullName}
+          </h1>
+          <span className="rounded bg-stone-100 px-2 py-0.5 text-sm ring-1 ring-stone-200" data-testid="member-status">
+            {t(`mem.status.${m.status}`)}
+          </span>
+        </div>
+        {pending ? (
+          <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="member-pending">
+            {t('mem.pendingTransfer', { unit: m.transferToName ?? '', date: formatDate(m.transferOutOn) })}
+          </p>
+        ) : null}
+        {m.hostName ? <p className="mt-3 rounded-md bg-stone-50 p-3 text-sm">{t('mem.temporaryAt', { unit: m.hostName })}</p> : null}
+        <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
+          <Row label={t('mem.birthDate')} value={formatDate(m.birthDate)} />
+          <Row label={t('mem.gender')} value={t(m.gender === 'male' ? 'referral.male' : 'referral.female')} />
+          <Row label={t('cases.col.nationalId')} value={m.nationalIdMasked ? <span className="font-mono">{m.nationalIdMasked}</span> : null} />
+          <Row label={t('mem.cell')} value={<span data-testid="member-cell">{m.cellName}</span>} />
+          <Row label={t('mem.enterprise')} value={m.enterpriseId ? <Link href={`/enterprises/${m.enterpriseId}`} className="text-red-800 underline">{m.enterpriseName}</Link> : null} />
+          <Row label={t('mem.occupation')} value={t(`mem.occ.${m.occupation}`)} />
+          <Row label={t('mem.admittedOn')} value={formatDate(m.admittedOn)} />
+          <Row label={t('mem.officialOn')} value={m.officialOn ? formatDate(m.officialOn) : t('mem.standing.probationary')} />
+          <Row label={t('mem.cardNo')} value={m.cardNo} />
+          {m.admissionCaseId ? <Row label={t('mem.fromCase')} value={<Link href={`/cases/${m.admissionCaseId}`} className="text-red-800 underline">#{m.admissionCaseId}</Link>} /> : null}
+        </dl>
+      </header>
+
+      <section className="no-print space-y-3">
+        {m.canReceive ? <MemberStepForm {...common} step="receive" title={t('mem.receive')} /> : null}
+        {m.canManage && pending ? <MemberStepForm {...common} step="cancel" title={t('mem.cancelTransfer')} danger /> : null}
+        {m.canManage && !pending && m.status === 'active' ? (
+          <>
+            <MemberStepForm {...common} step="transferOut" title={t('mem.transferOut')} cells={cells} cellField={{ name: 'toCellUnitId', label: t('mem.toCell') }} />
+            <MemberStepForm {...common} step="temporaryStart" title={t('mem.temporaryStart')} cells={cells} cellField={{ name: 'hostCellUnitId', label: t('mem.hostCell') }} />
+          </>
+        ) : null}
+        {m.canManage && m.status === 'temporary_elsewhere' ? <MemberStepForm {...common} step="temporaryEnd" title={t('mem.temporaryEnd')} /> : null}
+      </section>
+
+      <section>
+        <h2 className="mb-3 text-lg font-semibold">{t('mem.history')}</h2>
+        <ol className="space-y-2 border-l-2 border-red-200 pl-4" data-testid="member-history">
+          {m.events.map((e) => (
+            <li key={e.id} className="text-sm">
+              <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`mem.event.${e.kind}`)}
+              {e.fromName || e.toName ? <span className="text-stone-600"> ({[e.fromName, e.toName].filter(Boolean).join(' → ')})</span> : null}
+              {e.actorName ? <span className="text-stone-500"> · {e.actorName}</span> : null}
+              {e.note ? <div className="text-stone-600">{e.note}</div> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

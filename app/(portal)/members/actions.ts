@@ -1,0 +1,43 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { runAction, type ActionState } from '@/lib/actions';
+import { cancelTransfer, createMember, receiveTransfer, setTemporaryActivity, transferOut } from '@/lib/dal/members';
+import { memberSchema, optionalId } from '@/lib/registry/validation';
+import { id, isoDate, optionalText } from '@/lib/validation';
+
+export async function createMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let created = 0;
+  const state = await runAction(memberSchema, formData, async (d) => ({ id: created } = await createMember(d)), 'mem.created');
+  if (!state.ok) return state;
+  revalidatePath('/members');
+  redirect(`/members/${created}`);
+}
+
+const stepSchema = z.object({
+  step: z.enum(['transferOut', 'receive', 'cancel', 'temporaryStart', 'temporaryEnd']),
+  memberId: id,
+  version: z.coerce.number().int(),
+  effectiveOn: isoDate,
+  note: optionalText(500),
+  toCellUnitId: optionalId,
+  hostCellUnitId: optionalId,
+});
+
+export async function memberStepAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(
+    stepSchema,
+    formData,
+    async ({ step, toCellUnitId, hostCellUnitId, ...d }) => {
+      if (step === 'transferOut') return transferOut({ ...d, toCellUnitId: toCellUnitId ?? 0 });
+      if (step === 'receive') return receiveTransfer(d);
+      if (step === 'cancel') return cancelTransfer(d);
+      return setTemporaryActivity({ ...d, hostCellUnitId: step === 'temporaryStart' ? (hostCellUnitId ?? 0) : undefined });
+    },
+    'mem.stepDone',
+  );
+  if (state.ok) revalidatePath('/members', 'layout');
+  return state;
+}

@@ -1,0 +1,69 @@
+'use client';
+
+import { ActionForm, Field } from '@/components/action-form';
+import { createMemberAction, memberStepAction } from './actions';
+
+type Option = { value: string; label: string };
+type L = Record<string, string>;
+
+export function MemberForm({ l, cells, enterprises, occupations }: { l: L; cells: Option[]; enterprises: Option[]; occupations: Option[] }) {
+  return (
+    <ActionForm action={createMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-form">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="fullName" label={l.fullName} required />
+        <Field name="birthDate" label={l.birthDate} type="date" required />
+        <Field name="gender" label={l.gender} type="select" options={[{ value: '', label: '—' }, { value: 'male', label: l.male }, { value: 'female', label: l.female }]} required />
+        <Field name="nationalId" label={l.nationalId} />
+        <Field name="phone" label={l.phone} />
+        <Field name="cellUnitId" label={l.cell} type="select" options={cells} required />
+        <Field name="enterpriseId" label={l.enterprise} type="select" options={enterprises} />
+        <Field name="occupation" label={l.occupation} type="select" options={occupations} required />
+        <Field name="admittedOn" label={l.admittedOn} type="date" required />
+        <Field name="officialOn" label={l.officialOn} type="date" />
+        <Field name="cardNo" label={l.cardNo} />
+      </div>
+      <Field name="confirmNotDuplicate" label={l.confirmNotDuplicate} type="checkbox" />
+    </ActionForm>
+  );
+}
+
+/** One step on a member's record (transfer out, receive, cancel, temporary activity). */
+export function MemberStepForm({
+  l,
+  step,
+  memberId,
+  version,
+  today,
+  title,
+  cells,
+  cellField,
+  danger,
+}: {
+  l: L;
+  step: 'transferOut' | 'receive' | 'cancel' | 'temporaryStart' | 'temporaryEnd';
+  memberId: number;
+  version: number;
+  today: string;
+  title: string;
+  cells?: Option[];
+  cellField?: { name: 'toCellUnitId' | 'hostCellUnitId'; label: string };
+  danger?: boolean;
+}) {
+  return (
+    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`member-${step}`}>
+      <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
+      <div className="mt-4">
+        <ActionForm action={memberStepAction} submitLabel={title} labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }} danger={danger} confirmText={danger ? `${title}?` : undefined}>
+          <input type="hidden" name="step" value={step} />
+          <input type="hidden" name="memberId" value={memberId} />
+          <input type="hidden" name="version" value={version} />
+          <div className="grid gap-4 sm:grid-cols-2">
+            {cellField && cells ? <Field name={cellField.name} label={cellField.label} type="select" options={cells} required /> : null}
+            <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
+            <Field name="note" label={l.note} />
+          </div>
+        </ActionForm>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,151 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/authz/permissions';
+import { listCellOptions, listIncomingTransfers, listMembers, MEMBER_PAGE_SIZE, type MemberFilter, type MemberListItem } from '@/lib/dal/members';
+import { requireUser } from '@/lib/dal/session';
+import { formatDate } from '@/lib/format';
+import { getT, type T } from '@/lib/i18n/server';
+import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
+
+export const metadata: Metadata = { title: 'Đảng viên' };
+
+type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'page', string | undefined>;
+const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+const oneOf = <X extends string>(list: readonly X[], v?: string) => ((list as readonly string[]).includes(v ?? '') ? (v as X) : undefined);
+
+function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; testId: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+      <table className="min-w-full text-sm" data-testid={testId}>
+        <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+          <tr>
+            <th className="px-4 py-2">{t('mem.fullName')}</th>
+            <th className="px-4 py-2">{t('cases.col.nationalId')}</th>
+            <th className="px-4 py-2">{t('mem.cell')}</th>
+            <th className="px-4 py-2">{t('mem.occupation')}</th>
+            <th className="px-4 py-2">{t('mem.standing')}</th>
+            <th className="px-4 py-2">{t('mem.status')}</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100 align-top">
+          {items.map((m) => (
+            <tr key={m.id}>
+              <td className="px-4 py-2">
+                <Link href={`/members/${m.id}`} className="font-medium text-red-900 hover:underline">
+                  {m.fullName}
+                </Link>
+                <div className="text-xs text-stone-500">{formatDate(m.birthDate)}</div>
+              </td>
+              <td className="px-4 py-2 font-mono text-xs">{m.nationalIdMasked}</td>
+              <td className="px-4 py-2">
+                {m.cellName}
+                {m.enterpriseName ? <div className="text-xs text-stone-500">{m.enterpriseName}</div> : null}
+              </td>
+              <td className="px-4 py-2">{t(`mem.occ.${m.occupation}`)}</td>
+              <td className="px-4 py-2">
+                {t(m.officialOn ? 'mem.standing.official' : 'mem.standing.probationary')}
+                <div className="text-xs text-stone-500">{formatDate(m.officialOn ?? m.admittedOn)}</div>
+              </td>
+              <td className="px-4 py-2">
+                {t(`mem.status.${m.status}`)}
+                {m.transferToName ? <div className="text-xs text-amber-800">→ {m.transferToName}</div> : null}
+                {m.hostName ? <div className="text-xs text-stone-500">@ {m.hostName}</div> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export default async function MembersPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const p = await searchParams;
+  const page = Math.max(1, Number(p.page) || 1);
+  const filter: MemberFilter = {
+    q: p.q?.trim() || undefined,
+    unitId: Number(p.unit) || undefined,
+    status: oneOf<MemberStatus>(MEMBER_STATUSES, p.status),
+    standing: oneOf(['probationary', 'official'] as const, p.standing),
+    occupation: oneOf<Occupation>(OCCUPATIONS, p.occupation),
+  };
+  const [user, { items, total }, incoming, cells, t] = await Promise.all([requireUser(), listMembers(filter, page), listIncomingTransfers(), listCellOptions('mine'), getT()]);
+  const pages = Math.max(1, Math.ceil(total / MEMBER_PAGE_SIZE));
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const pageHref = (n: number) => `/members?${new URLSearchParams({ ...Object.fromEntries(Object.entries(p).filter(([, v]) => v)), page: String(n) })}`;
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-red-900">{t('mem.title')}</h1>
+        {can(user, 'data.edit', user.unitPath) && cells.length ? (
+          <Link href="/members/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
+            {t('mem.new')}
+          </Link>
+        ) : null}
+      </div>
+      {incoming.length ? (
+        <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3">
+          <h2 className="font-semibold text-amber-950">{t('mem.incoming')}</h2>
+          <MemberTable items={incoming} t={t} testId="incoming-table" />
+        </section>
+      ) : null}
+      <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-3" role="search" data-testid="member-filters">
+        <input name="q" defaultValue={p.q} placeholder={t('mem.search')} aria-label={t('mem.search')} className={input} />
+        <select name="unit" defaultValue={p.unit ?? ''} aria-label={t('mem.cell')} className={input}>
+          <option value="">{t('mem.cell')}: {t('ent.filter.all')}</option>
+          {cells.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <select name="occupation" defaultValue={p.occupation ?? ''} aria-label={t('mem.occupation')} className={input}>
+          <option value="">{t('mem.occupation')}: {t('ent.filter.all')}</option>
+          {OCCUPATIONS.map((o) => (
+            <option key={o} value={o}>
+              {t(`mem.occ.${o}`)}
+            </option>
+          ))}
+        </select>
+        <select name="standing" defaultValue={p.standing ?? ''} aria-label={t('mem.standing')} className={input}>
+          <option value="">{t('mem.standing')}: {t('ent.filter.all')}</option>
+          <option value="probationary">{t('mem.standing.probationary')}</option>
+          <option value="official">{t('mem.standing.official')}</option>
+        </select>
+        <select name="status" defaultValue={p.status ?? ''} aria-label={t('mem.status')} className={input}>
+          <option value="">{t('mem.status')}: {t('ent.filter.all')}</option>
+          {MEMBER_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`mem.status.${s}`)}
+            </option>
+          ))}
+        </select>
+        <div className="flex items-center gap-3">
+          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
+          {filtered ? (
+            <Link href="/members" className="text-sm text-red-800 underline">
+              {t('ent.filter.clear')}
+            </Link>
+          ) : null}
+          <span className="ml-auto text-sm text-stone-600" data-testid="member-count">
+            {t('mem.count', { n: total.toLocaleString('vi-VN') })}
+          </span>
+        </div>
+      </form>
+      {items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="members-empty">
+          {t(filtered ? 'mem.emptyFiltered' : 'mem.empty')}
+        </p>
+      ) : (
+        <MemberTable items={items} t={t} testId="members-table" />
+      )}
+      {pages > 1 ? (
+        <nav className="flex items-center justify-center gap-4 text-sm" aria-label={t('pager.label', { page, pages })}>
+          {page > 1 ? <Link href={pageHref(page - 1)} className="text-red-800 underline">{t('pager.prev')}</Link> : null}
+          <span>{t('pager.label', { page, pages })}</span>
+          {page < pages ? <Link href={pageHref(page + 1)} className="text-red-800 underline">{t('pager.next')}</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,447 @@
+import 'server-only';
+import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Tx } from '@/db';
+import { enterprises, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
+import { can } from '@/lib/authz/permissions';
+import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
+import type { MemberEventKind, MemberStatus, Occupation } from '@/lib/registry/kinds';
+import { writeAudit } from './audit';
+import { enterpriseInScope } from './enterprises';
+import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
+import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+
+/**
+ * Party members of cells. A member belongs to exactly one cell (party_members.cell_unit_id, one
+ * row per person); a transfer waits in transfer_to_unit_id until the receiving cell takes the
+ * member in, and temporary activity names a host cell without moving the member.
+ */
+
+const cell = alias(units, 'member_cell');
+const transferTo = alias(units, 'transfer_to');
+const host = alias(units, 'host_unit');
+
+/** Visible to those whose subtree holds the member's cell, the cell receiving a transfer, or the host cell. */
+function memberInScope(user: CurrentUser): SQL {
+  return sql`exists (select 1 from units mu where mu.id in (${partyMembers.cellUnitId}, ${partyMembers.transferToUnitId}, ${partyMembers.hostUnitId})
+    and mu.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+}
+
+async function addEvent(
+  tx: Tx,
+  user: CurrentUser | null,
+  memberId: number,
+  kind: MemberEventKind,
+  effectiveOn: string,
+  extra: { fromUnitId?: number | null; toUnitId?: number | null; note?: string | null } = {},
+) {
+  await tx.insert(memberEvents).values({ memberId, kind, effectiveOn, actorId: user?.id ?? null, fromUnitId: extra.fromUnitId ?? null, toUnitId: extra.toUnitId ?? null, note: extra.note ?? null });
+}
+
+// ------------------------------------------------------------------ reading
+
+export type MemberFilter = { q?: string; unitId?: number; status?: MemberStatus; standing?: 'probationary' | 'official'; occupation?: Occupation };
+
+export type MemberListItem = {
+  id: number;
+  fullName: string;
+  birthDate: string;
+  nationalIdMasked: string;
+  cellName: string;
+  enterpriseName: string | null;
+  occupation: Occupation;
+  admittedOn: string;
+  officialOn: string | null;
+  status: MemberStatus;
+  transferToName: string | null;
+  transferOutOn: string | null;
+  hostName: string | null;
+};
+
+export const MEMBER_PAGE_SIZE = 50;
+
+const listColumns = {
+  id: partyMembers.id,
+  fullName: persons.fullName,
+  birthDate: persons.birthDate,
+  nationalId: persons.nationalId,
+  cellName: cell.name,
+  enterpriseName: enterprises.name,
+  occupation: partyMembers.occupation,
+  admittedOn: partyMembers.admittedOn,
+  officialOn: partyMembers.officialOn,
+  status: partyMembers.status,
+  transferToName: transferTo.name,
+  transferOutOn: partyMembers.transferOutOn,
+  hostName: host.name,
+};
+
+function listQuery(tx: Pick<Tx, 'select'>) {
+  return tx
+    .select(listColumns)
+    .from(partyMembers)
+    .innerJoin(persons, eq(persons.id, partyMembers.personId))
+    .innerJoin(cell, eq(cell.id, partyMembers.cellUnitId))
+    .leftJoin(enterprises, eq(enterprises.id, partyMembers.enterpriseId))
+    .leftJoin(transferTo, eq(transferTo.id, partyMembers.transferToUnitId))
+    .leftJoin(host, eq(host.id, partyMembers.hostUnitId));
+}
+
+const toItem = ({ nationalId, ...r }: { nationalId: string | null } & Omit<MemberListItem, 'nationalIdMasked'>): MemberListItem => ({ ...r, nationalIdMasked: maskCccd(nationalId) });
+
+export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<{ items: MemberListItem[]; total: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  const q = filter.q?.trim();
+  const where = and(
+    memberInScope(user),
+    q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
+    filter.unitId ? sql`${partyMembers.cellUnitId} in (select c.id from units c where c.path <@ (select f.path from units f where f.id = ${filter.unitId}))` : undefined,
+    filter.status ? eq(partyMembers.status, filter.status) : undefined,
+    filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
+    filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
+  );
+  const [rows, [{ n }]] = await Promise.all([
+    listQuery(db)
+      .where(where)
+      .orderBy(sql`${persons.fullName} collate "und-x-icu"`, asc(partyMembers.id))
+      .limit(MEMBER_PAGE_SIZE)
+      .offset((Math.max(1, page) - 1) * MEMBER_PAGE_SIZE),
+    db.select({ n: count() }).from(partyMembers).innerJoin(persons, eq(persons.id, partyMembers.personId)).where(where),
+  ]);
+  return { items: rows.map(toItem), total: Number(n) };
+}
+
+/** Transfers sent to cells of the user's subtree and waiting to be received, oldest first. */
+export async function listIncomingTransfers(): Promise<MemberListItem[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await listQuery(db)
+    .where(sql`${partyMembers.transferToUnitId} in (select c.id from units c where c.path <@ (select s.path from units s where s.id = ${user.unitId}))`)
+    .orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id));
+  return rows.map(toItem);
+}
+
+export type MemberDetail = MemberListItem & {
+  personId: number;
+  gender: 'male' | 'female';
+  phone: string | null;
+  cardNo: string | null;
+  cellUnitId: number;
+  enterpriseId: number | null;
+  transferToUnitId: number | null;
+  hostUnitId: number | null;
+  admissionCaseId: number | null;
+  version: number;
+  /** May the user act for the member's cell (transfer out, temporary activity, edit)? */
+  canManage: boolean;
+  /** May the user receive the pending transfer? */
+  canReceive: boolean;
+  events: { id: number; kind: MemberEventKind; effectiveOn: string; fromName: string | null; toName: string | null; note: string | null; actorName: string | null }[];
+};
+
+/** One member of the user's scope with their history; opening the record is logged. */
+export async function getMember(id: number): Promise<MemberDetail> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      ...listColumns,
+      personId: persons.id,
+      gender: persons.gender,
+      phone: persons.phone,
+      cardNo: partyMembers.cardNo,
+      cellUnitId: partyMembers.cellUnitId,
+      cellPath: sql<string>`${cell.path}::text`,
+      enterpriseId: partyMembers.enterpriseId,
+      transferToUnitId: partyMembers.transferToUnitId,
+      transferToPath: sql<string | null>`${transferTo.path}::text`,
+      hostUnitId: partyMembers.hostUnitId,
+      admissionCaseId: partyMembers.admissionCaseId,
+      version: partyMembers.version,
+    })
+    .from(partyMembers)
+    .innerJoin(persons, eq(persons.id, partyMembers.personId))
+    .innerJoin(cell, eq(cell.id, partyMembers.cellUnitId))
+    .leftJoin(enterprises, eq(enterprises.id, partyMembers.enterpriseId))
+    .leftJoin(transferTo, eq(transferTo.id, partyMembers.transferToUnitId))
+    .leftJoin(host, eq(host.id, partyMembers.hostUnitId))
+    .where(and(eq(partyMembers.id, id), memberInScope(user)));
+  if (!row) throw notFound();
+  const fromU = alias(units, 'from_unit');
+  const toU = alias(units, 'to_unit');
+  const [events] = await Promise.all([
+    db
+      .select({ id: memberEvents.id, kind: memberEvents.kind, effectiveOn: memberEvents.effectiveOn, fromName: fromU.name, toName: toU.name, note: memberEvents.note, actorName: users.fullName })
+      .from(memberEvents)
+      .leftJoin(fromU, eq(fromU.id, memberEvents.fromUnitId))
+      .leftJoin(toU, eq(toU.id, memberEvents.toUnitId))
+      .leftJoin(users, eq(users.id, memberEvents.actorId))
+      .where(eq(memberEvents.memberId, id))
+      .orderBy(asc(memberEvents.effectiveOn), asc(memberEvents.id)),
+    db.insert(personAccessLog).values({ personId: row.personId, userId: user.id }),
+  ]);
+  const { cellPath, transferToPath, ...rest } = row;
+  return {
+    ...toItem(rest),
+    personId: row.personId,
+    gender: row.gender,
+    phone: row.phone,
+    cardNo: row.cardNo,
+    cellUnitId: row.cellUnitId,
+    enterpriseId: row.enterpriseId,
+    transferToUnitId: row.transferToUnitId,
+    hostUnitId: row.hostUnitId,
+    admissionCaseId: row.admissionCaseId,
+    version: row.version,
+    canManage: can(user, 'data.edit', cellPath),
+    canReceive: !!transferToPath && can(user, 'data.edit', transferToPath),
+    events,
+  };
+}
+
+/** Cells a member may be registered in, transferred to, or host temporary activity: active cells of the user's tree. */
+export async function listCellOptions(scope: 'mine' | 'tree'): Promise<{ id: number; name: string }[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const root = user.unitPath.split('.')[0];
+  return db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(eq(units.kind, 'cell'), eq(units.status, 'active'), scope === 'mine' ? inScope(user) : sql`${units.path} <@ ${root}::ltree`))
+    .orderBy(sql`${units.name} collate "und-x-icu"`);
+}
+
+// ------------------------------------------------------------------ changes
+
+async function cellFor(tx: Tx, id: number, where?: SQL): Promise<{ id: number; path: string } | undefined> {
+  const [row] = await tx
+    .select({ id: units.id, path: sql<string>`${units.path}::text` })
+    .from(units)
+    .where(and(eq(units.id, id), eq(units.kind, 'cell'), eq(units.status, 'active'), where));
+  return row;
+}
+
+export type CreateMemberInput = {
+  fullName: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  nationalId?: string;
+  phone?: string;
+  cellUnitId: number;
+  enterpriseId?: number;
+  occupation: Occupation;
+  admittedOn: string;
+  officialOn?: string;
+  cardNo?: string;
+  /** The user confirmed that a person of the same name and birth date is someone else. */
+  confirmNotDuplicate?: boolean;
+};
+
+/** Possible duplicates of a person anywhere: the same CCCD, or the same name and birth date. */
+export async function findDuplicatePeople(
+  tx: Pick<Tx, 'select'>,
+  p: { fullName: string; birthDate: string; nationalId?: string | null },
+): Promise<{ sameId: boolean; sameNameAndBirth: boolean }> {
+  const key = searchKey(p.fullName);
+  const rows = await tx
+    .select({ nationalId: persons.nationalId, searchName: persons.searchName, birthDate: persons.birthDate })
+    .from(persons)
+    .where(
+      p.nationalId
+        ? sql`${persons.nationalId} = ${p.nationalId} or (${persons.searchName} = ${key} and ${persons.birthDate} = ${p.birthDate})`
+        : sql`${persons.searchName} = ${key} and ${persons.birthDate} = ${p.birthDate}`,
+    );
+  return {
+    sameId: !!p.nationalId && rows.some((r) => r.nationalId === p.nationalId),
+    sameNameAndBirth: rows.some((r) => r.searchName === key && r.birthDate === p.birthDate),
+  };
+}
+
+/** Insert the person and the member in a transaction already holding the checks. */
+export async function insertMember(tx: Tx, user: CurrentUser | null, input: CreateMemberInput): Promise<{ id: number; personId: number }> {
+  const fullName = normalizeName(input.fullName);
+  const [person] = await tx
+    .insert(persons)
+    .values({ fullName, searchName: searchKey(fullName), birthDate: input.birthDate, gender: input.gender, nationalId: input.nationalId || null, phone: input.phone || null, unitId: input.cellUnitId })
+    .returning({ id: persons.id });
+  const [member] = await tx
+    .insert(partyMembers)
+    .values({
+      personId: person.id,
+      cellUnitId: input.cellUnitId,
+      enterpriseId: input.enterpriseId ?? null,
+      occupation: input.occupation,
+      admittedOn: input.admittedOn,
+      officialOn: input.officialOn || null,
+      cardNo: input.cardNo || null,
+    })
+    .returning({ id: partyMembers.id });
+  await addEvent(tx, user, member.id, 'registered', input.admittedOn, { toUnitId: input.cellUnitId });
+  return { id: member.id, personId: person.id };
+}
+
+/** A cell (or a committee above it) registers one of its members. */
+export async function createMember(input: CreateMemberInput): Promise<{ id: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const target = await cellFor(tx, input.cellUnitId, inScope(user));
+    if (!target) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
+    assertCan(user, 'data.edit', target.path);
+    if (input.enterpriseId) {
+      const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseInScope(user)));
+      if (!ent) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
+    }
+    if (input.officialOn && input.officialOn < input.admittedOn) throw invalid('errors.officialBeforeAdmitted', { officialOn: 'errors.officialBeforeAdmitted' });
+    const dup = await findDuplicatePeople(tx, input);
+    if (dup.sameId) throw invalid('errors.nationalIdTaken', { nationalId: 'errors.nationalIdTaken' });
+    if (dup.sameNameAndBirth && !input.confirmNotDuplicate) throw invalid('errors.possibleDuplicate', { confirmNotDuplicate: 'errors.possibleDuplicate' });
+    if (input.cardNo) {
+      const [card] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.cardNo, input.cardNo));
+      if (card) throw invalid('errors.cardNoTaken', { cardNo: 'errors.cardNoTaken' });
+    }
+    const created = await insertMember(tx, user, input);
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: input.cellUnitId,
+      action: 'member.create',
+      entity: 'party_member',
+      entityId: created.id,
+      after: { ...input, nationalId: input.nationalId ? maskCccd(input.nationalId) : undefined },
+    });
+    return { id: created.id };
+  });
+}
+
+type Locked = typeof partyMembers.$inferSelect & { cellPath: string; transferToPath: string | null; hostPath: string | null };
+
+async function lockMember(tx: Tx, user: CurrentUser, id: number, version: number): Promise<Locked> {
+  const [row] = await tx
+    .select({ m: partyMembers, cellPath: sql<string>`${cell.path}::text`, transferToPath: sql<string | null>`${transferTo.path}::text`, hostPath: sql<string | null>`${host.path}::text` })
+    .from(partyMembers)
+    .innerJoin(cell, eq(cell.id, partyMembers.cellUnitId))
+    .leftJoin(transferTo, eq(transferTo.id, partyMembers.transferToUnitId))
+    .leftJoin(host, eq(host.id, partyMembers.hostUnitId))
+    .where(and(eq(partyMembers.id, id), memberInScope(user)))
+    .for('update', { of: partyMembers });
+  if (!row) throw notFound();
+  if (row.m.version !== version) throw staleVersion();
+  return { ...row.m, cellPath: row.cellPath, transferToPath: row.transferToPath, hostPath: row.hostPath };
+}
+
+async function save(tx: Tx, m: Locked, changes: Partial<typeof partyMembers.$inferInsert>) {
+  const updated = await tx
+    .update(partyMembers)
+    .set({ ...changes, version: sql`${partyMembers.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(partyMembers.id, m.id), eq(partyMembers.version, m.version)))
+    .returning({ id: partyMembers.id });
+  if (updated.length !== 1) throw staleVersion();
+}
+
+type Step = { memberId: number; version: number; effectiveOn: string; note?: string };
+
+/** The member's cell sends their party activity to another cell; they stay in their cell until it is received. */
+export async function transferOut(input: Step & { toCellUnitId: number }): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const m = await lockMember(tx, user, input.memberId, input.version);
+    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
+    if (m.status !== 'active' || m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
+    const root = user.unitPath.split('.')[0];
+    const target = await cellFor(tx, input.toCellUnitId, sql`${units.path} <@ ${root}::ltree`);
+    if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { toCellUnitId: 'errors.targetNotFound' });
+    await save(tx, m, { transferToUnitId: target.id, transferOutOn: input.effectiveOn });
+    await addEvent(tx, user, m.id, 'transfer_out', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: target.id, note: input.note });
+    await writeAudit(tx, { actorId: user.id, unitId: m.cellUnitId, action: 'member.transferOut', entity: 'party_member', entityId: m.id, before: { cellUnitId: m.cellUnitId }, after: { transferToUnitId: target.id, effectiveOn: input.effectiveOn } });
+  });
+}
+
+/** The receiving cell takes the member in: from now on they belong to it, and only to it. */
+export async function receiveTransfer(input: Step): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const m = await lockMember(tx, user, input.memberId, input.version);
+    if (!m.transferToUnitId || !m.transferToPath) throw new DalError('invalid', 'errors.noPendingTransfer');
+    if (!can(user, 'data.edit', m.transferToPath)) throw forbidden();
+    if (m.transferOutOn && input.effectiveOn < m.transferOutOn) throw invalid('errors.receivedBeforeSent', { effectiveOn: 'errors.receivedBeforeSent' });
+    await save(tx, m, { cellUnitId: m.transferToUnitId, transferToUnitId: null, transferOutOn: null, hostUnitId: null });
+    await addEvent(tx, user, m.id, 'transfer_in', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
+    await writeAudit(tx, { actorId: user.id, unitId: m.transferToUnitId, action: 'member.transferIn', entity: 'party_member', entityId: m.id, before: { cellUnitId: m.cellUnitId }, after: { cellUnitId: m.transferToUnitId, effectiveOn: input.effectiveOn } });
+  });
+}
+
+/** The sending cell withdraws a transfer not yet received. */
+export async function cancelTransfer(input: Step): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const m = await lockMember(tx, user, input.memberId, input.version);
+    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
+    if (!m.transferToUnitId) throw new DalError('invalid', 'errors.noPendingTransfer');
+    await save(tx, m, { transferToUnitId: null, transferOutOn: null });
+    await addEvent(tx, user, m.id, 'transfer_cancelled', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
+    await writeAudit(tx, { actorId: user.id, unitId: m.cellUnitId, action: 'member.transferCancel', entity: 'party_member', entityId: m.id, before: { transferToUnitId: m.transferToUnitId }, after: { transferToUnitId: null } });
+  });
+}
+
+/** Temporary activity in a host cell (not counted there), or its end (hostCellUnitId omitted). */
+export async function setTemporaryActivity(input: Step & { hostCellUnitId?: number }): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const m = await lockMember(tx, user, input.memberId, input.version);
+    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
+    if (input.hostCellUnitId) {
+      if (m.status !== 'active' || m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
+      const root = user.unitPath.split('.')[0];
+      const target = await cellFor(tx, input.hostCellUnitId, sql`${units.path} <@ ${root}::ltree`);
+      if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { hostCellUnitId: 'errors.targetNotFound' });
+      await save(tx, m, { status: 'temporary_elsewhere', hostUnitId: target.id });
+      await addEvent(tx, user, m.id, 'temporary_start', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: target.id, note: input.note });
+    } else {
+      if (m.status !== 'temporary_elsewhere') throw new DalError('invalid', 'errors.memberNotTemporary');
+      await save(tx, m, { status: 'active', hostUnitId: null });
+      await addEvent(tx, user, m.id, 'temporary_end', input.effectiveOn, { fromUnitId: m.hostUnitId, toUnitId: m.cellUnitId, note: input.note });
+    }
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: m.cellUnitId,
+      action: input.hostCellUnitId ? 'member.temporaryStart' : 'member.temporaryEnd',
+      entity: 'party_member',
+      entityId: m.id,
+      before: { status: m.status, hostUnitId: m.hostUnitId },
+      after: { hostUnitId: input.hostCellUnitId ?? null, effectiveOn: input.effectiveOn },
+    });
+  });
+}
+
+// ------------------------------------------------------------------ from the admission workflow
+
+/** The ceremony makes the person a probationary member of the case's cell (inside the transition's transaction). */
+export async function admitFromCase(
+  tx: Tx,
+  user: CurrentUser,
+  c: { id: number; personId: number; cellUnitId: number },
+  admittedOn: string,
+): Promise<void> {
+  const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.partyUnitId, c.cellUnitId)).orderBy(asc(enterprises.id)).limit(1);
+  const [member] = await tx
+    .insert(partyMembers)
+    .values({ personId: c.personId, cellUnitId: c.cellUnitId, enterpriseId: ent?.id ?? null, admittedOn, admissionCaseId: c.id })
+    .returning({ id: partyMembers.id });
+  await addEvent(tx, user, member.id, 'admitted', admittedOn, { toUnitId: c.cellUnitId });
+}
+
+/** The recognition decision: official membership, or removal. */
+export async function concludeProbation(tx: Tx, user: CurrentUser, caseId: number, outcome: 'official' | 'removed', on: string): Promise<void> {
+  const [m] = await tx.select({ id: partyMembers.id, cellUnitId: partyMembers.cellUnitId }).from(partyMembers).where(eq(partyMembers.admissionCaseId, caseId));
+  if (!m) return; // a case admitted before members were recorded from cases
+  await tx
+    .update(partyMembers)
+    .set(outcome === 'official' ? { officialOn: on, version: sql`${partyMembers.version} + 1` } : { status: 'removed', version: sql`${partyMembers.version} + 1` })
+    .where(eq(partyMembers.id, m.id));
+  await addEvent(tx, user, m.id, outcome === 'official' ? 'recognised' : 'left', on, { fromUnitId: m.cellUnitId });
+}
