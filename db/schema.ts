@@ -18,7 +18,7 @@ import {
 import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds';
 import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
-import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
+import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
 export const ltree = customType<{ data: string }>({
@@ -505,5 +505,51 @@ export const memberEvents = pgTable(
   (t) => [
     index('member_events_member_idx').on(t.memberId, t.id),
     check('member_events_kind_check', sql`${t.kind} in (${inList(MEMBER_EVENT_KINDS)})`),
+  ],
+);
+
+/**
+ * Founding a party organisation in an enterprise: a proposal (enterprise, members to move in,
+ * parent unit) and the superior committee's decision, which creates the cell, moves the members
+ * and links the enterprise in one transaction.
+ */
+export const foundingProposals = pgTable(
+  'founding_proposals',
+  {
+    id: serial('id').primaryKey(),
+    enterpriseId: integer('enterprise_id')
+      .notNull()
+      .references(() => enterprises.id),
+    proposedByUnitId: integer('proposed_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    parentUnitId: integer('parent_unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The committee that decides (the district-level committee above or at the parent). */
+    deciderUnitId: integer('decider_unit_id')
+      .notNull()
+      .references(() => units.id),
+    cellName: text('cell_name').notNull(),
+    memberIds: jsonb('member_ids').$type<number[]>().notNull(),
+    proposedOn: date('proposed_on').notNull(),
+    state: text('state', { enum: FOUNDING_STATES }).notNull().default('proposed'),
+    decisionNo: text('decision_no'),
+    decisionOn: date('decision_on'),
+    secretaryMemberId: integer('secretary_member_id').references(() => partyMembers.id),
+    newUnitId: integer('new_unit_id').references(() => units.id),
+    rejectReason: text('reject_reason'),
+    version: integer('version').notNull().default(1),
+    createdBy: integer('created_by').references(() => users.id),
+    decidedBy: integer('decided_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('founding_proposals_enterprise_idx').on(t.enterpriseId, t.state),
+    index('founding_proposals_decider_idx').on(t.deciderUnitId, t.state),
+    // One open proposal per enterprise.
+    uniqueIndex('founding_proposals_open_key').on(t.enterpriseId).where(sql`${t.state} = 'proposed'`),
+    check('founding_proposals_state_check', sql`${t.state} in (${inList(FOUNDING_STATES)})`),
   ],
 );

@@ -8,7 +8,10 @@ import { searchKey } from '@/lib/people/identity';
 import { formatTaxCode } from '@/lib/registry/tax-code';
 import { MANAGING_KINDS, PARTY_ORG_KINDS, type EnterpriseStatus, type EnterpriseType, type MeetingOutcome, type OwnerAttitude } from '@/lib/registry/kinds';
 import type { UnitKind } from '@/lib/units/kinds';
+import { today } from '@/lib/clock';
+import { rankByReadiness, type Ranked, type ReadinessFacts } from '@/lib/registry/readiness';
 import { writeAudit } from './audit';
+import { rulesOn } from './rules';
 import { forbidden, invalid, notFound, staleVersion } from './errors';
 import { assertCan, inScope, requireUser, type CurrentUser } from './session';
 
@@ -374,4 +377,56 @@ export async function updateEnterprise(input: EnterpriseInput & { id: number; ve
     const before = Object.fromEntries(Object.keys(values).map((k) => [k, current.row[k as keyof typeof current.row]]));
     await writeAudit(tx, { actorId: user.id, unitId: input.managingUnitId, action: 'enterprise.update', entity: 'enterprise', entityId: input.id, before, after: values });
   });
+}
+
+// ------------------------------------------------------------------ priority list
+
+export type PriorityItem = Ranked<ReadinessFacts> & {
+  taxCode: string;
+  managingUnitName: string;
+  zone: string | null;
+  workforce: number;
+  surveyedMembers: number | null;
+  lastMeetingOutcome: MeetingOutcome | null;
+};
+
+/**
+ * Operating enterprises of the scope without a party organisation, ranked by readiness (see
+ * lib/registry/readiness.ts) with the minimum members to found a cell from the rule set in
+ * force today. The database pre-orders by official members and workforce and returns at most
+ * PRIORITY_LIMIT rows, so a province or the whole country stays a bounded query.
+ */
+export const PRIORITY_LIMIT = 500;
+
+export async function listPriorityEnterprises(): Promise<{ items: PriorityItem[]; minMembers: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rules = (await rulesOn(today())).values;
+  const officialMembers = sql<number>`(select count(*)::int from party_members pm where pm.enterprise_id = ${enterprises.id}
+    and pm.status in ('active', 'temporary_elsewhere') and pm.official_on is not null)`;
+  const rows = await db
+    .select({
+      id: enterprises.id,
+      name: enterprises.name,
+      taxCode: enterprises.taxCode,
+      managingUnitName: managing.name,
+      zone: enterprises.zone,
+      workforce: enterprises.workforce,
+      foreignInvested: enterprises.foreignInvested,
+      hasTradeUnion: enterprises.hasTradeUnion,
+      officialMembers,
+      surveyedMembers: sql<number | null>`(select f.members_working from survey_findings f join survey_rounds r on r.id = f.round_id
+        where f.enterprise_id = ${enterprises.id} order by r.held_on desc, f.id desc limit 1)`,
+      lastMeetingOutcome: sql<MeetingOutcome | null>`(select m.outcome from owner_meetings m where m.enterprise_id = ${enterprises.id} order by m.met_on desc, m.id desc limit 1)`,
+    })
+    .from(enterprises)
+    .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
+    .where(and(enterpriseInScope(user), eq(enterprises.status, 'operating'), isNull(enterprises.partyUnitId)))
+    .orderBy(desc(officialMembers), desc(enterprises.workforce), asc(enterprises.id))
+    .limit(PRIORITY_LIMIT);
+  const ranked = rankByReadiness(
+    rows.map((r) => ({ ...r, officialMembers: Number(r.officialMembers), inZone: r.zone !== null, taxCode: formatTaxCode(r.taxCode) })),
+    rules.minMembersToFoundCell,
+  );
+  return { items: ranked, minMembers: rules.minMembersToFoundCell };
 }

@@ -228,25 +228,40 @@ export async function createUnit(input: CreateUnitInput): Promise<{ id: number }
       assertActive(parent, 'parentId');
       if (!canContain(parent.kind, input.kind)) throw invalid('errors.kindNotAllowed', { kind: 'errors.kindNotAllowed' });
       if (input.code && (await codeTaken(tx, input.code))) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
-      const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`));
-      const values = {
-        id: Number(id),
-        parentId: parent.id,
-        path: `${parent.path}.${id}`,
-        kind: input.kind,
-        name: input.name,
-        code: input.code || `U${id}`,
-        description: input.description || null,
-      };
-      await tx.insert(units).values(values);
-      await recordEvent(tx, user, values.id, 'created', input.effectiveOn, { parentId: parent.id, parentName: parent.name, name: values.name, kind: values.kind });
-      await writeAudit(tx, { actorId: user.id, unitId: values.id, action: 'unit.create', entity: 'unit', entityId: values.id, after: { ...values, effectiveOn: input.effectiveOn } });
-      return { id: values.id };
+      return insertUnit(tx, user, parent, input, 'unit.create');
     });
   } catch (err) {
     if (isUniqueViolation(err)) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
     throw err;
   }
+}
+
+/**
+ * Add a unit under `parent` (already locked and checked by the caller) with its "created" event
+ * and audit row: unit administration, and the founding decision of a new cell.
+ */
+export async function insertUnit(
+  tx: Tx,
+  user: CurrentUser,
+  parent: { id: number; path: string; name: string },
+  input: { kind: UnitKind; name: string; code?: string; description?: string; effectiveOn: string },
+  action: string,
+  details: Record<string, unknown> = {},
+): Promise<{ id: number }> {
+  const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`));
+  const values = {
+    id: Number(id),
+    parentId: parent.id,
+    path: `${parent.path}.${id}`,
+    kind: input.kind,
+    name: input.name,
+    code: input.code || `U${id}`,
+    description: input.description || null,
+  };
+  await tx.insert(units).values(values);
+  await recordEvent(tx, user, values.id, 'created', input.effectiveOn, { parentId: parent.id, parentName: parent.name, name: values.name, kind: values.kind, ...details });
+  await writeAudit(tx, { actorId: user.id, unitId: values.id, action, entity: 'unit', entityId: values.id, after: { ...values, effectiveOn: input.effectiveOn, ...details } });
+  return { id: values.id };
 }
 
 export type UpdateUnitInput = {

@@ -48,3 +48,6 @@ export const MEMBER_EVENT_KINDS = [
   'assigned',
 ] as const;
 export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
+
+export const FOUNDING_STATES = ['proposed', 'decided', 'rejected'] as const;
+export type FoundingState = (typeof FOUNDING_STATES)[number];

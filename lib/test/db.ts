@@ -38,6 +38,9 @@ export const SNAPSHOT_TABLES = [
   'survey_rounds',
   'survey_findings',
   'owner_meetings',
+  'party_members',
+  'member_events',
+  'founding_proposals',
 ] as const;
 export type Snapshot = Record<(typeof SNAPSHOT_TABLES)[number], { rows: number; md5: string }>;
 

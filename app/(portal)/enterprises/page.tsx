@@ -41,8 +41,11 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-red-900">{t('ent.title')}</h1>
+        <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline" data-testid="priority-link">
+          {t('ent.priority')}
+        </Link>
         {can(user, 'data.edit', user.unitPath) ? (
-          <Link href="/enterprises/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
+          <Link href="/enterprises/new" className=" rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
             {t('ent.new')}
           </Link>
         ) : null}

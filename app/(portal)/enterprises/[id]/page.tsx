@@ -54,7 +54,25 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
           <Row
             label={t('ent.partyUnit')}
             testId="enterprise-party"
-            value={e.partyUnit ? <Link href={`/units/${e.partyUnit.id}`} className="text-red-800 underline">{e.partyUnit.name}</Link> : <span className="text-amber-800">{t('ent.noParty')}</span>}
+            value={
+              e.partyUnit ? (
+                <Link href={`/units/${e.partyUnit.id}`} className="text-red-800 underline">
+                  {e.partyUnit.name}
+                </Link>
+              ) : (
+                <span className="text-amber-800">
+                  {t('ent.noParty')}
+                  {e.canRecordMeeting && e.status === 'operating' ? (
+                    <>
+                      {' · '}
+                      <Link href={`/enterprises/${e.id}/found`} className="text-red-800 underline" data-testid="propose-founding">
+                        {t('prio.propose')}
+                      </Link>
+                    </>
+                  ) : null}
+                </span>
+              )
+            }
           />
           <Row label={t('ent.hasTradeUnion')} value={e.tradeUnionUnit?.name ?? yes(e.hasTradeUnion)} />
           <Row label={t('ent.hasYouthUnion')} value={e.youthUnionUnit?.name ?? yes(e.hasYouthUnion)} />

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { today } from '@/lib/clock';
+import { getEnterprise } from '@/lib/dal/enterprises';
+import { foundingOptions } from '@/lib/dal/founding';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import { idParam, orNotFound } from '@/lib/page';
+import { ProposeForm } from '../../../founding/forms';
+
+export const metadata: Metadata = { title: 'Đề nghị thành lập chi bộ' };
+
+export default async function ProposeFoundingPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = idParam((await params).id);
+  const [e, opts, t] = await Promise.all([orNotFound(getEnterprise(id)), orNotFound(foundingOptions(id)), getT()]);
+  return (
+    <div className="space-y-4">
+      <Link href={`/enterprises/${e.id}`} className="text-sm text-red-800 underline">
+        ← {e.name}
+      </Link>
+      <h1 className="text-2xl font-bold text-red-900">{t('fnd.propose')}</h1>
+      {e.partyUnit ? (
+        <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('errors.foundingNotNeeded')}</p>
+      ) : opts.members.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('fnd.noMembers')}</p>
+      ) : (
+        <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+          <ProposeForm
+            l={{
+              submit: t('fnd.propose'),
+              pending: t('form.pending'),
+              cellName: t('fnd.cellName'),
+              parent: t('fnd.parent'),
+              proposedOn: t('fnd.proposedOn'),
+              members: t('fnd.members'),
+              membersHelp: t('fnd.membersHelp', { min: opts.minMembers }),
+            }}
+            enterpriseId={e.id}
+            cellName={`Chi bộ ${e.name}`}
+            parents={[{ value: '', label: '—' }, ...opts.parents.map((p) => ({ value: String(p.id), label: p.name }))]}
+            members={opts.members.map((m) => ({ id: m.id, label: `${m.fullName} (${t(m.official ? 'fnd.official' : 'fnd.probationary')}, ${m.cellName})` }))}
+            today={formatDate(today())}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

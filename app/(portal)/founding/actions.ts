@@ -1,0 +1,38 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { runAction, type ActionState } from '@/lib/actions';
+import { decideFounding, proposeFounding, rejectFounding } from '@/lib/dal/founding';
+import { id, isoDate, text } from '@/lib/validation';
+
+export async function proposeFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  let created = 0;
+  const memberIds = formData
+    .getAll('memberIds')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const schema = z.object({ enterpriseId: id, parentUnitId: id, cellName: text(300), proposedOn: isoDate });
+  const state = await runAction(schema, formData, async (d) => ({ id: created } = await proposeFounding({ ...d, memberIds })), 'fnd.proposed');
+  if (!state.ok) return state;
+  revalidatePath('/founding');
+  revalidatePath('/enterprises', 'layout');
+  redirect(`/founding/${created}`);
+}
+
+const decideSchema = z.object({ id, version: z.coerce.number().int(), decisionNo: text(100), decisionOn: isoDate, secretaryMemberId: id });
+
+export async function decideFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(decideSchema, formData, (d) => decideFounding(d), 'fnd.decided');
+  if (state.ok) revalidatePath('/', 'layout');
+  return state;
+}
+
+const rejectSchema = z.object({ id, version: z.coerce.number().int(), reason: text(1000) });
+
+export async function rejectFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(rejectSchema, formData, (d) => rejectFounding(d), 'fnd.rejected');
+  if (state.ok) revalidatePath('/founding', 'layout');
+  return state;
+}

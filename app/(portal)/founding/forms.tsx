@@ -1,0 +1,83 @@
+'use client';
+
+import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { decideFoundingAction, proposeFoundingAction, rejectFoundingAction } from './actions';
+
+type Option = { value: string; label: string };
+type L = Record<string, string>;
+
+function MemberChecklist({ label, help, members }: { label: string; help: string; members: { id: number; label: string }[] }) {
+  const state = useFormState();
+  const error = state.fieldErrors?.memberIds;
+  return (
+    <fieldset aria-describedby="memberIds-error">
+      <legend className="mb-1 text-sm font-medium text-stone-800">{label}</legend>
+      <p className="mb-2 text-xs text-stone-500">{help}</p>
+      <div className="grid gap-1 sm:grid-cols-2">
+        {members.map((m) => (
+          <label key={m.id} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="memberIds" value={m.id} defaultChecked className="h-4 w-4 accent-red-800" />
+            {m.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id="memberIds-error" aria-live="polite" className="mt-1 text-sm text-red-700" data-testid="error-memberIds">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+export function ProposeForm({
+  l,
+  enterpriseId,
+  cellName,
+  parents,
+  members,
+  today,
+}: {
+  l: L;
+  enterpriseId: number;
+  cellName: string;
+  parents: Option[];
+  members: { id: number; label: string }[];
+  today: string;
+}) {
+  return (
+    <ActionForm action={proposeFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="propose-form">
+      <input type="hidden" name="enterpriseId" value={enterpriseId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="cellName" label={l.cellName} defaultValue={cellName} required />
+        <Field name="parentUnitId" label={l.parent} type="select" options={parents} required />
+        <Field name="proposedOn" label={l.proposedOn} type="date" defaultValue={today} required />
+      </div>
+      <MemberChecklist label={l.members} help={l.membersHelp} members={members} />
+    </ActionForm>
+  );
+}
+
+export function DecideForm({ l, id, version, members, today }: { l: L; id: number; version: number; members: Option[]; today: string }) {
+  return (
+    <ActionForm action={decideFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="decide-form">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="decisionNo" label={l.decisionNo} required />
+        <Field name="decisionOn" label={l.decisionOn} type="date" defaultValue={today} required />
+        <Field name="secretaryMemberId" label={l.secretary} type="select" options={members} required />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function RejectForm({ l, id, version }: { l: L; id: number; version: number }) {
+  return (
+    <ActionForm action={rejectFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }} danger confirmText={`${l.submit}?`} testId="reject-form">
+      <input type="hidden" name="id" value={id} />
+      <input type="hidden" name="version" value={version} />
+      <Field name="reason" label={l.reason} type="textarea" required />
+    </ActionForm>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { listFoundingProposals } from '@/lib/dal/founding';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Thành lập tổ chức đảng' };
+
+export default async function FoundingPage() {
+  const [items, t] = await Promise.all([listFoundingProposals(), getT()]);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-bold text-red-900">{t('fnd.title')}</h1>
+        <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline">
+          {t('ent.priority')}
+        </Link>
+      </div>
+      {items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('fnd.empty')}</p>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">
+          {items.map((p) => (
+            <li key={p.id} className="px-4 py-3">
+              <Link href={`/founding/${p.id}`} className="font-medium text-red-900 hover:underline">
+                {p.cellName}
+              </Link>{' '}
+              <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`fnd.state.${p.state}`)}</span>
+              <div className="text-xs text-stone-500">
+                {p.enterpriseName} · {t('fnd.parent')}: {p.parentName} · {t('fnd.count', { n: p.members })} · {formatDate(p.proposedOn)}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

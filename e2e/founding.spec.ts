@@ -1,0 +1,64 @@
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { logIn, screenshotDir } from './helpers';
+
+async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await logIn(page, username);
+  return page;
+}
+
+test('[FOUNDING] from the priority list: export it, propose a cell (too few members refused), the city leader decides and the cell exists', async ({ browser }) => {
+  const officer = await signedIn(browser, 'mytho.officer');
+  await officer.goto('/enterprises');
+  await officer.getByTestId('priority-link').click();
+  const first = officer.getByTestId('priority-table').locator('tbody tr').first();
+  await expect(first).toContainText('Công ty TNHH Điện tử Việt Hàn');
+  await expect(first).toContainText('Đủ điều kiện thành lập chi bộ');
+  await officer.screenshot({ path: path.join(screenshotDir, 'priority.png'), fullPage: true });
+
+  // The export opens as a workbook with the title, the unit and the same first row.
+  const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByTestId('priority-export').click()]);
+  expect(download.suggestedFilename()).toMatch(/^uu-tien-thanh-lap-to-chuc-dang-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const ws = wb.worksheets[0];
+  expect(ws.getCell('A1').value).toBe('Doanh nghiệp ưu tiên thành lập tổ chức đảng');
+  expect(ws.getCell('A2').value).toBe('Đơn vị: Thành ủy Mỹ Tho');
+  expect(ws.getCell('B5').value).toBe('Tên doanh nghiệp');
+  expect(ws.getCell('A6').value).toBe(1);
+  expect(ws.getCell('B6').value).toBe('Công ty TNHH Điện tử Việt Hàn');
+
+  await first.getByRole('link', { name: 'Đề nghị thành lập' }).click();
+  const form = officer.getByTestId('propose-form');
+  await form.getByLabel('Trực thuộc').selectOption({ label: 'Thành ủy Mỹ Tho' });
+  const boxes = form.locator('input[name=memberIds]');
+  const total = await boxes.count();
+  expect(total).toBeGreaterThanOrEqual(4);
+  for (let i = 2; i < total; i++) await boxes.nth(i).uncheck();
+  await form.getByRole('button', { name: 'Đề nghị thành lập chi bộ' }).click();
+  await expect(form.getByTestId('error-memberIds')).toContainText('Cần ít nhất 3 đảng viên chính thức');
+  for (let i = 0; i < total; i++) await boxes.nth(i).check();
+  await form.getByRole('button', { name: 'Đề nghị thành lập chi bộ' }).click();
+  await expect(officer).toHaveURL(/\/founding\/\d+$/);
+  const url = officer.url();
+  await expect(officer.getByTestId('founding-state')).toHaveText('Chờ quyết định');
+  await expect(officer.getByTestId('decide-form')).toHaveCount(0);
+
+  const leader = await signedIn(browser, 'mytho.leader');
+  await leader.goto(url);
+  const decide = leader.getByTestId('decide-form');
+  await decide.getByLabel('Số quyết định').fill('215-QĐ/TU');
+  await decide.getByLabel('Chỉ định bí thư chi bộ').selectOption({ index: 1 });
+  await decide.getByRole('button', { name: 'Ra quyết định thành lập' }).click();
+  await expect(leader.getByTestId('founding-state')).toHaveText('Đã thành lập');
+  await leader.getByTestId('founding-new-unit').click();
+  await expect(leader.getByRole('heading', { level: 1 })).toContainText('Chi bộ Công ty TNHH Điện tử Việt Hàn');
+
+  // The enterprise now has its party organisation, and leaves the priority list.
+  await leader.goto('/enterprises?q=viet%20han');
+  await expect(leader.getByTestId('enterprises-table')).toContainText('Chi bộ Công ty TNHH Điện tử Việt Hàn');
+  await leader.goto('/enterprises/priority');
+  await expect(leader.getByTestId('priority-table')).not.toContainText('Công ty TNHH Điện tử Việt Hàn');
+});
