@@ -19,6 +19,8 @@ const csp = [
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Excel imports arrive through a server action (5,000 rows is about 300 kB; allow up to 10 MB).
+  experimental: { serverActions: { bodySizeLimit: '10mb' } },
   async headers() {
     return [
       {

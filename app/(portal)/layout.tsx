@@ -38,12 +38,6 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href="/members" className="hover:underline">
               {t('nav.members')}
             </Link>
-            <Link href="/founding" className="hover:underline">
-              {t('nav.founding')}
-            </Link>
-            <Link href="/engagement" className="hover:underline">
-              {t('nav.engagement')}
-            </Link>
             <Link href="/cases" className="hover:underline">
               {t('nav.cases')}
             </Link>

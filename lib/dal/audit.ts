@@ -29,6 +29,25 @@ export async function writeAudit(
   });
 }
 
+type AuditEntry = Parameters<typeof writeAudit>[1];
+
+/** Many audit rows at once (imports), in chunks, inside the caller's transaction. */
+export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 500) {
+    await tx.insert(auditLog).values(
+      entries.slice(i, i + 500).map((e) => ({
+        actorId: e.actorId,
+        unitId: e.unitId,
+        action: e.action,
+        entity: e.entity,
+        entityId: String(e.entityId),
+        before: e.before ?? null,
+        after: e.after ?? null,
+      })),
+    );
+  }
+}
+
 export type AuditEntryDto = {
   id: number;
   at: Date;

@@ -1,0 +1,60 @@
+'use client';
+
+import { useActionState } from 'react';
+import { importAction, type ImportState } from './actions';
+
+type L = Record<string, string>;
+
+/** Upload one .xlsx; show the progress while the server reads it, then the outcome or the report of every rejected cell. */
+export function ImportForm({ kind, l }: { kind: 'enterprises' | 'members'; l: L }) {
+  const [state, action, pending] = useActionState<ImportState, FormData>(importAction, { ok: false });
+  return (
+    <form action={action} className="space-y-3" data-testid={`import-${kind}`}>
+      <input type="hidden" name="kind" value={kind} />
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium">{l.file}</span>
+        <input type="file" name="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" required className="block w-full text-sm" />
+      </label>
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={pending} className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white disabled:opacity-60">
+          {pending ? l.pending : l.submit}
+        </button>
+        {pending ? (
+          <span className="flex items-center gap-2 text-sm text-stone-600" role="status">
+            <span className="h-4 w-4 animate-spin rounded-full border-2 border-red-800 border-t-transparent" aria-hidden />
+            {l.reading}
+          </span>
+        ) : null}
+      </div>
+      {!pending && state.message ? (
+        <p role="status" aria-live="polite" className={`rounded-md p-3 text-sm ${state.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`} data-testid="import-message">
+          {state.message}
+        </p>
+      ) : null}
+      {!pending && state.report?.length ? (
+        <div className="max-h-96 overflow-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="import-report">
+            <thead className="sticky top-0 bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+              <tr>
+                <th className="px-3 py-2">{l.row}</th>
+                <th className="px-3 py-2">{l.column}</th>
+                <th className="px-3 py-2">{l.value}</th>
+                <th className="px-3 py-2">{l.reason}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {state.report.map((e, i) => (
+                <tr key={i}>
+                  <td className="px-3 py-1 tabular-nums">{e.row}</td>
+                  <td className="px-3 py-1">{e.column}</td>
+                  <td className="px-3 py-1 font-mono text-xs">{e.value}</td>
+                  <td className="px-3 py-1">{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,152 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { getDb, rowsOf, type Tx } from '@/db';
+import { enterprises, memberEvents, partyMembers, persons, units } from '@/db/schema';
+import { maskCccd, searchKey } from '@/lib/people/identity';
+import { validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError } from '@/lib/registry/import';
+import { MANAGING_KINDS } from '@/lib/registry/kinds';
+import { writeAuditMany } from './audit';
+import { enterpriseInScope } from './enterprises';
+import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+
+/**
+ * Excel imports: every row is checked first (lib/registry/import.ts) against lookups built with a
+ * handful of set-based queries; one bad row and nothing is written, and the report names every
+ * rejected row and cell. A clean file is written in one transaction, in batches, with an audit
+ * row per record.
+ */
+
+export type ImportResult = { ok: true; created: number; ms: number } | { ok: false; errors: RowError[]; missingHeaders: string[]; rows: number; tooMany?: boolean };
+
+/** The most rows one file may hold (a province's members go in several files). */
+export const IMPORT_MAX_ROWS = 20_000;
+
+const CHUNK = 500;
+const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
+
+async function existing(values: string[], query: (part: string[]) => Promise<string[]>): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const part of chunks([...new Set(values.filter(Boolean))])) for (const v of await query(part)) found.add(v);
+  return found;
+}
+
+async function buildLookups(user: CurrentUser, rows: RawRow[], kind: ImportKind): Promise<ImportLookups> {
+  const db = await getDb();
+  const scopeUnits = await db
+    .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
+    .from(units)
+    .where(and(inScope(user), eq(units.status, 'active')));
+  // A unit is named by its code or by its name; a name shared by two units of the scope is ambiguous (use the code).
+  const index = (kinds: readonly string[]) => {
+    const byRef = new Map<string, number | null>();
+    for (const u of scopeUnits.filter((x) => kinds.includes(x.kind))) {
+      byRef.set(searchKey(u.code), u.id);
+      const key = searchKey(u.name);
+      byRef.set(key, byRef.has(key) && byRef.get(key) !== u.id ? null : u.id);
+    }
+    return byRef;
+  };
+  const managing = index(MANAGING_KINDS);
+  const cells = index(['cell']);
+  const col = (key: string) => rows.map((r) => r.cells[key] ?? '');
+
+  const taxCodes = kind === 'enterprises' ? col('taxCode').map((t) => t.replace(/[\s.-]/g, '')) : col('enterpriseTaxCode').map((t) => t.replace(/[\s.-]/g, ''));
+  const [takenTax, scopeFirms, cccds, cards, namePairs] = await Promise.all([
+    existing(taxCodes, async (part) => (await db.select({ v: enterprises.taxCode }).from(enterprises).where(inArray(enterprises.taxCode, part))).map((r) => r.v)),
+    kind === 'members'
+      ? db
+          .select({ id: enterprises.id, taxCode: enterprises.taxCode })
+          .from(enterprises)
+          .where(and(inArray(enterprises.taxCode, [...new Set(taxCodes.filter(Boolean))].slice(0, 20000)), enterpriseInScope(user)))
+      : Promise.resolve([]),
+    existing(col('nationalId').map((v) => v.replace(/\s/g, '')), async (part) => (await db.select({ v: persons.nationalId }).from(persons).where(inArray(persons.nationalId, part))).map((r) => r.v!)),
+    existing(col('cardNo'), async (part) => (await db.select({ v: partyMembers.cardNo }).from(partyMembers).where(inArray(partyMembers.cardNo, part))).map((r) => r.v!)),
+    existing(col('fullName').map(searchKey), async (part) =>
+      (await db.select({ n: persons.searchName, b: persons.birthDate }).from(persons).where(inArray(persons.searchName, part))).map((r) => `${r.n}|${r.b}`),
+    ),
+  ]);
+  const firmByTax = new Map(scopeFirms.map((f) => [f.taxCode, f.id]));
+  return {
+    unit: (ref, kinds) => (kinds === 'managing' ? managing : cells).get(searchKey(ref)) ?? undefined,
+    enterpriseByTaxCode: (code) => firmByTax.get(code),
+    taxCodeExists: (code) => takenTax.has(code),
+    cccdExists: (id) => cccds.has(id),
+    cardExists: (card) => cards.has(card),
+    nameAndBirthExists: (name, birth) => namePairs.has(`${name}|${birth}`),
+  };
+}
+
+/** Reserve `n` ids of a serial column's sequence (so batches can reference each other). */
+async function reserveIds(tx: Tx, table: string, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const rows = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`));
+  return rows.map((r) => Number(r.id));
+}
+
+export async function importRows(kind: ImportKind, rows: RawRow[], missingHeaders: string[] = []): Promise<ImportResult> {
+  const user = await requireUser();
+  assertCan(user, 'data.edit', user.unitPath);
+  const started = Date.now();
+  if (missingHeaders.length || rows.length === 0) return { ok: false, errors: [], missingHeaders, rows: rows.length };
+  if (rows.length > IMPORT_MAX_ROWS) return { ok: false, errors: [], missingHeaders, rows: rows.length, tooMany: true };
+  const look = await buildLookups(user, rows, kind);
+  const db = await getDb();
+
+  if (kind === 'enterprises') {
+    const { valid, errors } = validateEnterpriseRows(rows, look);
+    if (errors.length) return { ok: false, errors, missingHeaders, rows: rows.length };
+    await db.transaction(async (tx) => {
+      const ids = await reserveIds(tx, 'enterprises', valid.length);
+      const values = valid.map(({ row: _row, ...e }, i) => ({ id: ids[i], ...e, searchName: searchKey(e.name), zone: e.zone ?? null, ownerName: e.ownerName ?? null }));
+      for (const part of chunks(values)) await tx.insert(enterprises).values(part);
+      await writeAuditMany(
+        tx,
+        values.map((v) => ({ actorId: user.id, unitId: v.managingUnitId, action: 'enterprise.import', entity: 'enterprise', entityId: v.id, after: v })),
+      );
+    });
+    return { ok: true, created: valid.length, ms: Date.now() - started };
+  }
+
+  const { valid, errors } = validateMemberRows(rows, look);
+  if (errors.length) return { ok: false, errors, missingHeaders, rows: rows.length };
+  await db.transaction(async (tx) => {
+    const personIds = await reserveIds(tx, 'persons', valid.length);
+    const memberIds = await reserveIds(tx, 'party_members', valid.length);
+    const people = valid.map((m, i) => ({
+      id: personIds[i],
+      fullName: m.fullName,
+      searchName: searchKey(m.fullName),
+      birthDate: m.birthDate,
+      gender: m.gender,
+      nationalId: m.nationalId ?? null,
+      phone: m.phone ?? null,
+      unitId: m.cellUnitId,
+    }));
+    for (const part of chunks(people)) await tx.insert(persons).values(part);
+    const members = valid.map((m, i) => ({
+      id: memberIds[i],
+      personId: personIds[i],
+      cellUnitId: m.cellUnitId,
+      enterpriseId: m.enterpriseId ?? null,
+      occupation: m.occupation,
+      admittedOn: m.admittedOn,
+      officialOn: m.officialOn ?? null,
+      cardNo: m.cardNo ?? null,
+    }));
+    for (const part of chunks(members)) await tx.insert(partyMembers).values(part);
+    for (const part of chunks(members))
+      await tx.insert(memberEvents).values(part.map((m) => ({ memberId: m.id, kind: 'registered' as const, effectiveOn: m.admittedOn, toUnitId: m.cellUnitId, actorId: user.id, note: 'Nhập từ tệp Excel' })));
+    await writeAuditMany(
+      tx,
+      members.map((m, i) => ({
+        actorId: user.id,
+        unitId: m.cellUnitId,
+        action: 'member.import',
+        entity: 'party_member',
+        entityId: m.id,
+        after: { ...m, fullName: valid[i].fullName, nationalId: valid[i].nationalId ? maskCccd(valid[i].nationalId) : undefined },
+      })),
+    );
+  });
+  return { ok: true, created: valid.length, ms: Date.now() - started };
+}
