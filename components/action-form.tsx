@@ -131,9 +131,12 @@ export function Field({
   options,
   required,
   autoComplete,
+  hideLabel,
 }: {
   name: string;
   label: string;
+  /** Keep the label for screen readers only (e.g. in a table whose header says it). */
+  hideLabel?: boolean;
   hint?: string;
   /** 'date' is a text field for dd/mm/yyyy: native date inputs follow the browser's locale. */
   type?: 'text' | 'password' | 'date' | 'textarea' | 'select' | 'checkbox' | 'number';
@@ -186,7 +189,7 @@ export function Field({
   }
   return (
     <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-stone-800">
+      <label htmlFor={id} className={hideLabel ? 'sr-only' : 'mb-1 block text-sm font-medium text-stone-800'}>
         {label}
         {required ? <span className="text-red-700"> *</span> : null}
       </label>

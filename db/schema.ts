@@ -18,7 +18,7 @@ import {
 import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds';
 import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
-import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
+import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
 export const ltree = customType<{ data: string }>({
@@ -235,6 +235,8 @@ export const admissionCases = pgTable(
       .references(() => units.id),
     certificateNo: text('certificate_no'),
     certificateIssuedOn: date('certificate_issued_on'),
+    /** The class enrolment that issued the certificate, when it was issued in the portal. */
+    certificateEnrolmentId: integer('certificate_enrolment_id').references((): AnyPgColumn => classEnrolments.id),
     withUnionResolution: boolean('with_union_resolution').notNull().default(true),
     sponsors: jsonb('sponsors').$type<{ name: string; note?: string }[]>().notNull().default([]),
     cellMeetingOn: date('cell_meeting_on'),
@@ -551,5 +553,104 @@ export const foundingProposals = pgTable(
     // One open proposal per enterprise.
     uniqueIndex('founding_proposals_open_key').on(t.enterpriseId).where(sql`${t.state} = 'proposed'`),
     check('founding_proposals_state_check', sql`${t.state} in (${inList(FOUNDING_STATES)})`),
+  ],
+);
+
+/** Awareness classes and new-member courses, organised by a committee. */
+export const classes = pgTable(
+  'classes',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind', { enum: CLASS_KINDS }).notNull(),
+    organiserUnitId: integer('organiser_unit_id')
+      .notNull()
+      .references(() => units.id),
+    title: text('title').notNull(),
+    startOn: date('start_on').notNull(),
+    endOn: date('end_on').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('classes_organiser_idx').on(t.organiserUnitId, t.startOn),
+    check('classes_kind_check', sql`${t.kind} in (${inList(CLASS_KINDS)})`),
+    check('classes_dates_check', sql`${t.endOn} >= ${t.startOn}`),
+  ],
+);
+
+/** A person enrolled in a class: a candidate or a new member; completion and certificate. */
+export const classEnrolments = pgTable(
+  'class_enrolments',
+  {
+    id: serial('id').primaryKey(),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    completed: boolean('completed').notNull().default(false),
+    certificateNo: text('certificate_no'),
+    certificateOn: date('certificate_on'),
+    enrolledBy: integer('enrolled_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('class_enrolments_class_person_key').on(t.classId, t.personId),
+    index('class_enrolments_person_idx').on(t.personId),
+    check('class_enrolments_certificate_check', sql`(${t.certificateNo} is null) = (${t.certificateOn} is null)`),
+  ],
+);
+
+/** Yearly ratings of members (by their cell) and of organisations (by the committee above). */
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: serial('id').primaryKey(),
+    year: integer('year').notNull(),
+    memberId: integer('member_id').references(() => partyMembers.id),
+    unitId: integer('unit_id').references(() => units.id),
+    score: integer('score'),
+    grade: text('grade', { enum: RATING_GRADES }).notNull(),
+    ratedByUnitId: integer('rated_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('ratings_member_year_key').on(t.memberId, t.year).where(sql`${t.memberId} is not null`),
+    uniqueIndex('ratings_unit_year_key').on(t.unitId, t.year).where(sql`${t.unitId} is not null`),
+    check('ratings_subject_check', sql`(${t.memberId} is null) <> (${t.unitId} is null)`),
+    check('ratings_grade_check', sql`${t.grade} in (${inList(RATING_GRADES)})`),
+    check('ratings_score_check', sql`${t.score} is null or (${t.score} between 0 and 100)`),
+  ],
+);
+
+/** Ward members assigned to take part in an enterprise cell (start, end, role), as the Mỹ Tho committee does. */
+export const memberAssignments = pgTable(
+  'member_assignments',
+  {
+    id: serial('id').primaryKey(),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => partyMembers.id),
+    cellUnitId: integer('cell_unit_id')
+      .notNull()
+      .references(() => units.id),
+    role: text('role').notNull(),
+    startOn: date('start_on').notNull(),
+    endOn: date('end_on'),
+    assignedByUnitId: integer('assigned_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('member_assignments_member_idx').on(t.memberId),
+    index('member_assignments_cell_idx').on(t.cellUnitId),
+    check('member_assignments_dates_check', sql`${t.endOn} is null or ${t.endOn} >= ${t.startOn}`),
   ],
 );

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { closeDb, dbDriver, getDb } from '../index';
 import { runMigrations } from '../migrate';
+import { seedDemoActivity } from './activity';
 import { seedDemoCases } from './cases';
 import { seedDemo } from './demo';
 import { seedDemoEnterprises } from './enterprises';
@@ -19,6 +20,7 @@ async function main() {
   const firms = await seedDemoEnterprises(db, today());
   const members = await seedDemoMembers(db);
   const cases = await seedDemoCases(db);
+  await seedDemoActivity(db, today());
   console.log(
     `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users, ${firms} enterprises, ${members} members and ${cases} admission cases created in ${Date.now() - started} ms`,
   );

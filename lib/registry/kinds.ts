@@ -51,3 +51,11 @@ export type MemberEventKind = (typeof MEMBER_EVENT_KINDS)[number];
 
 export const FOUNDING_STATES = ['proposed', 'decided', 'rejected'] as const;
 export type FoundingState = (typeof FOUNDING_STATES)[number];
+
+/** Awareness classes for candidates (bồi dưỡng nhận thức về Đảng), political courses for new members. */
+export const CLASS_KINDS = ['awareness', 'new_member'] as const;
+export type ClassKind = (typeof CLASS_KINDS)[number];
+
+/** Yearly ratings (the score bands are in the rule set). */
+export const RATING_GRADES = ['excellent', 'good', 'completed', 'not_completed'] as const;
+export type RatingGrade = (typeof RATING_GRADES)[number];

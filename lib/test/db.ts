@@ -41,6 +41,10 @@ export const SNAPSHOT_TABLES = [
   'party_members',
   'member_events',
   'founding_proposals',
+  'classes',
+  'class_enrolments',
+  'ratings',
+  'member_assignments',
 ] as const;
 export type Snapshot = Record<(typeof SNAPSHOT_TABLES)[number], { rows: number; md5: string }>;
 

@@ -11,6 +11,8 @@ export default async function RegistryLayout({ children }: { children: React.Rea
           { href: '/enterprises/priority', label: t('ent.priority') },
           { href: '/founding', label: t('nav.founding') },
           { href: '/engagement', label: t('nav.engagement') },
+          { href: '/classes', label: t('nav.classes') },
+          { href: '/ratings', label: t('nav.ratings') },
           { href: '/import', label: t('nav.import') },
         ]}
       />

@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
-import { cancelTransfer, createMember, receiveTransfer, setTemporaryActivity, transferOut } from '@/lib/dal/members';
+import { assignMember, cancelTransfer, createMember, receiveTransfer, setTemporaryActivity, transferOut } from '@/lib/dal/members';
 import { memberSchema, optionalId } from '@/lib/registry/validation';
-import { id, isoDate, optionalText } from '@/lib/validation';
+import { id, isoDate, optionalDate, optionalText, text } from '@/lib/validation';
 
 export async function createMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
@@ -38,6 +38,14 @@ export async function memberStepAction(_prev: ActionState, formData: FormData): 
     },
     'mem.stepDone',
   );
+  if (state.ok) revalidatePath('/members', 'layout');
+  return state;
+}
+
+const assignSchema = z.object({ memberId: id, cellUnitId: id, role: text(200), startOn: isoDate, endOn: optionalDate });
+
+export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(assignSchema, formData, (d) => assignMember({ ...d, endOn: d.endOn || undefined }), 'asg.done');
   if (state.ok) revalidatePath('/members', 'layout');
   return state;
 }

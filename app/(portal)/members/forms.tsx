@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, Field } from '@/components/action-form';
-import { createMemberAction, memberStepAction } from './actions';
+import { assignAction, createMemberAction, memberStepAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
@@ -65,5 +65,19 @@ export function MemberStepForm({
         </ActionForm>
       </div>
     </details>
+  );
+}
+
+export function AssignForm({ l, memberId, cells, today }: { l: L; memberId: number; cells: Option[]; today: string }) {
+  return (
+    <ActionForm action={assignAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="assign-form">
+      <input type="hidden" name="memberId" value={memberId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="cellUnitId" label={l.cell} type="select" options={cells} required />
+        <Field name="role" label={l.role} required />
+        <Field name="startOn" label={l.startOn} type="date" defaultValue={today} required />
+        <Field name="endOn" label={l.endOn} type="date" />
+      </div>
+    </ActionForm>
   );
 }

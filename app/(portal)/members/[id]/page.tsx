@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
-import { getMember, listCellOptions } from '@/lib/dal/members';
+import { getMember, listAssignments, listCellOptions } from '@/lib/dal/members';
+import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { idParam, orNotFound } from '@/lib/page';
-import { MemberStepForm } from '../forms';
+import { AssignForm, MemberStepForm } from '../forms';
 
 export const metadata: Metadata = { title: 'Đảng viên' };
 
@@ -21,7 +22,13 @@ function Row({ label, value }: { label: string; value: React.ReactNode }) {
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const m = await orNotFound(getMember(idParam((await params).id)));
   const t = await getT();
-  const tree = m.canManage ? await listCellOptions('tree') : [];
+  const [tree, mine, assignments, user] = await Promise.all([
+    m.canManage ? listCellOptions('tree') : Promise.resolve([]),
+    m.canManage ? listCellOptions('mine') : Promise.resolve([]),
+    listAssignments({ memberId: m.id }),
+    requireUser(),
+  ]);
+  const canAssign = m.canManage && user.unitKind !== 'cell' && m.status === 'active';
   const cells = [{ value: '', label: '—' }, ...tree.filter((c) => c.id !== m.cellUnitId).map((c) => ({ value: String(c.id), label: c.name }))];
   const l = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle'), effectiveOn: t('mem.effectiveOn'), note: t('mem.note') };
   const common = { l, memberId: m.id, version: m.version, today: formatDate(today()) };
@@ -70,6 +77,37 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </>
         ) : null}
         {m.canManage && m.status === 'temporary_elsewhere' ? <MemberStepForm {...common} step="temporaryEnd" title={t('mem.temporaryEnd')} /> : null}
+      </section>
+
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">{t('asg.title')}</h2>
+        {assignments.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('asg.empty')}</p>
+        ) : (
+          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="member-assignments">
+            {assignments.map((a) => (
+              <li key={a.id} className="px-4 py-2">
+                <span className="font-medium">{a.cellName}</span> — {a.role}{' '}
+                <span className="text-stone-500">
+                  ({formatDate(a.startOn)} – {a.endOn ? formatDate(a.endOn) : t('asg.ongoing')}; {t('asg.by')}: {a.assignedBy})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+        {canAssign ? (
+          <details className="no-print rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer font-semibold text-red-900">{t('asg.assign')}</summary>
+            <div className="mt-4">
+              <AssignForm
+                l={{ submit: t('asg.assign'), pending: t('form.pending'), cell: t('asg.cell'), role: t('asg.role'), startOn: t('asg.startOn'), endOn: t('asg.endOn') }}
+                memberId={m.id}
+                cells={[{ value: '', label: '—' }, ...mine.filter((c) => c.id !== m.cellUnitId).map((c) => ({ value: String(c.id), label: c.name }))]}
+                today={formatDate(today())}
+              />
+            </div>
+          </details>
+        ) : null}
       </section>
 
       <section>

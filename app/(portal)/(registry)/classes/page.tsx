@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/authz/permissions';
+import { today } from '@/lib/clock';
+import { listClasses } from '@/lib/dal/classes';
+import { requireUser } from '@/lib/dal/session';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import { CLASS_KINDS, MANAGING_KINDS } from '@/lib/registry/kinds';
+import { ClassForm } from './forms';
+
+export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
+
+export default async function ClassesPage() {
+  const [user, items, t] = await Promise.all([requireUser(), listClasses(), getT()]);
+  const canCreate = can(user, 'data.edit', user.unitPath) && (MANAGING_KINDS as readonly string[]).includes(user.unitKind);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold text-red-900">{t('cls.title')}</h1>
+      {canCreate ? (
+        <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+          <summary className="cursor-pointer font-semibold text-red-900">{t('cls.new')}</summary>
+          <div className="mt-4">
+            <ClassForm
+              l={{ submit: t('cls.new'), pending: t('form.pending'), kind: t('cls.kind'), title: t('cls.name'), startOn: t('cls.startOn'), endOn: t('cls.endOn') }}
+              kinds={[{ value: '', label: '—' }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))]}
+              today={formatDate(today())}
+            />
+          </div>
+        </details>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('cls.empty')}</p>
+      ) : (
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="class-list">
+          {items.map((c) => (
+            <li key={c.id} className="px-4 py-3">
+              <Link href={`/classes/${c.id}`} className="font-medium text-red-900 hover:underline">
+                {c.title}
+              </Link>{' '}
+              <span className="text-xs text-stone-500">{t(`cls.kind.${c.kind}`)}</span>
+              <div className="text-xs text-stone-500">
+                {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

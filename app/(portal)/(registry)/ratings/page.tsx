@@ -1,0 +1,100 @@
+import type { Metadata } from 'next';
+import { today } from '@/lib/clock';
+import { getRatingSheet } from '@/lib/dal/ratings';
+import { listCellOptions } from '@/lib/dal/members';
+import { getT } from '@/lib/i18n/server';
+import { RATING_GRADES } from '@/lib/registry/kinds';
+import { RatingSheet } from './sheet';
+
+export const metadata: Metadata = { title: 'Đánh giá, xếp loại' };
+
+const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+
+export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string; cell?: string }> }) {
+  const p = await searchParams;
+  const thisYear = Number(today().slice(0, 4));
+  const year = /^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear;
+  const [cells, t] = await Promise.all([listCellOptions('mine'), getT()]);
+  const cellId = cells.find((c) => c.id === Number(p.cell))?.id ?? (cells.length === 1 ? cells[0].id : undefined);
+  const sheet = await getRatingSheet(year, cellId);
+  const grades = [{ value: '', label: '—' }, ...RATING_GRADES.map((g) => ({ value: g, label: t(`rat.grade.${g}`) }))];
+  const l = { save: t('rat.save'), pending: t('form.pending'), name: t('mem.fullName'), score: t('rat.score'), grade: t('rat.grade') };
+  const share = (s: typeof sheet.summary.members) =>
+    s.rated ? t('rat.share', { goodOrAbove: s.goodOrAbove, rated: s.rated, percent: `${s.percent!.toLocaleString('vi-VN')}%` }) : t('rat.noneRated');
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end gap-3">
+        <h1 className="text-2xl font-bold text-red-900">{t('rat.title', { year })}</h1>
+        <form className="ml-auto flex flex-wrap items-end gap-2">
+          <label className="text-sm">
+            <span className="mb-1 block">{t('rat.year')}</span>
+            <select name="year" defaultValue={year} className={input}>
+              {[thisYear - 2, thisYear - 1, thisYear].map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          {cells.length > 1 ? (
+            <label className="text-sm">
+              <span className="mb-1 block">{t('rat.cell')}</span>
+              <select name="cell" defaultValue={cellId ?? ''} className={input}>
+                <option value="">—</option>
+                {cells.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('rat.show')}</button>
+        </form>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2" data-testid="rating-summary">
+        <div className="rounded-lg border border-stone-200 bg-white p-4">
+          <div className="text-sm text-stone-500">{t('rat.members')}</div>
+          <div className="text-lg font-semibold" data-testid="rating-share-members">{share(sheet.summary.members)}</div>
+        </div>
+        <div className="rounded-lg border border-stone-200 bg-white p-4">
+          <div className="text-sm text-stone-500">{t('rat.organisations')}</div>
+          <div className="text-lg font-semibold" data-testid="rating-share-organisations">{share(sheet.summary.organisations)}</div>
+        </div>
+      </div>
+      <p className="text-sm text-stone-600">{t('rat.help')}</p>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('rat.members')}</h2>
+        {!cellId ? (
+          <p className="text-sm text-stone-600">{t('rat.chooseCell')}</p>
+        ) : sheet.members.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('rat.noMembers')}</p>
+        ) : (
+          <RatingSheet
+            kind="member"
+            year={year}
+            grades={grades}
+            l={l}
+            testId="rating-members"
+            rows={sheet.members.map((m) => ({ id: m.id, name: m.fullName, detail: m.cellName, score: m.score, grade: m.grade, canRate: m.canRate }))}
+          />
+        )}
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('rat.organisations')}</h2>
+        {sheet.organisations.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('rat.noOrganisations')}</p>
+        ) : (
+          <RatingSheet
+            kind="unit"
+            year={year}
+            grades={grades}
+            l={{ ...l, name: t('rat.organisations') }}
+            testId="rating-organisations"
+            rows={sheet.organisations.map((o) => ({ id: o.id, name: o.name, score: o.score, grade: o.grade, canRate: o.canRate }))}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
