@@ -64,6 +64,8 @@ describe('classes and certificates', () => {
     const c = await t.run('mytho.officer', () => getClass(classId));
     const ids = c.enrolments.map((e) => e.id);
     await expectRefused(t, 'mytho.officer', () => issueCertificates({ classId, enrolmentIds: ids, certificateOn: '2026-11-01', firstNumber: 'BDNT-2026-101' }), 'invalid');
+    await expectRefused(t, 'p4.officer', () => issueCertificates({ classId, enrolmentIds: ids, certificateOn: '2026-11-20', firstNumber: 'BDNT-2026-101' }), 'not_found');
+    await expectRefused(t, 'tinh.admin', () => issueCertificates({ classId, enrolmentIds: ids, certificateOn: '2026-11-20', firstNumber: 'BDNT-2026-101' }), 'forbidden');
     await t.run('mytho.officer', () => issueCertificates({ classId, enrolmentIds: ids, certificateOn: '2026-11-20', firstNumber: 'BDNT-2026-101' }));
     const after = await t.run('mytho.officer', () => getClass(classId));
     assert.deepEqual(after.enrolments.map((e) => e.certificateNo).sort(), ['BDNT-2026-101', 'BDNT-2026-102']);

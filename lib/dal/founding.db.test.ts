@@ -84,6 +84,8 @@ describe('founding a party organisation', () => {
     await expectRefused(t, 'cb.ldld', () => decideFounding(decision), 'not_found');
     await expectRefused(t, 'mytho.leader', () => decideFounding({ ...decision, secretaryMemberId: official[5] ?? 999999 }), 'invalid');
     await expectRefused(t, 'mytho.leader', () => rejectFounding({ id: proposalId, version: 0, reason: 'x' }), 'conflict');
+    await expectRefused(t, 'mytho.officer', () => rejectFounding({ id: proposalId, version: 1, reason: 'x' }), 'forbidden');
+    await expectRefused(t, 'p6.leader', () => rejectFounding({ id: proposalId, version: 1, reason: 'x' }), 'not_found');
   });
 
   test('the decision creates the cell under the city, moves the four members in and links the enterprise, at once', async () => {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
-import { cancelTransfer, createMember, getMember, listIncomingTransfers, listMembers, receiveTransfer, setTemporaryActivity, transferOut, type CreateMemberInput } from './members';
+import { cancelTransfer, createMember, endMembership, getMember, listIncomingTransfers, listMembers, receiveTransfer, setTemporaryActivity, transferOut, updateMember, type CreateMemberInput } from './members';
 
 let t: TestDb;
 before(async () => {
@@ -116,8 +116,26 @@ describe('party members', () => {
     assert.deepEqual(await cellsOf(id), { cell: mekong, pending: null, host: null, version: version + 1 });
   });
 
+  test('the cell corrects the record and records a member leaving; others are refused, nothing changes', async () => {
+    let { version } = await cellsOf(id);
+    await expectRefused(t, 'cb.phuongnam', () => updateMember({ memberId: id, version, occupation: 'manager' }), 'not_found');
+    await expectRefused(t, 'tinh.viewer', () => updateMember({ memberId: id, version, occupation: 'manager' }), 'forbidden');
+    await expectRefused(t, 'cb.mekong', () => updateMember({ memberId: id, version, occupation: 'manager', officialOn: '2010-01-01' }), 'invalid');
+    await t.run('cb.mekong', () => updateMember({ memberId: id, version, occupation: 'manager', cardNo: '82.099999' }));
+    assert.equal((await t.run('cb.mekong', () => getMember(id))).occupation, 'manager');
+    version++;
+    await expectRefused(t, 'p4.leader', () => endMembership({ memberId: id, version, effectiveOn: '2026-11-22', status: 'deceased' }), 'not_found');
+    await t.run('cb.mekong', () => endMembership({ memberId: id, version, effectiveOn: '2026-11-22', status: 'deceased', note: 'Từ trần' }));
+    const m = await t.run('cb.mekong', () => getMember(id));
+    assert.equal(m.status, 'deceased');
+    assert.equal(m.events.at(-1)?.kind, 'left');
+    assert.ok(!(await t.run('cb.mekong', () => listMembers({ status: 'active' }))).items.some((x) => x.id === id));
+    await expectRefused(t, 'cb.mekong', () => endMembership({ memberId: id, version: version + 1, effectiveOn: '2026-11-23', status: 'removed' }), 'invalid');
+  });
+
   test('two cells acting at once on the same version: exactly one change happens', { skip: process.env.TEST_DB !== 'postgres' && 'concurrency needs a server with parallel connections (PGlite runs one query at a time)' }, async () => {
     const ldld = await t.unitId('TG-MYTHO-LDLD');
+    ({ id } = await t.run('cb.mekong', async () => createMember(await memberInput({ fullName: 'Võ Văn Đồng Thời', nationalId: '082088002222', cardNo: '82.054321', cellUnitId: await t.unitId('TG-MYTHO-MEKONG') }))));
     const { version } = await cellsOf(id);
     await t.run('cb.mekong', () => transferOut({ memberId: id, version, effectiveOn: '2026-11-21', toCellUnitId: ldld }));
     const results = await Promise.allSettled([
@@ -129,4 +147,5 @@ describe('party members', () => {
     assert.equal(after.pending, null);
     assert.equal(after.version, version + 2);
   });
+
 });

@@ -510,3 +510,54 @@ export async function listAssignments(filter: { memberId?: number; cellUnitId?: 
     )
     .orderBy(sql`${memberAssignments.startOn} desc`);
 }
+
+// ------------------------------------------------------------------ editing and leaving
+
+export type UpdateMemberInput = { memberId: number; version: number; occupation: Occupation; enterpriseId?: number; cardNo?: string; officialOn?: string };
+
+/** The member's cell (or a committee above it) corrects the record: occupation, workplace, card, official date. */
+export async function updateMember(input: UpdateMemberInput): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const m = await lockMember(tx, user, input.memberId, input.version);
+    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
+    if (input.enterpriseId) {
+      const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseInScope(user)));
+      if (!ent) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
+    }
+    if (input.officialOn && input.officialOn < m.admittedOn) throw invalid('errors.officialBeforeAdmitted', { officialOn: 'errors.officialBeforeAdmitted' });
+    if (input.cardNo) {
+      const [card] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.cardNo, input.cardNo));
+      if (card && card.id !== m.id) throw invalid('errors.cardNoTaken', { cardNo: 'errors.cardNoTaken' });
+    }
+    const changes = { occupation: input.occupation, enterpriseId: input.enterpriseId ?? null, cardNo: input.cardNo || null, officialOn: input.officialOn || m.officialOn };
+    await save(tx, m, changes);
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: m.cellUnitId,
+      action: 'member.update',
+      entity: 'party_member',
+      entityId: m.id,
+      before: { occupation: m.occupation, enterpriseId: m.enterpriseId, cardNo: m.cardNo, officialOn: m.officialOn },
+      after: changes,
+    });
+  });
+}
+
+export const LEAVING_STATUSES = ['transferred_out', 'removed', 'deceased'] as const;
+
+/** A member leaves the cell's count: transferred out of the portal's hierarchy, removed, or deceased. */
+export async function endMembership(input: Step & { status: (typeof LEAVING_STATUSES)[number] }): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const m = await lockMember(tx, user, input.memberId, input.version);
+    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
+    if (m.status !== 'active' && m.status !== 'temporary_elsewhere') throw new DalError('invalid', 'errors.memberNotActive');
+    if (m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
+    await save(tx, m, { status: input.status, hostUnitId: null });
+    await addEvent(tx, user, m.id, 'left', input.effectiveOn, { fromUnitId: m.cellUnitId, note: input.note });
+    await writeAudit(tx, { actorId: user.id, unitId: m.cellUnitId, action: 'member.end', entity: 'party_member', entityId: m.id, before: { status: m.status }, after: { status: input.status, effectiveOn: input.effectiveOn, note: input.note } });
+  });
+}

@@ -740,6 +740,14 @@ export const vi = {
   'asg.by': "Đơn vị phân công",
   'asg.ongoing': "đến nay",
   'audit.action.member.assign': "Phân công đảng viên",
+
+  'mem.edit': "Sửa thông tin đảng viên",
+  'mem.saved': "Đã lưu thông tin đảng viên.",
+  'mem.end': "Ghi nhận thôi sinh hoạt tại chi bộ",
+  'mem.endStatus': "Trường hợp",
+  'mem.ended': "Đã cập nhật tình trạng đảng viên.",
+  'audit.action.member.update': "Sửa thông tin đảng viên",
+  'audit.action.member.end': "Đảng viên thôi sinh hoạt",
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -1482,6 +1490,14 @@ export const en: Record<MessageKey, string> = {
   'asg.by': "Assigned by",
   'asg.ongoing': "ongoing",
   'audit.action.member.assign': "Assign a member",
+
+  'mem.edit': "Edit the member",
+  'mem.saved': "Member saved.",
+  'mem.end': "Record that the member leaves the cell",
+  'mem.endStatus': "Case",
+  'mem.ended': "The member’s status was updated.",
+  'audit.action.member.update': "Edit a member",
+  'audit.action.member.end': "A member leaves",
 };
 
 export const LOCALES = ['vi', 'en'] as const;

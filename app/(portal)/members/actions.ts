@@ -4,7 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
-import { assignMember, cancelTransfer, createMember, receiveTransfer, setTemporaryActivity, transferOut } from '@/lib/dal/members';
+import { assignMember, cancelTransfer, createMember, endMembership, LEAVING_STATUSES, receiveTransfer, setTemporaryActivity, transferOut, updateMember } from '@/lib/dal/members';
+import { OCCUPATIONS } from '@/lib/registry/kinds';
 import { memberSchema, optionalId } from '@/lib/registry/validation';
 import { id, isoDate, optionalDate, optionalText, text } from '@/lib/validation';
 
@@ -46,6 +47,35 @@ const assignSchema = z.object({ memberId: id, cellUnitId: id, role: text(200), s
 
 export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const state = await runAction(assignSchema, formData, (d) => assignMember({ ...d, endOn: d.endOn || undefined }), 'asg.done');
+  if (state.ok) revalidatePath('/members', 'layout');
+  return state;
+}
+
+const updateSchema = z.object({
+  memberId: id,
+  version: z.coerce.number().int(),
+  occupation: z.enum(OCCUPATIONS, { error: 'errors.invalidChoice' }),
+  enterpriseId: optionalId,
+  cardNo: optionalText(30),
+  officialOn: optionalDate,
+});
+
+export async function updateMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(updateSchema, formData, (d) => updateMember({ ...d, officialOn: d.officialOn || undefined, cardNo: d.cardNo || undefined }), 'mem.saved');
+  if (state.ok) revalidatePath('/members', 'layout');
+  return state;
+}
+
+const endSchema = z.object({
+  memberId: id,
+  version: z.coerce.number().int(),
+  status: z.enum(LEAVING_STATUSES, { error: 'errors.invalidChoice' }),
+  effectiveOn: isoDate,
+  note: optionalText(500),
+});
+
+export async function endMembershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(endSchema, formData, (d) => endMembership(d), 'mem.ended');
   if (state.ok) revalidatePath('/members', 'layout');
   return state;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, Field } from '@/components/action-form';
-import { assignAction, createMemberAction, memberStepAction } from './actions';
+import { assignAction, createMemberAction, endMembershipAction, memberStepAction, updateMemberAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
@@ -78,6 +78,42 @@ export function AssignForm({ l, memberId, cells, today }: { l: L; memberId: numb
         <Field name="startOn" label={l.startOn} type="date" defaultValue={today} required />
         <Field name="endOn" label={l.endOn} type="date" />
       </div>
+    </ActionForm>
+  );
+}
+
+export function EditMemberForm({ l, initial, occupations, enterprises }: { l: L; initial: Record<string, string>; occupations: Option[]; enterprises: Option[] }) {
+  return (
+    <ActionForm action={updateMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-edit">
+      <input type="hidden" name="memberId" value={initial.memberId} />
+      <input type="hidden" name="version" value={initial.version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="occupation" label={l.occupation} type="select" options={occupations} defaultValue={initial.occupation} required />
+        <Field name="enterpriseId" label={l.enterprise} type="select" options={enterprises} defaultValue={initial.enterpriseId} />
+        <Field name="cardNo" label={l.cardNo} defaultValue={initial.cardNo} />
+        <Field name="officialOn" label={l.officialOn} type="date" defaultValue={initial.officialOn} />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function EndMembershipForm({ l, memberId, version, statuses, today }: { l: L; memberId: number; version: number; statuses: Option[]; today: string }) {
+  return (
+    <ActionForm
+      action={endMembershipAction}
+      submitLabel={l.submit}
+      labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
+      danger
+      confirmText={`${l.submit}?`}
+      testId="member-end"
+    >
+      <input type="hidden" name="memberId" value={memberId} />
+      <input type="hidden" name="version" value={version} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="status" label={l.status} type="select" options={statuses} required />
+        <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
+      </div>
+      <Field name="note" label={l.note} />
     </ActionForm>
   );
 }

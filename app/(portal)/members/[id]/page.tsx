@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
-import { getMember, listAssignments, listCellOptions } from '@/lib/dal/members';
+import { listEnterprises } from '@/lib/dal/enterprises';
+import { getMember, LEAVING_STATUSES, listAssignments, listCellOptions } from '@/lib/dal/members';
+import { OCCUPATIONS } from '@/lib/registry/kinds';
 import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { idParam, orNotFound } from '@/lib/page';
-import { AssignForm, MemberStepForm } from '../forms';
+import { AssignForm, EditMemberForm, EndMembershipForm, MemberStepForm } from '../forms';
 
 export const metadata: Metadata = { title: 'Đảng viên' };
 
@@ -22,12 +24,14 @@ function Row({ label, value }: { label: string; value: React.ReactNode }) {
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const m = await orNotFound(getMember(idParam((await params).id)));
   const t = await getT();
-  const [tree, mine, assignments, user] = await Promise.all([
+  const [tree, mine, assignments, user, firms] = await Promise.all([
     m.canManage ? listCellOptions('tree') : Promise.resolve([]),
     m.canManage ? listCellOptions('mine') : Promise.resolve([]),
     listAssignments({ memberId: m.id }),
     requireUser(),
+    m.canManage ? listEnterprises({ status: 'operating' }, 1) : Promise.resolve({ items: [], total: 0 }),
   ]);
+  const active = m.status === 'active' || m.status === 'temporary_elsewhere';
   const canAssign = m.canManage && user.unitKind !== 'cell' && m.status === 'active';
   const cells = [{ value: '', label: '—' }, ...tree.filter((c) => c.id !== m.cellUnitId).map((c) => ({ value: String(c.id), label: c.name }))];
   const l = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle'), effectiveOn: t('mem.effectiveOn'), note: t('mem.note') };
@@ -77,6 +81,45 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </>
         ) : null}
         {m.canManage && m.status === 'temporary_elsewhere' ? <MemberStepForm {...common} step="temporaryEnd" title={t('mem.temporaryEnd')} /> : null}
+        {m.canManage && active ? (
+          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer font-semibold text-red-900">{t('mem.edit')}</summary>
+            <div className="mt-4">
+              <EditMemberForm
+                l={{ submit: t('mem.submit'), pending: t('form.pending'), occupation: t('mem.occupation'), enterprise: t('mem.enterprise'), cardNo: t('mem.cardNo'), officialOn: t('mem.officialOn') }}
+                initial={{
+                  memberId: String(m.id),
+                  version: String(m.version),
+                  occupation: m.occupation,
+                  enterpriseId: m.enterpriseId ? String(m.enterpriseId) : '',
+                  cardNo: m.cardNo ?? '',
+                  officialOn: m.officialOn ? formatDate(m.officialOn) : '',
+                }}
+                occupations={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))}
+                enterprises={[
+                  { value: '', label: '—' },
+                  // The member's current workplace stays offered even when it is not on the first page of enterprises.
+                  ...(m.enterpriseId && !firms.items.some((e) => e.id === m.enterpriseId) ? [{ value: String(m.enterpriseId), label: m.enterpriseName ?? '' }] : []),
+                  ...firms.items.map((e) => ({ value: String(e.id), label: e.name })),
+                ]}
+              />
+            </div>
+          </details>
+        ) : null}
+        {m.canManage && active && !pending ? (
+          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <summary className="cursor-pointer font-semibold text-red-900">{t('mem.end')}</summary>
+            <div className="mt-4">
+              <EndMembershipForm
+                l={{ ...l, submit: t('mem.end'), status: t('mem.endStatus') }}
+                memberId={m.id}
+                version={m.version}
+                statuses={[{ value: '', label: '—' }, ...LEAVING_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
+                today={formatDate(today())}
+              />
+            </div>
+          </details>
+        ) : null}
       </section>
 
       <section className="space-y-3">
