@@ -18,6 +18,7 @@ import {
 import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds';
 import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
+import { MEASURES, PERIOD_KINDS } from '../lib/reports/measures';
 import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
@@ -459,6 +460,8 @@ export const partyMembers = pgTable(
       .notNull()
       .references(() => units.id),
     enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    /** The cell where the member was admitted (reports count an admission there, once, whatever moves follow). */
+    admittedCellUnitId: integer('admitted_cell_unit_id').references(() => units.id),
     occupation: text('occupation', { enum: OCCUPATIONS }).notNull().default('other'),
     admittedOn: date('admitted_on').notNull(),
     officialOn: date('official_on'),
@@ -481,6 +484,7 @@ export const partyMembers = pgTable(
     index('party_members_enterprise_idx').on(t.enterpriseId),
     index('party_members_transfer_idx').on(t.transferToUnitId),
     index('party_members_host_idx').on(t.hostUnitId),
+    index('party_members_admitted_idx').on(t.admittedCellUnitId, t.admittedOn),
     check('party_members_occupation_check', sql`${t.occupation} in (${inList(OCCUPATIONS)})`),
     check('party_members_status_check', sql`${t.status} in (${inList(MEMBER_STATUSES)})`),
     check('party_members_official_after_admitted', sql`${t.officialOn} is null or ${t.officialOn} >= ${t.admittedOn}`),
@@ -652,5 +656,39 @@ export const memberAssignments = pgTable(
     index('member_assignments_member_idx').on(t.memberId),
     index('member_assignments_cell_idx').on(t.cellUnitId),
     check('member_assignments_dates_check', sql`${t.endOn} is null or ${t.endOn} >= ${t.startOn}`),
+  ],
+);
+
+/**
+ * Targets set by a committee for a unit directly below it (or for itself), per year or per term,
+ * on one measure; optionally citing the directive they come from.
+ */
+export const targets = pgTable(
+  'targets',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    setByUnitId: integer('set_by_unit_id')
+      .notNull()
+      .references(() => units.id),
+    measure: text('measure', { enum: MEASURES }).notNull(),
+    periodKind: text('period_kind', { enum: PERIOD_KINDS }).notNull(),
+    yearFrom: integer('year_from').notNull(),
+    yearTo: integer('year_to').notNull(),
+    value: integer('value').notNull(),
+    directiveNo: text('directive_no'),
+    directiveOn: date('directive_on'),
+    directiveIssuer: text('directive_issuer'),
+    directiveTitle: text('directive_title'),
+    createdBy: integer('created_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('targets_unit_measure_period_key').on(t.unitId, t.measure, t.yearFrom, t.yearTo),
+    check('targets_measure_check', sql`${t.measure} in (${inList(MEASURES)})`),
+    check('targets_period_check', sql`${t.periodKind} in (${inList(PERIOD_KINDS)}) and ${t.yearTo} >= ${t.yearFrom}`),
+    check('targets_value_check', sql`${t.value} >= 0`),
   ],
 );

@@ -38,6 +38,9 @@ export default async function PortalLayout({ children }: { children: React.React
             <Link href="/members" className="hover:underline">
               {t('nav.members')}
             </Link>
+            <Link href="/reports" className="hover:underline">
+              {t('nav.reports')}
+            </Link>
             <Link href="/cases" className="hover:underline">
               {t('nav.cases')}
             </Link>

@@ -32,6 +32,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'data.edit': NONE,
     'approval.take': NONE,
     'ruleset.manage': NONE,
+    'target.set': NONE,
   },
   officer: {
     'unit.read': SUBTREE,
@@ -49,6 +50,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'data.edit': SUBTREE,
     'approval.take': NONE,
     'ruleset.manage': NONE,
+    'target.set': NONE,
   },
   leader: {
     'unit.read': SUBTREE,
@@ -66,6 +68,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'data.edit': SUBTREE,
     'approval.take': OWN_ONLY,
     'ruleset.manage': NONE,
+    'target.set': OWN_ONLY,
   },
   admin: {
     'unit.read': SUBTREE,
@@ -83,6 +86,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'data.edit': SUBTREE,
     'approval.take': NONE,
     'ruleset.manage': OWN_ONLY,
+    'target.set': OWN_ONLY,
   },
 };
 

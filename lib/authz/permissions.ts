@@ -22,6 +22,7 @@ export const ACTIONS = [
   'data.edit', // edit the business data of the target unit's subtree
   'approval.take', // take an approval step that belongs to the target unit
   'ruleset.manage', // add rule-set versions and holidays; the target is the root of the user's tree
+  'target.set', // set targets for the unit itself and the units directly below it; the target is the setting unit
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -35,7 +36,7 @@ const EDIT = [...READ, 'data.edit'] as const satisfies readonly Action[];
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   viewer: READ,
   officer: EDIT,
-  leader: [...EDIT, 'approval.take'],
+  leader: [...EDIT, 'approval.take', 'target.set'],
   admin: [
     ...EDIT,
     'unit.create',
@@ -50,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'user.resetPassword',
     'audit.read',
     'ruleset.manage',
+    'target.set',
   ],
 };
 
@@ -78,6 +80,8 @@ export const ACTION_RELATIONS: Record<Action, readonly Relation[]> = {
   'approval.take': ['same'],
   // Only an administrator of a root unit (a province) manages the national rule set.
   'ruleset.manage': ['same'],
+  // A committee sets targets as itself (for itself and its direct children; the data layer checks which).
+  'target.set': ['same'],
 };
 
 export type Actor = { role: Role; unitPath: string };

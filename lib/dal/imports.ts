@@ -127,6 +127,7 @@ export async function importRows(kind: ImportKind, rows: RawRow[], missingHeader
       id: memberIds[i],
       personId: personIds[i],
       cellUnitId: m.cellUnitId,
+      admittedCellUnitId: m.cellUnitId,
       enterpriseId: m.enterpriseId ?? null,
       occupation: m.occupation,
       admittedOn: m.admittedOn,

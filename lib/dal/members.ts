@@ -270,6 +270,7 @@ export async function insertMember(tx: Tx, user: CurrentUser | null, input: Crea
     .values({
       personId: person.id,
       cellUnitId: input.cellUnitId,
+      admittedCellUnitId: input.cellUnitId,
       enterpriseId: input.enterpriseId ?? null,
       occupation: input.occupation,
       admittedOn: input.admittedOn,
@@ -430,7 +431,7 @@ export async function admitFromCase(
   const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.partyUnitId, c.cellUnitId)).orderBy(asc(enterprises.id)).limit(1);
   const [member] = await tx
     .insert(partyMembers)
-    .values({ personId: c.personId, cellUnitId: c.cellUnitId, enterpriseId: ent?.id ?? null, admittedOn, admissionCaseId: c.id })
+    .values({ personId: c.personId, cellUnitId: c.cellUnitId, admittedCellUnitId: c.cellUnitId, enterpriseId: ent?.id ?? null, admittedOn, admissionCaseId: c.id })
     .returning({ id: partyMembers.id });
   await addEvent(tx, user, member.id, 'admitted', admittedOn, { toUnitId: c.cellUnitId });
 }

@@ -45,6 +45,7 @@ export const SNAPSHOT_TABLES = [
   'class_enrolments',
   'ratings',
   'member_assignments',
+  'targets',
 ] as const;
 export type Snapshot = Record<(typeof SNAPSHOT_TABLES)[number], { rows: number; md5: string }>;
 

@@ -1,0 +1,167 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { can } from '@/lib/authz/permissions';
+import { today } from '@/lib/clock';
+import { getDashboard, type DashboardRow } from '@/lib/dal/reports';
+import { requireUser } from '@/lib/dal/session';
+import { getT, type T } from '@/lib/i18n/server';
+import { orNotFound } from '@/lib/page';
+import { termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
+import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
+
+export const metadata: Metadata = { title: 'Chỉ tiêu, báo cáo' };
+
+type Params = Record<'unit' | 'year' | 'from' | 'to' | 'sort', string | undefined>;
+
+const yearOf = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
+
+function periodOf(p: Params, fallbackYear: number): Period {
+  const from = yearOf(p.from);
+  const to = yearOf(p.to);
+  if (from && to && to >= from) return termPeriod(from, to);
+  return yearPeriod(yearOf(p.year) ?? fallbackYear);
+}
+
+function fmt(v: number | null | undefined, share: boolean) {
+  if (v === null || v === undefined) return '—';
+  return share ? `${v.toLocaleString('vi-VN')}%` : v.toLocaleString('vi-VN');
+}
+
+function Cell({ row, m, testId }: { row: DashboardRow; m: Measure; testId?: string }) {
+  const share = SHARE_MEASURES.includes(m);
+  const target = row.target[m];
+  const pct = row.percent[m];
+  return (
+    <td className="px-3 py-2 text-right tabular-nums" data-testid={testId}>
+      <span className="font-semibold">{fmt(row.actual[m], share)}</span>
+      {target !== undefined ? <span className="text-stone-500"> / {fmt(target, share)}</span> : null}
+      {pct !== null && pct !== undefined ? <div className={`text-xs ${pct >= 100 ? 'text-green-700' : 'text-amber-800'}`}>{pct}%</div> : null}
+    </td>
+  );
+}
+
+function periodLabel(t: T, p: Period) {
+  return p.kind === 'year' ? t('rep.period.year', { year: p.from }) : t('rep.period.term', { from: p.from, to: p.to });
+}
+
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const p = await searchParams;
+  const thisYear = Number(today().slice(0, 4));
+  const period = periodOf(p, thisYear);
+  const unitId = p.unit && /^\d{1,9}$/.test(p.unit) ? Number(p.unit) : undefined;
+  const [user, d, t] = await Promise.all([requireUser(), orNotFound(getDashboard({ unitId, period })), getT()]);
+  const sort = (MEASURES as readonly string[]).includes(p.sort ?? '') ? (p.sort as Measure) : undefined;
+  const rows = sort ? [...d.rows].sort((a, b) => (b.actual[sort] ?? -1) - (a.actual[sort] ?? -1)) : d.rows;
+  const query = (extra: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams();
+    const base = { unit: d.unit.id, ...(period.kind === 'year' ? { year: period.from } : { from: period.from, to: period.to }), ...extra };
+    for (const [k, v] of Object.entries(base)) if (v !== undefined) q.set(k, String(v));
+    return `/reports?${q}`;
+  };
+  const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end gap-3">
+        <div>
+          <h1 className="text-2xl font-bold text-red-900">{t('rep.title')}</h1>
+          <p className="text-sm text-stone-600" data-testid="report-heading">
+            {d.unit.name} · {periodLabel(t, period)}
+          </p>
+        </div>
+        <form className="no-print ml-auto flex flex-wrap items-end gap-2">
+          <input type="hidden" name="unit" value={d.unit.id} />
+          <label className="text-sm">
+            <span className="mb-1 block">{t('tgt.year')}</span>
+            <select name="year" defaultValue={period.kind === 'year' ? period.from : thisYear} className={input}>
+              {Array.from({ length: 8 }, (_, i) => thisYear - 6 + i).map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('rat.show')}</button>
+          {can(user, 'target.set', user.unitPath) ? (
+            <Link href={`/reports/targets?year=${period.from}`} className="rounded-md border border-red-800 px-4 py-2 text-sm font-semibold text-red-900" data-testid="set-targets">
+              {t('rep.setTargets')}
+            </Link>
+          ) : null}
+        </form>
+      </div>
+
+      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+        <table className="min-w-full text-sm" data-testid="report-totals">
+          <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+            <tr>
+              <th className="px-3 py-2">{t('rep.measure')}</th>
+              <th className="px-3 py-2 text-right">{t('rep.actual')}</th>
+              <th className="px-3 py-2 text-right">{t('rep.target')}</th>
+              <th className="px-3 py-2 text-right">{t('rep.percent')}</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-stone-100">
+            {MEASURES.map((m) => {
+              const share = SHARE_MEASURES.includes(m);
+              return (
+                <tr key={m} data-testid={`total-${m}`}>
+                  <td className="px-3 py-2">{t(`rep.m.${m}`)}</td>
+                  <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid={`actual-${m}`}>
+                    {fmt(d.total.actual[m], share)}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums" data-testid={`target-${m}`}>
+                    {fmt(d.total.target[m], share)}
+                  </td>
+                  <td className="px-3 py-2 text-right tabular-nums" data-testid={`percent-${m}`}>
+                    {d.total.percent[m] === null || d.total.percent[m] === undefined ? '—' : `${d.total.percent[m]}%`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t('rep.byChild')}</h2>
+        {rows.length === 0 ? (
+          <p className="text-sm text-stone-600">{t('rep.noChildren')}</p>
+        ) : (
+          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+            <table className="min-w-full text-sm" data-testid="report-children">
+              <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+                <tr>
+                  <th className="px-3 py-2">{t('rep.unit')}</th>
+                  {MEASURES.map((m) => (
+                    <th key={m} className="px-3 py-2 text-right">
+                      <Link href={query({ sort: m })} className={sort === m ? 'text-red-900 underline' : 'hover:underline'}>
+                        {t(`rep.m.${m}`)}
+                      </Link>
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-stone-100 align-top">
+                {rows.map((r) => (
+                  <tr key={r.unit?.id ?? 'own'}>
+                    <td className="px-3 py-2">
+                      {r.unit ? (
+                        <Link href={query({ unit: r.unit.id, sort: undefined })} className="font-medium text-red-900 hover:underline">
+                          {r.unit.name}
+                        </Link>
+                      ) : (
+                        <span className="text-stone-600">{t('rep.own', { unit: d.unit.name })}</span>
+                      )}
+                    </td>
+                    {MEASURES.map((m) => (
+                      <Cell key={m} row={r} m={m} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

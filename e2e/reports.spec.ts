@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { logIn, screenshotDir } from './helpers';
+
+async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await logIn(page, username);
+  return page;
+}
+
+test('[REPORTS] the city sets a target for a ward, sees progress move after an admission there, and drills down two levels', async ({ browser }) => {
+  const year = new Date().getFullYear();
+  const leader = await signedIn(browser, 'mytho.leader');
+  await leader.getByRole('link', { name: 'Chỉ tiêu, báo cáo' }).click();
+  await expect(leader.getByTestId('report-heading')).toHaveText(`Thành ủy Mỹ Tho · Năm ${year}`);
+  await leader.getByTestId('set-targets').click();
+  const form = leader.getByTestId('targets-form');
+  await form.getByLabel('Kết nạp đảng viên mới: Thành ủy Mỹ Tho').fill('10');
+  await form.getByLabel('Kết nạp đảng viên mới: Đảng ủy Phường 4').fill('2');
+  await form.getByLabel('Số văn bản (ví dụ 301-NQ/TU)').fill('301-NQ/TU');
+  await form.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+  await expect(form.getByTestId('form-success')).toContainText('Đã lưu 2 chỉ tiêu.');
+
+  await leader.goto('/reports');
+  const p4Row = () => leader.getByTestId('report-children').getByRole('row').filter({ hasText: 'Đảng ủy Phường 4' });
+  await expect(p4Row()).toContainText('/ 2');
+  const actualOf = async () => Number((await p4Row().locator('td').nth(1).locator('span').first().textContent())?.trim());
+  const before = await actualOf();
+  await expect(leader.getByTestId('target-admitted')).toHaveText('10');
+
+  // A cell under the ward registers a member admitted this year.
+  const cell = await signedIn(browser, 'cb.phuongnam');
+  await cell.goto('/members/new');
+  const m = cell.getByTestId('member-form');
+  await m.getByLabel('Họ và tên').fill('Lương Văn Tiến');
+  await m.getByLabel('Ngày sinh *', { exact: true }).fill('02/02/1995');
+  await m.getByLabel('Giới tính').selectOption('male');
+  await m.getByLabel('Chi bộ').selectOption({ label: 'Chi bộ Công ty TNHH May Phương Nam' });
+  await m.getByLabel('Nghề nghiệp').selectOption({ label: 'Công nhân trực tiếp sản xuất' });
+  await m.getByLabel('Ngày vào Đảng').fill(`10/03/${year}`);
+  await m.getByRole('button', { name: 'Lưu đảng viên' }).click();
+  await expect(cell).toHaveURL(/\/members\/\d+$/);
+
+  await leader.reload();
+  expect(await actualOf()).toBe(before + 1);
+  await leader.screenshot({ path: path.join(screenshotDir, 'reports.png'), fullPage: true });
+
+  // Drill down: the city → Phường 4 → the Phương Nam cell.
+  await p4Row().getByRole('link', { name: 'Đảng ủy Phường 4' }).click();
+  await expect(leader.getByTestId('report-heading')).toHaveText(`Đảng ủy Phường 4 · Năm ${year}`);
+  await expect(leader.getByTestId('actual-admitted')).toHaveText(String(before + 1));
+  await expect(leader.getByTestId('target-admitted')).toHaveText('2');
+  await leader.getByTestId('report-children').getByRole('link', { name: 'Chi bộ Công ty TNHH May Phương Nam' }).click();
+  await expect(leader.getByTestId('report-heading')).toHaveText(`Chi bộ Công ty TNHH May Phương Nam · Năm ${year}`);
+
+  // A ward cannot open its neighbour's dashboard.
+  const p6 = await signedIn(browser, 'p6.leader');
+  const url = new URL(leader.url());
+  expect((await p6.goto(`/reports?unit=${url.searchParams.get('unit')}`))?.status()).toBe(404);
+});

@@ -1,0 +1,103 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '@/db';
+import { seedDemoActivity } from '@/db/seed/activity';
+import { seedDemoCases } from '@/db/seed/cases';
+import { seedDemoEnterprises } from '@/db/seed/enterprises';
+import { seedDemoMembers } from '@/db/seed/members';
+import { setClock } from '@/lib/clock';
+import { yearPeriod } from '@/lib/reports/maths';
+import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
+import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { getDashboard, setTargets } from './reports';
+
+let t: TestDb;
+before(async () => {
+  t = await setupTestDb();
+  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
+  await seedDemoEnterprises(t.db, '2026-11-23');
+  await seedDemoMembers(t.db);
+  await seedDemoCases(t.db);
+  await seedDemoActivity(t.db, '2026-11-23');
+  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
+});
+after(async () => {
+  setClock(undefined);
+  await t?.teardown();
+});
+
+const COUNTS = MEASURES.filter((m) => !SHARE_MEASURES.includes(m));
+
+describe('dashboard figures', () => {
+  for (const year of [2025, 2026]) {
+    test(`${year}: a parent's figure is the sum of its rows, at every level`, async () => {
+      for (const who of ['tinh.leader', 'mytho.leader', 'p4.leader', 'khoi.leader']) {
+        const d = await t.run(who, () => getDashboard({ period: yearPeriod(year) }));
+        for (const m of COUNTS) assert.equal(d.total.actual[m], d.rows.reduce((n, r) => n + (r.actual[m] ?? 0), 0), `${who} ${m}`);
+      }
+      // The city's row in the province equals the city's own total.
+      const province = await t.run('tinh.leader', () => getDashboard({ period: yearPeriod(year) }));
+      const city = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(year) }));
+      const cityRow = province.rows.find((r) => r.unit?.name === 'Thành ủy Mỹ Tho')!;
+      for (const m of COUNTS) assert.equal(cityRow.actual[m], city.total.actual[m], m);
+      // Ward 4's row in the city equals Ward 4's total.
+      const p4 = await t.run('p4.leader', () => getDashboard({ period: yearPeriod(year) }));
+      for (const m of COUNTS) assert.equal(city.rows.find((r) => r.unit?.name === 'Đảng ủy Phường 4')!.actual[m], p4.total.actual[m], m);
+    });
+  }
+
+  test('admissions are counted from the records, once, at the cell where they took place', async () => {
+    const [{ n }] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from party_members m join units u on u.id = m.admitted_cell_unit_id
+        where u.path <@ (select path from units where code = 'TG-MYTHO') and m.admitted_on between '2025-01-01' and '2025-12-31'`),
+    );
+    const city = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2025) }));
+    assert.equal(city.total.actual.admitted, Number(n));
+    assert.ok(Number(n) > 0);
+    assert.equal(city.shares.members.rated > 0, true, 'last year’s demo ratings are counted');
+  });
+
+  test('scope: a ward opens its own dashboard and its children, never a sibling’s or its parent’s', async () => {
+    const p6 = await t.unitId('TG-MYTHO-P6');
+    const city = await t.unitId('TG-MYTHO');
+    await expectDalError(t.run('p4.leader', () => getDashboard({ unitId: p6, period: yearPeriod(2026) })), 'not_found');
+    await expectDalError(t.run('p4.leader', () => getDashboard({ unitId: city, period: yearPeriod(2026) })), 'not_found');
+    const phuongNam = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
+    assert.equal((await t.run('p4.leader', () => getDashboard({ unitId: phuongNam, period: yearPeriod(2026) }))).unit.id, phuongNam);
+  });
+});
+
+describe('targets', () => {
+  test('a committee leader sets targets for itself and the units directly below; progress shows beside them', async () => {
+    const city = await t.unitId('TG-MYTHO');
+    const p4 = await t.unitId('TG-MYTHO-P4');
+    await t.run('mytho.leader', () =>
+      setTargets([
+        { unitId: city, measure: 'admitted', period: yearPeriod(2025), value: 4, directiveNo: '301-NQ/TU', directiveIssuer: 'Tỉnh ủy Tiền Giang' },
+        { unitId: p4, measure: 'admitted', period: yearPeriod(2025), value: 2 },
+      ]),
+    );
+    const d = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2025) }));
+    assert.equal(d.total.target.admitted, 4);
+    assert.equal(d.total.percent.admitted, Math.floor((d.total.actual.admitted! / 4) * 100 + 0.5));
+    assert.equal(d.rows.find((r) => r.unit?.id === p4)!.target.admitted, 2);
+    // Changed, not duplicated.
+    await t.run('mytho.leader', () => setTargets([{ unitId: p4, measure: 'admitted', period: yearPeriod(2025), value: 3 }]));
+    const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from targets where unit_id = ${p4}`));
+    assert.equal(Number(n), 1);
+  });
+
+  test('refused with nothing changed: a grandchild, the parent, a sibling, an officer, a viewer, a bad value', async () => {
+    const phuongNam = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
+    const city = await t.unitId('TG-MYTHO');
+    const p6 = await t.unitId('TG-MYTHO-P6');
+    const target = (unitId: number, value = 5) => [{ unitId, measure: 'admitted' as const, period: yearPeriod(2026), value }];
+    await expectRefused(t, 'mytho.leader', () => setTargets(target(phuongNam)), 'forbidden');
+    await expectRefused(t, 'p4.leader', () => setTargets(target(city)), 'forbidden');
+    await expectRefused(t, 'p4.leader', () => setTargets(target(p6)), 'forbidden');
+    await expectRefused(t, 'mytho.officer', () => setTargets(target(city)), 'forbidden');
+    await expectRefused(t, 'tinh.viewer', () => setTargets(target(city)), 'forbidden');
+    await expectRefused(t, 'mytho.leader', () => setTargets([{ unitId: city, measure: 'members_good_share', period: yearPeriod(2026), value: 120 }]), 'invalid');
+  });
+});

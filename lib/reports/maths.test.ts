@@ -1,0 +1,38 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { abovePlan, periodWindow, progressPercent, sumBy, termPeriod, yearPeriod } from './maths';
+
+describe('report maths', () => {
+  const cases: [number, number | null, number | null][] = [
+    [31, 26, 119], // the published example
+    [32, 32, 100],
+    [0, 10, 0],
+    [1, 3, 33],
+    [2, 3, 67], // 66.67 rounds up
+    [1, 8, 13], // 12.5 rounds half up
+    [1147, 903, 127], // the Tuyên Quang term: 27% above plan
+    [5, null, null],
+    [5, 0, null],
+  ];
+  for (const [actual, target, expected] of cases) test(`${actual} of ${target} is ${expected}%`, () => assert.equal(progressPercent(actual, target), expected));
+
+  test('above plan', () => {
+    assert.equal(abovePlan(1147, 903), 27);
+    assert.equal(abovePlan(20, 25), -20);
+  });
+
+  test('a year runs 1 January to 31 December; a term from its first year to its last', () => {
+    assert.deepEqual(periodWindow(yearPeriod(2026)), { start: '2026-01-01', end: '2026-12-31' });
+    assert.deepEqual(periodWindow(termPeriod(2020, 2025)), { start: '2020-01-01', end: '2025-12-31' });
+    assert.throws(() => termPeriod(2025, 2020));
+  });
+
+  test('a parent is the sum of its children', () => {
+    const m = sumBy([
+      { key: 'a', value: 2 },
+      { key: 'b', value: 3 },
+      { key: 'a', value: 5 },
+    ]);
+    assert.deepEqual([...m.entries()], [['a', 7], ['b', 3]]);
+  });
+});
