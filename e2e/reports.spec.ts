@@ -1,9 +1,10 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { logIn, screenshotDir } from './helpers';
 
 async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await logIn(page, username);
   return page;
 }
@@ -44,6 +45,33 @@ test('[REPORTS] the city sets a target for a ward, sees progress move after an a
   await leader.reload();
   expect(await actualOf()).toBe(before + 1);
   await leader.screenshot({ path: path.join(screenshotDir, 'reports.png'), fullPage: true });
+
+  await expect(leader.getByTestId('chart-monthly')).toBeVisible();
+  await expect(leader.getByTestId('chart-pipeline')).toBeVisible();
+  await expect(leader.getByTestId('chart-coverage')).toContainText('Đảng ủy Phường 4');
+  const admittedCity = (await leader.getByTestId('actual-admitted').textContent())?.trim();
+  await expect(leader.getByTestId('forecast')).toContainText(`đã kết nạp ${admittedCity}`);
+  // The figure opens the list it was counted from, with as many members.
+  await leader.getByTestId('actual-admitted').getByRole('link').click();
+  await expect(leader.getByTestId('admitted-filter')).toBeVisible();
+  await expect(leader.getByTestId('member-count')).toHaveText(`${admittedCity} đảng viên`);
+  await leader.goBack();
+
+  // The export opens as a workbook: the title, the unit and year, and the ward's row with its target.
+  const [download] = await Promise.all([leader.waitForEvent('download'), leader.getByTestId('report-export').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  expect(wb.worksheets[0].getCell('A2').value).toBe(`Đơn vị: Thành ủy Mỹ Tho · Năm ${year}`);
+  expect(wb.worksheets[0].getCell('A6').value).toBe('Kết nạp đảng viên mới');
+  expect(wb.worksheets[0].getCell('C6').value).toBe(10);
+  const byUnit = wb.worksheets[1];
+  let p4 = 0;
+  byUnit.eachRow((row, n) => {
+    if (row.getCell(1).value === 'Đảng ủy Phường 4') p4 = n;
+  });
+  expect(p4).toBeGreaterThan(5);
+  expect(byUnit.getRow(p4).getCell(2).value).toBe(before + 1);
+  expect(byUnit.getRow(p4).getCell(3).value).toBe(2);
 
   // Drill down: the city → Phường 4 → the Phương Nam cell.
   await p4Row().getByRole('link', { name: 'Đảng ủy Phường 4' }).click();

@@ -40,7 +40,15 @@ async function addEvent(
 
 // ------------------------------------------------------------------ reading
 
-export type MemberFilter = { q?: string; unitId?: number; status?: MemberStatus; standing?: 'probationary' | 'official'; occupation?: Occupation };
+export type MemberFilter = {
+  q?: string;
+  unitId?: number;
+  status?: MemberStatus;
+  standing?: 'probationary' | 'official';
+  occupation?: Occupation;
+  /** Admitted between two dates in cells under a unit (the list behind a report's admissions figure). */
+  admitted?: { from: string; to: string; unitId: number };
+};
 
 export type MemberListItem = {
   id: number;
@@ -100,6 +108,10 @@ export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<
     filter.status ? eq(partyMembers.status, filter.status) : undefined,
     filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
     filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
+    filter.admitted
+      ? sql`${partyMembers.admittedOn} between ${filter.admitted.from} and ${filter.admitted.to}
+          and ${partyMembers.admittedCellUnitId} in (select a.id from units a where a.path <@ (select f.path from units f where f.id = ${filter.admitted.unitId}))`
+      : undefined,
   );
   const [rows, [{ n }]] = await Promise.all([
     listQuery(db)

@@ -10,7 +10,11 @@ import { setClock } from '@/lib/clock';
 import { yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
 import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
-import { getDashboard, setTargets } from './reports';
+import { VN_HOLIDAYS } from '@/db/seed/holidays';
+import { INITIAL_RULE_SET } from '@/db/seed/reference';
+import { countsForYear } from '@/lib/reports/forecast';
+import { listMembers } from './members';
+import { getDashboard, getOverview, setTargets } from './reports';
 
 let t: TestDb;
 before(async () => {
@@ -56,6 +60,14 @@ describe('dashboard figures', () => {
     assert.equal(city.total.actual.admitted, Number(n));
     assert.ok(Number(n) > 0);
     assert.equal(city.shares.members.rated > 0, true, 'last year’s demo ratings are counted');
+    // The figure agrees with the list behind it, for the city and for each of its rows.
+    const cityId = await t.unitId('TG-MYTHO');
+    const list = await t.run('mytho.leader', () => listMembers({ admitted: { from: '2025-01-01', to: '2025-12-31', unitId: cityId } }));
+    assert.equal(list.total, city.total.actual.admitted);
+    for (const r of city.rows.filter((x) => x.unit)) {
+      const rowList = await t.run('mytho.leader', () => listMembers({ admitted: { from: '2025-01-01', to: '2025-12-31', unitId: r.unit!.id } }));
+      assert.equal(rowList.total, r.actual.admitted, r.unit!.name);
+    }
   });
 
   test('scope: a ward opens its own dashboard and its children, never a sibling’s or its parent’s', async () => {
@@ -99,5 +111,41 @@ describe('targets', () => {
     await expectRefused(t, 'mytho.officer', () => setTargets(target(city)), 'forbidden');
     await expectRefused(t, 'tinh.viewer', () => setTargets(target(city)), 'forbidden');
     await expectRefused(t, 'mytho.leader', () => setTargets([{ unitId: city, measure: 'members_good_share', period: yearPeriod(2026), value: 120 }]), 'invalid');
+  });
+});
+
+describe('overview: headline counts, charts and the forecast', () => {
+  test('headline counts agree with the records and with the per-child coverage', async () => {
+    const o = await t.run('mytho.leader', () => getOverview({ period: yearPeriod(2026) }));
+    const [direct] = rowsOf<Record<string, number>>(
+      await t.db.execute(sql`select
+        (select count(*)::int from enterprises e join units u on u.id = e.managing_unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') and e.status = 'operating') as operating,
+        (select count(*)::int from party_members m join units u on u.id = m.cell_unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') and m.status in ('active', 'temporary_elsewhere')) as members`),
+    );
+    assert.equal(o.headline.enterprises.operating, Number(direct.operating));
+    assert.equal(o.headline.members.total, Number(direct.members));
+    assert.equal(o.coverage.reduce((n, c) => n + c.operating, 0), o.headline.enterprises.operating, 'enterprises are all managed by a child (wards) in the demo');
+    assert.equal(o.headline.organisations.total, o.headline.organisations.underDistrict + o.headline.organisations.underGrassroots);
+    assert.ok(o.headline.organisations.underDistrict >= 1 && o.headline.organisations.underGrassroots >= 1, 'the city has both kinds');
+    assert.equal(o.monthly?.length, 12);
+    const d = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2026) }));
+    assert.equal(o.monthly!.reduce((a, b) => a + b, 0), d.total.actual.admitted);
+    assert.ok(Object.values(o.headline.candidates).reduce((a, b) => a + (b ?? 0), 0) > 0);
+  });
+
+  test('the forecast is the admitted so far plus the pipeline cases whose deadlines still end this year, case by case', async () => {
+    const o = await t.run('mytho.leader', () => getOverview({ period: yearPeriod(2026) }));
+    const cases = rowsOf<{ state: string; cell_meeting_on: string | null; decision_on: string | null }>(
+      await t.db.execute(sql`select c.state, c.cell_meeting_on::text, c.decision_on::text from admission_cases c join units u on u.id = c.cell_unit_id
+        where u.path <@ (select path from units where code = 'TG-MYTHO')`),
+    );
+    const holidays = new Set(VN_HOLIDAYS.map((h) => h.date));
+    const expected = cases.filter((c) =>
+      countsForYear({ state: c.state as never, cellMeetingOn: c.cell_meeting_on, decisionOn: c.decision_on }, '2026-11-23', '2026-12-31', INITIAL_RULE_SET.values, holidays),
+    ).length;
+    assert.ok(o.forecast);
+    assert.equal(o.forecast.fromPipeline, expected);
+    assert.equal(o.forecast.total, o.forecast.admittedSoFar + expected);
+    assert.equal((await t.run('mytho.leader', () => getOverview({ period: yearPeriod(2025) }))).forecast, null, 'no forecast for a past year');
   });
 });

@@ -7,7 +7,12 @@ import { RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
 import { periodWindow, progressPercent, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 import type { UnitKind } from '@/lib/units/kinds';
+import type { State } from '@/lib/admission/states';
+import { today } from '@/lib/clock';
+import { forecastThresholds } from '@/lib/reports/forecast';
+import { ruleSetInForce } from '@/lib/rules/rule-set';
 import { writeAudit } from './audit';
+import { loadHolidays, loadRuleSets } from './rules';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { assertCan, inScope, requireUser, type CurrentUser } from './session';
 
@@ -255,4 +260,99 @@ export async function listTargetSheet(period: Period): Promise<{ units: { id: nu
     .from(targets)
     .where(and(inArray(targets.unitId, list.map((u) => u.id)), eq(targets.yearFrom, period.from), eq(targets.yearTo, period.to)));
   return { units: list, values: Object.fromEntries(rows.map((r) => [`${r.unitId}:${r.measure}`, r.value])) };
+}
+
+// ------------------------------------------------------------------ overview: headline counts, charts, forecast
+
+export type Overview = {
+  headline: {
+    enterprises: { operating: number; withParty: number; withUnion: number; withYouth: number };
+    organisations: { total: number; underDistrict: number; underGrassroots: number };
+    members: { total: number; owners: number; workers: number };
+    candidates: Partial<Record<State, number>>;
+    classes: { awareness: number; awarenessAttendees: number; newMember: number; newMemberAttendees: number };
+  };
+  /** Admissions per month of a year period (index 0 = January). */
+  monthly: number[] | null;
+  /** Operating enterprises and those with a party organisation, per child unit. */
+  coverage: { unitId: number; name: string; operating: number; withParty: number }[];
+  /** Admitted so far plus the pipeline cases whose deadlines still end with a ceremony this year (year periods only). */
+  forecast: { admittedSoFar: number; fromPipeline: number; total: number } | null;
+};
+
+const OPEN_STATES = ['referral_draft', 'referred', 'cell_review', 'committee_review', 'decision_pending', 'ceremony_pending', 'probation', 'recognition_cell_review', 'recognition_committee_review', 'recognition_decision_pending'] as const;
+
+export async function getOverview(input: { unitId?: number; period: Period }): Promise<Overview> {
+  const user = await requireUser();
+  const root = await rootFor(user, input.unitId);
+  const { start, end } = periodWindow(input.period);
+  const db = await getDb();
+  const R = sql`${root.path}::ltree`;
+  const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(q))[0];
+  const now = today();
+  const isCurrentYear = input.period.kind === 'year' && input.period.from === Number(now.slice(0, 4));
+  const [versions, holidays] = await Promise.all([loadRuleSets(), loadHolidays()]);
+  const th = forecastThresholds(now, end, ruleSetInForce(versions, now).values, holidays);
+
+  const [ent, orgs, members, candidateRows, cls, monthlyRows, coverageRows, children, pipeline] = await Promise.all([
+    one<Record<string, number>>(sql`select count(*) filter (where e.status = 'operating')::int as operating,
+        count(*) filter (where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty",
+        count(*) filter (where e.status = 'operating' and e.has_trade_union)::int as "withUnion",
+        count(*) filter (where e.status = 'operating' and e.has_youth_union)::int as "withYouth"
+      from enterprises e join units u on u.id = e.managing_unit_id where u.path <@ ${R}`),
+    one<Record<string, number>>(sql`select count(*)::int as total,
+        count(*) filter (where p.kind in ('district', 'bloc', 'province'))::int as "underDistrict",
+        count(*) filter (where p.kind in ('grassroots', 'ward'))::int as "underGrassroots"
+      from units u join units p on p.id = u.parent_id
+      where u.path <@ ${R} and u.status = 'active' and u.kind in ('cell', 'grassroots') and exists (select 1 from enterprises e where e.party_unit_id = u.id)`),
+    one<Record<string, number>>(sql`select count(*)::int as total, count(*) filter (where m.occupation = 'owner')::int as owners,
+        count(*) filter (where m.occupation = 'direct_worker')::int as workers
+      from party_members m join units u on u.id = m.cell_unit_id where u.path <@ ${R} and m.status in ('active', 'temporary_elsewhere')`),
+    db.execute(sql`select c.state, count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
+      where u.path <@ ${R} and c.state in (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)}) group by c.state`),
+    one<Record<string, number>>(sql`select count(distinct cl.id) filter (where cl.kind = 'awareness')::int as awareness,
+        count(ce.id) filter (where cl.kind = 'awareness')::int as "awarenessAttendees",
+        count(distinct cl.id) filter (where cl.kind = 'new_member')::int as "newMember",
+        count(ce.id) filter (where cl.kind = 'new_member')::int as "newMemberAttendees"
+      from classes cl join units u on u.id = cl.organiser_unit_id left join class_enrolments ce on ce.class_id = cl.id
+      where u.path <@ ${R} and cl.start_on between ${start} and ${end}`),
+    input.period.kind === 'year'
+      ? db.execute(sql`select extract(month from m.admitted_on)::int as month, count(*)::int as n
+          from party_members m join units u on u.id = m.admitted_cell_unit_id
+          where u.path <@ ${R} and m.admitted_on between ${start} and ${end} group by 1`)
+      : Promise.resolve(null),
+    grouped(
+      root,
+      (k, w) => sql`select ${k} as k, count(*) filter (where e.status = 'operating')::int as operating,
+        count(*) filter (where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty"
+      from enterprises e join units u on u.id = e.managing_unit_id where ${w} group by 1`,
+    ),
+    db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.parentId, root.id), eq(units.status, 'active'))).orderBy(sql`${units.name} collate "und-x-icu"`),
+    isCurrentYear
+      ? one<{ admitted: number; pipeline: number }>(sql`select
+          (select count(*)::int from party_members m join units u on u.id = m.admitted_cell_unit_id
+            where u.path <@ ${R} and m.admitted_on between ${start} and ${now}) as admitted,
+          (select count(*)::int from admission_cases c join units u on u.id = c.cell_unit_id
+            where u.path <@ ${R} and (
+              (c.state = 'ceremony_pending' and c.due_on <= ${th.ceremonyBy})
+              or (c.state in ('committee_review', 'decision_pending') and c.due_on <= ${th.decisionBy})
+              or (${th.cellCounts} and c.state in ('referred', 'cell_review')))) as pipeline`)
+      : Promise.resolve(null),
+  ]);
+
+  const monthly = monthlyRows ? Array.from({ length: 12 }, () => 0) : null;
+  if (monthly && monthlyRows) for (const r of rowsOf<{ month: number; n: number }>(monthlyRows)) monthly[Number(r.month) - 1] = Number(r.n);
+  const cov = new Map(coverageRows.map((r) => [Number(r.k), r]));
+  return {
+    headline: {
+      enterprises: { operating: Number(ent.operating), withParty: Number(ent.withParty), withUnion: Number(ent.withUnion), withYouth: Number(ent.withYouth) },
+      organisations: { total: Number(orgs.total), underDistrict: Number(orgs.underDistrict), underGrassroots: Number(orgs.underGrassroots) },
+      members: { total: Number(members.total), owners: Number(members.owners), workers: Number(members.workers) },
+      candidates: Object.fromEntries(rowsOf<{ state: State; n: number }>(candidateRows).map((r) => [r.state, Number(r.n)])),
+      classes: { awareness: Number(cls.awareness), awarenessAttendees: Number(cls.awarenessAttendees), newMember: Number(cls.newMember), newMemberAttendees: Number(cls.newMemberAttendees) },
+    },
+    monthly,
+    coverage: children.map((c) => ({ unitId: c.id, name: c.name, operating: Number(cov.get(c.id)?.operating ?? 0), withParty: Number(cov.get(c.id)?.withParty ?? 0) })),
+    forecast: pipeline ? { admittedSoFar: Number(pipeline.admitted), fromPipeline: Number(pipeline.pipeline), total: Number(pipeline.admitted) + Number(pipeline.pipeline) } : null,
+  };
 }

@@ -9,7 +9,7 @@ import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from
 
 export const metadata: Metadata = { title: 'Đảng viên' };
 
-type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'page', string | undefined>;
+type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'page' | 'admittedUnit' | 'admittedFrom' | 'admittedTo', string | undefined>;
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 const oneOf = <X extends string>(list: readonly X[], v?: string) => ((list as readonly string[]).includes(v ?? '') ? (v as X) : undefined);
 
@@ -68,6 +68,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     status: oneOf<MemberStatus>(MEMBER_STATUSES, p.status),
     standing: oneOf(['probationary', 'official'] as const, p.standing),
     occupation: oneOf<Occupation>(OCCUPATIONS, p.occupation),
+    admitted:
+      /^\d+$/.test(p.admittedUnit ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(p.admittedFrom ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(p.admittedTo ?? '')
+        ? { unitId: Number(p.admittedUnit), from: p.admittedFrom!, to: p.admittedTo! }
+        : undefined,
   };
   const [user, { items, total }, incoming, cells, t] = await Promise.all([requireUser(), listMembers(filter, page), listIncomingTransfers(), listCellOptions('mine'), getT()]);
   const pages = Math.max(1, Math.ceil(total / MEMBER_PAGE_SIZE));
@@ -88,6 +92,14 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           <h2 className="font-semibold text-amber-950">{t('mem.incoming')}</h2>
           <MemberTable items={incoming} t={t} testId="incoming-table" />
         </section>
+      ) : null}
+      {filter.admitted ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950" data-testid="admitted-filter">
+          {t('mem.admittedBetween', { from: formatDate(filter.admitted.from), to: formatDate(filter.admitted.to) })}{' '}
+          <Link href="/members" className="underline">
+            {t('ent.filter.clear')}
+          </Link>
+        </p>
       ) : null}
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-3" role="search" data-testid="member-filters">
         <input name="q" defaultValue={p.q} placeholder={t('mem.search')} aria-label={t('mem.search')} className={input} />

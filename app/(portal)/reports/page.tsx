@@ -2,11 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
-import { getDashboard, type DashboardRow } from '@/lib/dal/reports';
+import { BarList, ColumnChart } from '@/components/charts';
+import { PrintButton } from '@/components/print-button';
+import { STATES } from '@/lib/admission/states';
+import { getDashboard, getOverview, type DashboardRow } from '@/lib/dal/reports';
 import { requireUser } from '@/lib/dal/session';
 import { getT, type T } from '@/lib/i18n/server';
 import { orNotFound } from '@/lib/page';
-import { termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
+import { periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 
 export const metadata: Metadata = { title: 'Chỉ tiêu, báo cáo' };
@@ -49,7 +52,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const thisYear = Number(today().slice(0, 4));
   const period = periodOf(p, thisYear);
   const unitId = p.unit && /^\d{1,9}$/.test(p.unit) ? Number(p.unit) : undefined;
-  const [user, d, t] = await Promise.all([requireUser(), orNotFound(getDashboard({ unitId, period })), getT()]);
+  const [user, d, o, t] = await Promise.all([requireUser(), orNotFound(getDashboard({ unitId, period })), orNotFound(getOverview({ unitId, period })), getT()]);
+  const h = o.headline;
   const sort = (MEASURES as readonly string[]).includes(p.sort ?? '') ? (p.sort as Measure) : undefined;
   const rows = sort ? [...d.rows].sort((a, b) => (b.actual[sort] ?? -1) - (a.actual[sort] ?? -1)) : d.rows;
   const query = (extra: Record<string, string | number | undefined>) => {
@@ -59,6 +63,28 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     return `/reports?${q}`;
   };
   const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+  const { start, end } = periodWindow(period);
+  // Each figure opens the list it was counted from.
+  const listHref = (m: Measure, unit: number): string => {
+    const admitted = `/members?admittedUnit=${unit}&admittedFrom=${start}&admittedTo=${end}`;
+    switch (m) {
+      case 'admitted':
+        return admitted;
+      case 'admitted_owners':
+        return `${admitted}&occupation=owner`;
+      case 'admitted_workers':
+        return `${admitted}&occupation=direct_worker`;
+      case 'orgs_founded':
+      case 'orgs_founded_fdi':
+        return '/founding';
+      case 'awareness_attendees':
+        return '/classes';
+      case 'introduced':
+        return '/cases';
+      default:
+        return `/ratings?year=${period.to}`;
+    }
+  };
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-3">
@@ -81,6 +107,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             </select>
           </label>
           <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('rat.show')}</button>
+          <a href={query({ sort: undefined }).replace('/reports?', '/reports/export?')} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm" data-testid="report-export">
+            {t('rep.export')}
+          </a>
+          <PrintButton label={t('rep.print')} />
           {can(user, 'target.set', user.unitPath) ? (
             <Link href={`/reports/targets?year=${period.from}`} className="rounded-md border border-red-800 px-4 py-2 text-sm font-semibold text-red-900" data-testid="set-targets">
               {t('rep.setTargets')}
@@ -88,6 +118,42 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           ) : null}
         </form>
       </div>
+
+      <section className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="headline">
+        <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+          <div className="text-stone-500">{t('rep.h.enterprises')}</div>
+          <div className="text-2xl font-bold" data-testid="h-enterprises">{h.enterprises.operating.toLocaleString('vi-VN')}</div>
+          <div className="text-xs text-stone-600">
+            {h.enterprises.withParty} {t('rep.h.withParty')} · {h.enterprises.withUnion} {t('rep.h.withUnion')} · {h.enterprises.withYouth} {t('rep.h.withYouth')}
+          </div>
+        </div>
+        <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+          <div className="text-stone-500">{t('rep.h.organisations')}</div>
+          <div className="text-2xl font-bold" data-testid="h-organisations">{h.organisations.total.toLocaleString('vi-VN')}</div>
+          <div className="text-xs text-stone-600">
+            {h.organisations.underDistrict} {t('rep.h.underDistrict')} · {h.organisations.underGrassroots} {t('rep.h.underGrassroots')}
+          </div>
+        </div>
+        <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+          <div className="text-stone-500">{t('rep.h.members')}</div>
+          <div className="text-2xl font-bold" data-testid="h-members">{h.members.total.toLocaleString('vi-VN')}</div>
+          <div className="text-xs text-stone-600">
+            {h.members.owners} {t('rep.h.owners')} · {h.members.workers} {t('rep.h.workers')}
+          </div>
+        </div>
+        <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
+          <div className="text-stone-500">{t('rep.h.classes')}</div>
+          <div className="text-xs text-stone-700">{t('rep.h.awarenessClasses', { n: h.classes.awareness, m: h.classes.awarenessAttendees })}</div>
+          <div className="text-xs text-stone-700">{t('rep.h.newMemberClasses', { n: h.classes.newMember, m: h.classes.newMemberAttendees })}</div>
+        </div>
+      </section>
+
+      {o.forecast ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200" data-testid="forecast">
+          {t('rep.forecast', { total: o.forecast.total, soFar: o.forecast.admittedSoFar, pipeline: o.forecast.fromPipeline })}
+          {d.total.target.admitted ? ` · ${t('rep.target')}: ${d.total.target.admitted}` : ''}
+        </p>
+      ) : null}
 
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="min-w-full text-sm" data-testid="report-totals">
@@ -106,7 +172,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                 <tr key={m} data-testid={`total-${m}`}>
                   <td className="px-3 py-2">{t(`rep.m.${m}`)}</td>
                   <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid={`actual-${m}`}>
-                    {fmt(d.total.actual[m], share)}
+                    <Link href={listHref(m, d.unit.id)} className="hover:underline">
+                      {fmt(d.total.actual[m], share)}
+                    </Link>
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums" data-testid={`target-${m}`}>
                     {fmt(d.total.target[m], share)}
@@ -120,6 +188,30 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </tbody>
         </table>
       </div>
+
+      <section className="grid gap-4 lg:grid-cols-2">
+        {o.monthly ? (
+          <ColumnChart
+            testId="chart-monthly"
+            title={t('rep.chart.monthly')}
+            bars={o.monthly.map((v, i) => ({ label: t('rep.month', { n: i + 1 }), value: v }))}
+            target={d.total.target.admitted ? Math.round(d.total.target.admitted / 12) : null}
+            targetLabel={`${t('rep.target')} / 12 =`}
+          />
+        ) : null}
+        <BarList
+          testId="chart-pipeline"
+          title={t('rep.chart.pipeline')}
+          rows={STATES.filter((s) => h.candidates[s]).map((s) => ({ label: t(`state.${s}`), value: h.candidates[s] ?? 0 }))}
+        />
+        {o.coverage.length ? (
+          <BarList
+            testId="chart-coverage"
+            title={t('rep.chart.coverage')}
+            rows={o.coverage.map((c) => ({ label: c.name, value: c.withParty, of: c.operating }))}
+          />
+        ) : null}
+      </section>
 
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('rep.byChild')}</h2>

@@ -1,0 +1,61 @@
+import { notFound } from 'next/navigation';
+import { today } from '@/lib/clock';
+import { DalError } from '@/lib/dal/errors';
+import { getDashboard } from '@/lib/dal/reports';
+import { buildWorkbook, xlsxResponse } from '@/lib/export/xlsx';
+import { getT } from '@/lib/i18n/server';
+import { termPeriod, yearPeriod } from '@/lib/reports/maths';
+import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
+
+/** The dashboard and its per-unit table as .xlsx, for the user's scope (the data layer applies it). */
+export async function GET(req: Request): Promise<Response> {
+  const q = new URL(req.url).searchParams;
+  const num = (k: string) => (/^\d{1,9}$/.test(q.get(k) ?? '') ? Number(q.get(k)) : undefined);
+  const thisYear = Number(today().slice(0, 4));
+  const from = num('from');
+  const to = num('to');
+  const period = from && to && to >= from ? termPeriod(from, to) : yearPeriod(num('year') ?? thisYear);
+  const t = await getT();
+  let d;
+  try {
+    d = await getDashboard({ unitId: num('unit'), period });
+  } catch (err) {
+    if (err instanceof DalError && (err.code === 'not_found' || err.code === 'forbidden')) notFound();
+    throw err;
+  }
+  const periodText = period.kind === 'year' ? t('rep.period.year', { year: period.from }) : t('rep.period.term', { from: period.from, to: period.to });
+  const on = today();
+  const value = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
+  const buffer = await buildWorkbook([
+    {
+      sheetName: 'Tong hop',
+      title: t('rep.exportTitle'),
+      unitLine: `${t('export.unit')}: ${d.unit.name} · ${periodText}`,
+      dateLine: t('export.date'),
+      exportedOn: on,
+      headers: [
+        { label: t('rep.measure'), width: 46 },
+        { label: t('rep.actual'), width: 12 },
+        { label: t('rep.target'), width: 12 },
+        { label: `${t('rep.percent')} (%)`, width: 12 },
+      ],
+      rows: MEASURES.map((m) => [t(`rep.m.${m}`), value(d.total.actual[m]), value(d.total.target[m]), value(d.total.percent[m])]),
+    },
+    {
+      sheetName: 'Theo don vi',
+      title: `${t('rep.exportTitle')} — ${t('rep.byChild')}`,
+      unitLine: `${t('export.unit')}: ${d.unit.name} · ${periodText}`,
+      dateLine: t('export.date'),
+      exportedOn: on,
+      headers: [
+        { label: t('rep.unit'), width: 36 },
+        ...MEASURES.flatMap((m) => [
+          { label: t(`rep.m.${m}`), width: 14 },
+          { label: `${t('rep.target')}${SHARE_MEASURES.includes(m) ? ' (%)' : ''}`, width: 10 },
+        ]),
+      ],
+      rows: d.rows.map((r) => [r.unit ? r.unit.name : t('rep.own', { unit: d.unit.name }), ...MEASURES.flatMap((m) => [value(r.actual[m]), value(r.target[m])])]),
+    },
+  ]);
+  return xlsxResponse(buffer, `bao-cao-chi-tieu-${d.unit.id}-${period.from}${period.to !== period.from ? `-${period.to}` : ''}.xlsx`);
+}
