@@ -255,6 +255,8 @@ export const admissionCases = pgTable(
     recognitionDecisionOn: date('recognition_decision_on'),
     /** Deadline of the step the case waits for (working days, rule set and holidays applied). */
     dueOn: date('due_on'),
+    /** The day the referral was first sent to the cell (set once; reports count introductions by it). */
+    submittedOn: date('submitted_on'),
     lastReturnReason: text('last_return_reason'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -264,6 +266,7 @@ export const admissionCases = pgTable(
     index('admission_cases_state_idx').on(t.state, t.dueOn),
     index('admission_cases_referrer_idx').on(t.referrerUnitId, t.state),
     index('admission_cases_cell_idx').on(t.cellUnitId, t.state),
+    index('admission_cases_submitted_idx').on(t.submittedOn),
     index('admission_cases_committee_idx').on(t.committeeUnitId, t.state),
     index('admission_cases_decider_idx').on(t.deciderUnitId, t.state),
     index('admission_cases_person_idx').on(t.personId),

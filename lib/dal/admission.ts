@@ -582,6 +582,8 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
         round: isReturn ? sql`${admissionCases.round} + 1` : sql`${admissionCases.round}`,
         dueOn: dueOnFor(plan.to, { ...facts, probationEndsOn: facts.probationEndsOn }, rules, holidays),
         lastReturnReason: isReturn || t === 'reject' ? input.reason!.trim() : t === 'submit' ? null : sql`${admissionCases.lastReturnReason}`,
+        // The first submission is when the person was introduced; resubmissions after a return keep it.
+        submittedOn: t === 'submit' ? sql`coalesce(${admissionCases.submittedOn}, ${effectiveOn}::date)` : sql`${admissionCases.submittedOn}`,
         updatedAt: sql`now()`,
       })
       .where(and(eq(admissionCases.id, c.id), eq(admissionCases.state, c.state), eq(admissionCases.version, c.version)))

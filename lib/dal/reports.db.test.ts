@@ -70,6 +70,17 @@ describe('dashboard figures', () => {
     }
   });
 
+  test('introductions are counted by the first submission of each referral, resubmissions not again', async () => {
+    const [{ n }] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
+        where u.path <@ (select path from units where code = 'TG-MYTHO')
+        and (select min(e.effective_on) from case_events e where e.case_id = c.id and e.transition = 'submit') between '2026-01-01' and '2026-12-31'`),
+    );
+    const city = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2026) }));
+    assert.equal(city.total.actual.introduced, Number(n));
+    assert.ok(Number(n) > 0);
+  });
+
   test('scope: a ward opens its own dashboard and its children, never a sibling’s or its parent’s', async () => {
     const p6 = await t.unitId('TG-MYTHO-P6');
     const city = await t.unitId('TG-MYTHO');

@@ -55,59 +55,68 @@ async function rootFor(user: CurrentUser, unitId?: number): Promise<UnitRef> {
 }
 
 /** Per child key (a child's id, or the root's own id), the figures of one query. */
-async function grouped(root: UnitRef, query: (childKey: ReturnType<typeof sql>, within: ReturnType<typeof sql>) => ReturnType<typeof sql>) {
+type Fragment = ReturnType<typeof sql>;
+
+/**
+ * The SQL statements behind a dashboard's figures, for a subtree and a period: each groups its
+ * records by the child of the root whose subtree holds the record's unit (or the root itself).
+ * getDashboard runs them; `npm run bench` times the very same statements bare.
+ */
+export function dashboardStatements(root: { id: number; path: string }, period: Period): Record<'admitted' | 'founded' | 'introduced' | 'attendees' | 'memberRatings' | 'orgRatings', Fragment> {
+  const { start, end } = periodWindow(period);
+  const depth = root.path.split('.').length;
+  const k = sql`case when nlevel(u.path) > ${depth} then subpath(u.path, ${depth}, 1)::text::int else ${root.id} end`;
+  const w = sql`u.path <@ ${root.path}::ltree`;
+  return {
+    admitted: sql`select ${k} as k, count(*)::int as total,
+        count(*) filter (where m.occupation = 'owner')::int as owners,
+        count(*) filter (where m.occupation = 'direct_worker')::int as workers
+      from party_members m join units u on u.id = m.admitted_cell_unit_id
+      where ${w} and m.admitted_on between ${start} and ${end} group by 1`,
+    founded: sql`select ${k} as k, count(*)::int as total, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as fdi
+      from founding_proposals f join units u on u.id = f.new_unit_id join enterprises e on e.id = f.enterprise_id
+      where ${w} and f.state = 'decided' and f.decision_on between ${start} and ${end} group by 1`,
+    introduced: sql`select ${k} as k, count(*)::int as total
+      from admission_cases c join units u on u.id = c.cell_unit_id
+      where ${w} and c.submitted_on between ${start} and ${end} group by 1`,
+    attendees: sql`select ${k} as k, count(*)::int as total
+      from class_enrolments ce join classes cl on cl.id = ce.class_id join units u on u.id = cl.organiser_unit_id
+      where ${w} and cl.kind = 'awareness' and cl.start_on between ${start} and ${end} group by 1`,
+    memberRatings: sql`select ${k} as k, r.grade, count(*)::int as n
+      from ratings r join party_members m on m.id = r.member_id join units u on u.id = m.cell_unit_id
+      where ${w} and r.year between ${period.from} and ${period.to} group by 1, 2`,
+    orgRatings: sql`select ${k} as k, r.grade, count(*)::int as n
+      from ratings r join units u on u.id = r.unit_id
+      where ${w} and r.year between ${period.from} and ${period.to} group by 1, 2`,
+  };
+}
+
+async function grouped(root: UnitRef, query: (childKey: Fragment, within: Fragment) => Fragment) {
   const db = await getDb();
   const depth = root.path.split('.').length;
-  const childKey = (col: ReturnType<typeof sql>) => sql`case when nlevel(${col}) > ${depth} then subpath(${col}, ${depth}, 1)::text::int else ${root.id} end`;
-  const within = (col: ReturnType<typeof sql>) => sql`${col} <@ ${root.path}::ltree`;
+  const childKey = (col: Fragment) => sql`case when nlevel(${col}) > ${depth} then subpath(${col}, ${depth}, 1)::text::int else ${root.id} end`;
+  const within = (col: Fragment) => sql`${col} <@ ${root.path}::ltree`;
   return rowsOf<Record<string, number | string>>(await db.execute(query(childKey(sql`u.path`), within(sql`u.path`))));
+}
+
+async function run(statement: Fragment) {
+  const db = await getDb();
+  return rowsOf<Record<string, number | string>>(await db.execute(statement));
 }
 
 export async function getDashboard(input: { unitId?: number; period: Period }): Promise<Dashboard> {
   const user = await requireUser();
   const root = await rootFor(user, input.unitId);
-  const { start, end } = periodWindow(input.period);
   const db = await getDb();
 
+  const q = dashboardStatements(root, input.period);
   const [admitted, founded, introduced, attendees, memberRatings, orgRatings, children, targetRows] = await Promise.all([
-    grouped(
-      root,
-      (k, w) => sql`select ${k} as k, count(*)::int as total,
-        count(*) filter (where m.occupation = 'owner')::int as owners,
-        count(*) filter (where m.occupation = 'direct_worker')::int as workers
-      from party_members m join units u on u.id = m.admitted_cell_unit_id
-      where ${w} and m.admitted_on between ${start} and ${end} group by 1`,
-    ),
-    grouped(
-      root,
-      (k, w) => sql`select ${k} as k, count(*)::int as total, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as fdi
-      from founding_proposals f join units u on u.id = f.new_unit_id join enterprises e on e.id = f.enterprise_id
-      where ${w} and f.state = 'decided' and f.decision_on between ${start} and ${end} group by 1`,
-    ),
-    grouped(
-      root,
-      (k, w) => sql`select ${k} as k, count(*)::int as total
-      from admission_cases c join units u on u.id = c.cell_unit_id
-      where ${w} and (select min(e.effective_on) from case_events e where e.case_id = c.id and e.transition = 'submit') between ${start} and ${end} group by 1`,
-    ),
-    grouped(
-      root,
-      (k, w) => sql`select ${k} as k, count(*)::int as total
-      from class_enrolments ce join classes cl on cl.id = ce.class_id join units u on u.id = cl.organiser_unit_id
-      where ${w} and cl.kind = 'awareness' and cl.start_on between ${start} and ${end} group by 1`,
-    ),
-    grouped(
-      root,
-      (k, w) => sql`select ${k} as k, r.grade, count(*)::int as n
-      from ratings r join party_members m on m.id = r.member_id join units u on u.id = m.cell_unit_id
-      where ${w} and r.year between ${input.period.from} and ${input.period.to} group by 1, 2`,
-    ),
-    grouped(
-      root,
-      (k, w) => sql`select ${k} as k, r.grade, count(*)::int as n
-      from ratings r join units u on u.id = r.unit_id
-      where ${w} and r.year between ${input.period.from} and ${input.period.to} group by 1, 2`,
-    ),
+    run(q.admitted),
+    run(q.founded),
+    run(q.introduced),
+    run(q.attendees),
+    run(q.memberRatings),
+    run(q.orgRatings),
     db
       .select({
         id: units.id,
