@@ -7,7 +7,7 @@ import { seedDemoCases } from '@/db/seed/cases';
 import { seedDemoEnterprises } from '@/db/seed/enterprises';
 import { seedDemoMembers } from '@/db/seed/members';
 import { setClock } from '@/lib/clock';
-import { yearPeriod } from '@/lib/reports/maths';
+import { termPeriod, yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
 import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
@@ -109,6 +109,18 @@ describe('targets', () => {
     await t.run('mytho.leader', () => setTargets([{ unitId: p4, measure: 'admitted', period: yearPeriod(2025), value: 3 }]));
     const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from targets where unit_id = ${p4}`));
     assert.equal(Number(n), 1);
+  });
+
+  test('a term target sits beside the term’s actuals (every year of the term counted)', async () => {
+    const city = await t.unitId('TG-MYTHO');
+    const term = termPeriod(2025, 2030);
+    await t.run('mytho.leader', () => setTargets([{ unitId: city, measure: 'admitted', period: term, value: 20, directiveNo: '05-NQ/ĐH' }]));
+    const d = await t.run('mytho.leader', () => getDashboard({ period: term }));
+    assert.equal(d.total.target.admitted, 20);
+    const y2025 = (await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2025) }))).total.actual.admitted!;
+    const y2026 = (await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2026) }))).total.actual.admitted!;
+    assert.equal(d.total.actual.admitted, y2025 + y2026, 'the demo has no admissions after 2026');
+    assert.equal((await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2025) }))).total.target.admitted, 4, 'the year target stays separate');
   });
 
   test('refused with nothing changed: a grandchild, the parent, a sibling, an officer, a viewer, a bad value', async () => {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { abovePlan, periodWindow, progressPercent, sumBy, termPeriod, yearPeriod } from './maths';
+import { abovePlan, parsePeriod, periodChoices, periodKey, periodWindow, progressPercent, sumBy, termPeriod, yearPeriod } from './maths';
 
 describe('report maths', () => {
   const cases: [number, number | null, number | null][] = [
@@ -34,5 +34,14 @@ describe('report maths', () => {
       { key: 'a', value: 5 },
     ]);
     assert.deepEqual([...m.entries()], [['a', 7], ['b', 3]]);
+  });
+
+  test('periods as the forms write them', () => {
+    assert.deepEqual(parsePeriod('2026'), yearPeriod(2026));
+    assert.deepEqual(parsePeriod('2020-2025'), termPeriod(2020, 2025));
+    for (const bad of ['2025-2020', '2020-2040', '20x6', undefined, '']) assert.equal(parsePeriod(bad), null, String(bad));
+    assert.equal(periodKey(termPeriod(2020, 2025)), '2020-2025');
+    const choices = periodChoices(2026).map(periodKey);
+    assert.ok(choices.includes('2026') && choices.includes('2020-2025') && choices.includes('2025-2030'));
   });
 });

@@ -43,3 +43,24 @@ export function sumBy<K extends string>(rows: { key: K; value: number }[]): Map<
   for (const r of rows) out.set(r.key, (out.get(r.key) ?? 0) + r.value);
   return out;
 }
+
+/** "2026" is a year, "2020-2025" a term; anything else is not a period. */
+export function parsePeriod(value: string | undefined): Period | null {
+  const y = /^(\d{4})$/.exec(value ?? '');
+  if (y) return yearPeriod(Number(y[1]));
+  const t = /^(\d{4})-(\d{4})$/.exec(value ?? '');
+  if (t && Number(t[2]) >= Number(t[1]) && Number(t[2]) - Number(t[1]) <= 10) return termPeriod(Number(t[1]), Number(t[2]));
+  return null;
+}
+
+export function periodKey(p: Period): string {
+  return p.kind === 'year' ? String(p.from) : `${p.from}-${p.to}`;
+}
+
+/** The periods offered: recent years, and the five-year terms (2020–2025, 2025–2030, …) up to the current one. */
+export function periodChoices(thisYear: number): Period[] {
+  const years = Array.from({ length: 8 }, (_, i) => yearPeriod(thisYear - 6 + i));
+  const terms: Period[] = [];
+  for (let start = 2015; start <= thisYear; start += 5) terms.push(termPeriod(start, start + 5));
+  return [...years, ...terms.slice(-3)];
+}

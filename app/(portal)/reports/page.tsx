@@ -9,16 +9,18 @@ import { getDashboard, getOverview, type DashboardRow } from '@/lib/dal/reports'
 import { requireUser } from '@/lib/dal/session';
 import { getT, type T } from '@/lib/i18n/server';
 import { orNotFound } from '@/lib/page';
-import { periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
+import { parsePeriod, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 
 export const metadata: Metadata = { title: 'Chỉ tiêu, báo cáo' };
 
-type Params = Record<'unit' | 'year' | 'from' | 'to' | 'sort', string | undefined>;
+type Params = Record<'unit' | 'year' | 'from' | 'to' | 'sort' | 'period', string | undefined>;
 
 const yearOf = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
 
 function periodOf(p: Params, fallbackYear: number): Period {
+  const chosen = parsePeriod(p.period);
+  if (chosen) return chosen;
   const from = yearOf(p.from);
   const to = yearOf(p.to);
   if (from && to && to >= from) return termPeriod(from, to);
@@ -97,11 +99,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <form className="no-print ml-auto flex flex-wrap items-end gap-2">
           <input type="hidden" name="unit" value={d.unit.id} />
           <label className="text-sm">
-            <span className="mb-1 block">{t('tgt.year')}</span>
-            <select name="year" defaultValue={period.kind === 'year' ? period.from : thisYear} className={input}>
-              {Array.from({ length: 8 }, (_, i) => thisYear - 6 + i).map((y) => (
-                <option key={y} value={y}>
-                  {y}
+            <span className="mb-1 block">{t('tgt.periodKind')}</span>
+            <select name="period" defaultValue={periodKey(period)} className={input} data-testid="period">
+              {periodChoices(thisYear).map((c) => (
+                <option key={periodKey(c)} value={periodKey(c)}>
+                  {periodLabel(t, c)}
                 </option>
               ))}
             </select>
@@ -112,7 +114,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </a>
           <PrintButton label={t('rep.print')} />
           {can(user, 'target.set', user.unitPath) ? (
-            <Link href={`/reports/targets?year=${period.from}`} className="rounded-md border border-red-800 px-4 py-2 text-sm font-semibold text-red-900" data-testid="set-targets">
+            <Link href={`/reports/targets?period=${periodKey(period)}`} className="rounded-md border border-red-800 px-4 py-2 text-sm font-semibold text-red-900" data-testid="set-targets">
               {t('rep.setTargets')}
             </Link>
           ) : null}

@@ -6,11 +6,13 @@ import { saveTargetsAction } from './actions';
 type L = Record<string, string>;
 
 /** Targets for the committee itself and each unit directly below it: a grid of measure × unit. */
-export function TargetsForm({ l, year, units, measures, values }: { l: L; year: number; units: { id: number; name: string }[]; measures: { key: string; label: string }[]; values: Record<string, number> }) {
+export function TargetsForm({ l, period, units, measures, values }: { l: L; period: { kind: 'year' | 'term'; from: number; to: number }; units: { id: number; name: string }[]; measures: { key: string; label: string }[]; values: Record<string, number> }) {
   return (
     <ActionForm action={saveTargetsAction} submitLabel={l.save} labels={{ pending: l.pending }} testId="targets-form">
-      <input type="hidden" name="periodKind" value="year" />
-      <input type="hidden" name="year" value={year} />
+      <input type="hidden" name="periodKind" value={period.kind} />
+      <input type="hidden" name="year" value={period.from} />
+      <input type="hidden" name="from" value={period.from} />
+      <input type="hidden" name="to" value={period.to} />
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="min-w-full text-sm">
           <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">

@@ -5,27 +5,42 @@ import { today } from '@/lib/clock';
 import { listTargetSheet } from '@/lib/dal/reports';
 import { requireUser } from '@/lib/dal/session';
 import { getT } from '@/lib/i18n/server';
-import { yearPeriod } from '@/lib/reports/maths';
+import { parsePeriod, periodChoices, periodKey, yearPeriod } from '@/lib/reports/maths';
 import { MEASURES } from '@/lib/reports/measures';
 import { TargetsForm } from './form';
 
 export const metadata: Metadata = { title: 'Giao chỉ tiêu' };
 
-export default async function TargetsPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+export default async function TargetsPage({ searchParams }: { searchParams: Promise<{ year?: string; period?: string }> }) {
   const p = await searchParams;
-  const year = /^\d{4}$/.test(p.year ?? '') ? Number(p.year) : Number(today().slice(0, 4));
+  const thisYear = Number(today().slice(0, 4));
+  const period = parsePeriod(p.period) ?? yearPeriod(/^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear);
   const [user, t] = await Promise.all([requireUser(), getT()]);
   if (!can(user, 'target.set', user.unitPath))
     return <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('tgt.notAllowed')}</p>;
-  const sheet = await listTargetSheet(yearPeriod(year));
+  const sheet = await listTargetSheet(period);
+  const label = period.kind === 'year' ? t('rep.period.year', { year: period.from }) : t('rep.period.term', { from: period.from, to: period.to });
   return (
     <div className="space-y-4">
-      <Link href={`/reports?year=${year}`} className="text-sm text-red-800 underline">
+      <Link href={`/reports?period=${periodKey(period)}`} className="text-sm text-red-800 underline">
         ← {t('rep.title')}
       </Link>
       <h1 className="text-2xl font-bold text-red-900">
-        {t('tgt.title')} · {t('rep.period.year', { year })}
+        {t('tgt.title')} · {label}
       </h1>
+      <form className="flex items-end gap-2">
+        <label className="text-sm">
+          <span className="mb-1 block">{t('tgt.periodKind')}</span>
+          <select name="period" defaultValue={periodKey(period)} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm">
+            {periodChoices(thisYear).map((c) => (
+              <option key={periodKey(c)} value={periodKey(c)}>
+                {c.kind === 'year' ? t('rep.period.year', { year: c.from }) : t('rep.period.term', { from: c.from, to: c.to })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('rat.show')}</button>
+      </form>
       <p className="text-sm text-stone-600">{t('tgt.help')}</p>
       <TargetsForm
         l={{
@@ -38,7 +53,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
           directiveIssuer: t('tgt.directiveIssuer'),
           directiveTitle: t('tgt.directiveTitle'),
         }}
-        year={year}
+        period={{ kind: period.kind, from: period.from, to: period.to }}
         units={sheet.units}
         measures={MEASURES.map((m) => ({ key: m, label: t(`rep.m.${m}`) }))}
         values={sheet.values}
