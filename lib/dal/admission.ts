@@ -16,7 +16,7 @@ import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
 import { loadHolidays, loadRuleSets } from './rules';
-import { assertCan, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, requireUser, type CurrentUser } from './session';
 
 const ref = alias(units, 'ref_unit');
 const cell = alias(units, 'cell_unit');
@@ -25,8 +25,7 @@ const decider = alias(units, 'decider_unit');
 
 /** A case is visible to everyone whose subtree holds one of its units. */
 function caseInScope(user: CurrentUser) {
-  return sql`exists (select 1 from units cu where cu.id in (${admissionCases.referrerUnitId}, ${admissionCases.cellUnitId}, ${admissionCases.committeeUnitId}, ${admissionCases.deciderUnitId})
-    and cu.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+  return anyUnitInScope(user, admissionCases.referrerUnitId, admissionCases.cellUnitId, admissionCases.committeeUnitId, admissionCases.deciderUnitId);
 }
 
 /** A failed rule check that was not overridden: the step is refused, the failures say why. */

@@ -7,7 +7,7 @@ import { maskCccd } from '@/lib/people/identity';
 import { MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { writeAudit, writeAuditMany } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
-import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
 
 /**
  * Awareness classes (for candidates) and political courses (for new members). A committee
@@ -97,7 +97,7 @@ async function eligiblePeople(tx: Pick<Tx, 'select' | 'selectDistinct'>, user: C
       .where(
         and(
           inArray(admissionCases.state, [...OPEN_FOR_CERTIFICATE]),
-          sql`exists (select 1 from units cu where cu.id in (${admissionCases.referrerUnitId}, ${admissionCases.cellUnitId}) and cu.path <@ (select s.path from units s where s.id = ${user.unitId}))`,
+          anyUnitInScope(user, admissionCases.referrerUnitId, admissionCases.cellUnitId),
           notEnrolled,
           restrict,
         ),

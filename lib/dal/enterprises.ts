@@ -13,7 +13,7 @@ import { rankByReadiness, type Ranked, type ReadinessFacts } from '@/lib/registr
 import { writeAudit } from './audit';
 import { rulesOn } from './rules';
 import { forbidden, invalid, notFound, staleVersion } from './errors';
-import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
 
 const managing = alias(units, 'managing_unit');
 const party = alias(units, 'party_unit');
@@ -25,8 +25,7 @@ const youthUnion = alias(units, 'youth_union_unit');
  * organisations (its party cell, trade union or youth union). Applied in every query.
  */
 export function enterpriseInScope(user: CurrentUser): SQL {
-  return sql`exists (select 1 from units eu where eu.id in (${enterprises.managingUnitId}, ${enterprises.partyUnitId}, ${enterprises.tradeUnionUnitId}, ${enterprises.youthUnionUnitId})
-    and eu.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+  return anyUnitInScope(user, enterprises.managingUnitId, enterprises.partyUnitId, enterprises.tradeUnionUnitId, enterprises.youthUnionUnitId);
 }
 
 // ------------------------------------------------------------------ reading

@@ -12,7 +12,7 @@ import { enterpriseInScope } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { ruleSetInForce, type RuleSetVersion } from '@/lib/rules/rule-set';
 import { loadRuleSets, rulesOn } from './rules';
-import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
 import { insertUnit } from './units';
 
 /**
@@ -30,8 +30,7 @@ const decider = alias(units, 'decider_unit');
 const proposer = alias(units, 'proposer_unit');
 
 function proposalInScope(user: CurrentUser) {
-  return sql`exists (select 1 from units fu where fu.id in (${foundingProposals.proposedByUnitId}, ${foundingProposals.parentUnitId}, ${foundingProposals.deciderUnitId})
-    and fu.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+  return anyUnitInScope(user, foundingProposals.proposedByUnitId, foundingProposals.parentUnitId, foundingProposals.deciderUnitId);
 }
 
 /** The members a founding can move: in the user's scope, active (no transfer pending), with their standing. */

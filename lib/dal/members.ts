@@ -9,7 +9,7 @@ import type { MemberEventKind, MemberStatus, Occupation } from '@/lib/registry/k
 import { writeAudit } from './audit';
 import { enterpriseInScope } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
-import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
 
 /**
  * Party members of cells. A member belongs to exactly one cell (party_members.cell_unit_id, one
@@ -23,8 +23,7 @@ const host = alias(units, 'host_unit');
 
 /** Visible to those whose subtree holds the member's cell, the cell receiving a transfer, or the host cell. */
 function memberInScope(user: CurrentUser): SQL {
-  return sql`exists (select 1 from units mu where mu.id in (${partyMembers.cellUnitId}, ${partyMembers.transferToUnitId}, ${partyMembers.hostUnitId})
-    and mu.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+  return anyUnitInScope(user, partyMembers.cellUnitId, partyMembers.transferToUnitId, partyMembers.hostUnitId);
 }
 
 async function addEvent(
@@ -518,7 +517,7 @@ export async function listAssignments(filter: { memberId?: number; cellUnitId?: 
       and(
         filter.memberId ? eq(memberAssignments.memberId, filter.memberId) : undefined,
         filter.cellUnitId ? eq(memberAssignments.cellUnitId, filter.cellUnitId) : undefined,
-        sql`(${target.path} <@ (select s.path from units s where s.id = ${user.unitId}) or exists (select 1 from units mc where mc.id = ${partyMembers.cellUnitId} and mc.path <@ (select s.path from units s where s.id = ${user.unitId})))`,
+        anyUnitInScope(user, memberAssignments.cellUnitId, partyMembers.cellUnitId),
       ),
     )
     .orderBy(sql`${memberAssignments.startOn} desc`);

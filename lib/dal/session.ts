@@ -103,6 +103,18 @@ export function assertCan(user: CurrentUser, action: Action, targetPath: string)
   if (!can({ role: user.role, unitPath: user.unitPath }, action, targetPath)) throw forbidden();
 }
 
+/**
+ * Rows that belong to several units (a case, an enterprise, a member in transfer): visible when
+ * any of those units lies in the user's subtree. The unit-id columns may be null.
+ */
+export function anyUnitInScope(user: CurrentUser, ...unitIdColumns: unknown[]) {
+  const ids = sql.join(
+    unitIdColumns.map((c) => sql`${c}`),
+    sql`, `,
+  );
+  return sql`exists (select 1 from units su where su.id in (${ids}) and su.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+}
+
 /** Rows whose unit path lies in the user's subtree. Always applied in list and get queries. */
 export function inScope(user: CurrentUser, pathColumn: unknown = units.path) {
   return sql`${pathColumn} <@ (select s.path from units s where s.id = ${user.unitId})`;
