@@ -221,3 +221,43 @@ export function Field({
     </div>
   );
 }
+
+/** A group of checkboxes posting `name` once per ticked box, with its error (by that name) beneath. */
+export function CheckboxList({
+  name,
+  legend,
+  options,
+  help,
+  defaultChecked,
+  columns = 2,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  help?: string;
+  defaultChecked?: boolean;
+  columns?: 1 | 2;
+}) {
+  const state = useContext(FormStateContext);
+  const error = state.fieldErrors?.[name];
+  const id = useId();
+  return (
+    <fieldset aria-describedby={`${id}-error`}>
+      <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
+      {help ? <p className="mb-2 text-xs text-stone-500">{help}</p> : null}
+      <div className={`grid max-h-72 gap-1 overflow-auto ${columns === 2 ? 'sm:grid-cols-2' : ''}`}>
+        {options.map((o) => (
+          <label key={o.value} className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name={name} value={o.value} defaultChecked={defaultChecked} className="h-4 w-4 accent-red-800" />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

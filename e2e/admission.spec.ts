@@ -1,13 +1,8 @@
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { setServerClock } from './clock';
-import { logIn, screenshotDir } from './helpers';
+import { screenshotDir, signedIn } from './helpers';
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, username);
-  return page;
-}
 
 async function openAction(page: Page, transition: string) {
   const box = page.getByTestId(`action-${transition}`);

@@ -1,12 +1,7 @@
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, screenshotDir } from './helpers';
+import { expect, test } from '@playwright/test';
+import { screenshotDir, signedIn } from './helpers';
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, username);
-  return page;
-}
 
 test('[REGISTRY] a ward officer registers an enterprise, finds it without diacritics, logs a meeting with the owner and a survey finding', async ({ browser }) => {
   const page = await signedIn(browser, 'p4.officer');

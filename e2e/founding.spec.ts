@@ -1,13 +1,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, screenshotDir } from './helpers';
+import { expect, test } from '@playwright/test';
+import { screenshotDir, signedIn } from './helpers';
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await logIn(page, username);
-  return page;
-}
 
 test('[FOUNDING] from the priority list: export it, propose a cell (too few members refused), the city leader decides and the cell exists', async ({ browser }) => {
   const officer = await signedIn(browser, 'mytho.officer');

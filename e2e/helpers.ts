@@ -68,6 +68,13 @@ export async function logIn(page: Page, username: string, password = DEMO_PASSWO
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
+/** A page in a new browser context, signed in through the login form (for accounts auth.setup does not keep). */
+export async function signedIn(browser: Browser, username: string): Promise<Page> {
+  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await logIn(page, username);
+  return page;
+}
+
 /** A page in a new browser context signed in as a demo account (its saved session). */
 export async function pageAs(browser: Browser, username: Username): Promise<Page> {
   const context = await browser.newContext({ storageState: stateFile(username) });

@@ -1,14 +1,9 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, screenshotDir } from './helpers';
+import { expect, test } from '@playwright/test';
+import { screenshotDir, signedIn } from './helpers';
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await logIn(page, username);
-  return page;
-}
 
 const dir = path.join(import.meta.dirname, '..', 'test-results', 'import');
 

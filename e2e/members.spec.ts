@@ -1,12 +1,7 @@
 import path from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, screenshotDir } from './helpers';
+import { expect, test } from '@playwright/test';
+import { screenshotDir, signedIn } from './helpers';
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logIn(page, username);
-  return page;
-}
 
 test('[MEMBERS] a cell registers a member (a same-name twin needs a confirmation), transfers them, and the receiving cell takes them in', async ({ browser }) => {
   const sender = await signedIn(browser, 'cb.phuongnam');

@@ -1,13 +1,8 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { logIn, screenshotDir } from './helpers';
+import { expect, test } from '@playwright/test';
+import { screenshotDir, signedIn } from './helpers';
 
-async function signedIn(browser: Browser, username: string): Promise<Page> {
-  const page = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  await logIn(page, username);
-  return page;
-}
 
 test('[REPORTS] the city sets a target for a ward, sees progress move after an admission there, and drills down two levels', async ({ browser }) => {
   const year = new Date().getFullYear();

@@ -22,6 +22,14 @@ export const optionalText = (max: number) =>
 
 export const id = z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' });
 
+/** The ids a checkbox list posted under `name` (anything that is not a positive integer is dropped; the data layer checks the rest). */
+export function idList(formData: FormData, name: string): number[] {
+  return formData
+    .getAll(name)
+    .map(Number)
+    .filter((n) => Number.isSafeInteger(n) && n > 0);
+}
+
 /**
  * A date typed as dd/mm/yyyy (how officials write dates; also accepts yyyy-mm-dd), returned as
  * an ISO date string (yyyy-mm-dd).

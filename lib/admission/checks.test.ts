@@ -3,27 +3,14 @@ import assert from 'node:assert/strict';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
 import { DEMO_CASES, demoNationalId, demoSchedule } from '@/db/seed/cases';
 import { cccdProblem } from '@/lib/people/identity';
-import { ruleValuesSchema, type RuleValues } from '@/lib/rules/rule-set';
+import { INITIAL_RULE_SET } from '@/db/seed/reference';
+import type { RuleValues } from '@/lib/rules/rule-set';
 import { addWorkingDays } from '@/lib/rules/working-days';
 import { dueOnFor, probationEnd, runChecks, type CheckFacts } from './checks';
 import { STATES } from './states';
 
-const RULES: RuleValues = ruleValuesSchema.parse({
-  minAgeMonths: 216,
-  maxAgeMonths: 720,
-  certificateValidityMonths: 60,
-  sponsorsRequired: 2,
-  sponsorsWithUnionResolution: 1,
-  cellVote: { numerator: 2, denominator: 3 },
-  committeeVote: { numerator: 2, denominator: 3 },
-  decisionDueWorkingDays: 60,
-  decisionExtensionWorkingDays: 30,
-  ceremonyDueWorkingDays: 30,
-  probationMonths: 12,
-  recognitionDueWorkingDays: 30,
-  minMembersToFoundCell: 3,
-  ratingBands: { excellent: 90, good: 70, completed: 50 },
-});
+// The initial rule set (Quy định 2022): the values the statutes give, as seeded.
+const RULES: RuleValues = INITIAL_RULE_SET.values;
 const holidays = new Set(VN_HOLIDAYS.map((h) => h.date));
 
 const facts = (over: Partial<CheckFacts>): CheckFacts => ({

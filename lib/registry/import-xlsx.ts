@@ -14,9 +14,7 @@ export async function templateWorkbook(kind: ImportKind): Promise<Buffer> {
     cell.alignment = { wrapText: true, vertical: 'middle' };
   });
   // Dates and codes are typed as text, so Excel does not turn 0100233488 into a number or 12/08 into a US date.
-  columns.forEach((c, i) => {
-    data.getColumn(i + 1).numFmt = '@';
-  });
+  for (let i = 1; i <= columns.length; i++) data.getColumn(i).numFmt = '@';
   data.views = [{ state: 'frozen', ySplit: 1 }];
   const help = wb.addWorksheet('Hướng dẫn');
   help.columns = [

@@ -1,5 +1,3 @@
-import type { Measure } from './measures';
-import { SHARE_MEASURES } from './measures';
 
 /**
  * Report maths, pure. Progress is actual / target in whole percent, rounded half up (31 of 26
@@ -24,11 +22,6 @@ export function termPeriod(from: number, to: number): Period {
 
 export function periodWindow(p: Period): { start: string; end: string } {
   return { start: `${p.from}-01-01`, end: `${p.to}-12-31` };
-}
-
-/** How far a share measure is from its target is in percentage points; counts compare as ratios. */
-export function isShare(m: Measure): boolean {
-  return SHARE_MEASURES.includes(m);
 }
 
 /** Above-plan percentage as reports phrase it ("27% above the term plan"): 1,147 of 903 is 27. */

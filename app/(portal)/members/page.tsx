@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/pager';
 import { can } from '@/lib/authz/permissions';
 import { listCellOptions, listIncomingTransfers, listMembers, MEMBER_PAGE_SIZE, type MemberFilter, type MemberListItem } from '@/lib/dal/members';
 import { requireUser } from '@/lib/dal/session';
@@ -151,13 +152,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       ) : (
         <MemberTable items={items} t={t} testId="members-table" />
       )}
-      {pages > 1 ? (
-        <nav className="flex items-center justify-center gap-4 text-sm" aria-label={t('pager.label', { page, pages })}>
-          {page > 1 ? <Link href={pageHref(page - 1)} className="text-red-800 underline">{t('pager.prev')}</Link> : null}
-          <span>{t('pager.label', { page, pages })}</span>
-          {page < pages ? <Link href={pageHref(page + 1)} className="text-red-800 underline">{t('pager.next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={pageHref} labels={{ page: t('pager.label', { page, pages }), prev: t('pager.prev'), next: t('pager.next') }} />
     </div>
   );
 }

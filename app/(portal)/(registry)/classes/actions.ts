@@ -7,13 +7,7 @@ import { runAction, type ActionState } from '@/lib/actions';
 import { createClass, enrolPeople, issueCertificates } from '@/lib/dal/classes';
 import { getT } from '@/lib/i18n/server';
 import { CLASS_KINDS } from '@/lib/registry/kinds';
-import { id, isoDate, text } from '@/lib/validation';
-
-const ids = (formData: FormData, name: string) =>
-  formData
-    .getAll(name)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+import { id, idList, isoDate, text } from '@/lib/validation';
 
 export async function createClassAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
@@ -26,7 +20,7 @@ export async function createClassAction(_prev: ActionState, formData: FormData):
 
 export async function enrolAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let n = 0;
-  const state = await runAction(z.object({ classId: id }), formData, async (d) => ({ enrolled: n } = await enrolPeople({ ...d, personIds: ids(formData, 'personIds') })), 'cls.created');
+  const state = await runAction(z.object({ classId: id }), formData, async (d) => ({ enrolled: n } = await enrolPeople({ ...d, personIds: idList(formData, 'personIds') })), 'cls.created');
   if (state.ok) {
     revalidatePath('/classes', 'layout');
     return { ok: true, message: (await getT())('cls.enrolDone', { n }) };
@@ -37,7 +31,7 @@ export async function enrolAction(_prev: ActionState, formData: FormData): Promi
 export async function issueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let n = 0;
   const schema = z.object({ classId: id, certificateOn: isoDate, firstNumber: text(60) });
-  const state = await runAction(schema, formData, async (d) => ({ issued: n } = await issueCertificates({ ...d, enrolmentIds: ids(formData, 'enrolmentIds') })), 'cls.created');
+  const state = await runAction(schema, formData, async (d) => ({ issued: n } = await issueCertificates({ ...d, enrolmentIds: idList(formData, 'enrolmentIds') })), 'cls.created');
   if (state.ok) {
     revalidatePath('/', 'layout');
     return { ok: true, message: (await getT())('cls.issueDone', { n }) };

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { ActionForm, CheckboxList, Field } from '@/components/action-form';
 import { createClassAction, enrolAction, issueAction } from './actions';
 
 type Option = { value: string; label: string };
@@ -19,35 +19,11 @@ export function ClassForm({ l, kinds, today }: { l: L; kinds: Option[]; today: s
   );
 }
 
-/** A list of checkboxes whose error (by field name) shows beneath it. */
-function Checklist({ name, options, legend }: { name: string; options: Option[]; legend: string }) {
-  const state = useFormState();
-  const error = state.fieldErrors?.[name];
-  return (
-    <fieldset>
-      <legend className="mb-1 text-sm font-medium text-stone-800">{legend}</legend>
-      <div className="grid max-h-72 gap-1 overflow-auto sm:grid-cols-2">
-        {options.map((o) => (
-          <label key={o.value} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name={name} value={o.value} className="h-4 w-4 accent-red-800" />
-            {o.label}
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
-
 export function EnrolForm({ l, classId, people }: { l: L; classId: number; people: Option[] }) {
   return (
     <ActionForm action={enrolAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="enrol-form">
       <input type="hidden" name="classId" value={classId} />
-      <Checklist name="personIds" options={people} legend={l.legend} />
+      <CheckboxList name="personIds" options={people} legend={l.legend} />
     </ActionForm>
   );
 }
@@ -56,7 +32,7 @@ export function IssueForm({ l, classId, enrolments, today, firstNumber }: { l: L
   return (
     <ActionForm action={issueAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="issue-form">
       <input type="hidden" name="classId" value={classId} />
-      <Checklist name="enrolmentIds" options={enrolments} legend={l.legend} />
+      <CheckboxList name="enrolmentIds" options={enrolments} legend={l.legend} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="firstNumber" label={l.firstNumber} defaultValue={firstNumber} required />
         <Field name="certificateOn" label={l.certificateOn} type="date" defaultValue={today} required />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pager } from '@/components/pager';
 import { can } from '@/lib/authz/permissions';
 import { ENTERPRISE_PAGE_SIZE, listEnterpriseUnitOptions, listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
 import { requireUser } from '@/lib/dal/session';
@@ -147,13 +148,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="flex items-center justify-center gap-4 text-sm" aria-label={t('pager.label', { page, pages })}>
-          {page > 1 ? <Link href={pageHref(page - 1)} className="text-red-800 underline">{t('pager.prev')}</Link> : null}
-          <span>{t('pager.label', { page, pages })}</span>
-          {page < pages ? <Link href={pageHref(page + 1)} className="text-red-800 underline">{t('pager.next')}</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={page} pages={pages} href={pageHref} labels={{ page: t('pager.label', { page, pages }), prev: t('pager.prev'), next: t('pager.next') }} />
     </div>
   );
 }

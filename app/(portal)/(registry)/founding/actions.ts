@@ -5,14 +5,11 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { decideFounding, proposeFounding, rejectFounding } from '@/lib/dal/founding';
-import { id, isoDate, text } from '@/lib/validation';
+import { id, idList, isoDate, text } from '@/lib/validation';
 
 export async function proposeFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
-  const memberIds = formData
-    .getAll('memberIds')
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
+  const memberIds = idList(formData, 'memberIds');
   const schema = z.object({ enterpriseId: id, parentUnitId: id, cellName: text(300), proposedOn: isoDate });
   const state = await runAction(schema, formData, async (d) => ({ id: created } = await proposeFounding({ ...d, memberIds })), 'fnd.proposed');
   if (!state.ok) return state;

@@ -1,34 +1,10 @@
 'use client';
 
-import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { ActionForm, CheckboxList, Field } from '@/components/action-form';
 import { decideFoundingAction, proposeFoundingAction, rejectFoundingAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
-
-function MemberChecklist({ label, help, members }: { label: string; help: string; members: { id: number; label: string }[] }) {
-  const state = useFormState();
-  const error = state.fieldErrors?.memberIds;
-  return (
-    <fieldset aria-describedby="memberIds-error">
-      <legend className="mb-1 text-sm font-medium text-stone-800">{label}</legend>
-      <p className="mb-2 text-xs text-stone-500">{help}</p>
-      <div className="grid gap-1 sm:grid-cols-2">
-        {members.map((m) => (
-          <label key={m.id} className="flex items-center gap-2 text-sm">
-            <input type="checkbox" name="memberIds" value={m.id} defaultChecked className="h-4 w-4 accent-red-800" />
-            {m.label}
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p id="memberIds-error" aria-live="polite" className="mt-1 text-sm text-red-700" data-testid="error-memberIds">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
-  );
-}
 
 export function ProposeForm({
   l,
@@ -53,7 +29,7 @@ export function ProposeForm({
         <Field name="parentUnitId" label={l.parent} type="select" options={parents} required />
         <Field name="proposedOn" label={l.proposedOn} type="date" defaultValue={today} required />
       </div>
-      <MemberChecklist label={l.members} help={l.membersHelp} members={members} />
+      <CheckboxList name="memberIds" legend={l.members} help={l.membersHelp} options={members.map((m) => ({ value: String(m.id), label: m.label }))} defaultChecked />
     </ActionForm>
   );
 }
