@@ -6,7 +6,8 @@ import { assertLocalDatabaseUrl } from './lib/test/local-database';
  * Browser tests against a production build (`next build` first, see `npm run test:e2e`).
  * e2e/serve.ts gives the server a database of its own (PostgreSQL database hatnhan_e2e when
  * DATABASE_URL is set, a fresh PGlite folder otherwise), migrated and seeded with the demo data.
- * The specs share that database and run one at a time, in file order.
+ * The specs share that database and run one at a time, in file order, after the published figures
+ * (e2e/published.spec.ts), which need the demo data as seeded.
  */
 // The e2e server drops and recreates a database: never on another machine.
 if (process.env.DATABASE_URL) assertLocalDatabaseUrl(process.env.DATABASE_URL);
@@ -39,7 +40,9 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
-    { name: 'chromium', testMatch: /.*\.spec\.ts/, dependencies: ['setup'] },
+    // The published figures are read off the demo data as seeded, before any spec changes it.
+    { name: 'published', testMatch: /published\.spec\.ts/ },
+    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /published\.spec\.ts/, dependencies: ['setup', 'published'] },
   ],
   webServer: {
     command: 'npx tsx e2e/serve.ts',

@@ -46,11 +46,12 @@ export function ColumnChart({ bars, target, title, testId, targetLabel }: { bars
   );
 }
 
-export function BarList({ rows, title, testId }: { rows: { label: string; value: number; of?: number; note?: string }[]; title: string; testId?: string }) {
+export function BarList({ rows, title, testId, empty }: { rows: { label: string; value: number; of?: number; note?: string }[]; title: string; testId?: string; empty?: string }) {
   const max = Math.max(1, ...rows.map((r) => r.of ?? r.value));
   return (
     <figure className="rounded-lg border border-stone-200 bg-white p-3" data-testid={testId}>
       <figcaption className="mb-2 text-sm font-semibold text-stone-700">{title}</figcaption>
+      {rows.length === 0 && empty ? <p className="text-sm text-stone-500">{empty}</p> : null}
       <div className="space-y-1.5">
         {rows.map((r) => (
           <div key={r.label} className="grid grid-cols-[12rem_1fr_5rem] items-center gap-2 text-xs">

@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/postgres-js';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import * as schema from './schema';
 
@@ -78,4 +79,16 @@ export async function closeDb(): Promise<void> {
 export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** A list in batches of `size` (500 rows keep an insert well under the bind-parameter limit). */
+export function chunks<T>(list: T[], size = 500): T[][] {
+  return Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
+}
+
+/** Reserve `n` ids of a serial column's sequence (so batches can reference each other). */
+export async function reserveIds(tx: Pick<Tx, 'execute'>, table: string, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const rows = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`));
+  return rows.map((r) => Number(r.id));
 }

@@ -11,10 +11,10 @@ import { gradeForScore } from '../../lib/registry/ratings';
  * assigned to enterprise cells. Seeded once, after the members and cases.
  */
 export async function seedDemoActivity(db: Db, today: string): Promise<boolean> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(classes);
-  if (Number(n) > 0) return false;
   const unitRows = await db.select({ id: units.id, code: units.code, parentId: units.parentId, kind: units.kind }).from(units);
   const unit = (code: string) => unitRows.find((u) => u.code === code)!.id;
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(classes).where(eq(classes.organiserUnitId, unit('TG-MYTHO')));
+  if (Number(n) > 0) return false;
   const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'mytho.officer'));
   const year = Number(today.slice(0, 4));
   const city = unit('TG-MYTHO');

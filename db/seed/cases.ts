@@ -20,7 +20,7 @@ import { addDays, addMonths, weekday, type IsoDate } from '../../lib/rules/dates
 
 type Chain = { referrer: string; cellCode: string; cell: string; committee?: string; decider: string; workplace: string };
 
-const PHUONG_NAM: Chain = {
+export const PHUONG_NAM: Chain = {
   referrer: 'cd.phuongnam',
   cellCode: 'TG-MYTHO-P4-PHUONGNAM',
   cell: 'cb.phuongnam',
@@ -28,9 +28,9 @@ const PHUONG_NAM: Chain = {
   decider: 'mytho.leader',
   workplace: 'Công ty TNHH May Phương Nam',
 };
-const MEKONG: Chain = { referrer: 'cd.mekong', cellCode: 'TG-MYTHO-MEKONG', cell: 'cb.mekong', decider: 'mytho.leader', workplace: 'Công ty TNHH Thực phẩm Mekong' };
+export const MEKONG: Chain = { referrer: 'cd.mekong', cellCode: 'TG-MYTHO-MEKONG', cell: 'cb.mekong', decider: 'mytho.leader', workplace: 'Công ty TNHH Thực phẩm Mekong' };
 // Việt Hàn has no cell of its own: the city designated the labour federation's cell for it.
-const VIET_HAN: Chain = { referrer: 'cd.viethan', cellCode: 'TG-MYTHO-LDLD', cell: 'cb.ldld', decider: 'mytho.leader', workplace: 'Công ty TNHH Điện tử Việt Hàn' };
+export const VIET_HAN: Chain = { referrer: 'cd.viethan', cellCode: 'TG-MYTHO-LDLD', cell: 'cb.ldld', decider: 'mytho.leader', workplace: 'Công ty TNHH Điện tử Việt Hàn' };
 
 type Variant = 'returned' | 'rejected' | 'removed';
 
@@ -43,8 +43,11 @@ export type DemoCase = {
   chain: Chain;
   /** The state the case is left in. */
   stage: State;
-  /** Days before the day of seeding on which the referral was opened. */
-  startedDaysAgo: number;
+  /** Days before the day of seeding on which the referral was opened (or a fixed date, startOn). */
+  startedDaysAgo?: number;
+  startOn?: IsoDate;
+  /** Decision numbers are made from it (default: startedDaysAgo). */
+  number?: number;
   variant?: Variant;
 };
 
@@ -90,6 +93,8 @@ function workingDay(d: IsoDate): IsoDate {
 
 type Step = { on: IsoDate; as: string; do: TransitionName | 'attach'; docs?: DocumentKind[]; input?: Partial<TransitionInput> };
 
+const caseNumber = (c: DemoCase) => c.number ?? c.startedDaysAgo ?? 0;
+
 /** The steps that take a case from its referral to `c.stage`, dated from its start. */
 export function demoSchedule(c: DemoCase, start: IsoDate): Step[] {
   const ch = c.chain;
@@ -127,7 +132,7 @@ export function demoSchedule(c: DemoCase, start: IsoDate): Step[] {
     return all;
   }
   push('ceremony_pending', { on: on(34), as: ch.decider, do: 'attach', docs: ['admission_decision'] });
-  push('ceremony_pending', { on: on(35), as: ch.decider, do: 'decide', input: { decisionNo: `${100 + (c.startedDaysAgo % 400)}-QĐ/TU` } });
+  push('ceremony_pending', { on: on(35), as: ch.decider, do: 'decide', input: { decisionNo: `${100 + (caseNumber(c) % 400)}-QĐ/TU` } });
   const ceremony = on(49);
   push('probation', { on: ceremony, as: ch.cell, do: 'recordCeremony' });
   const opened = workingDay(addDays(addMonths(ceremony, 12), 3));
@@ -142,7 +147,7 @@ export function demoSchedule(c: DemoCase, start: IsoDate): Step[] {
   });
   if (ch.committee) push('recognition_decision_pending', { on: on(12, opened), as: ch.committee, do: 'committeeEndorseRecognition', input: { votesFor: 10, eligible: 11 } });
   push('recognition_decision_pending', { on: on(18, opened), as: ch.decider, do: 'attach', docs: ['recognition_decision'] });
-  push(removal ? 'removed' : 'official', { on: on(19, opened), as: ch.decider, do: 'decideRecognition', input: { decisionNo: `${400 + (c.startedDaysAgo % 300)}-QĐ/TU` } });
+  push(removal ? 'removed' : 'official', { on: on(19, opened), as: ch.decider, do: 'decideRecognition', input: { decisionNo: `${400 + (caseNumber(c) % 300)}-QĐ/TU` } });
 
   // Every step up to the first transition that reaches the stage (a fresh draft: half its papers).
   if (c.stage === 'referral_draft') return [{ ...all[0], docs: REFERRAL_DOCS.slice(0, 2) }];
@@ -157,8 +162,13 @@ export function demoSchedule(c: DemoCase, start: IsoDate): Step[] {
 export async function seedDemoCases(db: Db): Promise<number> {
   const [{ n }] = await db.select({ n: count() }).from(admissionCases);
   if (Number(n) > 0) return 0;
+  return runDemoCases(db, DEMO_CASES);
+}
+
+/** Take each case through the data layer, step by step, as the user whose turn it is, on the step's date. */
+export async function runDemoCases(db: Db, list: DemoCase[]): Promise<number> {
   allowScriptIdentities();
-  const usernames = [...new Set(DEMO_CASES.flatMap((c) => [c.chain.referrer, c.chain.cell, c.chain.committee, c.chain.decider]).filter((u): u is string => !!u))];
+  const usernames = [...new Set(list.flatMap((c) => [c.chain.referrer, c.chain.cell, c.chain.committee, c.chain.decider]).filter((u): u is string => !!u))];
   const rows = await db.select({ username: users.username, id: users.id, sv: users.sessionVersion }).from(users).where(inArray(users.username, usernames));
   const identity = new Map<string, Identity>(rows.map((r) => [r.username, { userId: r.id, sessionVersion: r.sv }]));
   const as = <T>(username: string, fn: () => Promise<T>): Promise<T> => {
@@ -170,8 +180,8 @@ export async function seedDemoCases(db: Db): Promise<number> {
   const setDay = (d: IsoDate) => setClock(() => new Date(`${d}T09:00:00+07:00`));
   let created = 0;
   try {
-    for (const c of DEMO_CASES) {
-      const start = workingDay(addDays(seededOn, -c.startedDaysAgo));
+    for (const c of list) {
+      const start = c.startOn ?? workingDay(addDays(seededOn, -(c.startedDaysAgo ?? 0)));
       const steps = demoSchedule(c, start);
       const last = steps.at(-1)?.on ?? start;
       if (last > seededOn) throw new Error(`demo case ${c.fullName}: its last step (${last}) would lie in the future`);

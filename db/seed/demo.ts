@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
-import { rowsOf, type Db } from '../index';
+import { rowsOf, type Db, type Tx } from '../index';
 import { seedReference } from './reference';
 import { unitEvents, units, users } from '../schema';
 import type { Role } from '../../lib/authz/roles';
@@ -14,7 +14,7 @@ import type { UnitKind } from '../../lib/units/kinds';
  */
 export const DEMO_PASSWORD = 'HatNhan@2026';
 
-type DemoUnit = { code: string; name: string; kind: UnitKind; children?: DemoUnit[] };
+export type DemoUnit = { code: string; name: string; kind: UnitKind; foundedOn?: string; children?: DemoUnit[] };
 
 export const DEMO_TREE: DemoUnit = {
   code: 'TG',
@@ -140,44 +140,55 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 const FOUNDED_ON = '2020-10-15';
 
+/** Create the units of a demo tree that are missing (matched by code), under `parent`; returns how many were created. */
+export async function ensureTree(tx: Tx, node: DemoUnit, parent: { id: number; path: string } | null): Promise<number> {
+  let created = 0;
+  let [row] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text` }).from(units).where(eq(units.code, node.code));
+  if (!row) {
+    const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`));
+    const path = parent ? `${parent.path}.${id}` : String(id);
+    await tx.insert(units).values({ id: Number(id), parentId: parent?.id ?? null, path, kind: node.kind, name: node.name, code: node.code });
+    await tx.insert(unitEvents).values({
+      unitId: Number(id),
+      kind: 'created',
+      effectiveOn: node.foundedOn ?? FOUNDED_ON,
+      details: { parentId: parent?.id ?? null, parentName: '—', name: node.name, kind: node.kind, source: 'demo seed' },
+    });
+    row = { id: Number(id), path };
+    created++;
+  }
+  for (const child of node.children ?? []) created += await ensureTree(tx, child, row);
+  return created;
+}
+
+/** The parent's name in the "created" events of seeded units (known once the parents exist). */
+export async function fillParentNames(tx: Tx): Promise<void> {
+  await tx.execute(sql`
+    update unit_events e set details = jsonb_set(e.details, '{parentName}', to_jsonb(p.name))
+    from units u join units p on p.id = u.parent_id
+    where e.unit_id = u.id and e.kind = 'created' and e.details->>'parentName' = '—'`);
+}
+
+/** Create the demo accounts that are missing (matched by username); returns how many were created. */
+export async function ensureAccounts(tx: Tx, accounts: DemoAccount[], passwordHash: string): Promise<number> {
+  let created = 0;
+  for (const account of accounts) {
+    const existing = await tx.select({ id: users.id }).from(users).where(eq(users.username, account.username));
+    if (existing.length) continue;
+    const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.code, account.unitCode));
+    await tx.insert(users).values({ username: account.username, fullName: account.fullName, unitId: unit.id, role: account.role, passwordHash });
+    created++;
+  }
+  return created;
+}
+
 export async function seedDemo(db: Db): Promise<{ unitsCreated: number; usersCreated: number }> {
-  let unitsCreated = 0;
-  let usersCreated = 0;
   const passwordHash = await hash(DEMO_PASSWORD);
   await seedReference(db);
-
-  await db.transaction(async (tx) => {
-    async function ensure(node: DemoUnit, parent: { id: number; path: string } | null): Promise<void> {
-      let [row] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text` }).from(units).where(eq(units.code, node.code));
-      if (!row) {
-        const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`));
-        const path = parent ? `${parent.path}.${id}` : String(id);
-        await tx.insert(units).values({ id: Number(id), parentId: parent?.id ?? null, path, kind: node.kind, name: node.name, code: node.code });
-        await tx.insert(unitEvents).values({
-          unitId: Number(id),
-          kind: 'created',
-          effectiveOn: FOUNDED_ON,
-          details: { parentId: parent?.id ?? null, parentName: '—', name: node.name, kind: node.kind, source: 'demo seed' },
-        });
-        row = { id: Number(id), path };
-        unitsCreated++;
-      }
-      for (const child of node.children ?? []) await ensure(child, row);
-    }
-    await ensure(DEMO_TREE, null);
-    // parentName in the "created" events of the seed
-    await tx.execute(sql`
-      update unit_events e set details = jsonb_set(e.details, '{parentName}', to_jsonb(p.name))
-      from units u join units p on p.id = u.parent_id
-      where e.unit_id = u.id and e.kind = 'created' and e.details->>'parentName' = '—'`);
-
-    for (const account of DEMO_ACCOUNTS) {
-      const existing = await tx.select({ id: users.id }).from(users).where(eq(users.username, account.username));
-      if (existing.length) continue;
-      const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.code, account.unitCode));
-      await tx.insert(users).values({ username: account.username, fullName: account.fullName, unitId: unit.id, role: account.role, passwordHash });
-      usersCreated++;
-    }
+  return db.transaction(async (tx) => {
+    const unitsCreated = await ensureTree(tx, DEMO_TREE, null);
+    await fillParentNames(tx);
+    const usersCreated = await ensureAccounts(tx, DEMO_ACCOUNTS, passwordHash);
+    return { unitsCreated, usersCreated };
   });
-  return { unitsCreated, usersCreated };
 }

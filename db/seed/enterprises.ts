@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../index';
+import { chunks, type Db, type Tx } from '../index';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '../schema';
 import { searchKey } from '../../lib/people/identity';
 import type { EnterpriseType, MeetingOutcome, OwnerAttitude, SurveyParticipant } from '../../lib/registry/kinds';
@@ -12,10 +12,12 @@ import { taxCodeCheckDigit } from '../../lib/registry/tax-code';
  * tax code; surveys and meetings are added once, with the first enterprises.
  */
 
-type DemoEnterprise = {
+export type DemoEnterprise = {
   name: string;
   /** Seven digits after the province prefix; the check digit is computed. */
   serial: string;
+  /** The tax office's province prefix (12 Tiền Giang, 50 Tuyên Quang). */
+  prefix?: string;
   type: EnterpriseType;
   foreignInvested?: boolean;
   address: string;
@@ -53,10 +55,10 @@ export const DEMO_ENTERPRISES: DemoEnterprise[] = [
   { name: 'Công ty TNHH Gỗ Tân Hương', serial: '0079961', type: 'llc', address: 'Khu công nghiệp Tân Hương, Châu Thành', managing: 'TG-CHAUTHANH-TANHUONG', zone: 'Khu công nghiệp Tân Hương', workforce: 380, union: true, owner: 'Mạc Văn Gỗ' },
 ];
 
-/** A valid tax code for a demo enterprise: prefix 12, its serial, and the check digit (or the next serial that has one). */
-export function demoTaxCode(serial: string): string {
+/** A valid tax code for a demo enterprise: the prefix (12, Tiền Giang), its serial, and the check digit (or the next serial that has one). */
+export function demoTaxCode(serial: string, prefix = '12'): string {
   for (let n = Number(serial); ; n++) {
-    const nine = `12${String(n).padStart(7, '0')}`;
+    const nine = `${prefix}${String(n).padStart(7, '0')}`;
     const check = taxCodeCheckDigit(nine);
     if (check !== null) return `${nine}${check}`;
   }
@@ -87,11 +89,47 @@ const MEETINGS: Meeting[] = [
   { tax: '0074405', by: 'mytho.leader', daysAgo: 20, attendees: 'Thường trực Thành ủy', outcome: 'declined', summary: 'Chủ đầu tư đề nghị chờ ý kiến công ty mẹ.', nextStep: 'Mời dự hội nghị gặp mặt doanh nghiệp FDI' },
 ];
 
-export async function seedDemoEnterprises(db: Db, today: string): Promise<number> {
-  const codes = [...new Set(DEMO_ENTERPRISES.flatMap((e) => [e.managing, e.party, typeof e.union === 'string' ? e.union : undefined, typeof e.youth === 'string' ? e.youth : undefined, SURVEY.unit]))].filter(
+/** Insert the demo enterprises that are missing (matched by tax code); returns how many were created. */
+export async function ensureEnterprises(tx: Pick<Tx, 'select' | 'insert'>, list: DemoEnterprise[]): Promise<number> {
+  const codes = [...new Set(list.flatMap((e) => [e.managing, e.party, typeof e.union === 'string' ? e.union : undefined, typeof e.youth === 'string' ? e.youth : undefined]))].filter(
     (c): c is string => !!c,
   );
-  const unitRows = await db.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, codes));
+  const unitRows = await tx.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, codes));
+  const unitId = (code: string) => {
+    const row = unitRows.find((u) => u.code === code);
+    if (!row) throw new Error(`demo enterprises: no unit ${code}`);
+    return row.id;
+  };
+  const taxCodes = list.map((e) => demoTaxCode(e.serial, e.prefix));
+  const taken = new Set<string>();
+  for (const part of chunks(taxCodes)) for (const r of await tx.select({ t: enterprises.taxCode }).from(enterprises).where(inArray(enterprises.taxCode, part))) taken.add(r.t);
+  const values = list
+    .map((e, i) => ({ e, taxCode: taxCodes[i] }))
+    .filter(({ taxCode }) => !taken.has(taxCode))
+    .map(({ e, taxCode }) => ({
+      name: e.name,
+      searchName: searchKey(e.name),
+      taxCode,
+      type: e.type,
+      foreignInvested: e.foreignInvested ?? e.type === 'fdi',
+      address: e.address,
+      managingUnitId: unitId(e.managing),
+      zone: e.zone ?? null,
+      workforce: e.workforce,
+      hasTradeUnion: !!e.union,
+      tradeUnionUnitId: typeof e.union === 'string' ? unitId(e.union) : null,
+      hasYouthUnion: !!e.youth,
+      youthUnionUnitId: typeof e.youth === 'string' ? unitId(e.youth) : null,
+      ownerName: e.owner,
+      ownerIsMember: e.ownerIsMember ?? false,
+      partyUnitId: e.party ? unitId(e.party) : null,
+    }));
+  for (const part of chunks(values)) await tx.insert(enterprises).values(part);
+  return values.length;
+}
+
+export async function seedDemoEnterprises(db: Db, today: string): Promise<number> {
+  const unitRows = await db.select({ id: units.id, code: units.code }).from(units).where(eq(units.code, SURVEY.unit));
   const unitId = (code: string) => {
     const row = unitRows.find((u) => u.code === code);
     if (!row) throw new Error(`demo enterprises: no unit ${code}`);
@@ -106,31 +144,7 @@ export async function seedDemoEnterprises(db: Db, today: string): Promise<number
   const daysAgo = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
   return db.transaction(async (tx) => {
-    let created = 0;
-    for (const e of DEMO_ENTERPRISES) {
-      const taxCode = demoTaxCode(e.serial);
-      const [existing] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.taxCode, taxCode));
-      if (existing) continue;
-      await tx.insert(enterprises).values({
-        name: e.name,
-        searchName: searchKey(e.name),
-        taxCode,
-        type: e.type,
-        foreignInvested: e.foreignInvested ?? e.type === 'fdi',
-        address: e.address,
-        managingUnitId: unitId(e.managing),
-        zone: e.zone ?? null,
-        workforce: e.workforce,
-        hasTradeUnion: !!e.union,
-        tradeUnionUnitId: typeof e.union === 'string' ? unitId(e.union) : null,
-        hasYouthUnion: !!e.youth,
-        youthUnionUnitId: typeof e.youth === 'string' ? unitId(e.youth) : null,
-        ownerName: e.owner,
-        ownerIsMember: e.ownerIsMember ?? false,
-        partyUnitId: e.party ? unitId(e.party) : null,
-      });
-      created++;
-    }
+    const created = await ensureEnterprises(tx, DEMO_ENTERPRISES);
     const [{ rounds }] = await tx.select({ rounds: sql<number>`count(*)::int` }).from(surveyRounds);
     if (Number(rounds) === 0) {
       const ids = new Map((await tx.select({ id: enterprises.id, taxCode: enterprises.taxCode }).from(enterprises)).map((r) => [r.taxCode, r.id]));

@@ -6,6 +6,7 @@ import { seedDemoCases } from './cases';
 import { seedDemo } from './demo';
 import { seedDemoEnterprises } from './enterprises';
 import { seedDemoMembers } from './members';
+import { seedPublishedFigures } from './published';
 import { today } from '../../lib/clock';
 
 /**
@@ -20,9 +21,10 @@ async function main() {
   const firms = await seedDemoEnterprises(db, today());
   const members = await seedDemoMembers(db);
   const cases = await seedDemoCases(db);
+  const published = await seedPublishedFigures(db, today());
   await seedDemoActivity(db, today());
   console.log(
-    `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users, ${firms} enterprises, ${members} members and ${cases} admission cases created in ${Date.now() - started} ms`,
+    `demo data (${dbDriver()}): ${result.unitsCreated} units, ${result.usersCreated} users, ${firms} enterprises, ${members} members and ${cases} admission cases created${published ? ', with the published figures' : ''} in ${Date.now() - started} ms`,
   );
 }
 

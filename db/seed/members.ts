@@ -37,15 +37,18 @@ const GIVEN_M = ['Hùng', 'Dũng', 'Tuấn', 'Phúc', 'Khang', 'Lộc', 'Nghĩa'
 const GIVEN_F = ['Lan', 'Hương', 'Trang', 'Thảo', 'Nhung', 'Hạnh', 'Yến', 'Vy', 'Ngân', 'Duyên', 'Tuyết', 'Phượng', 'Loan', 'Diệp'];
 const OCCUPATION_CYCLE: Occupation[] = ['direct_worker', 'direct_worker', 'direct_worker', 'office', 'manager', 'direct_worker', 'other', 'direct_worker'];
 
-/** The n-th demo member (deterministic). */
-export function demoMember(n: number) {
+/**
+ * The n-th demo member (deterministic): born 1970 to `bornBy`, admitted at 20 to 27 and not after
+ * `admittedBy`; `province` is the CCCD's province code (082 Tiền Giang, 008 Tuyên Quang).
+ */
+export function demoMember(n: number, { province = '082', bornBy = 2002, admittedBy = 2025 } = {}) {
   const gender: 'male' | 'female' = n % 2 === 0 ? 'male' : 'female';
   const family = FAMILY[(n * 7) % FAMILY.length];
   const middle = (gender === 'male' ? MIDDLE_M : MIDDLE_F)[(n * 3) % 7];
   const given = (gender === 'male' ? GIVEN_M : GIVEN_F)[(n * 5) % 14];
-  const year = 1970 + ((n * 11) % 33); // 1970–2002
+  const year = 1970 + ((n * 11) % (bornBy - 1969));
   const birthDate = `${year}-${String(1 + ((n * 5) % 12)).padStart(2, '0')}-${String(1 + ((n * 13) % 28)).padStart(2, '0')}`;
-  const admittedYear = Math.min(2025, year + 20 + (n % 8));
+  const admittedYear = Math.min(admittedBy, year + 20 + (n % 8));
   const admittedOn = `${admittedYear}-${String(1 + (n % 12)).padStart(2, '0')}-15`;
   // Admitted within the last year: still probationary.
   const officialOn = admittedYear >= 2025 ? undefined : `${admittedYear + 1}-${String(1 + (n % 12)).padStart(2, '0')}-15`;
@@ -56,8 +59,8 @@ export function demoMember(n: number) {
     birthDate,
     admittedOn,
     officialOn,
-    nationalId: `082${centuryDigit}${String(year).slice(2)}${String(500000 + n).padStart(6, '0')}`,
-    cardNo: `82.${String(100000 + n * 37).padStart(6, '0')}`,
+    nationalId: `${province}${centuryDigit}${String(year).slice(2)}${String(500000 + n).padStart(6, '0')}`,
+    cardNo: `${province.slice(1)}.${String(100000 + n * 37).padStart(6, '0')}`,
     occupation: OCCUPATION_CYCLE[n % OCCUPATION_CYCLE.length],
   };
 }

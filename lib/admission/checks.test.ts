@@ -88,7 +88,7 @@ describe('the demo pipeline (db/seed/cases.ts)', () => {
       const dates = steps.map((s) => s.on);
       assert.deepEqual(dates, [...dates].sort(), c.fullName);
       const span = (Date.parse(dates.at(-1)!) - Date.parse(start)) / 86_400_000;
-      assert.ok(span <= c.startedDaysAgo, `${c.fullName}: ${span} days of steps, started ${c.startedDaysAgo} days ago`);
+      assert.ok(c.startedDaysAgo !== undefined && span <= c.startedDaysAgo, `${c.fullName}: ${span} days of steps, started ${c.startedDaysAgo} days ago`);
     }
   });
 });

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
+import { DEMO_ENTERPRISES, ensureEnterprises } from '@/db/seed/enterprises';
 import { setClock } from '@/lib/clock';
 import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import type { DocumentKind, State } from '@/lib/admission/workflow';
@@ -117,7 +118,13 @@ describe('admission workflow in the data layer', () => {
     await attach('mytho.leader', caseId, ['admission_decision']);
     assert.equal(await step('mytho.leader', caseId, { transition: 'decide', decisionNo: '245-QĐ/TU' }), 'ceremony_pending');
     setToday('2026-04-20');
+    // The person works at Việt Hàn (its union referred them), though admitted in Phương Nam's cell.
+    await ensureEnterprises(t.db, DEMO_ENTERPRISES.filter((e) => e.name.includes('Việt Hàn') || e.name.includes('Phương Nam')));
     assert.equal(await step('cb.phuongnam', caseId, { transition: 'recordCeremony' }), 'probation');
+    const [member] = rowsOf<{ enterprise: string; cell: string }>(
+      await t.db.execute(sql`select e.name as enterprise, u.code as cell from party_members m join enterprises e on e.id = m.enterprise_id join units u on u.id = m.cell_unit_id where m.admission_case_id = ${caseId}`),
+    );
+    assert.deepEqual(member, { enterprise: 'Công ty TNHH Điện tử Việt Hàn', cell: 'TG-MYTHO-P4-PHUONGNAM' });
 
     // Probation lasts 12 months: recognition cannot open before it ends.
     const early = await t.run('cb.phuongnam', async () =>

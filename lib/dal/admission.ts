@@ -590,7 +590,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
     if (updated.length !== 1) throw await alreadyHandled(tx, c.id);
 
     // The ceremony makes a probationary member of the cell; the recognition decision concludes it.
-    if (t === 'recordCeremony') await admitFromCase(tx, user, { id: c.id, personId: c.personId, cellUnitId: c.cell.id }, effectiveOn);
+    if (t === 'recordCeremony') await admitFromCase(tx, user, { id: c.id, personId: c.personId, cellUnitId: c.cell.id, referrerUnitId: c.referrer.id }, effectiveOn);
     if (t === 'decideRecognition') await concludeProbation(tx, user, c.id, plan.to === 'official' ? 'official' : 'removed', effectiveOn);
 
     const data = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { getDb, rowsOf, type Tx } from '@/db';
-import { enterprises, memberEvents, partyMembers, persons, units } from '@/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { chunks, getDb, reserveIds } from '@/db';
+import { enterprises, partyMembers, persons, units } from '@/db/schema';
 import { maskCccd, searchKey } from '@/lib/people/identity';
 import { validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError } from '@/lib/registry/import';
 import { MANAGING_KINDS } from '@/lib/registry/kinds';
 import { writeAuditMany } from './audit';
 import { enterpriseInScope } from './enterprises';
+import { insertMembers } from './members';
 import { assertCan, inScope, requireUser, type CurrentUser } from './session';
 
 /**
@@ -21,8 +22,6 @@ export type ImportResult = { ok: true; created: number; ms: number } | { ok: fal
 /** The most rows one file may hold (a province's members go in several files). */
 export const IMPORT_MAX_ROWS = 20_000;
 
-const CHUNK = 500;
-const chunks = <T>(list: T[]) => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
 async function existing(values: string[], query: (part: string[]) => Promise<string[]>): Promise<Set<string>> {
   const found = new Set<string>();
@@ -76,13 +75,6 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: ImportKind)
   };
 }
 
-/** Reserve `n` ids of a serial column's sequence (so batches can reference each other). */
-async function reserveIds(tx: Tx, table: string, n: number): Promise<number[]> {
-  if (n === 0) return [];
-  const rows = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence(${table}, 'id'))::int as id from generate_series(1, ${n})`));
-  return rows.map((r) => Number(r.id));
-}
-
 export async function importRows(kind: ImportKind, rows: RawRow[], missingHeaders: string[] = []): Promise<ImportResult> {
   const user = await requireUser();
   assertCan(user, 'data.edit', user.unitPath);
@@ -110,42 +102,27 @@ export async function importRows(kind: ImportKind, rows: RawRow[], missingHeader
   const { valid, errors } = validateMemberRows(rows, look);
   if (errors.length) return { ok: false, errors, missingHeaders, rows: rows.length };
   await db.transaction(async (tx) => {
-    const personIds = await reserveIds(tx, 'persons', valid.length);
-    const memberIds = await reserveIds(tx, 'party_members', valid.length);
-    const people = valid.map((m, i) => ({
-      id: personIds[i],
-      fullName: m.fullName,
-      searchName: searchKey(m.fullName),
-      birthDate: m.birthDate,
-      gender: m.gender,
-      nationalId: m.nationalId ?? null,
-      phone: m.phone ?? null,
-      unitId: m.cellUnitId,
-    }));
-    for (const part of chunks(people)) await tx.insert(persons).values(part);
-    const members = valid.map((m, i) => ({
-      id: memberIds[i],
-      personId: personIds[i],
-      cellUnitId: m.cellUnitId,
-      admittedCellUnitId: m.cellUnitId,
-      enterpriseId: m.enterpriseId ?? null,
-      occupation: m.occupation,
-      admittedOn: m.admittedOn,
-      officialOn: m.officialOn ?? null,
-      cardNo: m.cardNo ?? null,
-    }));
-    for (const part of chunks(members)) await tx.insert(partyMembers).values(part);
-    for (const part of chunks(members))
-      await tx.insert(memberEvents).values(part.map((m) => ({ memberId: m.id, kind: 'registered' as const, effectiveOn: m.admittedOn, toUnitId: m.cellUnitId, actorId: user.id, note: 'Nhập từ tệp Excel' })));
+    const created = await insertMembers(tx, user, valid, 'Nhập từ tệp Excel');
     await writeAuditMany(
       tx,
-      members.map((m, i) => ({
+      valid.map((m, i) => ({
         actorId: user.id,
         unitId: m.cellUnitId,
         action: 'member.import',
         entity: 'party_member',
-        entityId: m.id,
-        after: { ...m, fullName: valid[i].fullName, nationalId: valid[i].nationalId ? maskCccd(valid[i].nationalId) : undefined },
+        entityId: created[i].id,
+        after: {
+          id: created[i].id,
+          personId: created[i].personId,
+          cellUnitId: m.cellUnitId,
+          enterpriseId: m.enterpriseId ?? null,
+          occupation: m.occupation,
+          admittedOn: m.admittedOn,
+          officialOn: m.officialOn ?? null,
+          cardNo: m.cardNo ?? null,
+          fullName: m.fullName,
+          nationalId: m.nationalId ? maskCccd(m.nationalId) : undefined,
+        },
       })),
     );
   });

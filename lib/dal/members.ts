@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Tx } from '@/db';
+import { chunks, getDb, reserveIds, type Tx } from '@/db';
 import { enterprises, memberAssignments, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
@@ -42,9 +42,12 @@ async function addEvent(
 export type MemberFilter = {
   q?: string;
   unitId?: number;
-  status?: MemberStatus;
+  /** A status, or 'current': every member still counted in their cell (active, or temporarily elsewhere). */
+  status?: MemberStatus | 'current';
   standing?: 'probationary' | 'official';
   occupation?: Occupation;
+  /** Only members whose workplace is a registered (non-state) enterprise. */
+  inEnterprise?: boolean;
   /** Admitted between two dates in cells under a unit (the list behind a report's admissions figure). */
   admitted?: { from: string; to: string; unitId: number };
 };
@@ -104,9 +107,14 @@ export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<
     memberInScope(user),
     q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
     filter.unitId ? sql`${partyMembers.cellUnitId} in (select c.id from units c where c.path <@ (select f.path from units f where f.id = ${filter.unitId}))` : undefined,
-    filter.status ? eq(partyMembers.status, filter.status) : undefined,
+    filter.status === 'current'
+      ? inArray(partyMembers.status, ['active', 'temporary_elsewhere'])
+      : filter.status
+        ? eq(partyMembers.status, filter.status)
+        : undefined,
     filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
     filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
+    filter.inEnterprise ? isNotNull(partyMembers.enterpriseId) : undefined,
     filter.admitted
       ? sql`${partyMembers.admittedOn} between ${filter.admitted.from} and ${filter.admitted.to}
           and ${partyMembers.admittedCellUnitId} in (select a.id from units a where a.path <@ (select f.path from units f where f.id = ${filter.admitted.unitId}))`
@@ -271,26 +279,40 @@ export async function findDuplicatePeople(
 
 /** Insert the person and the member in a transaction already holding the checks. */
 export async function insertMember(tx: Tx, user: CurrentUser | null, input: CreateMemberInput): Promise<{ id: number; personId: number }> {
-  const fullName = normalizeName(input.fullName);
-  const [person] = await tx
-    .insert(persons)
-    .values({ fullName, searchName: searchKey(fullName), birthDate: input.birthDate, gender: input.gender, nationalId: input.nationalId || null, phone: input.phone || null, unitId: input.cellUnitId })
-    .returning({ id: persons.id });
-  const [member] = await tx
-    .insert(partyMembers)
-    .values({
-      personId: person.id,
-      cellUnitId: input.cellUnitId,
-      admittedCellUnitId: input.cellUnitId,
-      enterpriseId: input.enterpriseId ?? null,
-      occupation: input.occupation,
-      admittedOn: input.admittedOn,
-      officialOn: input.officialOn || null,
-      cardNo: input.cardNo || null,
-    })
-    .returning({ id: partyMembers.id });
-  await addEvent(tx, user, member.id, 'registered', input.admittedOn, { toUnitId: input.cellUnitId });
-  return { id: member.id, personId: person.id };
+  const [created] = await insertMembers(tx, user, [input]);
+  return created;
+}
+
+/**
+ * Insert people and their memberships in batches, each with its "registered" history event, in
+ * a transaction already holding the checks (a form, an import, the demo seed). Ids are reserved
+ * first, so the batches can reference each other.
+ */
+export async function insertMembers(tx: Tx, user: CurrentUser | null, inputs: CreateMemberInput[], note?: string): Promise<{ id: number; personId: number }[]> {
+  const personIds = await reserveIds(tx, 'persons', inputs.length);
+  const memberIds = await reserveIds(tx, 'party_members', inputs.length);
+  const people = inputs.map((m, i) => {
+    const fullName = normalizeName(m.fullName);
+    return { id: personIds[i], fullName, searchName: searchKey(fullName), birthDate: m.birthDate, gender: m.gender, nationalId: m.nationalId || null, phone: m.phone || null, unitId: m.cellUnitId };
+  });
+  for (const part of chunks(people)) await tx.insert(persons).values(part);
+  const members = inputs.map((m, i) => ({
+    id: memberIds[i],
+    personId: personIds[i],
+    cellUnitId: m.cellUnitId,
+    admittedCellUnitId: m.cellUnitId,
+    enterpriseId: m.enterpriseId ?? null,
+    occupation: m.occupation,
+    admittedOn: m.admittedOn,
+    officialOn: m.officialOn || null,
+    cardNo: m.cardNo || null,
+  }));
+  for (const part of chunks(members)) await tx.insert(partyMembers).values(part);
+  for (const part of chunks(members))
+    await tx
+      .insert(memberEvents)
+      .values(part.map((m) => ({ memberId: m.id, kind: 'registered' as const, effectiveOn: m.admittedOn, toUnitId: m.cellUnitId, actorId: user?.id ?? null, note: note ?? null })));
+  return members.map((m) => ({ id: m.id, personId: m.personId }));
 }
 
 /** A cell (or a committee above it) registers one of its members. */
@@ -436,10 +458,17 @@ export async function setTemporaryActivity(input: Step & { hostCellUnitId?: numb
 export async function admitFromCase(
   tx: Tx,
   user: CurrentUser,
-  c: { id: number; personId: number; cellUnitId: number },
+  c: { id: number; personId: number; cellUnitId: number; referrerUnitId: number },
   admittedOn: string,
 ): Promise<void> {
-  const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.partyUnitId, c.cellUnitId)).orderBy(asc(enterprises.id)).limit(1);
+  // The workplace: the enterprise of the referring union or youth branch, else the cell's own
+  // (a labour federation's cell admits people from enterprises that have no cell yet).
+  const [ent] = await tx
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(or(eq(enterprises.tradeUnionUnitId, c.referrerUnitId), eq(enterprises.youthUnionUnitId, c.referrerUnitId), eq(enterprises.partyUnitId, c.cellUnitId)))
+    .orderBy(sql`${enterprises.partyUnitId} is not distinct from ${c.cellUnitId}`, asc(enterprises.id))
+    .limit(1);
   const [member] = await tx
     .insert(partyMembers)
     .values({ personId: c.personId, cellUnitId: c.cellUnitId, admittedCellUnitId: c.cellUnitId, enterpriseId: ent?.id ?? null, admittedOn, admissionCaseId: c.id })

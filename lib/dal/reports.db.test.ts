@@ -64,6 +64,10 @@ describe('dashboard figures', () => {
     const cityId = await t.unitId('TG-MYTHO');
     const list = await t.run('mytho.leader', () => listMembers({ admitted: { from: '2025-01-01', to: '2025-12-31', unitId: cityId } }));
     assert.equal(list.total, city.total.actual.admitted);
+    // Those working in non-state enterprises (every demo case is referred by an enterprise's union): the same list, filtered.
+    const nonstate = await t.run('mytho.leader', () => listMembers({ admitted: { from: '2025-01-01', to: '2025-12-31', unitId: cityId }, inEnterprise: true }));
+    assert.equal(nonstate.total, city.total.actual.admitted_nonstate);
+    assert.ok(nonstate.total > 0);
     for (const r of city.rows.filter((x) => x.unit)) {
       const rowList = await t.run('mytho.leader', () => listMembers({ admitted: { from: '2025-01-01', to: '2025-12-31', unitId: r.unit!.id } }));
       assert.equal(rowList.total, r.actual.admitted, r.unit!.name);
@@ -143,12 +147,17 @@ describe('overview: headline counts, charts and the forecast', () => {
     const [direct] = rowsOf<Record<string, number>>(
       await t.db.execute(sql`select
         (select count(*)::int from enterprises e join units u on u.id = e.managing_unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') and e.status = 'operating') as operating,
-        (select count(*)::int from party_members m join units u on u.id = m.cell_unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') and m.status in ('active', 'temporary_elsewhere')) as members`),
+        (select count(*)::int from party_members m join units u on u.id = m.cell_unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') and m.status in ('active', 'temporary_elsewhere')) as members,
+        (select count(*)::int from party_members m join units u on u.id = m.cell_unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') and m.status in ('active', 'temporary_elsewhere') and m.enterprise_id is not null) as "inEnterprises"`),
     );
     assert.equal(o.headline.enterprises.operating, Number(direct.operating));
     assert.equal(o.headline.members.total, Number(direct.members));
-    assert.equal(o.coverage.reduce((n, c) => n + c.operating, 0), o.headline.enterprises.operating, 'enterprises are all managed by a child (wards) in the demo');
+    assert.equal(o.headline.members.inEnterprises, Number(direct.inEnterprises));
+    assert.ok(o.headline.members.inEnterprises < o.headline.members.total, 'the residential cells\' members work elsewhere');
+    assert.equal(o.coverage.reduce((n, c) => n + c.operating, 0), o.headline.enterprises.operating, 'the coverage rows (children and the city itself) add up to the headline');
+    assert.ok(o.coverage.every((c) => c.operating > 0), 'only units that manage enterprises');
     assert.equal(o.headline.organisations.total, o.headline.organisations.underDistrict + o.headline.organisations.underGrassroots);
+    assert.equal(o.headline.organisations.total, o.headline.organisations.cells + o.headline.organisations.committees);
     assert.ok(o.headline.organisations.underDistrict >= 1 && o.headline.organisations.underGrassroots >= 1, 'the city has both kinds');
     assert.equal(o.monthly?.length, 12);
     const d = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2026) }));

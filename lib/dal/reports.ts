@@ -69,6 +69,7 @@ export function dashboardStatements(root: { id: number; path: string }, period: 
   const w = sql`u.path <@ ${root.path}::ltree`;
   return {
     admitted: sql`select ${k} as k, count(*)::int as total,
+        count(*) filter (where m.enterprise_id is not null)::int as nonstate,
         count(*) filter (where m.occupation = 'owner')::int as owners,
         count(*) filter (where m.occupation = 'direct_worker')::int as workers
       from party_members m join units u on u.id = m.admitted_cell_unit_id
@@ -148,6 +149,7 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
   for (const r of admitted) {
     const s = slot(Number(r.k)).actual;
     s.admitted = Number(r.total);
+    s.admitted_nonstate = Number(r.nonstate);
     s.admitted_owners = Number(r.owners);
     s.admitted_workers = Number(r.workers);
   }
@@ -276,15 +278,17 @@ export async function listTargetSheet(period: Period): Promise<{ units: { id: nu
 export type Overview = {
   headline: {
     enterprises: { operating: number; withParty: number; withUnion: number; withYouth: number };
-    organisations: { total: number; underDistrict: number; underGrassroots: number };
-    members: { total: number; owners: number; workers: number };
+    /** Party organisations of enterprises: cells and grassroots committees, by the level they report to. */
+    organisations: { total: number; cells: number; committees: number; underDistrict: number; underGrassroots: number };
+    /** Members of the subtree, and those working in a registered (non-state) enterprise, with its owners and direct production workers. */
+    members: { total: number; inEnterprises: number; owners: number; workers: number };
     candidates: Partial<Record<State, number>>;
     classes: { awareness: number; awarenessAttendees: number; newMember: number; newMemberAttendees: number };
   };
   /** Admissions per month of a year period (index 0 = January). */
   monthly: number[] | null;
   /** Operating enterprises and those with a party organisation, per child unit. */
-  coverage: { unitId: number; name: string; operating: number; withParty: number }[];
+  coverage: { unitId: number; name: string; own: boolean; operating: number; withParty: number }[];
   /** Admitted so far plus the pipeline cases whose deadlines still end with a ceremony this year (year periods only). */
   forecast: { admittedSoFar: number; fromPipeline: number; total: number } | null;
 };
@@ -310,12 +314,16 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
         count(*) filter (where e.status = 'operating' and e.has_youth_union)::int as "withYouth"
       from enterprises e join units u on u.id = e.managing_unit_id where u.path <@ ${R}`),
     one<Record<string, number>>(sql`select count(*)::int as total,
+        count(*) filter (where u.kind = 'cell')::int as cells,
+        count(*) filter (where u.kind = 'grassroots')::int as committees,
         count(*) filter (where p.kind in ('district', 'bloc', 'province'))::int as "underDistrict",
         count(*) filter (where p.kind in ('grassroots', 'ward'))::int as "underGrassroots"
       from units u join units p on p.id = u.parent_id
       where u.path <@ ${R} and u.status = 'active' and u.kind in ('cell', 'grassroots') and exists (select 1 from enterprises e where e.party_unit_id = u.id)`),
-    one<Record<string, number>>(sql`select count(*)::int as total, count(*) filter (where m.occupation = 'owner')::int as owners,
-        count(*) filter (where m.occupation = 'direct_worker')::int as workers
+    one<Record<string, number>>(sql`select count(*)::int as total,
+        count(*) filter (where m.enterprise_id is not null)::int as "inEnterprises",
+        count(*) filter (where m.enterprise_id is not null and m.occupation = 'owner')::int as owners,
+        count(*) filter (where m.enterprise_id is not null and m.occupation = 'direct_worker')::int as workers
       from party_members m join units u on u.id = m.cell_unit_id where u.path <@ ${R} and m.status in ('active', 'temporary_elsewhere')`),
     db.execute(sql`select c.state, count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
       where u.path <@ ${R} and c.state in (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)}) group by c.state`),
@@ -355,13 +363,22 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
   return {
     headline: {
       enterprises: { operating: Number(ent.operating), withParty: Number(ent.withParty), withUnion: Number(ent.withUnion), withYouth: Number(ent.withYouth) },
-      organisations: { total: Number(orgs.total), underDistrict: Number(orgs.underDistrict), underGrassroots: Number(orgs.underGrassroots) },
-      members: { total: Number(members.total), owners: Number(members.owners), workers: Number(members.workers) },
+      organisations: {
+        total: Number(orgs.total),
+        cells: Number(orgs.cells),
+        committees: Number(orgs.committees),
+        underDistrict: Number(orgs.underDistrict),
+        underGrassroots: Number(orgs.underGrassroots),
+      },
+      members: { total: Number(members.total), inEnterprises: Number(members.inEnterprises), owners: Number(members.owners), workers: Number(members.workers) },
       candidates: Object.fromEntries(rowsOf<{ state: State; n: number }>(candidateRows).map((r) => [r.state, Number(r.n)])),
       classes: { awareness: Number(cls.awareness), awarenessAttendees: Number(cls.awarenessAttendees), newMember: Number(cls.newMember), newMemberAttendees: Number(cls.newMemberAttendees) },
     },
     monthly,
-    coverage: children.map((c) => ({ unitId: c.id, name: c.name, operating: Number(cov.get(c.id)?.operating ?? 0), withParty: Number(cov.get(c.id)?.withParty ?? 0) })),
+    // The children that manage enterprises, and the root's own (it may manage some itself): they add up to the headline.
+    coverage: [...children.map((c) => ({ ...c, own: false })), { id: root.id, name: root.name, own: true }]
+      .map((c) => ({ unitId: c.id, name: c.name, own: c.own, operating: Number(cov.get(c.id)?.operating ?? 0), withParty: Number(cov.get(c.id)?.withParty ?? 0) }))
+      .filter((c) => c.operating > 0),
     forecast: pipeline ? { admittedSoFar: Number(pipeline.admitted), fromPipeline: Number(pipeline.pipeline), total: Number(pipeline.admitted) + Number(pipeline.pipeline) } : null,
   };
 }

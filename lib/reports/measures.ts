@@ -2,6 +2,7 @@
 
 export const MEASURES = [
   'admitted',
+  'admitted_nonstate',
   'admitted_owners',
   'admitted_workers',
   'orgs_founded',

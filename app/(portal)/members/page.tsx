@@ -10,7 +10,7 @@ import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from
 
 export const metadata: Metadata = { title: 'Đảng viên' };
 
-type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'page' | 'admittedUnit' | 'admittedFrom' | 'admittedTo', string | undefined>;
+type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'page' | 'admittedUnit' | 'admittedFrom' | 'admittedTo', string | undefined>;
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 const oneOf = <X extends string>(list: readonly X[], v?: string) => ((list as readonly string[]).includes(v ?? '') ? (v as X) : undefined);
 
@@ -66,9 +66,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const filter: MemberFilter = {
     q: p.q?.trim() || undefined,
     unitId: Number(p.unit) || undefined,
-    status: oneOf<MemberStatus>(MEMBER_STATUSES, p.status),
+    status: p.status === 'current' ? 'current' : oneOf<MemberStatus>(MEMBER_STATUSES, p.status),
     standing: oneOf(['probationary', 'official'] as const, p.standing),
     occupation: oneOf<Occupation>(OCCUPATIONS, p.occupation),
+    inEnterprise: p.inEnterprise === '1' || undefined,
     admitted:
       /^\d+$/.test(p.admittedUnit ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(p.admittedFrom ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(p.admittedTo ?? '')
         ? { unitId: Number(p.admittedUnit), from: p.admittedFrom!, to: p.admittedTo! }
@@ -120,6 +121,10 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             </option>
           ))}
         </select>
+        <select name="inEnterprise" defaultValue={p.inEnterprise ?? ''} aria-label={t('mem.workplace')} className={input}>
+          <option value="">{t('mem.workplace')}: {t('ent.filter.all')}</option>
+          <option value="1">{t('mem.workplace.enterprise')}</option>
+        </select>
         <select name="standing" defaultValue={p.standing ?? ''} aria-label={t('mem.standing')} className={input}>
           <option value="">{t('mem.standing')}: {t('ent.filter.all')}</option>
           <option value="probationary">{t('mem.standing.probationary')}</option>
@@ -127,6 +132,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         </select>
         <select name="status" defaultValue={p.status ?? ''} aria-label={t('mem.status')} className={input}>
           <option value="">{t('mem.status')}: {t('ent.filter.all')}</option>
+          <option value="current">{t('mem.status.current')}</option>
           {MEMBER_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`mem.status.${s}`)}

@@ -9,7 +9,7 @@ import { getDashboard, getOverview, type DashboardRow } from '@/lib/dal/reports'
 import { requireUser } from '@/lib/dal/session';
 import { getT, type T } from '@/lib/i18n/server';
 import { orNotFound } from '@/lib/page';
-import { parsePeriod, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
+import { abovePlan, parsePeriod, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 
 export const metadata: Metadata = { title: 'Chỉ tiêu, báo cáo' };
@@ -72,6 +72,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     switch (m) {
       case 'admitted':
         return admitted;
+      case 'admitted_nonstate':
+        return `${admitted}&inEnterprise=1`;
       case 'admitted_owners':
         return `${admitted}&occupation=owner`;
       case 'admitted_workers':
@@ -126,27 +128,42 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <div className="text-stone-500">{t('rep.h.enterprises')}</div>
           <div className="text-2xl font-bold" data-testid="h-enterprises">{h.enterprises.operating.toLocaleString('vi-VN')}</div>
           <div className="text-xs text-stone-600">
-            {h.enterprises.withParty} {t('rep.h.withParty')} · {h.enterprises.withUnion} {t('rep.h.withUnion')} · {h.enterprises.withYouth} {t('rep.h.withYouth')}
+            <span data-testid="h-enterprises-party">{h.enterprises.withParty.toLocaleString('vi-VN')}</span> {t('rep.h.withParty')} · {h.enterprises.withUnion.toLocaleString('vi-VN')} {t('rep.h.withUnion')} ·{' '}
+            {h.enterprises.withYouth.toLocaleString('vi-VN')} {t('rep.h.withYouth')}
           </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <div className="text-stone-500">{t('rep.h.organisations')}</div>
           <div className="text-2xl font-bold" data-testid="h-organisations">{h.organisations.total.toLocaleString('vi-VN')}</div>
-          <div className="text-xs text-stone-600">
+          <div className="text-xs text-stone-600" data-testid="h-organisations-kinds">
+            {t('rep.h.orgKinds', { cells: h.organisations.cells, committees: h.organisations.committees })}
+          </div>
+          <div className="text-xs text-stone-600" data-testid="h-organisations-levels">
             {h.organisations.underDistrict} {t('rep.h.underDistrict')} · {h.organisations.underGrassroots} {t('rep.h.underGrassroots')}
           </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <div className="text-stone-500">{t('rep.h.members')}</div>
-          <div className="text-2xl font-bold" data-testid="h-members">{h.members.total.toLocaleString('vi-VN')}</div>
-          <div className="text-xs text-stone-600">
-            {h.members.owners} {t('rep.h.owners')} · {h.members.workers} {t('rep.h.workers')}
+          <div className="text-2xl font-bold">
+            <Link href={`/members?unit=${d.unit.id}&inEnterprise=1&status=current`} className="hover:underline" data-testid="h-members">
+              {h.members.inEnterprises.toLocaleString('vi-VN')}
+            </Link>
+          </div>
+          <div className="text-xs text-stone-600" data-testid="h-members-kinds">
+            {h.members.owners.toLocaleString('vi-VN')} {t('rep.h.owners')} · {h.members.workers.toLocaleString('vi-VN')} {t('rep.h.workers')}
+          </div>
+          <div className="text-xs text-stone-600" data-testid="h-members-all">
+            {t('rep.h.membersAll', { n: h.members.total.toLocaleString('vi-VN') })}
           </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <div className="text-stone-500">{t('rep.h.classes')}</div>
-          <div className="text-xs text-stone-700">{t('rep.h.awarenessClasses', { n: h.classes.awareness, m: h.classes.awarenessAttendees })}</div>
-          <div className="text-xs text-stone-700">{t('rep.h.newMemberClasses', { n: h.classes.newMember, m: h.classes.newMemberAttendees })}</div>
+          <div className="text-xs text-stone-700" data-testid="h-awareness-classes">
+            {t('rep.h.awarenessClasses', { n: h.classes.awareness.toLocaleString('vi-VN'), m: h.classes.awarenessAttendees.toLocaleString('vi-VN') })}
+          </div>
+          <div className="text-xs text-stone-700" data-testid="h-new-member-classes">
+            {t('rep.h.newMemberClasses', { n: h.classes.newMember.toLocaleString('vi-VN'), m: h.classes.newMemberAttendees.toLocaleString('vi-VN') })}
+          </div>
         </div>
       </section>
 
@@ -183,6 +200,11 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   </td>
                   <td className="px-3 py-2 text-right tabular-nums" data-testid={`percent-${m}`}>
                     {d.total.percent[m] === null || d.total.percent[m] === undefined ? '—' : `${d.total.percent[m]}%`}
+                    {!share && (d.total.percent[m] ?? 0) > 100 ? (
+                      <div className="text-xs text-green-700" data-testid={`above-${m}`}>
+                        {t('rep.abovePlan', { n: abovePlan(d.total.actual[m] ?? 0, d.total.target[m] ?? 0) ?? 0 })}
+                      </div>
+                    ) : null}
                   </td>
                 </tr>
               );
@@ -205,12 +227,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           testId="chart-pipeline"
           title={t('rep.chart.pipeline')}
           rows={STATES.filter((s) => h.candidates[s]).map((s) => ({ label: t(`state.${s}`), value: h.candidates[s] ?? 0 }))}
+          empty={t('rep.chart.noCases')}
         />
         {o.coverage.length ? (
           <BarList
             testId="chart-coverage"
             title={t('rep.chart.coverage')}
-            rows={o.coverage.map((c) => ({ label: c.name, value: c.withParty, of: c.operating }))}
+            rows={o.coverage.map((c) => ({ label: c.own ? t('rep.own', { unit: c.name }) : c.name, value: c.withParty, of: c.operating }))}
           />
         ) : null}
       </section>

@@ -1,0 +1,2 @@
+ALTER TABLE "targets" DROP CONSTRAINT "targets_measure_check";--> statement-breakpoint
+ALTER TABLE "targets" ADD CONSTRAINT "targets_measure_check" CHECK ("targets"."measure" in ('admitted', 'admitted_nonstate', 'admitted_owners', 'admitted_workers', 'orgs_founded', 'orgs_founded_fdi', 'introduced', 'awareness_attendees', 'orgs_good_share', 'members_good_share'));
