@@ -37,7 +37,10 @@ test('[PUBLISHED] Mỹ Tho: 18 enterprises with organisations (4 under wards, 14
   await expect(rowFigure(page, 'Đảng ủy Phường 4')).toHaveText('12');
   await page.screenshot({ path: path.join(screenshotDir, 'published-mytho.png'), fullPage: true });
 
-  // The members figure opens the list it was counted from.
+  // Each figure opens the list it was counted from.
+  await page.getByTestId('actual-introduced').getByRole('link').click();
+  await expect(page.getByTestId('figure-filter')).toContainText('36 người được giới thiệu (hồ sơ gửi lần đầu) từ 01/01/2024 đến 31/12/2024.');
+  await page.goBack();
   await page.getByTestId('h-members').click();
   await expect(page.getByTestId('member-count')).toHaveText('205 đảng viên');
 });
@@ -81,7 +84,11 @@ test('[PUBLISHED] a bloc over the 2020–2025 term: 25 awareness classes for 1,2
   await expect(page.getByTestId('actual-awareness_attendees')).toHaveText('1.270');
   await page.screenshot({ path: path.join(screenshotDir, 'published-term.png'), fullPage: true });
 
-  // The 173 open as the list of members they were counted from.
+  // The figures open the lists they were counted from: the 173 members, the classes and their attendees.
   await page.getByTestId('actual-admitted_nonstate').getByRole('link').click();
   await expect(page.getByTestId('member-count')).toHaveText('173 đảng viên');
+  await page.goBack();
+  await page.getByTestId('actual-awareness_attendees').getByRole('link').click();
+  await expect(page.getByTestId('figure-filter')).toContainText('Bồi dưỡng nhận thức về Đảng — khai giảng từ 01/01/2020 đến 31/12/2025: 25 lớp, 1.270 học viên.');
+  await expect(page.getByTestId('class-list').getByRole('listitem')).toHaveCount(25);
 });

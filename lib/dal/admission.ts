@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, type Tx } from '@/db';
 import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
@@ -10,6 +10,7 @@ import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
+import type { ReportWindow } from '@/lib/reports/maths';
 import type { UnitKind } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
@@ -302,22 +303,44 @@ function listItem(c: CaseRow): CaseListItem {
   };
 }
 
-/** Cases of the user's subtree, optionally filtered by state or by a diacritic-free name search. */
-export async function listCases(filter: { q?: string; state?: State } = {}): Promise<CaseListItem[]> {
+export type CaseFilter = {
+  q?: string;
+  state?: State;
+  /** Referrals first submitted in a window, at cells under a unit (the list behind a report's introductions figure). */
+  submitted?: ReportWindow;
+};
+
+function caseFilter(user: CurrentUser, filter: CaseFilter) {
+  const q = filter.q?.trim();
+  const w = filter.submitted;
+  return and(
+    caseInScope(user),
+    filter.state ? eq(admissionCases.state, filter.state) : undefined,
+    q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
+    w
+      ? sql`${admissionCases.submittedOn} between ${w.from} and ${w.to}
+          and ${admissionCases.cellUnitId} in (select a.id from units a where a.path <@ (select f.path from units f where f.id = ${w.unitId}))`
+      : undefined,
+  );
+}
+
+/** Cases of the user's subtree (the first 500), optionally filtered by state, a diacritic-free name search or a report's window. */
+export async function listCases(filter: CaseFilter = {}): Promise<CaseListItem[]> {
   const user = await requireUser();
   const db = await getDb();
-  const q = filter.q?.trim();
   const rows = await caseQuery(db)
-    .where(
-      and(
-        caseInScope(user),
-        filter.state ? eq(admissionCases.state, filter.state) : undefined,
-        q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
-      ),
-    )
+    .where(caseFilter(user, filter))
     .orderBy(sql`${admissionCases.dueOn} asc nulls last`, desc(admissionCases.id))
     .limit(500);
   return rows.map((r) => listItem(toCase(r)));
+}
+
+/** How many cases the same filter finds (the list shows the first 500). */
+export async function countCases(filter: CaseFilter = {}): Promise<number> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [{ n }] = await db.select({ n: count() }).from(admissionCases).innerJoin(persons, eq(persons.id, admissionCases.personId)).where(caseFilter(user, filter));
+  return Number(n);
 }
 
 /**

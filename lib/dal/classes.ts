@@ -4,6 +4,7 @@ import { getDb, type Tx } from '@/db';
 import { admissionCases, classEnrolments, classes, partyMembers, persons, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { maskCccd } from '@/lib/people/identity';
+import type { ReportWindow } from '@/lib/reports/maths';
 import { MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { writeAudit, writeAuditMany } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
@@ -36,7 +37,32 @@ export async function createClass(input: ClassInput): Promise<{ id: number }> {
 
 export type ClassListItem = { id: number; kind: ClassKind; title: string; startOn: string; endOn: string; organiserName: string; enrolled: number; certified: number };
 
-export async function listClasses(): Promise<ClassListItem[]> {
+/** Classes of a kind that started in a window, organised under a unit (the list behind a report's attendees figure). */
+export type ClassFilter = { kind?: ClassKind; held?: ReportWindow };
+
+function classFilter(user: CurrentUser, filter: ClassFilter) {
+  const w = filter.held;
+  return and(
+    inScope(user),
+    filter.kind ? eq(classes.kind, filter.kind) : undefined,
+    w ? sql`${classes.startOn} between ${w.from} and ${w.to} and ${units.path} <@ (select f.path from units f where f.id = ${w.unitId})` : undefined,
+  );
+}
+
+/** How many classes the filter finds, and their attendees (the list shows the latest 300). */
+export async function classTotals(filter: ClassFilter = {}): Promise<{ classes: number; attendees: number }> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db
+    .select({ classes: sql<number>`count(distinct ${classes.id})::int`, attendees: sql<number>`count(${classEnrolments.id})::int` })
+    .from(classes)
+    .innerJoin(units, eq(units.id, classes.organiserUnitId))
+    .leftJoin(classEnrolments, eq(classEnrolments.classId, classes.id))
+    .where(classFilter(user, filter));
+  return { classes: Number(row.classes), attendees: Number(row.attendees) };
+}
+
+export async function listClasses(filter: ClassFilter = {}): Promise<ClassListItem[]> {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
@@ -52,7 +78,7 @@ export async function listClasses(): Promise<ClassListItem[]> {
     })
     .from(classes)
     .innerJoin(units, eq(units.id, classes.organiserUnitId))
-    .where(inScope(user))
+    .where(classFilter(user, filter))
     .orderBy(desc(classes.startOn), desc(classes.id))
     .limit(300);
   return rows.map((r) => ({ ...r, enrolled: Number(r.enrolled), certified: Number(r.certified) }));

@@ -5,6 +5,7 @@ import { getDb, type Tx } from '@/db';
 import { enterprises, foundingProposals, memberEvents, partyMembers, persons, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
+import type { ReportWindow } from '@/lib/reports/maths';
 import type { FoundingState } from '@/lib/registry/kinds';
 import { canContain, type UnitKind } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
@@ -144,10 +145,36 @@ function baseQuery(tx: Pick<Tx, 'select'>) {
     .innerJoin(proposer, eq(proposer.id, foundingProposals.proposedByUnitId));
 }
 
-export async function listFoundingProposals(): Promise<FoundingListItem[]> {
+/** Decided in a window, the new cell under a unit: the list behind a report's foundings figure (optionally only in FDI firms). */
+export type FoundingFilter = { decided?: ReportWindow; fdi?: boolean };
+
+function foundingFilter(user: CurrentUser, filter: FoundingFilter) {
+  const w = filter.decided;
+  return and(
+    proposalInScope(user),
+    w
+      ? sql`${foundingProposals.state} = 'decided' and ${foundingProposals.decisionOn} between ${w.from} and ${w.to}
+          and ${foundingProposals.newUnitId} in (select a.id from units a where a.path <@ (select f.path from units f where f.id = ${w.unitId}))`
+      : undefined,
+    filter.fdi ? sql`(${enterprises.type} = 'fdi' or ${enterprises.foreignInvested})` : undefined,
+  );
+}
+
+export async function countFoundingProposals(filter: FoundingFilter = {}): Promise<number> {
   const user = await requireUser();
   const db = await getDb();
-  const rows = await baseQuery(db).where(proposalInScope(user)).orderBy(sql`${foundingProposals.state} = 'proposed' desc`, desc(foundingProposals.proposedOn), desc(foundingProposals.id)).limit(200);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(foundingProposals)
+    .innerJoin(enterprises, eq(enterprises.id, foundingProposals.enterpriseId))
+    .where(foundingFilter(user, filter));
+  return Number(n);
+}
+
+export async function listFoundingProposals(filter: FoundingFilter = {}): Promise<FoundingListItem[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await baseQuery(db).where(foundingFilter(user, filter)).orderBy(sql`${foundingProposals.state} = 'proposed' desc`, desc(foundingProposals.proposedOn), desc(foundingProposals.id)).limit(200);
   return rows.map((r) => ({ ...r, members: Number(r.members) }));
 }
 

@@ -13,6 +13,8 @@ import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/t
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { countsForYear } from '@/lib/reports/forecast';
+import { countCases } from './admission';
+import { classTotals } from './classes';
 import { listMembers } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';
 
@@ -83,6 +85,17 @@ describe('dashboard figures', () => {
     const city = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2026) }));
     assert.equal(city.total.actual.introduced, Number(n));
     assert.ok(Number(n) > 0);
+    // The figure agrees with the case list behind it, for the city and each row; and the attendees with the class list.
+    for (const r of [{ unit: { id: city.unit.id, name: city.unit.name }, actual: city.total.actual }, ...city.rows.filter((x) => x.unit)]) {
+      const w = { unitId: r.unit!.id, from: '2026-01-01', to: '2026-12-31' };
+      assert.equal(await t.run('mytho.leader', () => countCases({ submitted: w })), r.actual.introduced, r.unit!.name);
+      assert.equal((await t.run('mytho.leader', () => classTotals({ kind: 'awareness', held: w }))).attendees, r.actual.awareness_attendees, r.unit!.name);
+    }
+    assert.ok((city.total.actual.awareness_attendees ?? 0) > 0, 'the demo city held an awareness class');
+    // A ward reading the city's window sees only its own part of it.
+    const p4 = await t.run('p4.leader', () => countCases({ submitted: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }));
+    const p4Row = city.rows.find((r) => r.unit?.name === 'Đảng ủy Phường 4')!;
+    assert.equal(p4, p4Row.actual.introduced);
   });
 
   test('scope: a ward opens its own dashboard and its children, never a sibling’s or its parent’s', async () => {

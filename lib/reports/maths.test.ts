@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { abovePlan, parsePeriod, periodChoices, periodKey, periodWindow, progressPercent, sumBy, termPeriod, yearPeriod } from './maths';
+import { abovePlan, parsePeriod, parseWindow, windowQuery, periodChoices, periodKey, periodWindow, progressPercent, sumBy, termPeriod, yearPeriod } from './maths';
 
 describe('report maths', () => {
   const cases: [number, number | null, number | null][] = [
@@ -43,5 +43,17 @@ describe('report maths', () => {
     assert.equal(periodKey(termPeriod(2020, 2025)), '2020-2025');
     const choices = periodChoices(2026).map(periodKey);
     assert.ok(choices.includes('2026') && choices.includes('2020-2025') && choices.includes('2025-2030'));
+  });
+});
+
+describe('figure windows', () => {
+  test('a link carries its unit and dates, and only well-formed ones are read back', () => {
+    const w = { unitId: 12, from: '2024-01-01', to: '2024-12-31' };
+    assert.equal(windowQuery(w), 'wUnit=12&wFrom=2024-01-01&wTo=2024-12-31');
+    assert.deepEqual(parseWindow(Object.fromEntries(new URLSearchParams(windowQuery(w)))), w);
+    assert.equal(parseWindow({ wUnit: '12', wFrom: '2024-01-01' }), undefined);
+    assert.equal(parseWindow({ wUnit: 'x', wFrom: '2024-01-01', wTo: '2024-12-31' }), undefined);
+    assert.equal(parseWindow({ wUnit: '12', wFrom: '2024-12-31', wTo: '2024-01-01' }), undefined);
+    assert.equal(parseWindow({ wUnit: '12', wFrom: '01/01/2024', wTo: '2024-12-31' }), undefined);
   });
 });

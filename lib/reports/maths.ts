@@ -57,3 +57,18 @@ export function periodChoices(thisYear: number): Period[] {
   for (let start = 2015; start <= thisYear; start += 5) terms.push(termPeriod(start, start + 5));
   return [...years, ...terms.slice(-3)];
 }
+
+/** A report figure's window: records dated from..to under a unit (the list behind the figure). */
+export type ReportWindow = { from: string; to: string; unitId: number };
+
+/** The window of a figure's link (?wUnit=&wFrom=&wTo=), or none when any part is missing or malformed. */
+export function parseWindow(p: { wUnit?: string; wFrom?: string; wTo?: string }): ReportWindow | undefined {
+  const date = /^\d{4}-\d{2}-\d{2}$/;
+  if (!/^\d{1,9}$/.test(p.wUnit ?? '') || !date.test(p.wFrom ?? '') || !date.test(p.wTo ?? '') || p.wTo! < p.wFrom!) return undefined;
+  return { unitId: Number(p.wUnit), from: p.wFrom!, to: p.wTo! };
+}
+
+/** The query string of a figure's link to its list. */
+export function windowQuery(w: ReportWindow): string {
+  return `wUnit=${w.unitId}&wFrom=${w.from}&wTo=${w.to}`;
+}

@@ -2,16 +2,22 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CaseList } from '@/components/case-list';
 import { STATES, type State } from '@/lib/admission/workflow';
-import { listCases } from '@/lib/dal/admission';
+import { countCases, listCases } from '@/lib/dal/admission';
+import { FigureFilter } from '@/components/figure-filter';
+import { formatDate } from '@/lib/format';
+import { parseWindow } from '@/lib/reports/maths';
 import { requireUser } from '@/lib/dal/session';
 import { getT } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<{ q?: string; state?: string }> }) {
-  const { q, state } = await searchParams;
+export default async function CasesPage({ searchParams }: { searchParams: Promise<{ q?: string; state?: string; wUnit?: string; wFrom?: string; wTo?: string }> }) {
+  const p = await searchParams;
+  const { q, state } = p;
   const stateFilter = (STATES as readonly string[]).includes(state ?? '') ? (state as State) : undefined;
-  const [user, items, t] = await Promise.all([requireUser(), listCases({ q, state: stateFilter }), getT()]);
+  const submitted = parseWindow(p);
+  const filter = { q, state: stateFilter, submitted };
+  const [user, items, total, t] = await Promise.all([requireUser(), listCases(filter), submitted ? countCases(filter) : Promise.resolve(0), getT()]);
   const isReferrer = (user.unitKind === 'union_branch' || user.unitKind === 'youth_branch') && user.role !== 'viewer';
   return (
     <div className="space-y-4">
@@ -23,6 +29,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
           </Link>
         ) : null}
       </div>
+      {submitted ? (
+        <FigureFilter
+          text={t('cases.submittedBetween', { n: total.toLocaleString('vi-VN'), from: formatDate(submitted.from), to: formatDate(submitted.to) })}
+          clearHref="/cases"
+          clearLabel={t('ent.filter.clear')}
+        />
+      ) : null}
       <form className="flex flex-wrap gap-2" role="search">
         <label className="sr-only" htmlFor="q">
           {t('cases.search')}

@@ -9,7 +9,7 @@ import { getDashboard, getOverview, type DashboardRow } from '@/lib/dal/reports'
 import { requireUser } from '@/lib/dal/session';
 import { getT, type T } from '@/lib/i18n/server';
 import { orNotFound } from '@/lib/page';
-import { abovePlan, parsePeriod, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
+import { abovePlan, parsePeriod, windowQuery, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 
 export const metadata: Metadata = { title: 'Chỉ tiêu, báo cáo' };
@@ -69,6 +69,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   // Each figure opens the list it was counted from.
   const listHref = (m: Measure, unit: number): string => {
     const admitted = `/members?admittedUnit=${unit}&admittedFrom=${start}&admittedTo=${end}`;
+    const win = windowQuery({ unitId: unit, from: start, to: end });
     switch (m) {
       case 'admitted':
         return admitted;
@@ -79,12 +80,13 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       case 'admitted_workers':
         return `${admitted}&occupation=direct_worker`;
       case 'orgs_founded':
+        return `/founding?${win}`;
       case 'orgs_founded_fdi':
-        return '/founding';
+        return `/founding?${win}&fdi=1`;
       case 'awareness_attendees':
-        return '/classes';
+        return `/classes?kind=awareness&${win}`;
       case 'introduced':
-        return '/cases';
+        return `/cases?${win}`;
       default:
         return `/ratings?year=${period.to}`;
     }

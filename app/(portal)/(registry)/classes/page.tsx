@@ -2,21 +2,39 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
-import { listClasses } from '@/lib/dal/classes';
+import { classTotals, listClasses } from '@/lib/dal/classes';
+import { FigureFilter } from '@/components/figure-filter';
+import { parseWindow } from '@/lib/reports/maths';
 import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { CLASS_KINDS, MANAGING_KINDS } from '@/lib/registry/kinds';
+import { CLASS_KINDS, MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { ClassForm } from './forms';
 
 export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
 
-export default async function ClassesPage() {
-  const [user, items, t] = await Promise.all([requireUser(), listClasses(), getT()]);
+export default async function ClassesPage({ searchParams }: { searchParams: Promise<{ kind?: string; wUnit?: string; wFrom?: string; wTo?: string }> }) {
+  const p = await searchParams;
+  const held = parseWindow(p);
+  const filter = { kind: (CLASS_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as ClassKind) : undefined, held };
+  const [user, items, totals, t] = await Promise.all([requireUser(), listClasses(filter), held ? classTotals(filter) : Promise.resolve(null), getT()]);
   const canCreate = can(user, 'data.edit', user.unitPath) && (MANAGING_KINDS as readonly string[]).includes(user.unitKind);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-red-900">{t('cls.title')}</h1>
+      {held && totals ? (
+        <FigureFilter
+          text={t('cls.heldBetween', {
+            kind: filter.kind ? t(`cls.kind.${filter.kind}`) : t('cls.title'),
+            n: totals.classes.toLocaleString('vi-VN'),
+            m: totals.attendees.toLocaleString('vi-VN'),
+            from: formatDate(held.from),
+            to: formatDate(held.to),
+          })}
+          clearHref="/classes"
+          clearLabel={t('ent.filter.clear')}
+        />
+      ) : null}
       {canCreate ? (
         <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
           <summary className="cursor-pointer font-semibold text-red-900">{t('cls.new')}</summary>

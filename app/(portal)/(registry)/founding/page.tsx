@@ -1,13 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listFoundingProposals } from '@/lib/dal/founding';
+import { countFoundingProposals, listFoundingProposals } from '@/lib/dal/founding';
+import { FigureFilter } from '@/components/figure-filter';
+import { parseWindow } from '@/lib/reports/maths';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'Thành lập tổ chức đảng' };
 
-export default async function FoundingPage() {
-  const [items, t] = await Promise.all([listFoundingProposals(), getT()]);
+export default async function FoundingPage({ searchParams }: { searchParams: Promise<{ fdi?: string; wUnit?: string; wFrom?: string; wTo?: string }> }) {
+  const p = await searchParams;
+  const decided = parseWindow(p);
+  const filter = { decided, fdi: p.fdi === '1' || undefined };
+  const [items, total, t] = await Promise.all([listFoundingProposals(filter), decided ? countFoundingProposals(filter) : Promise.resolve(0), getT()]);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -16,6 +21,13 @@ export default async function FoundingPage() {
           {t('ent.priority')}
         </Link>
       </div>
+      {decided ? (
+        <FigureFilter
+          text={t(filter.fdi ? 'fnd.decidedBetweenFdi' : 'fnd.decidedBetween', { n: total.toLocaleString('vi-VN'), from: formatDate(decided.from), to: formatDate(decided.to) })}
+          clearHref="/founding"
+          clearLabel={t('ent.filter.clear')}
+        />
+      ) : null}
       {items.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('fnd.empty')}</p>
       ) : (
