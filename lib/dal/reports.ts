@@ -307,12 +307,10 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
   const [versions, holidays] = await Promise.all([loadRuleSets(), loadHolidays()]);
   const th = forecastThresholds(now, end, ruleSetInForce(versions, now).values, holidays);
 
-  const [ent, orgs, members, candidateRows, cls, monthlyRows, coverageRows, children, pipeline] = await Promise.all([
-    one<Record<string, number>>(sql`select count(*) filter (where e.status = 'operating')::int as operating,
-        count(*) filter (where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty",
-        count(*) filter (where e.status = 'operating' and e.has_trade_union)::int as "withUnion",
-        count(*) filter (where e.status = 'operating' and e.has_youth_union)::int as "withYouth"
-      from enterprises e join units u on u.id = e.managing_unit_id where u.path <@ ${R}`),
+  // At the national root these scan every enterprise, member and case: each table is read once
+  // (the enterprises' headline is the sum of the coverage rows; admissions so far come with the
+  // months), and members are matched to the subtree's cells by a semi-join.
+  const [orgs, members, candidateRows, cls, monthlyRows, coverageRows, children, pipeline] = await Promise.all([
     one<Record<string, number>>(sql`select count(*)::int as total,
         count(*) filter (where u.kind = 'cell')::int as cells,
         count(*) filter (where u.kind = 'grassroots')::int as committees,
@@ -324,7 +322,7 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
         count(*) filter (where m.enterprise_id is not null)::int as "inEnterprises",
         count(*) filter (where m.enterprise_id is not null and m.occupation = 'owner')::int as owners,
         count(*) filter (where m.enterprise_id is not null and m.occupation = 'direct_worker')::int as workers
-      from party_members m join units u on u.id = m.cell_unit_id where u.path <@ ${R} and m.status in ('active', 'temporary_elsewhere')`),
+      from party_members m where m.status in ('active', 'temporary_elsewhere') and m.cell_unit_id in (select u.id from units u where u.path <@ ${R})`),
     db.execute(sql`select c.state, count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
       where u.path <@ ${R} and c.state in (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)}) group by c.state`),
     one<Record<string, number>>(sql`select count(distinct cl.id) filter (where cl.kind = 'awareness')::int as awareness,
@@ -334,35 +332,41 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
       from classes cl join units u on u.id = cl.organiser_unit_id left join class_enrolments ce on ce.class_id = cl.id
       where u.path <@ ${R} and cl.start_on between ${start} and ${end}`),
     input.period.kind === 'year'
-      ? db.execute(sql`select extract(month from m.admitted_on)::int as month, count(*)::int as n
+      ? db.execute(sql`select extract(month from m.admitted_on)::int as month, count(*)::int as n, count(*) filter (where m.admitted_on <= ${now})::int as "soFar"
           from party_members m join units u on u.id = m.admitted_cell_unit_id
           where u.path <@ ${R} and m.admitted_on between ${start} and ${end} group by 1`)
       : Promise.resolve(null),
     grouped(
       root,
       (k, w) => sql`select ${k} as k, count(*) filter (where e.status = 'operating')::int as operating,
-        count(*) filter (where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty"
+        count(*) filter (where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty",
+        count(*) filter (where e.status = 'operating' and e.has_trade_union)::int as "withUnion",
+        count(*) filter (where e.status = 'operating' and e.has_youth_union)::int as "withYouth"
       from enterprises e join units u on u.id = e.managing_unit_id where ${w} group by 1`,
     ),
     db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.parentId, root.id), eq(units.status, 'active'))).orderBy(sql`${units.name} collate "und-x-icu"`),
     isCurrentYear
-      ? one<{ admitted: number; pipeline: number }>(sql`select
-          (select count(*)::int from party_members m join units u on u.id = m.admitted_cell_unit_id
-            where u.path <@ ${R} and m.admitted_on between ${start} and ${now}) as admitted,
-          (select count(*)::int from admission_cases c join units u on u.id = c.cell_unit_id
+      ? one<{ pipeline: number }>(sql`select count(*)::int as pipeline from admission_cases c join units u on u.id = c.cell_unit_id
             where u.path <@ ${R} and (
               (c.state = 'ceremony_pending' and c.due_on <= ${th.ceremonyBy})
               or (c.state in ('committee_review', 'decision_pending') and c.due_on <= ${th.decisionBy})
-              or (${th.cellCounts} and c.state in ('referred', 'cell_review')))) as pipeline`)
+              or (${th.cellCounts} and c.state in ('referred', 'cell_review')))`)
       : Promise.resolve(null),
   ]);
 
   const monthly = monthlyRows ? Array.from({ length: 12 }, () => 0) : null;
-  if (monthly && monthlyRows) for (const r of rowsOf<{ month: number; n: number }>(monthlyRows)) monthly[Number(r.month) - 1] = Number(r.n);
+  let admittedSoFar = 0;
+  if (monthly && monthlyRows)
+    for (const r of rowsOf<{ month: number; n: number; soFar: number }>(monthlyRows)) {
+      monthly[Number(r.month) - 1] = Number(r.n);
+      admittedSoFar += Number(r.soFar);
+    }
   const cov = new Map(coverageRows.map((r) => [Number(r.k), r]));
+  const ent = { operating: 0, withParty: 0, withUnion: 0, withYouth: 0 };
+  for (const r of coverageRows) for (const key of Object.keys(ent) as (keyof typeof ent)[]) ent[key] += Number(r[key]);
   return {
     headline: {
-      enterprises: { operating: Number(ent.operating), withParty: Number(ent.withParty), withUnion: Number(ent.withUnion), withYouth: Number(ent.withYouth) },
+      enterprises: ent,
       organisations: {
         total: Number(orgs.total),
         cells: Number(orgs.cells),
@@ -379,6 +383,6 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
     coverage: [...children.map((c) => ({ ...c, own: false })), { id: root.id, name: root.name, own: true }]
       .map((c) => ({ unitId: c.id, name: c.name, own: c.own, operating: Number(cov.get(c.id)?.operating ?? 0), withParty: Number(cov.get(c.id)?.withParty ?? 0) }))
       .filter((c) => c.operating > 0),
-    forecast: pipeline ? { admittedSoFar: Number(pipeline.admitted), fromPipeline: Number(pipeline.pipeline), total: Number(pipeline.admitted) + Number(pipeline.pipeline) } : null,
+    forecast: pipeline ? { admittedSoFar, fromPipeline: Number(pipeline.pipeline), total: admittedSoFar + Number(pipeline.pipeline) } : null,
   };
 }
