@@ -56,4 +56,16 @@ test('[FOUNDING] from the priority list: export it, propose a cell (too few memb
   await expect(leader.getByTestId('enterprises-table')).toContainText('Chi bộ Công ty TNHH Điện tử Việt Hàn');
   await leader.goto('/enterprises/priority');
   await expect(leader.getByTestId('priority-table')).not.toContainText('Công ty TNHH Điện tử Việt Hàn');
+
+  // The city's report counts it this year (an FDI firm), and the figure opens the founding it counted.
+  await leader.getByRole('link', { name: 'Chỉ tiêu, báo cáo' }).click();
+  await expect(leader.getByTestId('actual-orgs_founded_fdi')).toHaveText('1');
+  const founded = Number(await leader.getByTestId('actual-orgs_founded').textContent());
+  await leader.getByTestId('actual-orgs_founded_fdi').getByRole('link').click();
+  await expect(leader.getByTestId('figure-filter')).toContainText('1 tổ chức đảng ở doanh nghiệp FDI được quyết định thành lập');
+  await expect(leader.getByTestId('founding-list')).toContainText('Chi bộ Công ty TNHH Điện tử Việt Hàn');
+  await leader.goBack();
+  await leader.getByTestId('actual-orgs_founded').getByRole('link').click();
+  await expect(leader.getByTestId('figure-filter')).toContainText(`${founded} tổ chức đảng được quyết định thành lập`);
+  await expect(leader.getByTestId('founding-list').getByRole('listitem')).toHaveCount(founded);
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { screenshotDir, signedIn } from './helpers';
 
@@ -83,6 +84,26 @@ test('[PUBLISHED] a bloc over the 2020–2025 term: 25 awareness classes for 1,2
   await expect(page.getByTestId('actual-admitted_nonstate')).toHaveText('173');
   await expect(page.getByTestId('actual-awareness_attendees')).toHaveText('1.270');
   await page.screenshot({ path: path.join(screenshotDir, 'published-term.png'), fullPage: true });
+
+  // The export carries the same figures: the measures with target and percentage, and the headline counts.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-export').click()]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await download.path());
+  const row = (sheet: ExcelJS.Worksheet, label: string) => {
+    let found: ExcelJS.Row | undefined;
+    sheet.eachRow((r) => {
+      if (!found && r.getCell(1).value === label) found = r;
+    });
+    if (!found) throw new Error(`no row "${label}" in ${sheet.name}`);
+    return [2, 3, 4].map((c) => found!.getCell(c).value);
+  };
+  expect(wb.worksheets[0].getCell('A2').value).toBe('Đơn vị: Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang · Nhiệm kỳ 2020–2025');
+  expect(row(wb.worksheets[0], 'Kết nạp đảng viên mới')).toEqual([1147, 903, 127]);
+  expect(row(wb.worksheets[0], '— trong đó ở doanh nghiệp ngoài khu vực nhà nước')[0]).toBe(173);
+  const headline = wb.worksheets[2];
+  expect(headline.name).toBe('So lieu chung');
+  expect(row(headline, 'Lớp bồi dưỡng nhận thức về Đảng')[0]).toBe(25);
+  expect(row(headline, 'Lớp bồi dưỡng lý luận chính trị cho đảng viên mới')[0]).toBe(22);
 
   // The figures open the lists they were counted from: the 173 members, the classes and their attendees.
   await page.getByTestId('actual-admitted_nonstate').getByRole('link').click();

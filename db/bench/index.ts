@@ -150,7 +150,7 @@ async function main() {
   process.env.DATABASE_URL = benchUrl;
   const { getDb, closeDb, rowsOf } = await import('../index');
   const { allowScriptIdentities, runAs } = await import('../../lib/dal/session');
-  const { dashboardStatements, getDashboard, getOverview } = await import('../../lib/dal/reports');
+  const { dashboardStatements, forecastInputs, getDashboard, getOverview, overviewStatements } = await import('../../lib/dal/reports');
   const { yearPeriod } = await import('../../lib/reports/maths');
   const { sql } = await import('drizzle-orm');
   allowScriptIdentities();
@@ -170,6 +170,10 @@ async function main() {
   // The bare SQL: the very statements getDashboard runs (lib/dal/reports.ts dashboardStatements), without the data layer around them.
   const bare = (root: { id: number; path: string }) => async () =>
     Promise.all(Object.values(dashboardStatements(root, period)).map((q) => db.execute(q)));
+  // And the overview's (headline counts, charts, forecast), likewise.
+  const forecast = await forecastInputs(period);
+  const bareOverview = (root: { id: number; path: string }) => async () =>
+    Promise.all(Object.values(overviewStatements(root, period, forecast)).flatMap((q) => (q ? [db.execute(q)] : [])));
   const pathOf = async (id: number) => String(rowsOf<{ p: string }>(await db.execute(sql`select path::text as p from units where id = ${id}`))[0].p);
 
   const report: string[] = [];
@@ -179,12 +183,16 @@ async function main() {
   ] as const) {
     const dash = await timeIt(RUNS, () => runAs(as(user), () => getDashboard({ period })));
     const over = await timeIt(RUNS, () => runAs(as(user), () => getOverview({ period })));
-    const sqlOnly = await timeIt(RUNS, bare({ id: rootId, path: await pathOf(rootId) }));
+    const root = { id: rootId, path: await pathOf(rootId) };
+    const sqlOnly = await timeIt(RUNS, bare(root));
+    const overSql = await timeIt(RUNS, bareOverview(root));
     report.push(
-      `| ${label} | dashboard (getDashboard) p50 ${dash.p50} ms, p95 ${dash.p95} ms | overview (getOverview) p50 ${over.p50} ms, p95 ${over.p95} ms | bare SQL (the same statements) p50 ${sqlOnly.p50} ms, p95 ${sqlOnly.p95} ms |`,
+      `| ${label} | ${dash.p50} / ${dash.p95} ms | ${sqlOnly.p50} / ${sqlOnly.p95} ms | ${over.p50} / ${over.p95} ms | ${overSql.p50} / ${overSql.p95} ms |`,
     );
   }
-  console.log('\n| scope | dashboard | overview | bare SQL |\n|---|---|---|---|');
+  console.log(
+    '\n| scope | figures: getDashboard p50 / p95 | the same statements bare | headline, charts, forecast: getOverview p50 / p95 | the same statements bare |\n|---|---|---|---|---|',
+  );
   for (const line of report) console.log(line);
   console.log(`\n[bench] ${RUNS} runs each after a warm-up; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   await closeDb();

@@ -96,6 +96,7 @@ describe('dashboard figures', () => {
     const p4 = await t.run('p4.leader', () => countCases({ submitted: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }));
     const p4Row = city.rows.find((r) => r.unit?.name === 'Đảng ủy Phường 4')!;
     assert.equal(p4, p4Row.actual.introduced);
+    assert.equal((await t.run('p4.leader', () => classTotals({ kind: 'awareness', held: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }))).attendees, 0, 'the city’s class is not the ward’s');
   });
 
   test('scope: a ward opens its own dashboard and its children, never a sibling’s or its parent’s', async () => {

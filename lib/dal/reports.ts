@@ -92,14 +92,6 @@ export function dashboardStatements(root: { id: number; path: string }, period: 
   };
 }
 
-async function grouped(root: UnitRef, query: (childKey: Fragment, within: Fragment) => Fragment) {
-  const db = await getDb();
-  const depth = root.path.split('.').length;
-  const childKey = (col: Fragment) => sql`case when nlevel(${col}) > ${depth} then subpath(${col}, ${depth}, 1)::text::int else ${root.id} end`;
-  const within = (col: Fragment) => sql`${col} <@ ${root.path}::ltree`;
-  return rowsOf<Record<string, number | string>>(await db.execute(query(childKey(sql`u.path`), within(sql`u.path`))));
-}
-
 async function run(statement: Fragment) {
   const db = await getDb();
   return rowsOf<Record<string, number | string>>(await db.execute(statement));
@@ -295,69 +287,95 @@ export type Overview = {
 
 const OPEN_STATES = ['referral_draft', 'referred', 'cell_review', 'committee_review', 'decision_pending', 'ceremony_pending', 'probation', 'recognition_cell_review', 'recognition_committee_review', 'recognition_decision_pending'] as const;
 
-export async function getOverview(input: { unitId?: number; period: Period }): Promise<Overview> {
-  const user = await requireUser();
-  const root = await rootFor(user, input.unitId);
-  const { start, end } = periodWindow(input.period);
-  const db = await getDb();
+/**
+ * The SQL statements behind the overview's headline, charts and forecast, for a subtree and a
+ * period (`now` and the forecast's thresholds for the current year). getOverview runs them;
+ * `npm run bench` times the very same statements bare. At the national root they scan every
+ * enterprise, member and case: each table is read once (the enterprises' headline is the sum of
+ * the coverage rows; admissions so far come with the months), and members are matched to the
+ * subtree's cells by a semi-join.
+ */
+export function overviewStatements(
+  root: { id: number; path: string },
+  period: Period,
+  forecast: { now: string; th: ReturnType<typeof forecastThresholds> } | null,
+): Record<'orgs' | 'members' | 'candidates' | 'classes' | 'coverage', Fragment> & { monthly: Fragment | null; pipeline: Fragment | null } {
+  const { start, end } = periodWindow(period);
   const R = sql`${root.path}::ltree`;
-  const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await db.execute(q))[0];
-  const now = today();
-  const isCurrentYear = input.period.kind === 'year' && input.period.from === Number(now.slice(0, 4));
-  const [versions, holidays] = await Promise.all([loadRuleSets(), loadHolidays()]);
-  const th = forecastThresholds(now, end, ruleSetInForce(versions, now).values, holidays);
-
-  // At the national root these scan every enterprise, member and case: each table is read once
-  // (the enterprises' headline is the sum of the coverage rows; admissions so far come with the
-  // months), and members are matched to the subtree's cells by a semi-join.
-  const [orgs, members, candidateRows, cls, monthlyRows, coverageRows, children, pipeline] = await Promise.all([
-    one<Record<string, number>>(sql`select count(*)::int as total,
+  const depth = root.path.split('.').length;
+  const k = sql`case when nlevel(u.path) > ${depth} then subpath(u.path, ${depth}, 1)::text::int else ${root.id} end`;
+  const th = forecast?.th;
+  return {
+    orgs: sql`select count(*)::int as total,
         count(*) filter (where u.kind = 'cell')::int as cells,
         count(*) filter (where u.kind = 'grassroots')::int as committees,
         count(*) filter (where p.kind in ('district', 'bloc', 'province'))::int as "underDistrict",
         count(*) filter (where p.kind in ('grassroots', 'ward'))::int as "underGrassroots"
       from units u join units p on p.id = u.parent_id
-      where u.path <@ ${R} and u.status = 'active' and u.kind in ('cell', 'grassroots') and exists (select 1 from enterprises e where e.party_unit_id = u.id)`),
-    one<Record<string, number>>(sql`select count(*)::int as total,
+      where u.path <@ ${R} and u.status = 'active' and u.kind in ('cell', 'grassroots') and exists (select 1 from enterprises e where e.party_unit_id = u.id)`,
+    members: sql`select count(*)::int as total,
         count(*) filter (where m.enterprise_id is not null)::int as "inEnterprises",
         count(*) filter (where m.enterprise_id is not null and m.occupation = 'owner')::int as owners,
         count(*) filter (where m.enterprise_id is not null and m.occupation = 'direct_worker')::int as workers
-      from party_members m where m.status in ('active', 'temporary_elsewhere') and m.cell_unit_id in (select u.id from units u where u.path <@ ${R})`),
-    db.execute(sql`select c.state, count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
-      where u.path <@ ${R} and c.state in (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)}) group by c.state`),
-    one<Record<string, number>>(sql`select count(distinct cl.id) filter (where cl.kind = 'awareness')::int as awareness,
+      from party_members m where m.status in ('active', 'temporary_elsewhere') and m.cell_unit_id in (select u.id from units u where u.path <@ ${R})`,
+    candidates: sql`select c.state, count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
+      where u.path <@ ${R} and c.state in (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)}) group by c.state`,
+    classes: sql`select count(distinct cl.id) filter (where cl.kind = 'awareness')::int as awareness,
         count(ce.id) filter (where cl.kind = 'awareness')::int as "awarenessAttendees",
         count(distinct cl.id) filter (where cl.kind = 'new_member')::int as "newMember",
         count(ce.id) filter (where cl.kind = 'new_member')::int as "newMemberAttendees"
       from classes cl join units u on u.id = cl.organiser_unit_id left join class_enrolments ce on ce.class_id = cl.id
-      where u.path <@ ${R} and cl.start_on between ${start} and ${end}`),
-    input.period.kind === 'year'
-      ? db.execute(sql`select extract(month from m.admitted_on)::int as month, count(*)::int as n, count(*) filter (where m.admitted_on <= ${now})::int as "soFar"
+      where u.path <@ ${R} and cl.start_on between ${start} and ${end}`,
+    monthly:
+      period.kind === 'year'
+        ? sql`select extract(month from m.admitted_on)::int as month, count(*)::int as n, count(*) filter (where m.admitted_on <= ${forecast?.now ?? end})::int as "soFar"
           from party_members m join units u on u.id = m.admitted_cell_unit_id
-          where u.path <@ ${R} and m.admitted_on between ${start} and ${end} group by 1`)
-      : Promise.resolve(null),
-    grouped(
-      root,
-      (k, w) => sql`select ${k} as k, count(*) filter (where e.status = 'operating')::int as operating,
+          where u.path <@ ${R} and m.admitted_on between ${start} and ${end} group by 1`
+        : null,
+    coverage: sql`select ${k} as k, count(*) filter (where e.status = 'operating')::int as operating,
         count(*) filter (where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty",
         count(*) filter (where e.status = 'operating' and e.has_trade_union)::int as "withUnion",
         count(*) filter (where e.status = 'operating' and e.has_youth_union)::int as "withYouth"
-      from enterprises e join units u on u.id = e.managing_unit_id where ${w} group by 1`,
-    ),
-    db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.parentId, root.id), eq(units.status, 'active'))).orderBy(sql`${units.name} collate "und-x-icu"`),
-    isCurrentYear
-      ? one<{ pipeline: number }>(sql`select count(*)::int as pipeline from admission_cases c join units u on u.id = c.cell_unit_id
+      from enterprises e join units u on u.id = e.managing_unit_id where u.path <@ ${R} group by 1`,
+    pipeline: th
+      ? sql`select count(*)::int as pipeline from admission_cases c join units u on u.id = c.cell_unit_id
             where u.path <@ ${R} and (
               (c.state = 'ceremony_pending' and c.due_on <= ${th.ceremonyBy})
               or (c.state in ('committee_review', 'decision_pending') and c.due_on <= ${th.decisionBy})
-              or (${th.cellCounts} and c.state in ('referred', 'cell_review')))`)
-      : Promise.resolve(null),
+              or (${th.cellCounts} and c.state in ('referred', 'cell_review')))`
+      : null,
+  };
+}
+
+/** The forecast's inputs when the period is the current year (null otherwise). */
+export async function forecastInputs(period: Period): Promise<{ now: string; th: ReturnType<typeof forecastThresholds> } | null> {
+  const now = today();
+  if (!(period.kind === 'year' && period.from === Number(now.slice(0, 4)))) return null;
+  const [versions, holidays] = await Promise.all([loadRuleSets(), loadHolidays()]);
+  return { now, th: forecastThresholds(now, periodWindow(period).end, ruleSetInForce(versions, now).values, holidays) };
+}
+
+export async function getOverview(input: { unitId?: number; period: Period }): Promise<Overview> {
+  const user = await requireUser();
+  const root = await rootFor(user, input.unitId);
+  const db = await getDb();
+  const q = overviewStatements(root, input.period, await forecastInputs(input.period));
+  const one = async <T>(statement: Fragment) => rowsOf<T>(await db.execute(statement))[0];
+  const [orgs, members, candidateRows, cls, monthlyRows, coverageRows, children, pipeline] = await Promise.all([
+    one<Record<string, number>>(q.orgs),
+    one<Record<string, number>>(q.members),
+    run(q.candidates),
+    one<Record<string, number>>(q.classes),
+    q.monthly ? run(q.monthly) : Promise.resolve(null),
+    run(q.coverage),
+    db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.parentId, root.id), eq(units.status, 'active'))).orderBy(sql`${units.name} collate "und-x-icu"`),
+    q.pipeline ? one<{ pipeline: number }>(q.pipeline) : Promise.resolve(null),
   ]);
 
   const monthly = monthlyRows ? Array.from({ length: 12 }, () => 0) : null;
   let admittedSoFar = 0;
   if (monthly && monthlyRows)
-    for (const r of rowsOf<{ month: number; n: number; soFar: number }>(monthlyRows)) {
+    for (const r of monthlyRows) {
       monthly[Number(r.month) - 1] = Number(r.n);
       admittedSoFar += Number(r.soFar);
     }
@@ -375,7 +393,7 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
         underGrassroots: Number(orgs.underGrassroots),
       },
       members: { total: Number(members.total), inEnterprises: Number(members.inEnterprises), owners: Number(members.owners), workers: Number(members.workers) },
-      candidates: Object.fromEntries(rowsOf<{ state: State; n: number }>(candidateRows).map((r) => [r.state, Number(r.n)])),
+      candidates: Object.fromEntries(candidateRows.map((r) => [r.state, Number(r.n)])),
       classes: { awareness: Number(cls.awareness), awarenessAttendees: Number(cls.awarenessAttendees), newMember: Number(cls.newMember), newMemberAttendees: Number(cls.newMemberAttendees) },
     },
     monthly,

@@ -249,7 +249,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             <table className="min-w-full text-sm" data-testid="report-children">
               <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
                 <tr>
-                  <th className="px-3 py-2">{t('rep.unit')}</th>
+                  <th className="min-w-64 px-3 py-2">{t('rep.unit')}</th>
                   {MEASURES.map((m) => (
                     <th key={m} className="px-3 py-2 text-right">
                       <Link href={query({ sort: m })} className={sort === m ? 'text-red-900 underline' : 'hover:underline'}>
@@ -262,7 +262,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               <tbody className="divide-y divide-stone-100 align-top">
                 {rows.map((r) => (
                   <tr key={r.unit?.id ?? 'own'}>
-                    <td className="px-3 py-2">
+                    <td className="min-w-64 px-3 py-2">
                       {r.unit ? (
                         <Link href={query({ unit: r.unit.id, sort: undefined })} className="font-medium text-red-900 hover:underline">
                           {r.unit.name}

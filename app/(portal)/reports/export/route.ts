@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { today } from '@/lib/clock';
 import { DalError } from '@/lib/dal/errors';
-import { getDashboard } from '@/lib/dal/reports';
+import { getDashboard, getOverview } from '@/lib/dal/reports';
+import { STATES } from '@/lib/admission/states';
 import { buildWorkbook, xlsxResponse } from '@/lib/export/xlsx';
 import { getT } from '@/lib/i18n/server';
 import { termPeriod, yearPeriod } from '@/lib/reports/maths';
@@ -16,9 +17,9 @@ export async function GET(req: Request): Promise<Response> {
   const to = num('to');
   const period = from && to && to >= from ? termPeriod(from, to) : yearPeriod(num('year') ?? thisYear);
   const t = await getT();
-  let d;
+  let d, o;
   try {
-    d = await getDashboard({ unitId: num('unit'), period });
+    [d, o] = await Promise.all([getDashboard({ unitId: num('unit'), period }), getOverview({ unitId: num('unit'), period })]);
   } catch (err) {
     if (err instanceof DalError && (err.code === 'not_found' || err.code === 'forbidden')) notFound();
     throw err;
@@ -56,6 +57,43 @@ export async function GET(req: Request): Promise<Response> {
       ],
       rows: d.rows.map((r) => [r.unit ? r.unit.name : t('rep.own', { unit: d.unit.name }), ...MEASURES.flatMap((m) => [value(r.actual[m]), value(r.target[m])])]),
     },
+    {
+      sheetName: 'So lieu chung',
+      title: `${t('rep.exportTitle')} — ${t('rep.x.headline')}`,
+      unitLine: `${t('export.unit')}: ${d.unit.name} · ${periodText}`,
+      dateLine: t('export.date'),
+      exportedOn: on,
+      headers: [
+        { label: t('rep.x.item'), width: 52 },
+        { label: t('rep.x.count'), width: 14 },
+      ],
+      rows: headlineRows(t, o.headline),
+    },
   ]);
   return xlsxResponse(buffer, `bao-cao-chi-tieu-${d.unit.id}-${period.from}${period.to !== period.from ? `-${period.to}` : ''}.xlsx`);
+}
+
+/** The headline counts as label / number rows (the sub-items indented with a dash, as on the page). */
+function headlineRows(t: Awaited<ReturnType<typeof getT>>, h: Awaited<ReturnType<typeof getOverview>>['headline']): (string | number)[][] {
+  return [
+    [t('rep.h.enterprises'), h.enterprises.operating],
+    [`— ${t('rep.h.withParty')}`, h.enterprises.withParty],
+    [`— ${t('rep.h.withUnion')}`, h.enterprises.withUnion],
+    [`— ${t('rep.h.withYouth')}`, h.enterprises.withYouth],
+    [t('rep.h.organisations'), h.organisations.total],
+    [`— ${t('rep.x.cells')}`, h.organisations.cells],
+    [`— ${t('rep.x.committees')}`, h.organisations.committees],
+    [`— ${t('rep.h.underDistrict')}`, h.organisations.underDistrict],
+    [`— ${t('rep.h.underGrassroots')}`, h.organisations.underGrassroots],
+    [t('rep.h.members'), h.members.inEnterprises],
+    [`— ${t('rep.h.owners')}`, h.members.owners],
+    [`— ${t('rep.h.workers')}`, h.members.workers],
+    [t('rep.x.membersAll'), h.members.total],
+    [t('rep.h.candidates'), STATES.reduce((n, s) => n + (h.candidates[s] ?? 0), 0)],
+    ...STATES.filter((s) => h.candidates[s]).map((s) => [`— ${t(`state.${s}`)}`, h.candidates[s] ?? 0]),
+    [t('rep.x.awarenessClasses'), h.classes.awareness],
+    [`— ${t('rep.x.attendees')}`, h.classes.awarenessAttendees],
+    [t('rep.x.newMemberClasses'), h.classes.newMember],
+    [`— ${t('rep.x.attendees')}`, h.classes.newMemberAttendees],
+  ];
 }
