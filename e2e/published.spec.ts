@@ -26,6 +26,7 @@ test('[PUBLISHED] Mỹ Tho: 18 enterprises with organisations (4 under wards, 14
   const page = await signedIn(browser, 'mytho.leader');
   await dashboard(page, '2024');
   await expect(page.getByTestId('report-heading')).toHaveText('Thành ủy Mỹ Tho · Năm 2024');
+  await expect(page.getByTestId('headline-note')).toContainText('kết quả và chỉ tiêu dưới đây tính trong năm 2024.');
   await expect(page.getByTestId('h-enterprises-party')).toHaveText('18');
   await expect(page.getByTestId('h-organisations')).toHaveText('18');
   await expect(page.getByTestId('h-organisations-levels')).toHaveText('14 trực thuộc cấp huyện/khối · 4 trực thuộc đảng ủy cơ sở');

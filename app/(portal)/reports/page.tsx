@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
+import { formatDate } from '@/lib/format';
 import { BarList, ColumnChart } from '@/components/charts';
 import { PrintButton } from '@/components/print-button';
 import { STATES } from '@/lib/admission/states';
@@ -168,6 +169,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           </div>
         </div>
       </section>
+
+      <p className="text-xs text-stone-500" data-testid="headline-note">
+        {t('rep.h.asOf', { date: formatDate(today()), period: periodLabel(t, period).toLowerCase() })}
+      </p>
 
       {o.forecast ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200" data-testid="forecast">
