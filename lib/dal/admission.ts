@@ -17,7 +17,7 @@ import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
 import { loadHolidays, loadRuleSets } from './rules';
-import { anyUnitInScope, assertCan, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inWindow, pathUnder, requireUser, type CurrentUser } from './session';
 
 const ref = alias(units, 'ref_unit');
 const cell = alias(units, 'cell_unit');
@@ -95,7 +95,7 @@ export async function listReferralCells(): Promise<{ id: number; name: string }[
       and(
         eq(units.kind, 'cell'),
         eq(units.status, 'active'),
-        sql`${units.path} <@ (select d.path from units d where d.id = ${chain.deciderId})`,
+        pathUnder(units.path, chain.deciderId),
       ),
     )
     .orderBy(sql`${units.name} collate "und-x-icu"`);
@@ -317,10 +317,7 @@ function caseFilter(user: CurrentUser, filter: CaseFilter) {
     caseInScope(user),
     filter.state ? eq(admissionCases.state, filter.state) : undefined,
     q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
-    w
-      ? sql`${admissionCases.submittedOn} between ${w.from} and ${w.to}
-          and ${admissionCases.cellUnitId} in (select a.id from units a where a.path <@ (select f.path from units f where f.id = ${w.unitId}))`
-      : undefined,
+    w ? inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined,
   );
 }
 

@@ -8,7 +8,7 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { writeAudit, writeAuditMany } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
-import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, type CurrentUser } from './session';
 
 /**
  * Awareness classes (for candidates) and political courses (for new members). A committee
@@ -45,7 +45,7 @@ function classFilter(user: CurrentUser, filter: ClassFilter) {
   return and(
     inScope(user),
     filter.kind ? eq(classes.kind, filter.kind) : undefined,
-    w ? sql`${classes.startOn} between ${w.from} and ${w.to} and ${units.path} <@ (select f.path from units f where f.id = ${w.unitId})` : undefined,
+    w ? inWindow(classes.startOn, classes.organiserUnitId, w) : undefined,
   );
 }
 

@@ -13,7 +13,7 @@ import { rankByReadiness, type Ranked, type ReadinessFacts } from '@/lib/registr
 import { writeAudit } from './audit';
 import { rulesOn } from './rules';
 import { forbidden, invalid, notFound, staleVersion } from './errors';
-import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, requireUser, unitUnder, type CurrentUser } from './session';
 
 const managing = alias(units, 'managing_unit');
 const party = alias(units, 'party_unit');
@@ -70,7 +70,7 @@ function filterConditions(user: CurrentUser, f: EnterpriseFilter): SQL | undefin
         ? sql`${enterprises.taxCode} like ${digits + '%'}`
         : sql`${enterprises.searchName} like ${'%' + searchKey(q) + '%'}`
       : undefined,
-    f.managingUnitId ? sql`${enterprises.managingUnitId} in (select w.id from units w where w.path <@ (select m.path from units m where m.id = ${f.managingUnitId}))` : undefined,
+    f.managingUnitId ? unitUnder(enterprises.managingUnitId, f.managingUnitId) : undefined,
     f.type ? eq(enterprises.type, f.type) : undefined,
     f.hasParty === undefined ? undefined : f.hasParty ? isNotNull(enterprises.partyUnitId) : isNull(enterprises.partyUnitId),
     f.hasUnion === undefined ? undefined : eq(enterprises.hasTradeUnion, f.hasUnion),

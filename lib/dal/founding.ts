@@ -13,7 +13,7 @@ import { enterpriseInScope } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { ruleSetInForce, type RuleSetVersion } from '@/lib/rules/rule-set';
 import { loadRuleSets, rulesOn } from './rules';
-import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, type CurrentUser } from './session';
 import { insertUnit } from './units';
 
 /**
@@ -153,8 +153,7 @@ function foundingFilter(user: CurrentUser, filter: FoundingFilter) {
   return and(
     proposalInScope(user),
     w
-      ? sql`${foundingProposals.state} = 'decided' and ${foundingProposals.decisionOn} between ${w.from} and ${w.to}
-          and ${foundingProposals.newUnitId} in (select a.id from units a where a.path <@ (select f.path from units f where f.id = ${w.unitId}))`
+      ? and(eq(foundingProposals.state, 'decided'), inWindow(foundingProposals.decisionOn, foundingProposals.newUnitId, w))
       : undefined,
     filter.fdi ? sql`(${enterprises.type} = 'fdi' or ${enterprises.foreignInvested})` : undefined,
   );

@@ -6,10 +6,11 @@ import { enterprises, memberAssignments, memberEvents, partyMembers, personAcces
 import { can } from '@/lib/authz/permissions';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
 import type { MemberEventKind, MemberStatus, Occupation } from '@/lib/registry/kinds';
+import type { ReportWindow } from '@/lib/reports/maths';
 import { writeAudit } from './audit';
 import { enterpriseInScope } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
-import { anyUnitInScope, assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, unitUnder, type CurrentUser } from './session';
 
 /**
  * Party members of cells. A member belongs to exactly one cell (party_members.cell_unit_id, one
@@ -49,7 +50,7 @@ export type MemberFilter = {
   /** Only members whose workplace is a registered (non-state) enterprise. */
   inEnterprise?: boolean;
   /** Admitted between two dates in cells under a unit (the list behind a report's admissions figure). */
-  admitted?: { from: string; to: string; unitId: number };
+  admitted?: ReportWindow;
 };
 
 export type MemberListItem = {
@@ -106,7 +107,7 @@ export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<
   const where = and(
     memberInScope(user),
     q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
-    filter.unitId ? sql`${partyMembers.cellUnitId} in (select c.id from units c where c.path <@ (select f.path from units f where f.id = ${filter.unitId}))` : undefined,
+    filter.unitId ? unitUnder(partyMembers.cellUnitId, filter.unitId) : undefined,
     filter.status === 'current'
       ? inArray(partyMembers.status, ['active', 'temporary_elsewhere'])
       : filter.status
@@ -115,10 +116,7 @@ export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<
     filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
     filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
     filter.inEnterprise ? isNotNull(partyMembers.enterpriseId) : undefined,
-    filter.admitted
-      ? sql`${partyMembers.admittedOn} between ${filter.admitted.from} and ${filter.admitted.to}
-          and ${partyMembers.admittedCellUnitId} in (select a.id from units a where a.path <@ (select f.path from units f where f.id = ${filter.admitted.unitId}))`
-      : undefined,
+    filter.admitted ? inWindow(partyMembers.admittedOn, partyMembers.admittedCellUnitId, filter.admitted) : undefined,
   );
   const [rows, [{ n }]] = await Promise.all([
     listQuery(db)
@@ -136,7 +134,7 @@ export async function listIncomingTransfers(): Promise<MemberListItem[]> {
   const user = await requireUser();
   const db = await getDb();
   const rows = await listQuery(db)
-    .where(sql`${partyMembers.transferToUnitId} in (select c.id from units c where c.path <@ (select s.path from units s where s.id = ${user.unitId}))`)
+    .where(unitUnder(partyMembers.transferToUnitId, user.unitId))
     .orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id));
   return rows.map(toItem);
 }

@@ -7,7 +7,7 @@ import { RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
 import { periodWindow, progressPercent, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 import type { UnitKind } from '@/lib/units/kinds';
-import type { State } from '@/lib/admission/states';
+import { STATES, TERMINAL_STATES, type State } from '@/lib/admission/states';
 import { today } from '@/lib/clock';
 import { forecastThresholds } from '@/lib/reports/forecast';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
@@ -57,6 +57,12 @@ async function rootFor(user: CurrentUser, unitId?: number): Promise<UnitRef> {
 /** Per child key (a child's id, or the root's own id), the figures of one query. */
 type Fragment = ReturnType<typeof sql>;
 
+/** The child of the root whose subtree holds unit `u` (or the root itself, for its own records). */
+function childKey(root: { id: number; path: string }): Fragment {
+  const depth = root.path.split('.').length;
+  return sql`case when nlevel(u.path) > ${depth} then subpath(u.path, ${depth}, 1)::text::int else ${root.id} end`;
+}
+
 /**
  * The SQL statements behind a dashboard's figures, for a subtree and a period: each groups its
  * records by the child of the root whose subtree holds the record's unit (or the root itself).
@@ -64,8 +70,7 @@ type Fragment = ReturnType<typeof sql>;
  */
 export function dashboardStatements(root: { id: number; path: string }, period: Period): Record<'admitted' | 'founded' | 'introduced' | 'attendees' | 'memberRatings' | 'orgRatings', Fragment> {
   const { start, end } = periodWindow(period);
-  const depth = root.path.split('.').length;
-  const k = sql`case when nlevel(u.path) > ${depth} then subpath(u.path, ${depth}, 1)::text::int else ${root.id} end`;
+  const k = childKey(root);
   const w = sql`u.path <@ ${root.path}::ltree`;
   return {
     admitted: sql`select ${k} as k, count(*)::int as total,
@@ -285,7 +290,7 @@ export type Overview = {
   forecast: { admittedSoFar: number; fromPipeline: number; total: number } | null;
 };
 
-const OPEN_STATES = ['referral_draft', 'referred', 'cell_review', 'committee_review', 'decision_pending', 'ceremony_pending', 'probation', 'recognition_cell_review', 'recognition_committee_review', 'recognition_decision_pending'] as const;
+const OPEN_STATES = STATES.filter((s) => !TERMINAL_STATES.includes(s));
 
 /**
  * The SQL statements behind the overview's headline, charts and forecast, for a subtree and a
@@ -302,8 +307,7 @@ export function overviewStatements(
 ): Record<'orgs' | 'members' | 'candidates' | 'classes' | 'coverage', Fragment> & { monthly: Fragment | null; pipeline: Fragment | null } {
   const { start, end } = periodWindow(period);
   const R = sql`${root.path}::ltree`;
-  const depth = root.path.split('.').length;
-  const k = sql`case when nlevel(u.path) > ${depth} then subpath(u.path, ${depth}, 1)::text::int else ${root.id} end`;
+  const k = childKey(root);
   const th = forecast?.th;
   return {
     orgs: sql`select count(*)::int as total,

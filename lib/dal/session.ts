@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { units, users } from '@/db/schema';
 import { can, type Action } from '@/lib/authz/permissions';
 import type { Role } from '@/lib/authz/roles';
+import type { ReportWindow } from '@/lib/reports/maths';
 import type { UnitKind } from '@/lib/units/kinds';
 import { DalError, forbidden } from './errors';
 
@@ -112,10 +113,25 @@ export function anyUnitInScope(user: CurrentUser, ...unitIdColumns: unknown[]) {
     unitIdColumns.map((c) => sql`${c}`),
     sql`, `,
   );
-  return sql`exists (select 1 from units su where su.id in (${ids}) and su.path <@ (select s.path from units s where s.id = ${user.unitId}))`;
+  return sql`exists (select 1 from units su where su.id in (${ids}) and ${pathUnder(sql`su.path`, user.unitId)})`;
 }
 
 /** Rows whose unit path lies in the user's subtree. Always applied in list and get queries. */
 export function inScope(user: CurrentUser, pathColumn: unknown = units.path) {
-  return sql`${pathColumn} <@ (select s.path from units s where s.id = ${user.unitId})`;
+  return pathUnder(pathColumn, user.unitId);
+}
+
+/** A unit path that lies in the subtree of unit `unitId` (a filter; beside the user's scope, never instead of it). */
+export function pathUnder(pathColumn: unknown, unitId: unknown) {
+  return sql`${pathColumn} <@ (select s.path from units s where s.id = ${unitId})`;
+}
+
+/** A unit-id column whose unit lies in the subtree of unit `unitId` (a filter; beside the user's scope, never instead of it). */
+export function unitUnder(unitIdColumn: unknown, unitId: unknown) {
+  return sql`${unitIdColumn} in (select a.id from units a where ${pathUnder(sql`a.path`, unitId)})`;
+}
+
+/** The records behind a report figure: dated within its window, at a unit under its unit. */
+export function inWindow(dateColumn: unknown, unitIdColumn: unknown, w: ReportWindow) {
+  return sql`${dateColumn} between ${w.from} and ${w.to} and ${unitUnder(unitIdColumn, w.unitId)}`;
 }

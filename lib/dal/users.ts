@@ -8,7 +8,7 @@ import { hashPassword } from '@/lib/auth/password';
 import type { UnitKind } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, invalid, notFound, staleVersion } from './errors';
-import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { assertCan, inScope, pathUnder, requireUser, type CurrentUser } from './session';
 
 export type UserDto = {
   id: number;
@@ -51,7 +51,7 @@ export async function listUsers(filter: { q?: string; unitId?: number } = {}): P
     .where(
       and(
         inScope(user),
-        filter.unitId ? sql`${units.path} <@ (select f.path from units f where f.id = ${filter.unitId})` : undefined,
+        filter.unitId ? pathUnder(units.path, filter.unitId) : undefined,
         q
           ? sql`(unaccent(${users.fullName}) ilike unaccent(${'%' + q + '%'}) or ${users.username} ilike ${'%' + q + '%'})`
           : undefined,

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FigureFilter } from '@/components/figure-filter';
+import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
 import { can } from '@/lib/authz/permissions';
 import { listCellOptions, listIncomingTransfers, listMembers, MEMBER_PAGE_SIZE, type MemberFilter, type MemberListItem } from '@/lib/dal/members';
@@ -10,7 +12,7 @@ import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from
 
 export const metadata: Metadata = { title: 'Đảng viên' };
 
-type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'page' | 'admittedUnit' | 'admittedFrom' | 'admittedTo', string | undefined>;
+type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'page' | 'wUnit' | 'wFrom' | 'wTo', string | undefined>;
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 const oneOf = <X extends string>(list: readonly X[], v?: string) => ((list as readonly string[]).includes(v ?? '') ? (v as X) : undefined);
 
@@ -70,10 +72,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     standing: oneOf(['probationary', 'official'] as const, p.standing),
     occupation: oneOf<Occupation>(OCCUPATIONS, p.occupation),
     inEnterprise: p.inEnterprise === '1' || undefined,
-    admitted:
-      /^\d+$/.test(p.admittedUnit ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(p.admittedFrom ?? '') && /^\d{4}-\d{2}-\d{2}$/.test(p.admittedTo ?? '')
-        ? { unitId: Number(p.admittedUnit), from: p.admittedFrom!, to: p.admittedTo! }
-        : undefined,
+    admitted: parseWindow(p),
   };
   const [user, { items, total }, incoming, cells, t] = await Promise.all([requireUser(), listMembers(filter, page), listIncomingTransfers(), listCellOptions('mine'), getT()]);
   const pages = Math.max(1, Math.ceil(total / MEMBER_PAGE_SIZE));
@@ -96,12 +95,12 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         </section>
       ) : null}
       {filter.admitted ? (
-        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950" data-testid="admitted-filter">
-          {t('mem.admittedBetween', { from: formatDate(filter.admitted.from), to: formatDate(filter.admitted.to) })}{' '}
-          <Link href="/members" className="underline">
-            {t('ent.filter.clear')}
-          </Link>
-        </p>
+        <FigureFilter
+          testId="admitted-filter"
+          text={t('mem.admittedBetween', { from: formatDate(filter.admitted.from), to: formatDate(filter.admitted.to) })}
+          clearHref="/members"
+          clearLabel={t('ent.filter.clear')}
+        />
       ) : null}
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-3" role="search" data-testid="member-filters">
         <input name="q" defaultValue={p.q} placeholder={t('mem.search')} aria-label={t('mem.search')} className={input} />

@@ -69,8 +69,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const { start, end } = periodWindow(period);
   // Each figure opens the list it was counted from.
   const listHref = (m: Measure, unit: number): string => {
-    const admitted = `/members?admittedUnit=${unit}&admittedFrom=${start}&admittedTo=${end}`;
     const win = windowQuery({ unitId: unit, from: start, to: end });
+    const admitted = `/members?${win}`;
     switch (m) {
       case 'admitted':
         return admitted;
