@@ -81,10 +81,16 @@ export type CreateReferralInput = {
   certificateIssuedOn?: string;
 };
 
+/** Only union and youth branches refer people (and only their officers, leaders and admins). */
+function assertReferrer(user: CurrentUser) {
+  if (user.unitKind !== 'union_branch' && user.unitKind !== 'youth_branch') throw forbidden();
+  assertCan(user, 'data.edit', user.unitPath);
+}
+
 /** The cells a branch may refer people to: active cells under the same deciding level. */
 export async function listReferralCells(): Promise<{ id: number; name: string }[]> {
   const user = await requireUser();
-  assertCan(user, 'data.edit', user.unitPath);
+  assertReferrer(user);
   const db = await getDb();
   const chain = await db.transaction((tx) => chainAbove(tx, user.unitPath));
   if (!chain) return [];
@@ -104,8 +110,7 @@ export async function listReferralCells(): Promise<{ id: number; name: string }[
 /** A union or youth branch officer registers an outstanding person and opens a draft referral. */
 export async function createReferral(input: CreateReferralInput): Promise<{ caseId: number; personId: number }> {
   const user = await requireUser();
-  if (user.unitKind !== 'union_branch' && user.unitKind !== 'youth_branch') throw forbidden();
-  assertCan(user, 'data.edit', user.unitPath);
+  assertReferrer(user);
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [target] = await tx

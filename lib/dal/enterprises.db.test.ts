@@ -122,6 +122,42 @@ describe('enterprises', () => {
     assert.equal(after.version, current.version + 1);
     await expectRefused(t, 'p4.officer', () => updateEnterprise({ ...base, workforce: 1, id, version: current.version }), 'conflict');
   });
+
+  test('a link to a unit outside the editor’s scope stays as it is: kept on a save, refused when cleared or changed', async () => {
+    // Mekong is managed by Phường 6; its cell sits directly under the city, outside the ward's subtree.
+    const id = await idOf('0031265');
+    const current = await t.run('p6.leader', () => getEnterprise(id));
+    assert.equal(current.canEdit, true);
+    const cell = current.partyUnit!.id;
+    const base = await input({
+      name: current.name,
+      taxCode: current.taxCode.replace('-', ''),
+      address: current.address,
+      managingUnitId: current.managingUnit.id,
+      zone: current.zone ?? undefined,
+      workforce: current.workforce,
+      partyUnitId: cell,
+      tradeUnionUnitId: current.tradeUnionUnit?.id,
+      youthUnionUnitId: current.youthUnionUnit?.id,
+    });
+    const cleared = await expectRefused(t, 'p6.leader', () => updateEnterprise({ ...base, partyUnitId: undefined, id, version: current.version }), 'invalid');
+    assert.equal(cleared.fieldErrors?.partyUnitId, 'errors.linkOutsideScope');
+    const tanPhu = await t.unitId('TG-MYTHO-P6-TANPHU');
+    const moved = await expectRefused(t, 'p6.leader', () => updateEnterprise({ ...base, partyUnitId: tanPhu, id, version: current.version }), 'invalid');
+    assert.equal(moved.fieldErrors?.partyUnitId, 'errors.linkOutsideScope');
+    // Saved with the link unchanged: the rest is written, the city's cell stays.
+    await t.run('p6.leader', () => updateEnterprise({ ...base, workforce: 1500, id, version: current.version }));
+    const after = await t.run('p6.leader', () => getEnterprise(id));
+    assert.deepEqual([after.workforce, after.partyUnit?.id], [1500, cell]);
+  });
+
+  test('an enterprise seen through two trees shows only the meetings and findings its reader’s subtree recorded', async () => {
+    const id = await idOf('0067733'); // Việt Hàn, managed by Phường 6; the city met its owner twice
+    assert.equal((await t.run('mytho.leader', () => getEnterprise(id))).meetings.length, 2);
+    assert.equal((await t.run('mytho.leader', () => getEnterprise(id))).findings.length, 1);
+    const ward = await t.run('p6.leader', () => getEnterprise(id));
+    assert.deepEqual([ward.meetings.length, ward.findings.length], [0, 0]);
+  });
 });
 
 describe('surveys and meetings with owners', () => {

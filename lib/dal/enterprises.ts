@@ -206,7 +206,8 @@ export async function getEnterprise(id: number): Promise<EnterpriseDetail> {
       .from(ownerMeetings)
       .innerJoin(meetingUnit, eq(meetingUnit.id, ownerMeetings.unitId))
       .leftJoin(users, eq(users.id, ownerMeetings.createdBy))
-      .where(eq(ownerMeetings.enterpriseId, id))
+      // Meetings and findings are read by those whose subtree holds the unit that recorded them (as in /engagement).
+      .where(and(eq(ownerMeetings.enterpriseId, id), inScope(user, meetingUnit.path)))
       .orderBy(desc(ownerMeetings.metOn), desc(ownerMeetings.id)),
     db
       .select({
@@ -220,7 +221,7 @@ export async function getEnterprise(id: number): Promise<EnterpriseDetail> {
       })
       .from(surveyFindings)
       .innerJoin(surveyRounds, eq(surveyRounds.id, surveyFindings.roundId))
-      .where(eq(surveyFindings.enterpriseId, id))
+      .where(and(eq(surveyFindings.enterpriseId, id), unitUnder(surveyRounds.unitId, user.unitId)))
       .orderBy(desc(surveyRounds.heldOn)),
   ]);
   return {
@@ -285,27 +286,42 @@ export type EnterpriseInput = {
   status: EnterpriseStatus;
 };
 
-/** The units named by the form: each in the user's scope, active, of the right kind; else a field error. */
-async function resolveUnits(tx: Tx, user: CurrentUser, input: EnterpriseInput): Promise<{ managingPath: string }> {
-  const wanted: [keyof EnterpriseInput, number | undefined, readonly UnitKind[]][] = [
+type LinkField = 'managingUnitId' | 'partyUnitId' | 'tradeUnionUnitId' | 'youthUnionUnitId';
+
+/**
+ * The units named by the form: each in the user's scope, active, of the right kind; else a field
+ * error. On an edit (`current`), a link left as it is stays even when it points outside the
+ * user's scope (an enterprise seen through a ward may have its cell under the city); changing or
+ * clearing such a link is refused: it belongs to the unit that holds it.
+ */
+async function resolveUnits(tx: Tx, user: CurrentUser, input: EnterpriseInput, current?: Record<LinkField, number | null>): Promise<{ managingPath: string }> {
+  const wanted: [LinkField, number | undefined, readonly UnitKind[]][] = [
     ['managingUnitId', input.managingUnitId, MANAGING_KINDS],
     ['partyUnitId', input.partyUnitId, PARTY_ORG_KINDS],
     ['tradeUnionUnitId', input.tradeUnionUnitId, ['union_branch']],
     ['youthUnionUnitId', input.youthUnionUnitId, ['youth_branch']],
   ];
-  const ids = wanted.map((w) => w[1]).filter((x): x is number => !!x);
+  const ids = [...wanted.map((w) => w[1]), ...wanted.map((w) => current?.[w[0]])].filter((x): x is number => !!x);
   const found = await tx
-    .select({ id: units.id, kind: units.kind, path: sql<string>`${units.path}::text` })
+    .select({ id: units.id, kind: units.kind, path: sql<string>`${units.path}::text`, mine: sql<boolean>`${inScope(user)}`, active: sql<boolean>`${units.status} = 'active'` })
     .from(units)
-    .where(and(inArray(units.id, ids), inScope(user), eq(units.status, 'active')));
-  const errors: Record<string, 'errors.targetNotFound'> = {};
+    .where(inArray(units.id, ids));
+  const errors: Record<string, 'errors.targetNotFound' | 'errors.linkOutsideScope'> = {};
   for (const [field, id, kinds] of wanted) {
+    const was = current?.[field] ?? undefined;
+    if (current && (id ?? null) === (was ?? null)) continue; // unchanged
+    if (was && !found.find((u) => u.id === was)?.mine) {
+      errors[field] = 'errors.linkOutsideScope';
+      continue;
+    }
     if (!id) continue;
     const unit = found.find((u) => u.id === id);
-    if (!unit || !kinds.includes(unit.kind)) errors[field] = 'errors.targetNotFound';
+    if (!unit || !unit.mine || !unit.active || !kinds.includes(unit.kind)) errors[field] = 'errors.targetNotFound';
   }
-  if (Object.keys(errors).length) throw invalid('errors.targetNotFound', errors);
-  return { managingPath: found.find((u) => u.id === input.managingUnitId)!.path };
+  if (Object.keys(errors).length) throw invalid(Object.values(errors)[0], errors);
+  const managing = found.find((u) => u.id === input.managingUnitId);
+  if (!managing?.mine) throw forbidden();
+  return { managingPath: managing.path };
 }
 
 function columns(input: EnterpriseInput) {
@@ -363,7 +379,7 @@ export async function updateEnterprise(input: EnterpriseInput & { id: number; ve
     // Only those who hold the record (its managing unit is theirs or below) edit it.
     if (!can(user, 'data.edit', current.managingPath)) throw forbidden();
     if (current.row.version !== input.version) throw staleVersion();
-    const { managingPath } = await resolveUnits(tx, user, input);
+    const { managingPath } = await resolveUnits(tx, user, input, current.row);
     assertCan(user, 'data.edit', managingPath);
     await assertTaxCodeFree(tx, input.taxCode, input.id);
     const values = columns(input);
@@ -415,8 +431,9 @@ export async function listPriorityEnterprises(): Promise<{ items: PriorityItem[]
       hasTradeUnion: enterprises.hasTradeUnion,
       officialMembers,
       surveyedMembers: sql<number | null>`(select f.members_working from survey_findings f join survey_rounds r on r.id = f.round_id
-        where f.enterprise_id = ${enterprises.id} order by r.held_on desc, f.id desc limit 1)`,
-      lastMeetingOutcome: sql<MeetingOutcome | null>`(select m.outcome from owner_meetings m where m.enterprise_id = ${enterprises.id} order by m.met_on desc, m.id desc limit 1)`,
+        where f.enterprise_id = ${enterprises.id} and ${unitUnder(sql`r.unit_id`, user.unitId)} order by r.held_on desc, f.id desc limit 1)`,
+      lastMeetingOutcome: sql<MeetingOutcome | null>`(select m.outcome from owner_meetings m
+        where m.enterprise_id = ${enterprises.id} and ${unitUnder(sql`m.unit_id`, user.unitId)} order by m.met_on desc, m.id desc limit 1)`,
     })
     .from(enterprises)
     .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))

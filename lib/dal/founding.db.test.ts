@@ -122,4 +122,19 @@ describe('founding a party organisation', () => {
     await t.run('mytho.leader', () => rejectFounding({ id, version: 1, reason: 'Một đảng viên đang chuyển sinh hoạt đi' }));
     assert.equal((await t.run('mytho.leader', () => getFoundingProposal(id))).state, 'rejected');
   });
+
+  test('a proposal read through its parent ward names only the members in the ward’s own subtree', async () => {
+    const mekong = await t.unitId('TG-MYTHO-MEKONG');
+    const p6 = await t.unitId('TG-MYTHO-P6');
+    const hungThinh = await firmId('0071254');
+    const ids = rowsOf<{ id: number }>(
+      await t.db.execute(sql`select id from party_members where cell_unit_id = ${mekong} and official_on is not null and occupation <> 'owner' and transfer_to_unit_id is null order by id limit 3`),
+    ).map((r) => Number(r.id));
+    await t.db.execute(sql`update party_members set enterprise_id = ${hungThinh} where id in (${sql.join(ids, sql`, `)})`);
+    // The city proposes the cell under Phường 6 (which manages Hưng Thịnh) with members of its own Mekong cell.
+    const { id } = await t.run('mytho.officer', () => proposeFounding({ enterpriseId: hungThinh, parentUnitId: p6, cellName: 'Chi bộ Công ty TNHH Nhựa Hưng Thịnh', memberIds: ids, proposedOn: '2026-11-23' }));
+    assert.equal((await t.run('mytho.leader', () => getFoundingProposal(id))).memberList.length, 3);
+    const ward = await t.run('p6.leader', () => getFoundingProposal(id));
+    assert.deepEqual([ward.members, ward.memberList.length], [3, 0]);
+  });
 });

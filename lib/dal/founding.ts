@@ -200,7 +200,8 @@ export async function getFoundingProposal(id: number): Promise<FoundingDetail> {
         .from(partyMembers)
         .innerJoin(persons, eq(persons.id, partyMembers.personId))
         .innerJoin(memberCell, eq(memberCell.id, partyMembers.cellUnitId))
-        .where(inArray(partyMembers.id, meta.memberIds))
+        // Names only of members in the reader's own subtree (a proposal is also seen through its parent or decider).
+        .where(and(inArray(partyMembers.id, meta.memberIds), inScope(user, memberCell.path)))
         .orderBy(sql`${persons.fullName} collate "und-x-icu"`)
     : [];
   return {

@@ -142,7 +142,7 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
           <div className="mt-4">
             <EnterpriseForm
               l={enterpriseFormText(t)}
-              options={enterpriseFormOptions(t, units)}
+              options={enterpriseFormOptions(t, units, e)}
               initial={{
                 id: String(e.id),
                 version: String(e.version),
