@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROLES } from '@/lib/authz/roles';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/policy';
+import { cccdProblem } from '@/lib/people/identity';
 import { UNIT_KINDS } from '@/lib/units/kinds';
 
 /**
@@ -21,6 +22,19 @@ export const optionalText = (max: number) =>
     .pipe(z.string().max(max, { error: `errors.tooLong|${max}` }));
 
 export const id = z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' });
+
+/** An optional id from a select ('' when none chosen). */
+export const optionalId = z
+  .string()
+  .optional()
+  .transform((s) => (s?.trim() ? Number(s) : undefined))
+  .pipe(z.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }).optional());
+
+/** A checkbox: true when ticked. */
+export const checkbox = z
+  .string()
+  .optional()
+  .transform((s) => s === 'on' || s === 'true');
 
 /** The ids a checkbox list posted under `name` (anything that is not a positive integer is dropped; the data layer checks the rest). */
 export function idList(formData: FormData, name: string): number[] {
@@ -79,3 +93,18 @@ export const password = z
   .string({ error: 'errors.required' })
   .min(PASSWORD_MIN_LENGTH, { error: `errors.passwordTooShort|${PASSWORD_MIN_LENGTH}` })
   .max(200, { error: 'errors.tooLong|200' });
+
+/** The person fields of every form that registers someone (a referral, a member). */
+export const personFields = {
+  fullName: text(200),
+  birthDate: isoDate,
+  gender: z.enum(['male', 'female'], { error: 'errors.invalidChoice' }),
+  nationalId: optionalText(20).transform((s) => s.replace(/\s/g, '')),
+  phone: optionalText(30),
+};
+
+/** A CCCD, when given, must agree with the birth date and sex it encodes. */
+export function checkNationalId(v: { nationalId: string; birthDate: string; gender: 'male' | 'female' }, ctx: z.RefinementCtx): void {
+  if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender }))
+    ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
+}

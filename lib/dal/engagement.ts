@@ -5,7 +5,7 @@ import { getDb } from '@/db';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
 import type { MeetingOutcome, OwnerAttitude, SurveyParticipant } from '@/lib/registry/kinds';
 import { writeAudit } from './audit';
-import { enterpriseInScope } from './enterprises';
+import { enterpriseInScope, enterpriseVisible } from './enterprises';
 import { forbidden, invalid, notFound } from './errors';
 import { assertCan, inScope, requireUser } from './session';
 
@@ -33,8 +33,7 @@ export async function recordOwnerMeeting(input: MeetingInput): Promise<{ id: num
   assertCan(user, 'data.edit', user.unitPath);
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseInScope(user)));
-    if (!ent) throw notFound();
+    if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw notFound();
     const values = {
       enterpriseId: input.enterpriseId,
       unitId: user.unitId,
@@ -219,8 +218,7 @@ export async function recordSurveyFinding(input: FindingInput): Promise<{ id: nu
     if (!round) throw notFound();
     if (round.unitId !== user.unitId) throw forbidden();
     assertCan(user, 'data.edit', round.path);
-    const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseInScope(user)));
-    if (!ent) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
+    if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
     const [dup] = await tx
       .select({ id: surveyFindings.id })
       .from(surveyFindings)

@@ -5,8 +5,8 @@ import { getDb, type Tx } from '@/db';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { searchKey } from '@/lib/people/identity';
-import { formatTaxCode } from '@/lib/registry/tax-code';
-import { MANAGING_KINDS, PARTY_ORG_KINDS, type EnterpriseStatus, type EnterpriseType, type MeetingOutcome, type OwnerAttitude } from '@/lib/registry/kinds';
+import { compactTaxCode, formatTaxCode } from '@/lib/registry/tax-code';
+import { COUNTED_STATUSES, MANAGING_KINDS, PARTY_ORG_KINDS, type EnterpriseRecord, type EnterpriseStatus, type EnterpriseType, type MeetingOutcome, type OwnerAttitude } from '@/lib/registry/kinds';
 import type { UnitKind } from '@/lib/units/kinds';
 import { today } from '@/lib/clock';
 import { rankByReadiness, type Ranked, type ReadinessFacts } from '@/lib/registry/readiness';
@@ -26,6 +26,12 @@ const youthUnion = alias(units, 'youth_union_unit');
  */
 export function enterpriseInScope(user: CurrentUser): SQL {
   return anyUnitInScope(user, enterprises.managingUnitId, enterprises.partyUnitId, enterprises.tradeUnionUnitId, enterprises.youthUnionUnitId);
+}
+
+/** Whether the enterprise exists and lies in the user's scope (an id a form or a link sent). */
+export async function enterpriseVisible(tx: Pick<Tx, 'select'>, user: CurrentUser, id: number): Promise<boolean> {
+  const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, id), enterpriseInScope(user)));
+  return !!ent;
 }
 
 // ------------------------------------------------------------------ reading
@@ -62,7 +68,7 @@ export const ENTERPRISE_PAGE_SIZE = 50;
 
 function filterConditions(user: CurrentUser, f: EnterpriseFilter): SQL | undefined {
   const q = f.q?.trim();
-  const digits = q?.replace(/[\s.-]/g, '');
+  const digits = q ? compactTaxCode(q) : undefined;
   return and(
     enterpriseInScope(user),
     q
@@ -267,24 +273,7 @@ export async function listEnterpriseUnitOptions(): Promise<EnterpriseUnitOptions
 
 // ------------------------------------------------------------------ changes
 
-export type EnterpriseInput = {
-  name: string;
-  taxCode: string;
-  type: EnterpriseType;
-  foreignInvested: boolean;
-  address: string;
-  managingUnitId: number;
-  zone?: string;
-  workforce: number;
-  hasTradeUnion: boolean;
-  tradeUnionUnitId?: number;
-  hasYouthUnion: boolean;
-  youthUnionUnitId?: number;
-  ownerName?: string;
-  ownerIsMember: boolean;
-  partyUnitId?: number;
-  status: EnterpriseStatus;
-};
+export type EnterpriseInput = EnterpriseRecord;
 
 type LinkField = 'managingUnitId' | 'partyUnitId' | 'tradeUnionUnitId' | 'youthUnionUnitId';
 
@@ -324,7 +313,8 @@ async function resolveUnits(tx: Tx, user: CurrentUser, input: EnterpriseInput, c
   return { managingPath: managing.path };
 }
 
-function columns(input: EnterpriseInput) {
+/** The stored columns of an enterprise entered by the form or the import. */
+export function enterpriseColumns(input: EnterpriseInput) {
   return {
     name: input.name,
     searchName: searchKey(input.name),
@@ -358,7 +348,7 @@ export async function createEnterprise(input: EnterpriseInput): Promise<{ id: nu
     const { managingPath } = await resolveUnits(tx, user, input);
     assertCan(user, 'data.edit', managingPath);
     await assertTaxCodeFree(tx, input.taxCode);
-    const values = columns(input);
+    const values = enterpriseColumns(input);
     const [row] = await tx.insert(enterprises).values(values).returning({ id: enterprises.id });
     await writeAudit(tx, { actorId: user.id, unitId: input.managingUnitId, action: 'enterprise.create', entity: 'enterprise', entityId: row.id, after: values });
     return row;
@@ -382,7 +372,7 @@ export async function updateEnterprise(input: EnterpriseInput & { id: number; ve
     const { managingPath } = await resolveUnits(tx, user, input, current.row);
     assertCan(user, 'data.edit', managingPath);
     await assertTaxCodeFree(tx, input.taxCode, input.id);
-    const values = columns(input);
+    const values = enterpriseColumns(input);
     const updated = await tx
       .update(enterprises)
       .set({ ...values, version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` })
@@ -418,7 +408,7 @@ export async function listPriorityEnterprises(): Promise<{ items: PriorityItem[]
   const db = await getDb();
   const rules = (await rulesOn(today())).values;
   const officialMembers = sql<number>`(select count(*)::int from party_members pm where pm.enterprise_id = ${enterprises.id}
-    and pm.status in ('active', 'temporary_elsewhere') and pm.official_on is not null)`;
+    and ${inArray(sql`pm.status`, COUNTED_STATUSES)} and pm.official_on is not null)`;
   const rows = await db
     .select({
       id: enterprises.id,

@@ -9,7 +9,7 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import type { FoundingState } from '@/lib/registry/kinds';
 import { canContain, type UnitKind } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
-import { enterpriseInScope } from './enterprises';
+import { enterpriseInScope, enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { ruleSetInForce, type RuleSetVersion } from '@/lib/rules/rule-set';
 import { loadRuleSets, rulesOn } from './rules';
@@ -321,8 +321,7 @@ export async function foundingOptions(enterpriseId: number): Promise<{
 }> {
   const user = await requireUser();
   const db = await getDb();
-  const [ent] = await db.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, enterpriseId), enterpriseInScope(user)));
-  if (!ent) throw notFound();
+  if (!(await enterpriseVisible(db, user, enterpriseId))) throw notFound();
   const memberCell = alias(units, 'member_cell');
   const [parents, members, rules] = await Promise.all([
     db

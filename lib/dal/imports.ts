@@ -5,8 +5,9 @@ import { enterprises, partyMembers, persons, units } from '@/db/schema';
 import { maskCccd, searchKey } from '@/lib/people/identity';
 import { validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError } from '@/lib/registry/import';
 import { MANAGING_KINDS } from '@/lib/registry/kinds';
+import { compactTaxCode } from '@/lib/registry/tax-code';
 import { writeAuditMany } from './audit';
-import { enterpriseInScope } from './enterprises';
+import { enterpriseColumns, enterpriseInScope } from './enterprises';
 import { insertMembers } from './members';
 import { assertCan, inScope, requireUser, type CurrentUser } from './session';
 
@@ -49,7 +50,7 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: ImportKind)
   const cells = index(['cell']);
   const col = (key: string) => rows.map((r) => r.cells[key] ?? '');
 
-  const taxCodes = kind === 'enterprises' ? col('taxCode').map((t) => t.replace(/[\s.-]/g, '')) : col('enterpriseTaxCode').map((t) => t.replace(/[\s.-]/g, ''));
+  const taxCodes = col(kind === 'enterprises' ? 'taxCode' : 'enterpriseTaxCode').map(compactTaxCode);
   const [takenTax, scopeFirms, cccds, cards, namePairs] = await Promise.all([
     existing(taxCodes, async (part) => (await db.select({ v: enterprises.taxCode }).from(enterprises).where(inArray(enterprises.taxCode, part))).map((r) => r.v)),
     kind === 'members'
@@ -89,7 +90,7 @@ export async function importRows(kind: ImportKind, rows: RawRow[], missingHeader
     if (errors.length) return { ok: false, errors, missingHeaders, rows: rows.length };
     await db.transaction(async (tx) => {
       const ids = await reserveIds(tx, 'enterprises', valid.length);
-      const values = valid.map(({ row: _row, ...e }, i) => ({ id: ids[i], ...e, searchName: searchKey(e.name), zone: e.zone ?? null, ownerName: e.ownerName ?? null }));
+      const values = valid.map(({ row: _row, ...e }, i) => ({ id: ids[i], ...enterpriseColumns(e) }));
       for (const part of chunks(values)) await tx.insert(enterprises).values(part);
       await writeAuditMany(
         tx,

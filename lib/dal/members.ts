@@ -5,10 +5,10 @@ import { chunks, getDb, reserveIds, type Tx } from '@/db';
 import { enterprises, memberAssignments, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
-import type { MemberEventKind, MemberStatus, Occupation } from '@/lib/registry/kinds';
+import { COUNTED_STATUSES, type MemberEventKind, type MemberRecord, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
 import type { ReportWindow } from '@/lib/reports/maths';
 import { writeAudit } from './audit';
-import { enterpriseInScope } from './enterprises';
+import { enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, unitUnder, type CurrentUser } from './session';
 
@@ -109,7 +109,7 @@ export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<
     q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
     filter.unitId ? unitUnder(partyMembers.cellUnitId, filter.unitId) : undefined,
     filter.status === 'current'
-      ? inArray(partyMembers.status, ['active', 'temporary_elsewhere'])
+      ? inArray(partyMembers.status, COUNTED_STATUSES)
       : filter.status
         ? eq(partyMembers.status, filter.status)
         : undefined,
@@ -239,18 +239,7 @@ async function cellFor(tx: Tx, id: number, where?: SQL): Promise<{ id: number; p
   return row;
 }
 
-export type CreateMemberInput = {
-  fullName: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  nationalId?: string;
-  phone?: string;
-  cellUnitId: number;
-  enterpriseId?: number;
-  occupation: Occupation;
-  admittedOn: string;
-  officialOn?: string;
-  cardNo?: string;
+export type CreateMemberInput = MemberRecord & {
   /** The user confirmed that a person of the same name and birth date is someone else. */
   confirmNotDuplicate?: boolean;
 };
@@ -273,6 +262,13 @@ export async function findDuplicatePeople(
     sameId: !!p.nationalId && rows.some((r) => r.nationalId === p.nationalId),
     sameNameAndBirth: rows.some((r) => r.searchName === key && r.birthDate === p.birthDate),
   };
+}
+
+/** A party card number belongs to one member. */
+async function assertCardNoFree(tx: Pick<Tx, 'select'>, cardNo: string | undefined, exceptMemberId?: number): Promise<void> {
+  if (!cardNo) return;
+  const [card] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.cardNo, cardNo));
+  if (card && card.id !== exceptMemberId) throw invalid('errors.cardNoTaken', { cardNo: 'errors.cardNoTaken' });
 }
 
 /** Insert the person and the member in a transaction already holding the checks. */
@@ -322,17 +318,13 @@ export async function createMember(input: CreateMemberInput): Promise<{ id: numb
     if (!target) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
     assertCan(user, 'data.edit', target.path);
     if (input.enterpriseId) {
-      const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseInScope(user)));
-      if (!ent) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
+      if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
     }
     if (input.officialOn && input.officialOn < input.admittedOn) throw invalid('errors.officialBeforeAdmitted', { officialOn: 'errors.officialBeforeAdmitted' });
     const dup = await findDuplicatePeople(tx, input);
     if (dup.sameId) throw invalid('errors.nationalIdTaken', { nationalId: 'errors.nationalIdTaken' });
     if (dup.sameNameAndBirth && !input.confirmNotDuplicate) throw invalid('errors.possibleDuplicate', { confirmNotDuplicate: 'errors.possibleDuplicate' });
-    if (input.cardNo) {
-      const [card] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.cardNo, input.cardNo));
-      if (card) throw invalid('errors.cardNoTaken', { cardNo: 'errors.cardNoTaken' });
-    }
+    await assertCardNoFree(tx, input.cardNo);
     const created = await insertMember(tx, user, input);
     await writeAudit(tx, {
       actorId: user.id,
@@ -562,14 +554,10 @@ export async function updateMember(input: UpdateMemberInput): Promise<void> {
     const m = await lockMember(tx, user, input.memberId, input.version);
     if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
     if (input.enterpriseId) {
-      const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, input.enterpriseId), enterpriseInScope(user)));
-      if (!ent) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
+      if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
     }
     if (input.officialOn && input.officialOn < m.admittedOn) throw invalid('errors.officialBeforeAdmitted', { officialOn: 'errors.officialBeforeAdmitted' });
-    if (input.cardNo) {
-      const [card] = await tx.select({ id: partyMembers.id }).from(partyMembers).where(eq(partyMembers.cardNo, input.cardNo));
-      if (card && card.id !== m.id) throw invalid('errors.cardNoTaken', { cardNo: 'errors.cardNoTaken' });
-    }
+    await assertCardNoFree(tx, input.cardNo, m.id);
     const changes = { occupation: input.occupation, enterpriseId: input.enterpriseId ?? null, cardNo: input.cardNo || null, officialOn: input.officialOn || m.officialOn };
     await save(tx, m, changes);
     await writeAudit(tx, {
@@ -593,7 +581,7 @@ export async function endMembership(input: Step & { status: (typeof LEAVING_STAT
   await db.transaction(async (tx) => {
     const m = await lockMember(tx, user, input.memberId, input.version);
     if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
-    if (m.status !== 'active' && m.status !== 'temporary_elsewhere') throw new DalError('invalid', 'errors.memberNotActive');
+    if (!COUNTED_STATUSES.includes(m.status)) throw new DalError('invalid', 'errors.memberNotActive');
     if (m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
     await save(tx, m, { status: input.status, hostUnitId: null });
     await addEvent(tx, user, m.id, 'left', input.effectiveOn, { fromUnitId: m.cellUnitId, note: input.note });

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf } from '@/db';
 import { partyMembers, persons, ratings, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
-import { PARTY_ORG_KINDS, RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
+import { COUNTED_STATUSES, PARTY_ORG_KINDS, RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
 import { emptyCounts, goodShare, gradeForScore, type GradeCounts } from '@/lib/registry/ratings';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
 import { writeAuditMany } from './audit';
@@ -121,7 +121,7 @@ export async function getRatingSheet(year: number, cellUnitId?: number): Promise
         .innerJoin(persons, eq(persons.id, partyMembers.personId))
         .innerJoin(units, eq(units.id, partyMembers.cellUnitId))
         .leftJoin(rated, and(eq(rated.memberId, partyMembers.id), eq(rated.year, year)))
-        .where(and(eq(partyMembers.cellUnitId, sheetCell), inScope(user), inArray(partyMembers.status, ['active', 'temporary_elsewhere'])))
+        .where(and(eq(partyMembers.cellUnitId, sheetCell), inScope(user), inArray(partyMembers.status, COUNTED_STATUSES)))
         .orderBy(sql`${persons.fullName} collate "und-x-icu"`)
     : [];
   const organisations = await db

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, rowsOf } from '@/db';
 import { targets, units } from '@/db/schema';
 import { goodShare, emptyCounts } from '@/lib/registry/ratings';
-import { RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
+import { COUNTED_STATUSES, RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
 import { periodWindow, progressPercent, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 import type { UnitKind } from '@/lib/units/kinds';
@@ -321,7 +321,7 @@ export function overviewStatements(
         count(*) filter (where m.enterprise_id is not null)::int as "inEnterprises",
         count(*) filter (where m.enterprise_id is not null and m.occupation = 'owner')::int as owners,
         count(*) filter (where m.enterprise_id is not null and m.occupation = 'direct_worker')::int as workers
-      from party_members m where m.status in ('active', 'temporary_elsewhere') and m.cell_unit_id in (select u.id from units u where u.path <@ ${R})`,
+      from party_members m where ${inArray(sql`m.status`, COUNTED_STATUSES)} and m.cell_unit_id in (select u.id from units u where u.path <@ ${R})`,
     candidates: sql`select c.state, count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
       where u.path <@ ${R} and c.state in (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)}) group by c.state`,
     classes: sql`select count(distinct cl.id) filter (where cl.kind = 'awareness')::int as awareness,

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { cccdProblem, normalizeName, searchKey } from '@/lib/people/identity';
-import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, OCCUPATIONS, type EnterpriseStatus, type EnterpriseType, type Occupation } from './kinds';
+import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, OCCUPATIONS, type EnterpriseRecord, type EnterpriseStatus, type EnterpriseType, type MemberRecord, type Occupation } from './kinds';
 import { compactTaxCode, taxCodeProblem } from './tax-code';
 
 /**
@@ -220,22 +220,8 @@ class RowCheck {
   }
 }
 
-export type EnterpriseRow = {
-  row: number;
-  name: string;
-  taxCode: string;
-  type: EnterpriseType;
-  foreignInvested: boolean;
-  address: string;
-  managingUnitId: number;
-  zone?: string;
-  workforce: number;
-  hasTradeUnion: boolean;
-  hasYouthUnion: boolean;
-  ownerName?: string;
-  ownerIsMember: boolean;
-  status: EnterpriseStatus;
-};
+/** The import names no party or union unit: those links are made in the portal. */
+export type EnterpriseRow = { row: number } & Omit<EnterpriseRecord, 'tradeUnionUnitId' | 'youthUnionUnitId' | 'partyUnitId'>;
 
 export function validateEnterpriseRows(rows: RawRow[], look: ImportLookups): { valid: EnterpriseRow[]; errors: RowError[] } {
   const valid: EnterpriseRow[] = [];
@@ -288,20 +274,7 @@ export function validateEnterpriseRows(rows: RawRow[], look: ImportLookups): { v
   return { valid, errors };
 }
 
-export type MemberRow = {
-  row: number;
-  fullName: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  nationalId?: string;
-  phone?: string;
-  cellUnitId: number;
-  enterpriseId?: number;
-  occupation: Occupation;
-  admittedOn: string;
-  officialOn?: string;
-  cardNo?: string;
-};
+export type MemberRow = { row: number } & MemberRecord;
 
 export function validateMemberRows(rows: RawRow[], look: ImportLookups): { valid: MemberRow[]; errors: RowError[] } {
   const valid: MemberRow[] = [];

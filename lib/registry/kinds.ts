@@ -33,6 +33,8 @@ export type Occupation = (typeof OCCUPATIONS)[number];
  */
 export const MEMBER_STATUSES = ['active', 'temporary_elsewhere', 'transferred_out', 'removed', 'deceased'] as const;
 export type MemberStatus = (typeof MEMBER_STATUSES)[number];
+/** The statuses still counted in a member's cell (temporary activity elsewhere does not move them). */
+export const COUNTED_STATUSES: readonly MemberStatus[] = ['active', 'temporary_elsewhere'];
 
 export const MEMBER_EVENT_KINDS = [
   'registered',
@@ -59,3 +61,38 @@ export type ClassKind = (typeof CLASS_KINDS)[number];
 /** Yearly ratings (the score bands are in the rule set). */
 export const RATING_GRADES = ['excellent', 'good', 'completed', 'not_completed'] as const;
 export type RatingGrade = (typeof RATING_GRADES)[number];
+
+/** An enterprise as the form and the import enter it (unit links by id). */
+export type EnterpriseRecord = {
+  name: string;
+  taxCode: string;
+  type: EnterpriseType;
+  foreignInvested: boolean;
+  address: string;
+  managingUnitId: number;
+  zone?: string;
+  workforce: number;
+  hasTradeUnion: boolean;
+  tradeUnionUnitId?: number;
+  hasYouthUnion: boolean;
+  youthUnionUnitId?: number;
+  ownerName?: string;
+  ownerIsMember: boolean;
+  partyUnitId?: number;
+  status: EnterpriseStatus;
+};
+
+/** A party member as the form, the import and the demo seed enter them. */
+export type MemberRecord = {
+  fullName: string;
+  birthDate: string;
+  gender: 'male' | 'female';
+  nationalId?: string;
+  phone?: string;
+  cellUnitId: number;
+  enterpriseId?: number;
+  occupation: Occupation;
+  admittedOn: string;
+  officialOn?: string;
+  cardNo?: string;
+};

@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import { cccdProblem } from '@/lib/people/identity';
-import { isoDate, optionalDate, optionalText, text } from '@/lib/validation';
+import { checkbox, checkNationalId, id, isoDate, optionalDate, optionalId, optionalText, personFields, text } from '@/lib/validation';
 import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, OCCUPATIONS } from './kinds';
 import { compactTaxCode, taxCodeProblem } from './tax-code';
 
-/** Form schemas of the enterprise registry (shared by the forms' actions and the Excel import). */
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((s) => s === 'on' || s === 'true');
-
-export const optionalId = z
-  .string()
-  .optional()
-  .transform((s) => (s?.trim() ? Number(s) : undefined))
-  .pipe(z.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }).optional());
+/** Form schemas of the enterprise registry. */
 
 export const wholeNumber = z
   .string({ error: 'errors.required' })
@@ -37,7 +25,7 @@ export const enterpriseSchema = z.object({
   type: z.enum(ENTERPRISE_TYPES, { error: 'errors.invalidChoice' }),
   foreignInvested: checkbox,
   address: text(500),
-  managingUnitId: z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }),
+  managingUnitId: id,
   zone: optionalText(200),
   workforce: wholeNumber,
   hasTradeUnion: checkbox,
@@ -49,16 +37,11 @@ export const enterpriseSchema = z.object({
   partyUnitId: optionalId,
   status: z.enum(ENTERPRISE_STATUSES, { error: 'errors.invalidChoice' }),
 });
-export type EnterpriseForm = z.output<typeof enterpriseSchema>;
 
 export const memberSchema = z
   .object({
-    fullName: text(200),
-    birthDate: isoDate,
-    gender: z.enum(['male', 'female'], { error: 'errors.invalidChoice' }),
-    nationalId: optionalText(20).transform((s) => s.replace(/\s/g, '')),
-    phone: optionalText(30),
-    cellUnitId: z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }),
+    ...personFields,
+    cellUnitId: id,
     enterpriseId: optionalId,
     occupation: z.enum(OCCUPATIONS, { error: 'errors.invalidChoice' }),
     admittedOn: isoDate,
@@ -67,8 +50,7 @@ export const memberSchema = z
     confirmNotDuplicate: checkbox,
   })
   .superRefine((v, ctx) => {
-    if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender }))
-      ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
+    checkNationalId(v, ctx);
     if (v.officialOn && v.officialOn < v.admittedOn) ctx.addIssue({ code: 'custom', path: ['officialOn'], message: 'errors.officialBeforeAdmitted' });
   })
   .transform((v) => ({ ...v, officialOn: v.officialOn || undefined, nationalId: v.nationalId || undefined }));

@@ -6,25 +6,17 @@ import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { CHECKS, DOCUMENT_KINDS, TRANSITIONS } from '@/lib/admission/workflow';
 import { applyTransition, attachDocument, createReferral } from '@/lib/dal/admission';
-import { cccdProblem } from '@/lib/people/identity';
-import { id, isoDate, optionalDate, optionalText, text } from '@/lib/validation';
+import { checkbox, checkNationalId, id, optionalDate, optionalText, personFields, text } from '@/lib/validation';
 
 const referralSchema = z
   .object({
-    fullName: text(200),
-    birthDate: isoDate,
-    gender: z.enum(['male', 'female'], { error: 'errors.invalidChoice' }),
-    nationalId: optionalText(20).transform((s) => s.replace(/\s/g, '')),
-    phone: optionalText(30),
+    ...personFields,
     workplace: text(300),
     cellUnitId: id,
     certificateNo: optionalText(100),
     certificateIssuedOn: optionalDate,
   })
-  .superRefine((v, ctx) => {
-    if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender }))
-      ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
-  });
+  .superRefine(checkNationalId);
 
 export async function createReferralAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let caseId = 0;
@@ -69,9 +61,9 @@ const transitionSchema = z
     votesFor: count,
     eligible: count,
     sponsors: optionalText(2000),
-    withUnionResolution: z.string().optional(),
+    withUnionResolution: checkbox,
     decisionNo: optionalText(100),
-    proposesRemoval: z.string().optional(),
+    proposesRemoval: checkbox,
     ...Object.fromEntries(CHECKS.map((c) => [`override_${c}`, optionalText(2000)])),
   })
   .transform((f) => {
@@ -85,9 +77,9 @@ const transitionSchema = z
       votesFor: f.votesFor,
       eligible: f.eligible,
       sponsors: f.sponsors ? f.sponsors.split('\n').map((s) => s.trim()).filter(Boolean) : undefined,
-      withUnionResolution: f.withUnionResolution === 'on',
+      withUnionResolution: f.withUnionResolution,
       decisionNo: f.decisionNo || undefined,
-      proposesRemoval: f.proposesRemoval === 'on',
+      proposesRemoval: f.proposesRemoval,
       overrides: Object.fromEntries(CHECKS.map((c) => [c, raw[`override_${c}`] as string]).filter(([, v]) => v)),
     };
   });

@@ -6,8 +6,8 @@ import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { assignMember, cancelTransfer, createMember, endMembership, LEAVING_STATUSES, receiveTransfer, setTemporaryActivity, transferOut, updateMember } from '@/lib/dal/members';
 import { OCCUPATIONS } from '@/lib/registry/kinds';
-import { memberSchema, optionalId } from '@/lib/registry/validation';
-import { id, isoDate, optionalDate, optionalText, text } from '@/lib/validation';
+import { memberSchema } from '@/lib/registry/validation';
+import { id, isoDate, optionalDate, optionalId, optionalText, text } from '@/lib/validation';
 
 export async function createMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;

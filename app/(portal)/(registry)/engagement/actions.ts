@@ -7,7 +7,7 @@ import { runAction, type ActionState } from '@/lib/actions';
 import { createSurveyRound, recordOwnerMeeting, recordSurveyFinding } from '@/lib/dal/engagement';
 import { MEETING_OUTCOMES, OWNER_ATTITUDES, SURVEY_PARTICIPANTS } from '@/lib/registry/kinds';
 import { wholeNumber } from '@/lib/registry/validation';
-import { id, isoDate, optionalText, text } from '@/lib/validation';
+import { checkbox, id, isoDate, optionalText, text } from '@/lib/validation';
 
 const meetingSchema = z.object({
   enterpriseId: id,
@@ -41,10 +41,7 @@ const findingSchema = z.object({
   roundId: id,
   enterpriseId: id,
   membersWorking: wholeNumber,
-  unionPresent: z
-    .string()
-    .optional()
-    .transform((s) => s === 'on'),
+  unionPresent: checkbox,
   ownerAttitude: z.enum(OWNER_ATTITUDES, { error: 'errors.invalidChoice' }),
   note: optionalText(1000),
 });
