@@ -2,6 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import postgres from 'postgres';
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '@/db';
+import { seedDemoEnterprises } from '@/db/seed/enterprises';
+import { seedDemoMembers } from '@/db/seed/members';
 import { runAs } from './session';
 import { createUnit, dissolveUnit, getHomeOverview, getUnit, listUnitOptions, mergeUnit, moveUnit, updateUnit } from './units';
 
@@ -425,5 +429,36 @@ describe('concurrent writers (PostgreSQL only: PGlite runs one transaction at a 
     } finally {
       await raw.end({ timeout: 5 });
     }
+  });
+});
+
+describe('units that hold members, enterprises or cases', () => {
+  before(async () => {
+    await seedDemoEnterprises(t.db, '2026-11-23');
+    await seedDemoMembers(t.db);
+  });
+  const membersOf = async (code: string) =>
+    Number(rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from party_members m join units u on u.id = m.cell_unit_id where u.code = ${code}`))[0].n);
+
+  test('a cell with members is not dissolved, nor merged into a unit of another kind: nothing changes', async () => {
+    const kp3 = await t.unit('TG-MYTHO-P4-KP3');
+    assert.equal(await membersOf('TG-MYTHO-P4-KP3'), 5);
+    const dissolved = await expectRefused(t, 'mytho.admin', () => dissolveUnit({ id: kp3.id, version: kp3.version, effectiveOn: DAY, reason: 'X' }), 'invalid');
+    assert.equal(dissolved.key, 'errors.dissolveHasRecords');
+    const merged = await expectRefused(t, 'mytho.admin', () => mergeUnit({ id: kp3.id, version: kp3.version, intoId: (kp3.parentId as number), effectiveOn: DAY }), 'invalid');
+    assert.equal(merged.fieldErrors?.intoId, 'errors.mergeNeedsSameKind');
+  });
+
+  test('merging a cell into another moves its members with a dated event each, and its enterprise link', async () => {
+    const tanPhu = await t.unit('TG-MYTHO-P6-TANPHU');
+    const into = await t.unit('TG-MYTHO-MEKONG');
+    const before = await membersOf('TG-MYTHO-MEKONG');
+    await t.run('mytho.admin', () => mergeUnit({ id: tanPhu.id, version: tanPhu.version, intoId: into.id, effectiveOn: DAY }));
+    assert.equal(await membersOf('TG-MYTHO-P6-TANPHU'), 0);
+    assert.equal(await membersOf('TG-MYTHO-MEKONG'), before + 5);
+    const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from member_events where kind = 'transfer_in' and from_unit_id = ${tanPhu.id} and to_unit_id = ${into.id} and effective_on = ${DAY}`));
+    assert.equal(Number(n), 5);
+    const [firm] = rowsOf<{ party: number }>(await t.db.execute(sql`select party_unit_id as party from enterprises where name = 'Công ty TNHH Cơ khí Tân Phú'`));
+    assert.equal(Number(firm.party), into.id);
   });
 });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { getDb, rowsOf, type Tx } from '@/db';
-import { unitEvents, units, users } from '@/db/schema';
+import { memberEvents, unitEvents, units, users } from '@/db/schema';
+import { TERMINAL_STATES } from '@/lib/admission/states';
 import { can, type Action } from '@/lib/authz/permissions';
 import { canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
@@ -367,6 +368,35 @@ export type MergeUnitInput = { id: number; version: number; intoId: number; effe
  * Merge a unit into another: its units below and its users pass to the receiving unit, and it
  * ends (status "merged"), keeping its history.
  */
+/**
+ * The records that point at a unit and would be left on a merged or dissolved one: members in it
+ * (also those coming in by transfer or hosted there), enterprises it manages or whose party or
+ * union organisation it is, and admission cases still open at any of their levels.
+ */
+const UNIT_REFERENCES = [
+  { table: 'party_members', column: 'cell_unit_id', where: sql`status in ('active', 'temporary_elsewhere')` },
+  { table: 'party_members', column: 'host_unit_id', where: sql`status = 'temporary_elsewhere'` },
+  { table: 'party_members', column: 'transfer_to_unit_id', where: sql`true` },
+  { table: 'enterprises', column: 'managing_unit_id', where: sql`true` },
+  { table: 'enterprises', column: 'party_unit_id', where: sql`true` },
+  { table: 'enterprises', column: 'trade_union_unit_id', where: sql`true` },
+  { table: 'enterprises', column: 'youth_union_unit_id', where: sql`true` },
+  ...['referrer_unit_id', 'cell_unit_id', 'committee_unit_id', 'decider_unit_id'].map((column) => ({
+    table: 'admission_cases',
+    column,
+    where: sql`state not in (${sql.join(TERMINAL_STATES.map((s) => sql`${s}`), sql`, `)})`,
+  })),
+] as const;
+
+async function unitReferences(tx: Tx, unitId: number): Promise<number> {
+  const counts = sql.join(
+    UNIT_REFERENCES.map((r) => sql`(select count(*) from ${sql.identifier(r.table)} where ${sql.identifier(r.column)} = ${unitId} and ${r.where})`),
+    sql` + `,
+  );
+  const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`select (${counts})::int as n`));
+  return Number(n);
+}
+
 export async function mergeUnit(input: MergeUnitInput): Promise<void> {
   const user = await requireUser();
   const db = await getDb();
@@ -388,6 +418,19 @@ export async function mergeUnit(input: MergeUnitInput): Promise<void> {
       .where(and(eq(units.parentId, unit.id), eq(units.status, 'active')));
     if (childKinds.some((c) => !canContain(into.kind, c.kind)))
       throw invalid('errors.kindNotAllowed', { intoId: 'errors.kindNotAllowed' });
+    // Members, enterprises and open cases move with the unit, to one that can hold them: the same kind.
+    const references = await unitReferences(tx, unit.id);
+    if (references > 0 && into.kind !== unit.kind) throw invalid('errors.mergeNeedsSameKind', { intoId: 'errors.mergeNeedsSameKind' });
+    const movedMembers = rowsOf<{ id: number }>(
+      await tx.execute(sql`update party_members set cell_unit_id = ${into.id}, version = version + 1, updated_at = now() where cell_unit_id = ${unit.id} and ${UNIT_REFERENCES[0].where} returning id`),
+    ).map((m) => Number(m.id));
+    if (movedMembers.length)
+      await tx.insert(memberEvents).values(
+        movedMembers.map((memberId) => ({ memberId, kind: 'transfer_in' as const, effectiveOn: input.effectiveOn, fromUnitId: unit.id, toUnitId: into.id, actorId: user.id, note: `Hợp nhất vào ${into.name}` })),
+      );
+    for (const r of UNIT_REFERENCES)
+      if (!(r.table === 'party_members' && r.column === 'cell_unit_id'))
+        await tx.execute(sql`update ${sql.identifier(r.table)} set ${sql.identifier(r.column)} = ${into.id} where ${sql.identifier(r.column)} = ${unit.id} and ${r.where}`);
 
     const children = await tx.select({ id: units.id }).from(units).where(eq(units.parentId, unit.id));
     const movedUsers = await tx
@@ -409,6 +452,8 @@ export async function mergeUnit(input: MergeUnitInput): Promise<void> {
       intoName: into.name,
       unitsMoved: children.length,
       usersMoved: movedUsers.length,
+      membersMoved: movedMembers.length,
+      recordsMoved: references,
     };
     await recordEvent(tx, user, unit.id, 'merged_into', input.effectiveOn, details);
     await recordEvent(tx, user, into.id, 'absorbed', input.effectiveOn, details);
@@ -443,6 +488,7 @@ export async function dissolveUnit(input: DissolveUnitInput): Promise<void> {
       await tx.execute(sql`select count(*)::int as n from users where unit_id = ${unit.id} and active`),
     );
     if (Number(activeUsers) > 0) throw invalid('errors.dissolveHasUsers');
+    if ((await unitReferences(tx, unit.id)) > 0) throw invalid('errors.dissolveHasRecords');
     await tx
       .update(units)
       .set({ status: 'dissolved', endedOn: input.effectiveOn, version: sql`${units.version} + 1`, updatedAt: sql`now()` })

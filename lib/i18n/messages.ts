@@ -367,6 +367,8 @@ export const vi = {
   'errors.mergeIntoItself': 'Không thể hợp nhất vào chính nó hoặc đơn vị cấp dưới của nó.',
   'errors.dissolveHasChildren': 'Đơn vị còn đơn vị cấp dưới đang hoạt động: hãy chuyển, hợp nhất hoặc giải thể chúng trước.',
   'errors.dissolveHasUsers': 'Đơn vị còn người dùng đang hoạt động: hãy chuyển hoặc khóa tài khoản của họ trước.',
+  'errors.dissolveHasRecords': 'Đơn vị còn đảng viên, doanh nghiệp hoặc hồ sơ kết nạp đang xử lý gắn với nó: hãy chuyển chúng (hoặc hợp nhất đơn vị) trước.',
+  'errors.mergeNeedsSameKind': 'Đơn vị còn đảng viên, doanh nghiệp hoặc hồ sơ đang xử lý: chỉ hợp nhất được vào một đơn vị cùng loại, để chúng chuyển theo.',
   'errors.nothingChanged': 'Không có gì thay đổi.',
   'errors.notOnYourself': 'Bạn không thể tự thay đổi vai trò, đơn vị, trạng thái hay mật khẩu của chính mình tại đây.',
 
@@ -1206,6 +1208,8 @@ export const en: Record<MessageKey, string> = {
   'errors.mergeIntoItself': 'A unit cannot be merged into itself or a unit below it.',
   'errors.dissolveHasChildren': 'Active units remain below: move, merge or dissolve them first.',
   'errors.dissolveHasUsers': 'Active users remain at this unit: move or deactivate them first.',
+  'errors.dissolveHasRecords': 'Members, enterprises or open admission cases still point at this unit: move them (or merge the unit) first.',
+  'errors.mergeNeedsSameKind': 'Members, enterprises or open cases point at this unit: it can only be merged into a unit of the same kind, so they move with it.',
   'errors.nothingChanged': 'Nothing changed.',
   'errors.notOnYourself': 'You cannot change your own role, unit, status or password here.',
 
