@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
-import { rowsOf, type Db, type Tx } from '../index';
+import { reserveIds, type Db, type Tx } from '../index';
 import { seedReference } from './reference';
 import { unitEvents, units, users } from '../schema';
 import type { Role } from '../../lib/authz/roles';
@@ -140,33 +140,34 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 const FOUNDED_ON = '2020-10-15';
 
+type Parent = { id: number; path: string; name: string };
+
 /** Create the units of a demo tree that are missing (matched by code), under `parent`; returns how many were created. */
-export async function ensureTree(tx: Tx, node: DemoUnit, parent: { id: number; path: string } | null): Promise<number> {
+export async function ensureTree(tx: Tx, node: DemoUnit, parent: Parent | null): Promise<number> {
   let created = 0;
-  let [row] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text` }).from(units).where(eq(units.code, node.code));
+  let [row] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text`, name: units.name }).from(units).where(eq(units.code, node.code));
   if (!row) {
-    const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`));
+    const [id] = await reserveIds(tx, 'units', 1);
     const path = parent ? `${parent.path}.${id}` : String(id);
-    await tx.insert(units).values({ id: Number(id), parentId: parent?.id ?? null, path, kind: node.kind, name: node.name, code: node.code });
+    await tx.insert(units).values({ id, parentId: parent?.id ?? null, path, kind: node.kind, name: node.name, code: node.code });
     await tx.insert(unitEvents).values({
-      unitId: Number(id),
+      unitId: id,
       kind: 'created',
       effectiveOn: node.foundedOn ?? FOUNDED_ON,
-      details: { parentId: parent?.id ?? null, parentName: '—', name: node.name, kind: node.kind, source: 'demo seed' },
+      details: { parentId: parent?.id ?? null, parentName: parent?.name ?? '—', name: node.name, kind: node.kind, source: 'demo seed' },
     });
-    row = { id: Number(id), path };
+    row = { id, path, name: node.name };
     created++;
   }
   for (const child of node.children ?? []) created += await ensureTree(tx, child, row);
   return created;
 }
 
-/** The parent's name in the "created" events of seeded units (known once the parents exist). */
-export async function fillParentNames(tx: Tx): Promise<void> {
-  await tx.execute(sql`
-    update unit_events e set details = jsonb_set(e.details, '{parentName}', to_jsonb(p.name))
-    from units u join units p on p.id = u.parent_id
-    where e.unit_id = u.id and e.kind = 'created' and e.details->>'parentName' = '—'`);
+/** A demo unit by code, as a parent for ensureTree. */
+export async function demoUnit(tx: Pick<Tx, 'select'>, code: string): Promise<Parent> {
+  const [row] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text`, name: units.name }).from(units).where(eq(units.code, code));
+  if (!row) throw new Error(`demo: no unit ${code}; seed the demo tree first`);
+  return row;
 }
 
 /** Create the demo accounts that are missing (matched by username); returns how many were created. */
@@ -187,7 +188,6 @@ export async function seedDemo(db: Db): Promise<{ unitsCreated: number; usersCre
   await seedReference(db);
   return db.transaction(async (tx) => {
     const unitsCreated = await ensureTree(tx, DEMO_TREE, null);
-    await fillParentNames(tx);
     const usersCreated = await ensureAccounts(tx, DEMO_ACCOUNTS, passwordHash);
     return { unitsCreated, usersCreated };
   });

@@ -11,7 +11,7 @@ import { yearPeriod, termPeriod } from '../../lib/reports/maths';
 import { addDays, weekday, type IsoDate } from '../../lib/rules/dates';
 import type { Measure } from '../../lib/reports/measures';
 import { DEMO_CASES, MEKONG, PHUONG_NAM, runDemoCases, VIET_HAN, type DemoCase } from './cases';
-import { DEMO_PASSWORD, ensureAccounts, ensureTree, fillParentNames, type DemoAccount, type DemoUnit } from './demo';
+import { DEMO_PASSWORD, demoUnit, ensureAccounts, ensureTree, type DemoAccount, type DemoUnit } from './demo';
 import { demoTaxCode, ensureEnterprises, type DemoEnterprise } from './enterprises';
 import { DEMO_MEMBER_PLAN, demoMember } from './members';
 
@@ -304,17 +304,13 @@ export async function seedPublishedFigures(db: Db, today: IsoDate): Promise<bool
 
   // Units, accounts and enterprises.
   await db.transaction(async (tx) => {
-    const [city] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text` }).from(units).where(eq(units.code, 'TG-MYTHO'));
-    const [blocUnit] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text` }).from(units).where(eq(units.code, 'TG-KHOIDN'));
-    if (!city || !blocUnit) throw new Error('published figures: seed the demo tree first');
-    for (const parentCode of ['TG-MYTHO-P1', 'TG-MYTHO-P6']) {
-      const [p] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text` }).from(units).where(eq(units.code, parentCode));
-      for (const node of subtree(mytho, parentCode)) await ensureTree(tx, node, p);
+    for (const parentCode of ['TG-MYTHO-P1', 'TG-MYTHO-P6', 'TG-MYTHO']) {
+      const parent = await demoUnit(tx, parentCode);
+      for (const node of subtree(mytho, parentCode)) await ensureTree(tx, node, parent);
     }
-    for (const node of subtree(mytho, 'TG-MYTHO')) await ensureTree(tx, node, city);
+    const blocUnit = await demoUnit(tx, 'TG-KHOIDN');
     for (const node of subtree(bloc, 'TG-KHOIDN')) await ensureTree(tx, node, blocUnit);
     await ensureTree(tx, TQ_TREE(tq), null);
-    await fillParentNames(tx);
     await ensureAccounts(tx, PUBLISHED_ACCOUNTS, passwordHash);
     await ensureEnterprises(tx, [...mytho, ...bloc, ...tq].flatMap((o) => (o.enterprise ? [o.enterprise] : [])));
   });

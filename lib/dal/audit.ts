@@ -1,51 +1,36 @@
 import 'server-only';
-import type { Tx } from '@/db';
 import { desc, eq } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { chunks, getDb, type Tx } from '@/db';
 import { auditLog, units, users } from '@/db/schema';
 import { assertCan, inScope, requireUser } from './session';
 
+export type AuditEntry = {
+  actorId: number | null;
+  unitId: number | null;
+  action: string;
+  entity: string;
+  entityId: string | number;
+  before?: unknown;
+  after?: unknown;
+};
+
 /** Append one audit row inside the caller's transaction (the table refuses UPDATE/DELETE). */
-export async function writeAudit(
-  tx: Tx,
-  entry: {
-    actorId: number | null;
-    unitId: number | null;
-    action: string;
-    entity: string;
-    entityId: string | number;
-    before?: unknown;
-    after?: unknown;
-  },
-): Promise<void> {
-  await tx.insert(auditLog).values({
-    actorId: entry.actorId,
-    unitId: entry.unitId,
-    action: entry.action,
-    entity: entry.entity,
-    entityId: String(entry.entityId),
-    before: entry.before ?? null,
-    after: entry.after ?? null,
-  });
+export async function writeAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  await writeAuditMany(tx, [entry]);
 }
 
-type AuditEntry = Parameters<typeof writeAudit>[1];
-
-/** Many audit rows at once (imports), in chunks, inside the caller's transaction. */
+/** Many audit rows at once (imports), in batches, inside the caller's transaction. */
 export async function writeAuditMany(tx: Tx, entries: AuditEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 500) {
-    await tx.insert(auditLog).values(
-      entries.slice(i, i + 500).map((e) => ({
-        actorId: e.actorId,
-        unitId: e.unitId,
-        action: e.action,
-        entity: e.entity,
-        entityId: String(e.entityId),
-        before: e.before ?? null,
-        after: e.after ?? null,
-      })),
-    );
-  }
+  const rows = entries.map((e) => ({
+    actorId: e.actorId,
+    unitId: e.unitId,
+    action: e.action,
+    entity: e.entity,
+    entityId: String(e.entityId),
+    before: e.before ?? null,
+    after: e.after ?? null,
+  }));
+  for (const part of chunks(rows)) await tx.insert(auditLog).values(part);
 }
 
 export type AuditEntryDto = {

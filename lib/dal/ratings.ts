@@ -4,8 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf } from '@/db';
 import { partyMembers, persons, ratings, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
-import { COUNTED_STATUSES, PARTY_ORG_KINDS, RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
-import { emptyCounts, goodShare, gradeForScore, type GradeCounts } from '@/lib/registry/ratings';
+import { COUNTED_STATUSES, PARTY_ORG_KINDS, type RatingGrade } from '@/lib/registry/kinds';
+import { addGradeRows, emptyCounts, goodShare, gradeForScore, type GradeCounts } from '@/lib/registry/ratings';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
 import { writeAuditMany } from './audit';
 import { DalError, forbidden, invalid } from './errors';
@@ -92,8 +92,7 @@ export type RatingSheet = {
 };
 
 function summarise(rows: { grade: string; n: number }[]) {
-  const counts = emptyCounts();
-  for (const r of rows) if ((RATING_GRADES as readonly string[]).includes(r.grade)) counts[r.grade as RatingGrade] = Number(r.n);
+  const counts = addGradeRows(emptyCounts(), rows);
   return { ...goodShare(counts), counts };
 }
 

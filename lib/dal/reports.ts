@@ -2,8 +2,8 @@ import 'server-only';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, rowsOf } from '@/db';
 import { targets, units } from '@/db/schema';
-import { goodShare, emptyCounts } from '@/lib/registry/ratings';
-import { COUNTED_STATUSES, RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
+import { addGradeRows, emptyCounts, goodShare } from '@/lib/registry/ratings';
+import { COUNTED_STATUSES, RATING_GRADES } from '@/lib/registry/kinds';
 import { periodWindow, progressPercent, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 import type { UnitKind } from '@/lib/units/kinds';
@@ -157,8 +157,8 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
   }
   for (const r of introduced) slot(Number(r.k)).actual.introduced = Number(r.total);
   for (const r of attendees) slot(Number(r.k)).actual.awareness_attendees = Number(r.total);
-  for (const r of memberRatings) if ((RATING_GRADES as readonly string[]).includes(String(r.grade))) slot(Number(r.k)).members[r.grade as RatingGrade] += Number(r.n);
-  for (const r of orgRatings) if ((RATING_GRADES as readonly string[]).includes(String(r.grade))) slot(Number(r.k)).orgs[r.grade as RatingGrade] += Number(r.n);
+  for (const r of memberRatings) addGradeRows(slot(Number(r.k)).members, [r]);
+  for (const r of orgRatings) addGradeRows(slot(Number(r.k)).orgs, [r]);
 
   const finish = (actual: Figures, members: ReturnType<typeof emptyCounts>, orgs: ReturnType<typeof emptyCounts>, unitId: number): Omit<DashboardRow, 'unit'> => {
     actual.members_good_share = goodShare(members).percent;

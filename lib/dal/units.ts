@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { getDb, rowsOf, type Tx } from '@/db';
+import { getDb, reserveIds, rowsOf, type Tx } from '@/db';
 import { memberEvents, unitEvents, units, users } from '@/db/schema';
 import { TERMINAL_STATES } from '@/lib/admission/states';
 import { can, type Action } from '@/lib/authz/permissions';
@@ -249,7 +249,7 @@ export async function insertUnit(
   action: string,
   details: Record<string, unknown> = {},
 ): Promise<{ id: number }> {
-  const [{ id }] = rowsOf<{ id: number }>(await tx.execute(sql`select nextval(pg_get_serial_sequence('units', 'id'))::int as id`));
+  const [id] = await reserveIds(tx, 'units', 1);
   const values = {
     id: Number(id),
     parentId: parent.id,

@@ -23,3 +23,9 @@ export function goodShare(c: GradeCounts): { rated: number; goodOrAbove: number;
   const goodOrAbove = c.excellent + c.good;
   return { rated, goodOrAbove, percent: rated ? Math.round((goodOrAbove / rated) * 1000) / 10 : null };
 }
+
+/** Add rows of (grade, count), as the database returns them, to grade counts; unknown grades are skipped. */
+export function addGradeRows(counts: GradeCounts, rows: Record<string, unknown>[]): GradeCounts {
+  for (const r of rows) if ((RATING_GRADES as readonly unknown[]).includes(r.grade)) counts[r.grade as RatingGrade] += Number(r.n);
+  return counts;
+}
