@@ -11,7 +11,7 @@ import { formatDate } from '@/lib/format';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
 import type { ReportWindow } from '@/lib/reports/maths';
-import type { UnitKind } from '@/lib/units/kinds';
+import { COMMITTEE_KINDS, DECIDING_KINDS } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
@@ -46,9 +46,6 @@ export class ChecksFailedError extends DalError {
     );
   }
 }
-
-const DECIDING_KINDS: readonly UnitKind[] = ['district', 'bloc', 'province'];
-const COMMITTEE_KINDS: readonly UnitKind[] = ['ward', 'grassroots'];
 
 /**
  * The committee (if any) and deciding level above a cell: a ward or grassroots committee directly

@@ -7,7 +7,7 @@ import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
 import type { ReportWindow } from '@/lib/reports/maths';
 import type { FoundingState } from '@/lib/registry/kinds';
-import { canContain, type UnitKind } from '@/lib/units/kinds';
+import { canContain, DECIDING_KINDS } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { enterpriseInScope, enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
@@ -23,8 +23,6 @@ import { insertUnit } from './units';
  * members in and links the enterprise, in one transaction; or rejects with a reason. The
  * minimum of official members comes from the rule set in force on the day of each step.
  */
-
-const DECIDING_KINDS: readonly UnitKind[] = ['district', 'bloc', 'province'];
 
 const parent = alias(units, 'parent_unit');
 const decider = alias(units, 'decider_unit');

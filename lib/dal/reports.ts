@@ -6,7 +6,7 @@ import { addGradeRows, emptyCounts, goodShare } from '@/lib/registry/ratings';
 import { COUNTED_STATUSES, RATING_GRADES } from '@/lib/registry/kinds';
 import { periodWindow, progressPercent, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
-import type { UnitKind } from '@/lib/units/kinds';
+import { COMMITTEE_KINDS, DECIDING_KINDS, type UnitKind } from '@/lib/units/kinds';
 import { STATES, TERMINAL_STATES, type State } from '@/lib/admission/states';
 import { today } from '@/lib/clock';
 import { forecastThresholds } from '@/lib/reports/forecast';
@@ -313,8 +313,8 @@ export function overviewStatements(
     orgs: sql`select count(*)::int as total,
         count(*) filter (where u.kind = 'cell')::int as cells,
         count(*) filter (where u.kind = 'grassroots')::int as committees,
-        count(*) filter (where p.kind in ('district', 'bloc', 'province'))::int as "underDistrict",
-        count(*) filter (where p.kind in ('grassroots', 'ward'))::int as "underGrassroots"
+        count(*) filter (where ${inArray(sql`p.kind`, DECIDING_KINDS)})::int as "underDistrict",
+        count(*) filter (where ${inArray(sql`p.kind`, COMMITTEE_KINDS)})::int as "underGrassroots"
       from units u join units p on p.id = u.parent_id
       where u.path <@ ${R} and u.status = 'active' and u.kind in ('cell', 'grassroots') and exists (select 1 from enterprises e where e.party_unit_id = u.id)`,
     members: sql`select count(*)::int as total,

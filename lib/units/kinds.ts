@@ -42,6 +42,11 @@ const COMMITTEE_CHILDREN: readonly UnitKind[] = [
  * grassroots committee); a cell may hold the union and youth branches it looks after;
  * union and youth branches hold nothing. A province is only ever a root.
  */
+/** The levels that decide admissions and foundings (district-level, bloc, province committees). */
+export const DECIDING_KINDS: readonly UnitKind[] = ['district', 'bloc', 'province'];
+/** The grassroots-level committees between a cell and its deciding level (a ward, a grassroots committee). */
+export const COMMITTEE_KINDS: readonly UnitKind[] = ['ward', 'grassroots'];
+
 export const ALLOWED_CHILDREN: Record<UnitKind, readonly UnitKind[]> = {
   province: COMMITTEE_CHILDREN,
   district: COMMITTEE_CHILDREN,
