@@ -24,7 +24,11 @@ type Holder = {
   pglite?: PGlite;
   sql?: postgres.Sql;
   opening?: Promise<Db>;
+  observer?: QueryObserver;
 };
+
+/** Sees every statement the process sends through Drizzle (the bench records them to replay them bare). */
+export type QueryObserver = (query: string, params: unknown[]) => void;
 const holder: Holder = ((globalThis as { __hatNhanDb?: Holder }).__hatNhanDb ??= {});
 
 export function pgliteDir(): string {
@@ -40,6 +44,13 @@ export async function openPglite(dataDir: string): Promise<PGlite> {
   return PGlite.create(dataDir, { extensions: { ltree, pg_trgm, unaccent } });
 }
 
+/** Observe (or stop observing, with undefined) every statement sent through Drizzle. */
+export function observeQueries(observer: QueryObserver | undefined): void {
+  holder.observer = observer;
+}
+
+const logger = { logQuery: (query: string, params: unknown[]) => holder.observer?.(query, params) };
+
 async function open(): Promise<Db> {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -49,12 +60,12 @@ async function open(): Promise<Db> {
     });
     holder.sql = sql;
     holder.driver = 'postgres';
-    return drizzlePg(sql, { schema });
+    return drizzlePg(sql, { schema, logger });
   }
   const pglite = await openPglite(pgliteDir());
   holder.pglite = pglite;
   holder.driver = 'pglite';
-  return drizzlePglite(pglite, { schema }) as unknown as Db;
+  return drizzlePglite(pglite, { schema, logger }) as unknown as Db;
 }
 
 export async function getDb(): Promise<Db> {

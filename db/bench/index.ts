@@ -1,43 +1,41 @@
 /**
- * `npm run bench`: national-scale synthetic data in a dedicated PostgreSQL database, then the
- * dashboard's server time (the data layer, as a signed-in user) at the national root and at a
- * ward, p50/p95 over repeated runs, each beside the bare SQL that computes the same figures.
+ * `npm run bench`: national-scale synthetic data in a dedicated PostgreSQL database (see
+ * generate.ts), then, at the national root, a province, a district, a ward and a cell, p50/p95 of
+ * every list, inbox, picker, search and dashboard call of the data layer (as a signed-in user)
+ * beside the very statements it sent replayed bare; then approvals per second with 50
+ * concurrent leaders, with lost and duplicated transitions counted; then the JavaScript each page
+ * sends (gzip), from a production build (js-size.ts).
  *
  * Needs DATABASE_URL pointing at a local PostgreSQL server; the database hatnhan_bench on it is
- * dropped and recreated (BENCH_KEEP=1 reuses it if it is already generated). Scale defaults to
- * the country: 34 provinces, ~3,300 wards, 200,000 enterprises, 1,000,000 members and 300,000
- * candidates (BENCH_SCALE=0.1 for a tenth).
+ * dropped and recreated (BENCH_KEEP=1 reuses it when it holds the generated data; the approvals
+ * use up some pending cases). BENCH_SCALE=0.1 for a tenth; BENCH_RUNS (15) runs after a warm-up;
+ * BENCH_ONLY=<regex> times only the calls whose name matches; BENCH_SCOPES=national,ward picks
+ * scopes; BENCH_APPROVALS=0 and BENCH_JS=0 skip those parts.
  */
+import os from 'node:os';
 import postgres from 'postgres';
 import { assertLocalDatabaseUrl } from '../../lib/test/local-database';
+import { today } from '../../lib/clock';
+import { benchSize, generate, IDS } from './generate';
+import { fmt, record, replay, timeIt, type Timing } from './measure';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const SCALE = Number(process.env.BENCH_SCALE ?? 1);
 const DB_NAME = 'hatnhan_bench';
+const size = benchSize(SCALE);
 
-const N = {
-  provinces: 34,
-  wardsPerProvince: 97, // 3,298 wards
-  enterprises: Math.round(200_000 * SCALE),
-  members: Math.round(1_000_000 * SCALE),
-  candidates: Math.round(300_000 * SCALE),
-};
+const SCOPES = [
+  { key: 'national', label: 'national root', unitId: IDS.root },
+  { key: 'province', label: 'a province', unitId: IDS.province(1) },
+  { key: 'district', label: 'a district', unitId: IDS.district(1, 1, size.districtsPerProvince) },
+  { key: 'ward', label: 'a ward', unitId: IDS.ward(1, 1, size.wardsPerDistrict) },
+  { key: 'cell', label: 'a cell', unitId: IDS.cell(1) },
+] as const;
 
-function pct(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
+const GOALS = { list: { p95: 50, ratio: 1.5 }, dashboard: { p95: 200, wardP95: 30 } };
 
-async function timeIt(runs: number, fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  await fn(); // warm-up (plans, caches)
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: Math.round(pct(times, 50)), p95: Math.round(pct(times, 95)) };
-}
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const log = (m: string) => console.log(`[bench] ${m}`);
 
 async function prepare(serverUrl: string): Promise<string> {
   const server = assertLocalDatabaseUrl(serverUrl);
@@ -48,10 +46,15 @@ async function prepare(serverUrl: string): Promise<string> {
     const exists = (await admin`select 1 from pg_database where datname = ${DB_NAME}`).length > 0;
     if (exists && process.env.BENCH_KEEP === '1') {
       const db = postgres(target.toString(), { max: 1, onnotice: () => {} });
-      const [{ n }] = await db`select count(*)::int as n from party_members`.catch(() => [{ n: 0 }]);
+      const [{ n }] = await db`select count(*)::int as n from admission_cases`.catch(() => [{ n: 0 }]);
       await db.end();
-      if (Number(n) >= N.members) {
-        console.log(`[bench] reusing ${DB_NAME} (${n} members)`);
+      if (Number(n) >= size.candidates) {
+        log(`reusing ${DB_NAME} (${n} cases); applying any new migrations`);
+        process.env.DATABASE_URL = target.toString();
+        const { getDb, closeDb } = await import('../index');
+        const { runMigrations } = await import('../migrate');
+        await runMigrations(await getDb());
+        await closeDb();
         return target.toString();
       }
     }
@@ -67,76 +70,15 @@ async function prepare(serverUrl: string): Promise<string> {
   await runMigrations(await getDb());
   await seedReference(await getDb());
   await closeDb();
-  await generate(target.toString());
-  return target.toString();
-}
-
-/** Set-based generation: a few INSERT … SELECT over generate_series. */
-async function generate(url: string) {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  const step = async (label: string, q: () => Promise<unknown>) => {
+  const sql = postgres(target.toString(), { max: 1, onnotice: () => {} });
+  try {
     const t0 = Date.now();
-    await q();
-    console.log(`[bench] ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  };
-  const W = N.provinces * N.wardsPerProvince;
-  await step('units (root, provinces, wards, cells)', async () => {
-    await sql`insert into units (id, parent_id, path, kind, name, code) values (1, null, '1', 'province', 'Toàn quốc (bench)', 'BENCH')`;
-    await sql`insert into units (id, parent_id, path, kind, name, code)
-      select 1 + p, 1, ('1.' || (1 + p))::ltree, 'province', 'Tỉnh ' || p, 'BP' || p from generate_series(1, ${N.provinces}) p`;
-    // Wards: ids 1000 + (p-1)*wpp + w, under province 1 + p.
-    await sql`insert into units (id, parent_id, path, kind, name, code)
-      select 1000 + (p - 1) * ${N.wardsPerProvince} + w, 1 + p, ('1.' || (1 + p) || '.' || (1000 + (p - 1) * ${N.wardsPerProvince} + w))::ltree,
-        'ward', 'Phường ' || p || '-' || w, 'BW' || p || '-' || w
-      from generate_series(1, ${N.provinces}) p, generate_series(1, ${N.wardsPerProvince}) w`;
-    // One enterprise in three has a cell, under its ward: cells are ids 100000 + i.
-    await sql`insert into units (id, parent_id, path, kind, name, code)
-      select 100000 + i, 1000 + ((i - 1) % ${W}) + 1,
-        (select path from units w where w.id = 1000 + ((i - 1) % ${W}) + 1) || (100000 + i)::text::ltree,
-        'cell', 'Chi bộ DN ' || i, 'BC' || i
-      from generate_series(1, ${Math.round(N.enterprises / 3)}) i`;
-    await sql`select setval(pg_get_serial_sequence('units', 'id'), (select max(id) from units))`;
-  });
-  await step('users', () => sql`insert into users (username, password_hash, full_name, unit_id, role) values
-      ('bench.national', 'x', 'Bench national', 1, 'leader'), ('bench.ward', 'x', 'Bench ward', 1001, 'leader')`);
-  await step(`enterprises (${N.enterprises})`, () =>
-    sql`insert into enterprises (name, search_name, tax_code, type, address, managing_unit_id, workforce, has_trade_union, party_unit_id, foreign_invested)
-      select 'Doanh nghiệp ' || i, 'doanh nghiep ' || i, lpad(i::text, 10, '0'),
-        (array['private','llc','joint_stock','partnership','cooperative','fdi'])[1 + i % 6], 'Địa chỉ ' || i,
-        1000 + ((i - 1) % ${W}) + 1, 10 + (i * 37) % 3000, i % 2 = 0,
-        case when i <= ${Math.round(N.enterprises / 3)} then 100000 + i end, i % 6 = 5
-      from generate_series(1, ${N.enterprises}) i`,
-  );
-  const cells = Math.round(N.enterprises / 3);
-  await step(`persons and members (${N.members})`, async () => {
-    await sql`insert into persons (id, full_name, search_name, birth_date, gender, unit_id)
-      select i, 'Đảng viên ' || i, 'dang vien ' || i, date '1970-01-01' + (i % 12000), case when i % 2 = 0 then 'male' else 'female' end, 100000 + ((i - 1) % ${cells}) + 1
-      from generate_series(1, ${N.members}) i`;
-    await sql`insert into party_members (person_id, cell_unit_id, admitted_cell_unit_id, enterprise_id, occupation, admitted_on, official_on)
-      select i, 100000 + ((i - 1) % ${cells}) + 1, 100000 + ((i - 1) % ${cells}) + 1, ((i - 1) % ${cells}) + 1,
-        (array['direct_worker','direct_worker','office','manager','owner','other'])[1 + i % 6],
-        date '2000-01-01' + (i * 7 % 9800), case when i % 10 = 0 then null else date '2001-01-01' + (i * 7 % 9800) end
-      from generate_series(1, ${N.members}) i`;
-  });
-  await step(`candidates (${N.candidates}) and their referral events`, async () => {
-    await sql`insert into persons (id, full_name, search_name, birth_date, gender, unit_id)
-      select ${N.members} + i, 'Quần chúng ' || i, 'quan chung ' || i, date '1985-01-01' + (i % 7000), 'female', 100000 + ((i - 1) % ${cells}) + 1
-      from generate_series(1, ${N.candidates}) i`;
-    await sql`select setval(pg_get_serial_sequence('persons', 'id'), (select max(id) from persons))`;
-    await sql`insert into admission_cases (id, person_id, referrer_unit_id, cell_unit_id, decider_unit_id, state, due_on, cell_meeting_on, decision_on)
-      select i, ${N.members} + i, 100000 + ((i - 1) % ${cells}) + 1, 100000 + ((i - 1) % ${cells}) + 1,
-        (select parent_id from units w where w.id = 1000 + ((((i - 1) % ${cells})) % ${W}) + 1),
-        (array['referral_draft','referred','cell_review','committee_review','decision_pending','ceremony_pending','probation','official'])[1 + i % 8],
-        date '2026-01-01' + (i % 500), date '2026-01-01' + (i % 300), date '2026-02-01' + (i % 300)
-      from generate_series(1, ${N.candidates}) i`;
-    await sql`select setval(pg_get_serial_sequence('admission_cases', 'id'), (select max(id) from admission_cases))`;
-    await sql`insert into case_events (case_id, round, transition, from_state, to_state, actor_id, actor_unit_id, effective_on)
-      select i, 1, 'submit', 'referral_draft', 'referred', (select id from users where username = 'bench.national'), 1, date '2024-01-01' + (i % 1000)
-      from generate_series(1, ${N.candidates}) i where i % 8 <> 0`;
-    await sql`update admission_cases c set submitted_on = e.effective_on from case_events e where e.case_id = c.id and e.transition = 'submit'`;
-  });
-  await step('analyze', () => sql`analyze`);
-  await sql.end();
+    await generate(sql, size, today(), log);
+    log(`generated in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+  return target.toString();
 }
 
 async function main() {
@@ -150,52 +92,82 @@ async function main() {
   process.env.DATABASE_URL = benchUrl;
   const { getDb, closeDb, rowsOf } = await import('../index');
   const { allowScriptIdentities, runAs } = await import('../../lib/dal/session');
-  const { dashboardStatements, forecastInputs, getDashboard, getOverview, overviewStatements } = await import('../../lib/dal/reports');
-  const { yearPeriod } = await import('../../lib/reports/maths');
+  const { CALLS } = await import('./calls');
   const { sql } = await import('drizzle-orm');
   allowScriptIdentities();
   const db = await getDb();
+  const raw = postgres(benchUrl, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
+
+  const counts = rowsOf<Record<string, number>>(
+    await db.execute(sql`select (select count(*)::int from units) as units, (select count(*)::int from units where kind = 'cell') as cells,
+      (select count(*)::int from units where kind = 'ward') as wards, (select count(*)::int from units where kind = 'district') as districts,
+      (select count(*)::int from enterprises) as enterprises, (select count(*)::int from party_members) as members,
+      (select count(*)::int from admission_cases) as cases, (select count(*)::int from case_events) as events,
+      (select count(*)::int from case_documents) as documents, (select count(*)::int from audit_log) as audit, (select count(*)::int from users) as users,
+      (select round(100.0 * count(*) filter (where search_name like '%nguyen van%') / count(*), 1) from persons) as "nguyenVanPercent"`),
+  )[0];
+  log(`data: ${JSON.stringify(counts)}`);
+  log(`load average at start: ${load()} (${os.cpus().length} cores)`);
+
   const users = rowsOf<{ id: number; username: string; sv: number }>(await db.execute(sql`select id, username, session_version as sv from users where username like 'bench.%'`));
-  const as = (u: string) => {
-    const row = users.find((x) => x.username === u)!;
+  const as = (username: string) => {
+    const row = users.find((x) => x.username === username);
+    if (!row) throw new Error(`no bench user ${username}`);
     return { userId: Number(row.id), sessionVersion: Number(row.sv) };
   };
-  const counts = rowsOf<Record<string, number>>(
-    await db.execute(sql`select (select count(*)::int from units) as units, (select count(*)::int from units where kind = 'ward') as wards,
-      (select count(*)::int from enterprises) as enterprises, (select count(*)::int from party_members) as members, (select count(*)::int from admission_cases) as candidates`),
-  )[0];
-  console.log(`[bench] data: ${JSON.stringify(counts)}`);
-  const period = yearPeriod(2026);
 
-  // The bare SQL: the very statements getDashboard runs (lib/dal/reports.ts dashboardStatements), without the data layer around them.
-  const bare = (root: { id: number; path: string }) => async () =>
-    Promise.all(Object.values(dashboardStatements(root, period)).map((q) => db.execute(q)));
-  // And the overview's (headline counts, charts, forecast), likewise.
-  const forecast = await forecastInputs(period);
-  const bareOverview = (root: { id: number; path: string }) => async () =>
-    Promise.all(Object.values(overviewStatements(root, period, forecast)).flatMap((q) => (q ? [db.execute(q)] : [])));
-  const pathOf = async (id: number) => String(rowsOf<{ p: string }>(await db.execute(sql`select path::text as p from units where id = ${id}`))[0].p);
-
-  const report: string[] = [];
-  for (const [label, user, rootId] of [
-    ['national root', 'bench.national', 1],
-    ['a ward', 'bench.ward', 1001],
-  ] as const) {
-    const dash = await timeIt(RUNS, () => runAs(as(user), () => getDashboard({ period })));
-    const over = await timeIt(RUNS, () => runAs(as(user), () => getOverview({ period })));
-    const root = { id: rootId, path: await pathOf(rootId) };
-    const sqlOnly = await timeIt(RUNS, bare(root));
-    const overSql = await timeIt(RUNS, bareOverview(root));
-    report.push(
-      `| ${label} | ${dash.p50} / ${dash.p95} ms | ${sqlOnly.p50} / ${sqlOnly.p95} ms | ${over.p50} / ${over.p95} ms | ${overSql.p50} / ${overSql.p95} ms |`,
-    );
+  const only = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+  const scopeKeys = process.env.BENCH_SCOPES?.split(',');
+  const scopes = SCOPES.filter((s) => !scopeKeys || scopeKeys.includes(s.key));
+  const lines: string[] = [];
+  const misses: string[] = [];
+  for (const call of CALLS.filter((c) => !only || only.test(c.name))) {
+    for (const scope of scopes) {
+      const username = `bench.${scope.key}${call.as === 'admin' ? '.admin' : ''}`;
+      const run = () => runAs(as(username), () => call.run({ unitId: scope.unitId }));
+      let dal: Timing;
+      let bare: Timing;
+      try {
+        dal = await timeIt(RUNS, run);
+        const { waves } = await record(run);
+        bare = await timeIt(RUNS, replay(raw, waves));
+      } catch (err) {
+        lines.push(`| ${call.name} | ${scope.label} | error: ${(err as Error).message.split('\n')[0]} | | | |`);
+        continue;
+      }
+      const ratio = bare.p95 > 0 ? dal.p95 / bare.p95 : 1;
+      const goal =
+        call.goal === 'list' ? `≤ ${GOALS.list.p95} ms, ≤ ${GOALS.list.ratio}×` : scope.key === 'ward' || scope.key === 'cell' ? `≤ ${GOALS.dashboard.wardP95} ms` : `≤ ${GOALS.dashboard.p95} ms`;
+      const limit = call.goal === 'list' ? GOALS.list.p95 : scope.key === 'ward' || scope.key === 'cell' ? GOALS.dashboard.wardP95 : GOALS.dashboard.p95;
+      const met = dal.p95 <= limit && (call.goal !== 'list' || ratio <= GOALS.list.ratio || dal.p95 - bare.p95 < 2);
+      if (!met) misses.push(`${call.name} @ ${scope.label}: ${fmt(dal)} ms (bare ${fmt(bare)})`);
+      const line = `| ${call.name} | ${scope.label} | ${fmt(dal)} | ${fmt(bare)} | ${ratio.toFixed(2)} | ${goal} ${met ? '✓' : '✗'} |`;
+      lines.push(line);
+      console.log(line);
+    }
   }
-  console.log(
-    '\n| scope | figures: getDashboard p50 / p95 | the same statements bare | headline, charts, forecast: getOverview p50 / p95 | the same statements bare |\n|---|---|---|---|---|',
-  );
-  for (const line of report) console.log(line);
-  console.log(`\n[bench] ${RUNS} runs each after a warm-up; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`\n## Data-layer calls (ms, p50 / p95 of ${RUNS} runs after a warm-up; calls over 2 s: 3 runs)\n`);
+  console.log('| call | scope | data layer | same statements bare | p95 ratio | goal |\n|---|---|---|---|---|---|');
+  for (const line of lines) console.log(line);
+  console.log(`\n${misses.length} of ${lines.length} over their goal${misses.length ? ':\n- ' + misses.join('\n- ') : ''}`);
+  log(`load average after the calls: ${load()}`);
+
+  if (process.env.BENCH_APPROVALS !== '0') {
+    const { benchApprovals } = await import('./approvals');
+    const a = await benchApprovals();
+    console.log(`\n## Approvals with ${a.leaders} concurrent leaders (goal ≥ 300 transitions/s, 0 lost, 0 duplicated)\n`);
+    console.log(`- ${a.done} of ${a.attempted} transitions in ${a.seconds} s: **${a.perSecond} transitions/s**; ${a.failed} refused${a.errors.length ? ` (${a.errors.join('; ')})` : ''}`);
+    console.log(`- race, two sessions per case on ${a.race.cases} cases: ${a.race.done} done, ${a.race.refused} refused as already handled, ${a.race.lost} lost, ${a.race.duplicated} duplicated`);
+    log(`load average after the approvals: ${load()}`);
+  }
+  await raw.end({ timeout: 5 });
   await closeDb();
+
+  if (process.env.BENCH_JS !== '0') {
+    const { measurePageJs } = await import('./js-size');
+    await measurePageJs();
+  }
+  log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((err) => {
