@@ -11,7 +11,8 @@ export type FormState = {
 
 type Labels = { pending: string; confirm?: string; cancel?: string; confirmTitle?: string };
 
-const FormStateContext = createContext<FormState>({ ok: false });
+/** The last answer of the enclosing ActionForm's action (fields read their errors and values from it). */
+export const FormStateContext = createContext<FormState>({ ok: false });
 
 /** The last answer of the enclosing ActionForm's action. */
 export function useFormState(): FormState {

@@ -1,19 +1,52 @@
 import Link from 'next/link';
 
-/** "← Previous · Page 2 of 7 · Next →" under a paged list (nothing when there is one page). */
-export function Pager({ page, pages, href, labels }: { page: number; pages: number; href: (n: number) => string; labels: { page: string; prev: string; next: string } }) {
-  if (pages <= 1) return null;
+export type PagerText = { nav: string; status: string; first: string; prev: string; next: string };
+
+/**
+ * "« Trang đầu · ← Trang trước · Trang 3, 101–150 trong 1.234 · Trang sau →" under a list paged
+ * by cursor. Each link keeps the list's filters (`params`) and carries the page number `n` for
+ * display only. Nothing when everything fits on one page.
+ */
+export function Pager({
+  page,
+  path,
+  params,
+  n,
+  text,
+  testId = 'pager',
+}: {
+  page: { next: string | null; prev: string | null };
+  path: string;
+  params: Record<string, string | undefined>;
+  n: number;
+  text: PagerText;
+  testId?: string;
+}) {
+  if (!page.next && !page.prev) return null;
+  const kept = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && !['after', 'before', 'n'].includes(k))) as Record<string, string>;
+  const href = (extra: Record<string, string>) => {
+    const query = new URLSearchParams({ ...kept, ...extra }).toString();
+    return query ? `${path}?${query}` : path;
+  };
+  const link = 'rounded-md px-2 py-1 text-red-800 underline underline-offset-2 hover:bg-red-50';
   return (
-    <nav className="flex items-center justify-center gap-4 text-sm" aria-label={labels.page}>
-      {page > 1 ? (
-        <Link href={href(page - 1)} className="text-red-800 underline">
-          {labels.prev}
-        </Link>
+    <nav className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2 text-sm" aria-label={text.nav} data-testid={testId}>
+      {page.prev ? (
+        <>
+          <Link href={href({})} className={link} data-testid={`${testId}-first`}>
+            {text.first}
+          </Link>
+          <Link href={href({ before: page.prev, n: String(Math.max(1, n - 1)) })} className={link} rel="prev" data-testid={`${testId}-prev`}>
+            {text.prev}
+          </Link>
+        </>
       ) : null}
-      <span>{labels.page}</span>
-      {page < pages ? (
-        <Link href={href(page + 1)} className="text-red-800 underline">
-          {labels.next}
+      <span aria-current="page" data-testid={`${testId}-status`}>
+        {text.status}
+      </span>
+      {page.next ? (
+        <Link href={href({ after: page.next, n: String(n + 1) })} className={link} rel="next" data-testid={`${testId}-next`}>
+          {text.next}
         </Link>
       ) : null}
     </nav>

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -30,6 +31,15 @@ export const ltree = customType<{ data: string }>({
 
 const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
+/**
+ * The ids of every unit at and above the row's units (the union of their paths): the users of
+ * any of these units see the row, so a list narrows to one user's scope with one GIN index
+ * (`scope_units @> array[unit]`) instead of a check per row. Kept by the database (the *_derive
+ * triggers and units_rescope, see drizzle/0013) from the row's unit columns and the unit tree;
+ * whatever the application writes into it is replaced.
+ */
+const scopeUnits = () => integer('scope_units').array().notNull().default(sql`'{}'::integer[]`);
+
 export const units = pgTable(
   'units',
   {
@@ -39,6 +49,8 @@ export const units = pgTable(
     kind: text('kind', { enum: UNIT_KINDS }).notNull(),
     name: text('name').notNull(),
     code: text('code').notNull(),
+    /** Lower case without diacritics, for the searchable pickers (computed by the database). */
+    searchName: text('search_name').generatedAlwaysAs(sql`search_key(name)`).notNull(),
     description: text('description'),
     status: text('status', { enum: UNIT_STATUSES }).notNull().default('active'),
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => units.id),
@@ -52,6 +64,8 @@ export const units = pgTable(
     uniqueIndex('units_path_key').on(t.path),
     index('units_path_gist').using('gist', t.path),
     index('units_parent_idx').on(t.parentId),
+    index('units_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    index('units_name_key').on(sql`(${t.name} collate "und-x-icu")`, t.id),
     check('units_kind_check', sql`${t.kind} in (${inList(UNIT_KINDS)})`),
     check('units_status_check', sql`${t.status} in (${inList(UNIT_STATUSES)})`),
   ],
@@ -83,9 +97,13 @@ export const users = pgTable(
     username: text('username').notNull(),
     passwordHash: text('password_hash').notNull(),
     fullName: text('full_name').notNull(),
+    /** Lower case without diacritics, for search (computed by the database). */
+    searchName: text('search_name').generatedAlwaysAs(sql`search_key(full_name)`).notNull(),
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
+    /** The unit's path, kept by the database (users_derive, units_after_update): the list reads users in tree order from one index. */
+    unitPath: ltree('unit_path').notNull().default(sql`''`),
     role: text('role', { enum: ROLES }).notNull(),
     active: boolean('active').notNull().default(true),
     /** Bumped whenever role, unit, password or activity changes: older sessions end. */
@@ -97,6 +115,11 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_username_key').on(t.username),
     index('users_unit_idx').on(t.unitId),
+    // The list's order: active accounts first, then in tree order, then by name.
+    index('users_list_key').on(sql`(not ${t.active})`, t.unitPath, sql`(${t.fullName} collate "und-x-icu")`, t.id),
+    index('users_unit_path_gist').using('gist', t.unitPath),
+    index('users_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    index('users_username_trgm').using('gin', sql`${t.username} gin_trgm_ops`),
     check('users_role_check', sql`${t.role} in (${inList(ROLES)})`),
     check('users_username_lower', sql`${t.username} = lower(${t.username})`),
   ],
@@ -132,6 +155,7 @@ export const auditLog = pgTable(
     index('audit_log_entity_idx').on(t.entity, t.entityId),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_unit_idx').on(t.unitId, t.at),
+    index('audit_log_unit_id_idx').on(t.unitId, t.id),
   ],
 );
 
@@ -258,11 +282,19 @@ export const admissionCases = pgTable(
     /** The day the referral was first sent to the cell (set once; reports count introductions by it). */
     submittedOn: date('submitted_on'),
     lastReturnReason: text('last_return_reason'),
+    /** Units whose users see the case: those at and above its referrer, cell, committee and decider. */
+    scopeUnits: scopeUnits(),
+    /** The person's search key, copied by the database from persons (name search without a join). */
+    searchName: text('search_name').notNull().default(''),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('admission_cases_scope_gin').using('gin', t.scopeUnits),
+    index('admission_cases_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    // The list's order: soonest deadline first (none last), newest first on the same day.
+    index('admission_cases_list_key').on(sql`(coalesce(${t.dueOn}, 'infinity'::date))`, sql`(- ${t.id})`),
     index('admission_cases_state_idx').on(t.state, t.dueOn),
     index('admission_cases_referrer_idx').on(t.referrerUnitId, t.state),
     index('admission_cases_cell_idx').on(t.cellUnitId, t.state),
@@ -360,12 +392,23 @@ export const enterprises = pgTable(
     /** The enterprise's own party organisation (a cell or grassroots committee), if founded. */
     partyUnitId: integer('party_unit_id').references(() => units.id),
     status: text('status', { enum: ENTERPRISE_STATUSES }).notNull().default('operating'),
+    /** Units whose users see the enterprise: those at and above its managing unit and its organisations. */
+    scopeUnits: scopeUnits(),
+    /** Official members working here and counted in a cell (active or temporarily elsewhere), counted by the database: the founding priority list ranks by it. */
+    officialMembers: integer('official_members').notNull().default(0),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('enterprises_tax_code_key').on(t.taxCode),
+    index('enterprises_tax_code_prefix').on(sql`${t.taxCode} text_pattern_ops`),
+    index('enterprises_scope_gin').using('gin', t.scopeUnits),
+    index('enterprises_name_key').on(sql`(${t.name} collate "und-x-icu")`, t.id),
+    // The founding priority list: operating enterprises without a party organisation, readiest first.
+    index('enterprises_priority_key')
+      .on(sql`${t.officialMembers} desc`, sql`${t.workforce} desc`, t.id)
+      .where(sql`${t.status} = 'operating' and ${t.partyUnitId} is null`),
     index('enterprises_managing_unit_idx').on(t.managingUnitId, t.status),
     index('enterprises_party_unit_idx').on(t.partyUnitId),
     index('enterprises_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
@@ -476,11 +519,20 @@ export const partyMembers = pgTable(
     /** Temporary activity in another cell (not counted there). */
     hostUnitId: integer('host_unit_id').references(() => units.id),
     admissionCaseId: integer('admission_case_id').references(() => admissionCases.id),
+    /** Units whose users see the member: those at and above the cell, the cell receiving a transfer and the host cell. */
+    scopeUnits: scopeUnits(),
+    /** The person's name and search key, copied by the database from persons, so a page in name order is read from one index. */
+    fullName: text('full_name').notNull().default(''),
+    searchName: text('search_name').notNull().default(''),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('party_members_scope_gin').using('gin', t.scopeUnits),
+    index('party_members_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
+    index('party_members_name_key').on(sql`(${t.fullName} collate "und-x-icu")`, t.id),
+    index('party_members_admitted_on_idx').on(t.admittedOn),
     uniqueIndex('party_members_person_key').on(t.personId),
     uniqueIndex('party_members_card_key').on(t.cardNo),
     index('party_members_cell_idx').on(t.cellUnitId, t.status),
@@ -548,6 +600,8 @@ export const foundingProposals = pgTable(
     secretaryMemberId: integer('secretary_member_id').references(() => partyMembers.id),
     newUnitId: integer('new_unit_id').references(() => units.id),
     rejectReason: text('reject_reason'),
+    /** Units whose users see the proposal: those at and above the proposer, the parent and the decider. */
+    scopeUnits: scopeUnits(),
     version: integer('version').notNull().default(1),
     createdBy: integer('created_by').references(() => users.id),
     decidedBy: integer('decided_by').references(() => users.id),
@@ -557,6 +611,7 @@ export const foundingProposals = pgTable(
   (t) => [
     index('founding_proposals_enterprise_idx').on(t.enterpriseId, t.state),
     index('founding_proposals_decider_idx').on(t.deciderUnitId, t.state),
+    index('founding_proposals_scope_gin').using('gin', t.scopeUnits),
     // One open proposal per enterprise.
     uniqueIndex('founding_proposals_open_key').on(t.enterpriseId).where(sql`${t.state} = 'proposed'`),
     check('founding_proposals_state_check', sql`${t.state} in (${inList(FOUNDING_STATES)})`),
@@ -575,11 +630,15 @@ export const classes = pgTable(
     title: text('title').notNull(),
     startOn: date('start_on').notNull(),
     endOn: date('end_on').notNull(),
+    /** People enrolled and certified, counted by the database (trigger on class_enrolments). */
+    enrolled: integer('enrolled').notNull().default(0),
+    certified: integer('certified').notNull().default(0),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('classes_organiser_idx').on(t.organiserUnitId, t.startOn),
+    index('classes_list_key').on(sql`${t.startOn} desc`, sql`${t.id} desc`),
     check('classes_kind_check', sql`${t.kind} in (${inList(CLASS_KINDS)})`),
     check('classes_dates_check', sql`${t.endOn} >= ${t.startOn}`),
   ],
@@ -693,5 +752,88 @@ export const targets = pgTable(
     check('targets_measure_check', sql`${t.measure} in (${inList(MEASURES)})`),
     check('targets_period_check', sql`${t.periodKind} in (${inList(PERIOD_KINDS)}) and ${t.yearTo} >= ${t.yearFrom}`),
     check('targets_value_check', sql`${t.value} >= 0`),
+  ],
+);
+
+// ------------------------------------------------------------------ tallies
+
+/**
+ * What each unit holds now, counted by the database in the transactions that change it (the
+ * *_tally triggers, drizzle/0013): a dashboard sums the rows of a subtree (`path <@ root`)
+ * instead of scanning a million members. Rows exist for units that hold something; a unit's own
+ * records only (a subtree is the sum of its units). `kind`, `parent_kind` and `active` are the
+ * unit's, kept with it, so the organisations figure needs no join. `unit_tallies_expected`
+ * (a view) computes the same figures from the records: the tests compare the two.
+ */
+export const unitTallies = pgTable(
+  'unit_tallies',
+  {
+    unitId: integer('unit_id')
+      .primaryKey()
+      .references(() => units.id),
+    path: ltree('path').notNull(),
+    kind: text('kind', { enum: UNIT_KINDS }).notNull(),
+    parentKind: text('parent_kind', { enum: UNIT_KINDS }),
+    active: boolean('active').notNull(),
+    /** Members counted in this cell (active or temporarily elsewhere); of them working in a registered enterprise; owners and direct production workers among those. */
+    members: integer('members').notNull().default(0),
+    membersInEnterprises: integer('members_in_enterprises').notNull().default(0),
+    memberOwners: integer('member_owners').notNull().default(0),
+    memberWorkers: integer('member_workers').notNull().default(0),
+    /** Open admission cases whose cell is this unit, by state. */
+    casesReferralDraft: integer('cases_referral_draft').notNull().default(0),
+    casesReferred: integer('cases_referred').notNull().default(0),
+    casesCellReview: integer('cases_cell_review').notNull().default(0),
+    casesCommitteeReview: integer('cases_committee_review').notNull().default(0),
+    casesDecisionPending: integer('cases_decision_pending').notNull().default(0),
+    casesCeremonyPending: integer('cases_ceremony_pending').notNull().default(0),
+    casesProbation: integer('cases_probation').notNull().default(0),
+    casesRecognitionCellReview: integer('cases_recognition_cell_review').notNull().default(0),
+    casesRecognitionCommitteeReview: integer('cases_recognition_committee_review').notNull().default(0),
+    casesRecognitionDecisionPending: integer('cases_recognition_decision_pending').notNull().default(0),
+    /** Operating enterprises this unit manages, and those with a party organisation, a trade union, a youth union. */
+    enterprisesOperating: integer('enterprises_operating').notNull().default(0),
+    enterprisesWithParty: integer('enterprises_with_party').notNull().default(0),
+    enterprisesWithUnion: integer('enterprises_with_union').notNull().default(0),
+    enterprisesWithYouth: integer('enterprises_with_youth').notNull().default(0),
+    /** Enterprises (any status) whose party organisation this unit is. */
+    enterpriseLinks: integer('enterprise_links').notNull().default(0),
+  },
+  (t) => [index('unit_tallies_path_gist').using('gist', t.path)],
+);
+
+/**
+ * What happened at each unit in each year, counted by the database like unit_tallies:
+ * admissions at the cell where they took place (with those working in a registered
+ * enterprise, owners, direct production workers), people introduced (referrals first
+ * submitted, by their cell), and the year's ratings (members by their current cell,
+ * organisations by themselves) by grade.
+ */
+export const unitYearTallies = pgTable(
+  'unit_year_tallies',
+  {
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    path: ltree('path').notNull(),
+    admitted: integer('admitted').notNull().default(0),
+    admittedNonstate: integer('admitted_nonstate').notNull().default(0),
+    admittedOwners: integer('admitted_owners').notNull().default(0),
+    admittedWorkers: integer('admitted_workers').notNull().default(0),
+    introduced: integer('introduced').notNull().default(0),
+    memberExcellent: integer('member_excellent').notNull().default(0),
+    memberGood: integer('member_good').notNull().default(0),
+    memberCompleted: integer('member_completed').notNull().default(0),
+    memberNotCompleted: integer('member_not_completed').notNull().default(0),
+    orgExcellent: integer('org_excellent').notNull().default(0),
+    orgGood: integer('org_good').notNull().default(0),
+    orgCompleted: integer('org_completed').notNull().default(0),
+    orgNotCompleted: integer('org_not_completed').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.year] }),
+    index('unit_year_tallies_path_gist').using('gist', t.path),
+    index('unit_year_tallies_year_idx').on(t.year),
   ],
 );

@@ -1,6 +1,11 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
 import { DalError } from '@/lib/dal/errors';
+import { PAGE_SIZE, type Page } from '@/lib/dal/paging';
+import { formatNumber } from '@/lib/format';
+import type { T } from '@/lib/i18n/server';
+import type { PagerText } from '@/components/pager';
+import type { PickerLabels } from '@/components/search-picker';
 
 /** Await a data-layer read; anything out of scope (or not readable) renders "not found". */
 export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
@@ -17,4 +22,43 @@ export function idParam(raw: string): number {
   const n = Number(raw);
   if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) notFound();
   return n;
+}
+
+/** The cursor of a paged list and the page number shown (from ?after=, ?before=, ?n=). */
+export function pageParams(p: { after?: string; before?: string; n?: string }): { request: { after?: string; before?: string }; n: number } {
+  const n = Number(p.n);
+  const cursor = p.after || p.before ? { after: p.after || undefined, before: p.after ? undefined : p.before || undefined } : {};
+  return { request: cursor, n: cursor.after || cursor.before ? (Number.isInteger(n) && n > 1 && n < 1_000_000 ? n : 2) : 1 };
+}
+
+/** A list's total as people read it: "1.234", or "hơn 10.000" when it was only counted that far. */
+export function totalText(t: T, page: { total: number | null; totalCapped: boolean }): string {
+  if (page.total === null) return '';
+  return page.totalCapped ? t('list.moreThan', { n: formatNumber(page.total) }) : formatNumber(page.total);
+}
+
+/** The words of a <Pager> for page `n` of `page` (page sizes are PAGE_SIZE). */
+export function pagerText(t: T, page: Page<unknown>, n: number): PagerText {
+  const from = (n - 1) * PAGE_SIZE + 1;
+  const to = from + Math.max(0, page.items.length - 1);
+  const total = totalText(t, page);
+  return {
+    nav: t('pager.page', { page: n }),
+    status: total ? `${t('pager.page', { page: n })} · ${t('pager.range', { from: formatNumber(from), to: formatNumber(to), total })}` : t('pager.page', { page: n }),
+    first: t('pager.first'),
+    prev: t('pager.prev'),
+    next: t('pager.next'),
+  };
+}
+
+/** The words of a <SearchPicker>. */
+export function pickerLabels(t: T): PickerLabels {
+  return {
+    searching: t('pick.searching'),
+    none: t('pick.none'),
+    results: t('pick.results', { n: '{n}' }),
+    failed: t('pick.failed'),
+    clear: t('pick.clear'),
+    placeholder: t('pick.placeholder'),
+  };
 }

@@ -1,7 +1,6 @@
 import 'server-only';
 import { PASSWORD_MIN_LENGTH } from '@/lib/auth/policy';
 import { ROLES } from '@/lib/authz/roles';
-import type { UnitOption } from '@/lib/dal/units';
 import type { T } from '@/lib/i18n/server';
 
 /** Labels and options shared by the user pages' client forms. */
@@ -30,8 +29,4 @@ export function userFormText(t: T, name = ''): Record<string, string> {
 
 export function roleOptions(t: T) {
   return ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }));
-}
-
-export function unitOptions(t: T, units: UnitOption[]) {
-  return [{ value: '', label: t('unit.choose') }, ...units.map((u) => ({ value: String(u.id), label: `${'— '.repeat(u.depth)}${u.name}` }))];
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Breadcrumb, ChildrenTable, KindBadge } from '@/components/units';
 import { getHomeOverview } from '@/lib/dal/units';
 import { getT } from '@/lib/i18n/server';
+import { totalText } from '@/lib/page';
 
 export default async function HomePage() {
   const { user, unit } = await getHomeOverview();
@@ -27,7 +28,12 @@ export default async function HomePage() {
       </section>
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('unit.children')}</h2>
-        <ChildrenTable items={unit.children} t={t} emptyText={t(unit.allowed.create ? 'unit.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+        <ChildrenTable items={unit.children.items} t={t} emptyText={t(unit.allowed.create ? 'unit.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+        {unit.children.next ? (
+          <Link href={`/units/${unit.id}`} className="mt-3 inline-block text-sm text-red-800 underline" data-testid="children-all">
+            {t('unit.childrenAll', { n: totalText(t, unit.children) })}
+          </Link>
+        ) : null}
       </section>
     </div>
   );

@@ -1,47 +1,93 @@
 /**
  * The data-layer calls `npm run bench` times at each scope: every list, inbox and picker, the
  * name searches and deep pages, and the dashboard. Each runs as the bench's leader (or admin, for
- * the lists only administrators read) of the scope's unit.
+ * the lists only administrators read) of the scope's unit. `prepare` runs once, untimed, as the
+ * same user (the cursor of page 200, a class of the user's unit).
  */
-import { listCases, countCases, listInbox } from '../../lib/dal/admission';
+import { countInbox, listCases, listInbox } from '../../lib/dal/admission';
 import { listAudit } from '../../lib/dal/audit';
-import { classTotals, listClasses } from '../../lib/dal/classes';
-import { listEnterpriseUnitOptions, listEnterprises, listPriorityEnterprises } from '../../lib/dal/enterprises';
+import { classTotals, listClasses, searchClassCandidates } from '../../lib/dal/classes';
+import { listOwnerMeetings, listSurveyRounds } from '../../lib/dal/engagement';
+import { listEnterprises, listPriorityEnterprises, listZones, searchEnterprises } from '../../lib/dal/enterprises';
 import { listFoundingProposals } from '../../lib/dal/founding';
-import { listCellOptions, listIncomingTransfers, listMembers } from '../../lib/dal/members';
+import { listIncomingTransfers, listMembers } from '../../lib/dal/members';
+import type { Page, PageRequest } from '../../lib/dal/paging';
+import { getRatingSheet } from '../../lib/dal/ratings';
 import { getDashboard, getOverview } from '../../lib/dal/reports';
-import { getUnit, listUnitOptions } from '../../lib/dal/units';
+import { getUnit, searchUnits } from '../../lib/dal/units';
 import { listUsers } from '../../lib/dal/users';
 import { yearPeriod } from '../../lib/reports/maths';
 
-export type Call = { name: string; as: 'leader' | 'admin'; goal: 'list' | 'dashboard'; run: (scope: { unitId: number }) => Promise<unknown> };
+export type ScopeKey = 'national' | 'province' | 'district' | 'ward' | 'cell';
+
+export type Call = {
+  name: string;
+  as: 'leader' | 'admin';
+  goal: 'list' | 'dashboard';
+  /** Only at these scopes (a class belongs to a district, a referral to a union branch). */
+  scopes?: ScopeKey[];
+  prepare?: (scope: { unitId: number }) => Promise<unknown>;
+  run: (scope: { unitId: number }, prepared: never) => Promise<unknown>;
+};
 
 const period = yearPeriod(2026);
 
+/** The cursor of page `n` (or of the last page, when there are fewer), following the list's own links. */
+async function cursorOfPage<T>(list: (page: PageRequest) => Promise<Page<T>>, n: number): Promise<PageRequest> {
+  let request: PageRequest = {};
+  for (let i = 1; i < n; i++) {
+    const page = await list(request);
+    if (!page.next) break;
+    request = { after: page.next };
+  }
+  return request;
+}
+
+const call = <P>(c: Omit<Call, 'prepare' | 'run'> & { prepare?: (scope: { unitId: number }) => Promise<P>; run: (scope: { unitId: number }, prepared: P) => Promise<unknown> }) => c as unknown as Call;
+
 export const CALLS: Call[] = [
-  { name: 'members: list, page 1', as: 'leader', goal: 'list', run: () => listMembers({}, 1) },
-  { name: 'members: list, page 200', as: 'leader', goal: 'list', run: () => listMembers({}, 200) },
-  { name: 'members: occupation + status', as: 'leader', goal: 'list', run: () => listMembers({ occupation: 'direct_worker', status: 'active' }, 1) },
-  { name: 'members: search "nguyen van"', as: 'leader', goal: 'list', run: () => listMembers({ q: 'nguyen van' }, 1) },
-  { name: 'members: search "trieu thi"', as: 'leader', goal: 'list', run: () => listMembers({ q: 'trieu thi' }, 1) },
+  { name: 'members: list, page 1', as: 'leader', goal: 'list', run: () => listMembers({}) },
+  call({ name: 'members: list, page 200', as: 'leader', goal: 'list', prepare: () => cursorOfPage((p) => listMembers({}, p), 200), run: (_, p) => listMembers({}, p) }),
+  { name: 'members: occupation + status', as: 'leader', goal: 'list', run: () => listMembers({ occupation: 'direct_worker', status: 'active' }) },
+  { name: 'members: search "nguyen van"', as: 'leader', goal: 'list', run: () => listMembers({ q: 'nguyen van' }) },
+  { name: 'members: search "trieu thi"', as: 'leader', goal: 'list', run: () => listMembers({ q: 'trieu thi' }) },
   { name: 'members: incoming transfers', as: 'leader', goal: 'list', run: () => listIncomingTransfers() },
-  { name: 'picker: cells of the scope', as: 'leader', goal: 'list', run: () => listCellOptions('mine') },
-  { name: 'cases: list + count', as: 'leader', goal: 'list', run: () => Promise.all([listCases({}), countCases({})]) },
-  { name: 'cases: search "nguyen thi"', as: 'leader', goal: 'list', run: () => Promise.all([listCases({ q: 'nguyen thi' }), countCases({ q: 'nguyen thi' })]) },
+  { name: 'cases: list + count', as: 'leader', goal: 'list', run: () => listCases({}) },
+  call({ name: 'cases: list, page 200', as: 'leader', goal: 'list', prepare: () => cursorOfPage((p) => listCases({}, p), 200), run: (_, p) => listCases({}, p) }),
+  { name: 'cases: search "nguyen thi"', as: 'leader', goal: 'list', run: () => listCases({ q: 'nguyen thi' }) },
+  { name: 'cases: state filter (decision pending)', as: 'leader', goal: 'list', run: () => listCases({ state: 'decision_pending' }) },
   { name: 'cases: inbox', as: 'leader', goal: 'list', run: () => listInbox() },
-  { name: 'enterprises: list, page 1', as: 'leader', goal: 'list', run: () => listEnterprises({}, 1) },
-  { name: 'enterprises: list, page 200', as: 'leader', goal: 'list', run: () => listEnterprises({}, 200) },
-  { name: 'enterprises: search "may mac"', as: 'leader', goal: 'list', run: () => listEnterprises({ q: 'may mac' }, 1) },
-  { name: 'enterprises: FDI without a party organisation', as: 'leader', goal: 'list', run: () => listEnterprises({ type: 'fdi', hasParty: false }, 1) },
+  { name: 'cases: inbox count (every page)', as: 'leader', goal: 'list', run: () => countInbox() },
+  { name: 'enterprises: list, page 1', as: 'leader', goal: 'list', run: () => listEnterprises({}) },
+  call({ name: 'enterprises: list, page 200', as: 'leader', goal: 'list', prepare: () => cursorOfPage((p) => listEnterprises({}, p), 200), run: (_, p) => listEnterprises({}, p) }),
+  { name: 'enterprises: search "may mac"', as: 'leader', goal: 'list', run: () => listEnterprises({ q: 'may mac' }) },
+  { name: 'enterprises: FDI without a party organisation', as: 'leader', goal: 'list', run: () => listEnterprises({ type: 'fdi', hasParty: false }) },
+  { name: 'enterprises: zones (filter)', as: 'leader', goal: 'list', run: () => listZones() },
   { name: 'enterprises: priority list', as: 'leader', goal: 'list', run: () => listPriorityEnterprises() },
-  { name: 'picker: enterprise form units', as: 'leader', goal: 'list', run: () => listEnterpriseUnitOptions() },
   { name: 'classes: list + totals', as: 'leader', goal: 'list', run: () => Promise.all([listClasses({}), classTotals({})]) },
   { name: 'founding proposals: list', as: 'leader', goal: 'list', run: () => listFoundingProposals({}) },
+  { name: 'engagement: owner meetings of a year', as: 'leader', goal: 'list', run: () => listOwnerMeetings({ from: '2026-01-01', to: '2026-12-31' }) },
+  { name: 'engagement: survey rounds', as: 'leader', goal: 'list', run: () => listSurveyRounds() },
+  { name: 'ratings: sheet and shares', as: 'leader', goal: 'list', run: () => getRatingSheet(2025) },
   { name: 'audit: list', as: 'admin', goal: 'list', run: () => listAudit() },
+  call({ name: 'audit: list, page 200', as: 'admin', goal: 'list', prepare: () => cursorOfPage((p) => listAudit(p), 200), run: (_, p) => listAudit(p) }),
   { name: 'users: list', as: 'admin', goal: 'list', run: () => listUsers({}) },
   { name: 'users: search "nguyen"', as: 'admin', goal: 'list', run: () => listUsers({ q: 'nguyen' }) },
   { name: 'units: own unit with children', as: 'leader', goal: 'list', run: (s) => getUnit(s.unitId) },
-  { name: 'picker: units of the scope', as: 'admin', goal: 'list', run: () => listUnitOptions() },
+  { name: 'picker: cells, first matches', as: 'leader', goal: 'list', run: () => searchUnits({ kinds: ['cell'] }) },
+  { name: 'picker: cells "may"', as: 'leader', goal: 'list', run: () => searchUnits({ kinds: ['cell'], q: 'may' }) },
+  { name: 'picker: cells of the tree "thuy san"', as: 'leader', goal: 'list', run: () => searchUnits({ kinds: ['cell'], scope: 'tree', q: 'thuy san' }) },
+  { name: 'picker: units "phuong"', as: 'admin', goal: 'list', run: () => searchUnits({ q: 'phuong' }) },
+  { name: 'picker: enterprises "viet han"', as: 'leader', goal: 'list', run: () => searchEnterprises('viet han') },
+  call({
+    name: 'picker: people for a class "nguyen"',
+    as: 'leader',
+    goal: 'list',
+    scopes: ['district'],
+    prepare: async () => (await listClasses({ kind: 'awareness' })).items[0]?.id,
+    run: (_, classId) => searchClassCandidates(classId as number, 'nguyen'),
+  }),
   { name: 'dashboard: figures (getDashboard)', as: 'leader', goal: 'dashboard', run: () => getDashboard({ period }) },
   { name: 'dashboard: headline, charts, forecast (getOverview)', as: 'leader', goal: 'dashboard', run: () => getOverview({ period }) },
 ];
+

@@ -122,9 +122,10 @@ async function main() {
   const lines: string[] = [];
   const misses: string[] = [];
   for (const call of CALLS.filter((c) => !only || only.test(c.name))) {
-    for (const scope of scopes) {
+    for (const scope of scopes.filter((s) => !call.scopes || call.scopes.includes(s.key))) {
       const username = `bench.${scope.key}${call.as === 'admin' ? '.admin' : ''}`;
-      const run = () => runAs(as(username), () => call.run({ unitId: scope.unitId }));
+      const prepared = call.prepare ? await runAs(as(username), () => call.prepare!({ unitId: scope.unitId })) : undefined;
+      const run = () => runAs(as(username), () => call.run({ unitId: scope.unitId }, prepared as never));
       let dal: Timing;
       let bare: Timing;
       try {

@@ -4,6 +4,7 @@ import type { Role } from '@/lib/authz/roles';
 import {
   availableTransitions,
   DOCUMENT_KINDS,
+  inboxStates,
   planTransition,
   returnTarget,
   STATE_OWNER,
@@ -151,5 +152,33 @@ describe('documents and checks', () => {
     assert.deepEqual(availableTransitions(withCommittee('cell_review'), UNITS, as('leader', UNITS.cell)), ['return', 'reject', 'cellResolve']);
     assert.deepEqual(availableTransitions(withCommittee('cell_review'), UNITS, as('officer', UNITS.referrer)), []);
     assert.deepEqual(availableTransitions(withCommittee('referral_draft'), UNITS, as('officer', UNITS.referrer)), ['submit']);
+  });
+});
+
+describe('inboxStates: the inbox holds exactly the cases that offer the user a step', () => {
+  const roles: Role[] = ['viewer', 'officer', 'leader', 'admin'];
+  for (const role of roles)
+    for (const owner of Object.keys(UNITS) as CaseRole[]) {
+      test(`a ${role} of the case's ${owner}`, () => {
+        const user = as(role, UNITS[owner]);
+        const inbox = inboxStates(user);
+        for (const state of STATES)
+          for (const shape of [withCommittee(state), noCommittee(state), withCommittee(state, { proposesRemoval: true })]) {
+            const paths = shape.hasCommittee ? UNITS : { ...UNITS, committee: undefined };
+            const offered = availableTransitions(shape, paths, user).length > 0;
+            // The inbox query: the state's owner is the user's own unit, and the state is listed for that role.
+            const listed = STATE_OWNER[state] === owner && (owner !== 'committee' || shape.hasCommittee) && inbox.some((b) => b.role === owner && b.states.includes(state));
+            assert.equal(listed, offered, `${state} (${shape.hasCommittee ? 'with' : 'without'} committee)`);
+          }
+      });
+    }
+  test('viewers have no inbox; officers only their drafts; leaders every step of their unit', () => {
+    assert.deepEqual(inboxStates(as('viewer', UNITS.cell)), []);
+    assert.deepEqual(inboxStates(as('officer', UNITS.referrer)), [{ role: 'referrer', states: ['referral_draft'] }]);
+    const leader = inboxStates(as('leader', UNITS.cell));
+    assert.deepEqual(
+      leader.find((b) => b.role === 'cell')?.states,
+      STATES.filter((s) => STATE_OWNER[s] === 'cell'),
+    );
   });
 });

@@ -12,7 +12,7 @@ import type { Role } from '@/lib/authz/roles';
  * between the cell and the deciding level, or none) and `decider` (the level that decides).
  */
 export { CASE_ROLES, DOCUMENT_KINDS, STATES, TERMINAL_STATES, type CaseRole, type DocumentKind, type State } from './states';
-import { DOCUMENT_KINDS, type CaseRole, type DocumentKind, type State } from './states';
+import { CASE_ROLES, DOCUMENT_KINDS, type CaseRole, type DocumentKind, type State } from './states';
 
 export const CHECKS = ['age', 'certificate', 'sponsors', 'cellVote', 'committeeVote', 'decisionDeadline', 'ceremonyDeadline', 'probationEnded'] as const;
 export type Check = (typeof CHECKS)[number];
@@ -224,4 +224,24 @@ export function availableTransitions(c: CaseShape, units: Partial<Record<CaseRol
     const plan = planTransition(t, c, units, user, { reason: 'x', documents: DOCUMENT_KINDS });
     return plan.ok;
   });
+}
+
+/**
+ * Where a user's inbox looks: for each role of a case, the open states in which that role's
+ * unit acts, when the user may take at least one of the transitions there (by the permission
+ * table, as a member of that very unit). A case is in the inbox when it is in one of these
+ * states and that role's unit is the user's own: exactly the cases for which
+ * availableTransitions() offers the user something (the tests hold the two equal).
+ */
+export function inboxStates(user: Participant): { role: CaseRole; states: State[] }[] {
+  const out: { role: CaseRole; states: State[] }[] = [];
+  for (const role of CASE_ROLES) {
+    const states = (Object.keys(STATE_OWNER) as State[]).filter((state) => {
+      if (STATE_OWNER[state] !== role) return false;
+      const units = { [role]: user.unitPath };
+      return [true, false].some((hasCommittee) => availableTransitions({ state, hasCommittee }, units, user).length > 0);
+    });
+    if (states.length) out.push({ role, states });
+  }
+  return out;
 }

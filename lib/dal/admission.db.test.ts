@@ -64,7 +64,7 @@ describe('admission workflow in the data layer', () => {
     assert.equal(c.decider.name, 'Thành ủy Mỹ Tho');
     assert.deepEqual(c.actions, ['submit']);
     // Search without diacritics finds the name; the access was logged.
-    assert.equal((await t.run('mytho.leader', () => listCases({ q: 'nguyen van tuan' }))).length, 1);
+    assert.equal((await t.run('mytho.leader', () => listCases({ q: 'nguyen van tuan' }))).items.length, 1);
     const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from person_access_log`));
     assert.equal(Number(n), 1);
   });
@@ -77,7 +77,7 @@ describe('admission workflow in the data layer', () => {
   test('the full path, with one return for revision and one overridden check', async () => {
     await attach('cd.viethan', caseId, ['awareness_certificate', 'application', 'personal_history', 'branch_resolution']);
     assert.equal(await step('cd.viethan', caseId, { transition: 'submit' }), 'referred');
-    assert.deepEqual((await t.run('cb.phuongnam', () => listInbox())).map((c) => c.id), [caseId]);
+    assert.deepEqual((await t.run('cb.phuongnam', () => listInbox())).items.map((c) => c.id), [caseId]);
     setToday('2026-03-03');
     assert.equal(await step('cb.phuongnam', caseId, { transition: 'accept' }), 'cell_review');
     await attach('cb.phuongnam', caseId, ['sponsor_introduction', 'background_verification', 'opinions', 'cell_resolution']);
@@ -111,7 +111,7 @@ describe('admission workflow in the data layer', () => {
     setToday('2026-03-16');
     await attach('p4.leader', caseId, ['committee_resolution']);
     assert.equal(await step('p4.leader', caseId, { transition: 'committeeEndorse', votesFor: 7, eligible: 9 }), 'decision_pending');
-    const due = (await t.run('mytho.leader', () => listInbox()))[0];
+    const due = (await t.run('mytho.leader', () => listInbox())).items[0];
     assert.equal(due.id, caseId);
     assert.equal(due.dueOn, '2026-06-05'); // 60 working days after 10/03/2026 (30/4, 1/5 and Hùng Kings' day off)
     setToday('2026-04-02');

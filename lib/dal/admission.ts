@@ -1,10 +1,10 @@
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { getDb, type Tx } from '@/db';
+import { getDb, rowsOf, type Tx } from '@/db';
 import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
 import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
-import { availableTransitions, planTransition, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
+import { availableTransitions, inboxStates, planTransition, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
@@ -17,16 +17,18 @@ import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
 import { loadHolidays, loadRuleSets } from './rules';
-import { anyUnitInScope, assertCan, inWindow, pathUnder, requireUser, type CurrentUser } from './session';
+import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { containing, PICK_LIMIT, type PickOption } from './pick';
+import { assertCan, inWindow, pathUnder, requireUser, scopeHolds, type CurrentUser } from './session';
 
 const ref = alias(units, 'ref_unit');
 const cell = alias(units, 'cell_unit');
 const committee = alias(units, 'committee_unit');
 const decider = alias(units, 'decider_unit');
 
-/** A case is visible to everyone whose subtree holds one of its units. */
+/** A case is visible to everyone whose subtree holds one of its units (scope_units holds all four). */
 function caseInScope(user: CurrentUser) {
-  return anyUnitInScope(user, admissionCases.referrerUnitId, admissionCases.cellUnitId, admissionCases.committeeUnitId, admissionCases.deciderUnitId);
+  return scopeHolds(user, admissionCases.scopeUnits);
 }
 
 /** A failed rule check that was not overridden: the step is refused, the failures say why. */
@@ -84,24 +86,28 @@ function assertReferrer(user: CurrentUser) {
   assertCan(user, 'data.edit', user.unitPath);
 }
 
-/** The cells a branch may refer people to: active cells under the same deciding level. */
-export async function listReferralCells(): Promise<{ id: number; name: string }[]> {
+/** Refuses (forbidden) anyone who may not refer people: the referral page asks first. */
+export async function assertCanRefer(): Promise<void> {
+  assertReferrer(await requireUser());
+}
+
+/** The cells a branch may refer people to (active cells under the same deciding level) whose name matches: a picker's first PICK_LIMIT. */
+export async function searchReferralCells(q: string): Promise<PickOption[]> {
   const user = await requireUser();
   assertReferrer(user);
   const db = await getDb();
   const chain = await db.transaction((tx) => chainAbove(tx, user.unitPath));
   if (!chain) return [];
-  return db
-    .select({ id: units.id, name: units.name })
+  const parent = alias(units, 'parent_unit');
+  const key = searchKey(q);
+  const rows = await db
+    .select({ id: units.id, name: units.name, parentName: parent.name })
     .from(units)
-    .where(
-      and(
-        eq(units.kind, 'cell'),
-        eq(units.status, 'active'),
-        pathUnder(units.path, chain.deciderId),
-      ),
-    )
-    .orderBy(sql`${units.name} collate "und-x-icu"`);
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(and(eq(units.kind, 'cell'), eq(units.status, 'active'), pathUnder(units.path, chain.deciderId), key ? sql`${units.searchName} like ${containing(key)}` : undefined))
+    .orderBy(sql`${units.name} collate "und-x-icu"`, asc(units.id))
+    .limit(PICK_LIMIT);
+  return rows.map((r) => ({ value: String(r.id), label: r.name, detail: r.parentName ?? undefined }));
 }
 
 /** A union or youth branch officer registers an outstanding person and opens a draft referral. */
@@ -318,58 +324,78 @@ function caseFilter(user: CurrentUser, filter: CaseFilter) {
   return and(
     caseInScope(user),
     filter.state ? eq(admissionCases.state, filter.state) : undefined,
-    q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
+    q ? sql`${admissionCases.searchName} like ${containing(searchKey(q))}` : undefined,
     w ? inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined,
   );
 }
 
-/** Cases of the user's subtree (the first 500), optionally filtered by state, a diacritic-free name search or a report's window. */
-export async function listCases(filter: CaseFilter = {}): Promise<CaseListItem[]> {
-  const user = await requireUser();
-  const db = await getDb();
-  const rows = await caseQuery(db)
-    .where(caseFilter(user, filter))
-    .orderBy(sql`${admissionCases.dueOn} asc nulls last`, desc(admissionCases.id))
-    .limit(500);
-  return rows.map((r) => listItem(toCase(r)));
-}
+/** Soonest deadline first (none last), the newest case first on the same day: the index admission_cases_list_key. */
+const caseOrder: SortKey<{ id: number; dueOn: string | null }> = {
+  columns: [
+    [sql`coalesce(${admissionCases.dueOn}, 'infinity'::date)`, 'date'],
+    [sql`(- ${admissionCases.id})`, 'integer'],
+  ],
+  direction: 'asc',
+  values: (r) => [r.dueOn ?? 'infinity', -r.id],
+};
 
-/** How many cases the same filter finds (the list shows the first 500). */
-export async function countCases(filter: CaseFilter = {}): Promise<number> {
+/** One page of the cases of the user's subtree, optionally filtered by state, a diacritic-free name search or a report's window. */
+export async function listCases(filter: CaseFilter = {}, page: PageRequest = {}): Promise<Page<CaseListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const [{ n }] = await db.select({ n: count() }).from(admissionCases).innerJoin(persons, eq(persons.id, admissionCases.personId)).where(caseFilter(user, filter));
-  return Number(n);
+  const where = caseFilter(user, filter);
+  const ks = keyset(caseOrder, page);
+  const [rows, counted] = await Promise.all([
+    caseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${where}`)),
+  ]);
+  return ks.finish(rows, (r) => listItem(toCase(r)), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
 /**
  * "Awaiting my unit": open cases whose current step belongs to the user's own unit and that the
- * user may act on, soonest deadline first.
+ * user may act on (inboxStates: the permission table decides which roles' steps the user takes).
+ * A probationary member waits for the cell only once the probation is over.
  */
-export async function listInbox(): Promise<CaseListItem[]> {
-  const user = await requireUser();
-  const db = await getDb();
-  const ownerIs = (role: CaseRole, column: AnyPgColumn) =>
-    and(inArray(admissionCases.state, (Object.keys(STATE_OWNER) as State[]).filter((s) => STATE_OWNER[s] === role)), eq(column, user.unitId));
-  const rows = await caseQuery(db)
-    .where(
-      and(
-        sql`((${ownerIs('referrer', admissionCases.referrerUnitId)}) or (${ownerIs('cell', admissionCases.cellUnitId)})
-          or (${ownerIs('committee', admissionCases.committeeUnitId)}) or (${ownerIs('decider', admissionCases.deciderUnitId)}))`,
-        // A probationary member waits for the cell only once the probation is over.
-        sql`not (${admissionCases.state} = 'probation' and ${admissionCases.probationEndsOn} > ${today()})`,
-      ),
-    )
-    .orderBy(sql`${admissionCases.dueOn} asc nulls last`, asc(admissionCases.id))
-    .limit(500);
-  return rows
-    .map(toCase)
-    .filter((c) => availableTransitions(shapeOf(c), unitPaths(c), user).length > 0)
-    .map(listItem);
+function inboxWhere(user: CurrentUser) {
+  const column: Record<CaseRole, AnyPgColumn> = {
+    referrer: admissionCases.referrerUnitId,
+    cell: admissionCases.cellUnitId,
+    committee: admissionCases.committeeUnitId,
+    decider: admissionCases.deciderUnitId,
+  };
+  const branches = inboxStates(user).map(({ role, states }) => and(eq(column[role], user.unitId), inArray(admissionCases.state, states)));
+  if (!branches.length) return sql`false`;
+  return and(or(...branches), sql`not (${admissionCases.state} = 'probation' and ${admissionCases.probationEndsOn} > ${today()})`);
 }
 
+/** Soonest deadline first (none last), then the oldest case. */
+const inboxOrder: SortKey<{ id: number; dueOn: string | null }> = {
+  columns: [
+    [sql`coalesce(${admissionCases.dueOn}, 'infinity'::date)`, 'date'],
+    [sql`${admissionCases.id}`, 'integer'],
+  ],
+  direction: 'asc',
+  values: (r) => [r.dueOn ?? 'infinity', r.id],
+};
+
+export async function listInbox(page: PageRequest = {}): Promise<Page<CaseListItem>> {
+  const user = await requireUser();
+  const db = await getDb();
+  const where = inboxWhere(user);
+  const ks = keyset(inboxOrder, page);
+  const [rows, counted] = await Promise.all([
+    caseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${where}`)),
+  ]);
+  return ks.finish(rows, (r) => listItem(toCase(r)), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+}
+
+/** How many cases wait for the user's unit (the badge in the navigation; counted up to TOTAL_CAP). */
 export async function countInbox(): Promise<number> {
-  return (await listInbox()).length;
+  const user = await requireUser();
+  const db = await getDb();
+  return Number(rowsOf<{ n: number }>(await db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${inboxWhere(user)}`)))[0].n);
 }
 
 export type TimelineEntry = {

@@ -41,11 +41,11 @@ describe('audit log', () => {
 
   test('an admin reads the entries of its own subtree only', async () => {
     const mytho = await t.run('mytho.admin', () => listAudit());
-    assert.deepEqual(mytho.map((e) => e.action), ['unit.create']);
+    assert.deepEqual(mytho.items.map((e) => e.action), ['unit.create']);
     const chauthanh = await t.run('chauthanh.admin', () => listAudit());
-    assert.deepEqual(chauthanh.map((e) => e.action), ['unit.update']);
+    assert.deepEqual(chauthanh.items.map((e) => e.action), ['unit.update']);
     const tinh = await t.run('tinh.admin', () => listAudit());
-    assert.deepEqual(tinh.map((e) => e.action), ['unit.update', 'unit.create']);
+    assert.deepEqual(tinh.items.map((e) => e.action), ['unit.update', 'unit.create']);
   });
 
   test('non-admins may not read the audit log', async () => {

@@ -1,7 +1,8 @@
 import 'server-only';
-import { desc, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { chunks, getDb, type Tx } from '@/db';
 import { auditLog, units, users } from '@/db/schema';
+import { keyset, type Page, type PageRequest, type SortKey } from './paging';
 import { assertCan, inScope, requireUser } from './session';
 
 export type AuditEntry = {
@@ -45,12 +46,16 @@ export type AuditEntryDto = {
   after: unknown;
 };
 
-/** The newest audit entries of changes in the admin's subtree. */
-export async function listAudit(limit = 200): Promise<AuditEntryDto[]> {
+/** Newest first: the primary key read backwards (or audit_log_unit_id_idx within a small subtree). */
+const auditOrder: SortKey<{ id: number }> = { columns: [[sql`${auditLog.id}`, 'integer']], direction: 'desc', values: (r) => [r.id] };
+
+/** A page of the audit entries of changes in the admin's subtree, newest first. */
+export async function listAudit(page: PageRequest = {}): Promise<Page<AuditEntryDto>> {
   const user = await requireUser();
   assertCan(user, 'audit.read', user.unitPath);
   const db = await getDb();
-  return db
+  const ks = keyset(auditOrder, page);
+  const rows = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -65,7 +70,9 @@ export async function listAudit(limit = 200): Promise<AuditEntryDto[]> {
     .from(auditLog)
     .innerJoin(units, eq(units.id, auditLog.unitId))
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(inScope(user))
-    .orderBy(desc(auditLog.id))
-    .limit(limit);
+    .where(and(inScope(user), ks.where))
+    .orderBy(...ks.orderBy)
+    .limit(ks.limit);
+  // The log only grows: no total (counting a national log would read millions of rows).
+  return ks.finish(rows, (r) => ({ ...r, id: Number(r.id) }), { total: null, totalCapped: false });
 }

@@ -7,7 +7,7 @@ import { seedDemoEnterprises } from '@/db/seed/enterprises';
 import { seedDemoMembers } from '@/db/seed/members';
 import { setClock } from '@/lib/clock';
 import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
-import { certificateNumber, createClass, enrolPeople, getClass, issueCertificates, listClasses } from './classes';
+import { certificateNumber, createClass, enrolPeople, getClass, issueCertificates, listClasses, searchClassCandidates } from './classes';
 
 let t: TestDb;
 before(async () => {
@@ -40,17 +40,19 @@ describe('classes and certificates', () => {
     await expectRefused(t, 'tinh.viewer', () => createClass(input), 'forbidden');
     await expectRefused(t, 'mytho.officer', () => createClass({ ...input, endOn: '2026-11-01' }), 'invalid');
     ({ id: classId } = await t.run('mytho.officer', () => createClass(input)));
-    assert.ok((await t.run('mytho.leader', () => listClasses())).some((c) => c.id === classId));
-    assert.ok(!(await t.run('p4.leader', () => listClasses())).some((c) => c.id === classId), 'a class belongs to its organiser’s subtree');
+    assert.ok((await t.run('mytho.leader', () => listClasses())).items.some((c) => c.id === classId));
+    assert.ok(!(await t.run('p4.leader', () => listClasses())).items.some((c) => c.id === classId), 'a class belongs to its organiser’s subtree');
   });
 
   test('only open candidates of the scope can be enrolled, by the organiser only', async () => {
     const c = await t.run('mytho.officer', () => getClass(classId));
     assert.ok(c.canManage);
-    const names = c.eligible.map((p) => p.fullName);
-    assert.ok(names.includes('Huỳnh Quốc Cường'), 'a case under review by the cell');
-    assert.ok(!names.includes('Tạ Thị Thanh Tâm'), 'an official member is no candidate');
-    const two = c.eligible.slice(0, 2).map((p) => p.id);
+    // The picker finds candidates by name, without diacritics.
+    assert.deepEqual((await t.run('mytho.officer', () => searchClassCandidates(classId, 'huynh quoc cuong'))).map((p) => p.label), ['Huỳnh Quốc Cường'], 'a case under review by the cell');
+    assert.deepEqual(await t.run('mytho.officer', () => searchClassCandidates(classId, 'ta thi thanh tam')), [], 'an official member is no candidate');
+    await expectRefused(t, 'p4.officer', () => searchClassCandidates(classId, ''), 'not_found');
+    await expectRefused(t, 'tinh.admin', () => searchClassCandidates(classId, ''), 'forbidden');
+    const two = (await t.run('mytho.officer', () => searchClassCandidates(classId, ''))).slice(0, 2).map((p) => Number(p.value));
     await expectRefused(t, 'p4.officer', () => enrolPeople({ classId, personIds: two }), 'not_found');
     await expectRefused(t, 'chauthanh.admin', () => enrolPeople({ classId, personIds: two }), 'not_found');
     const official = Number(rowsOf<{ id: number }>(await t.db.execute(sql`select person_id as id from party_members where official_on is not null limit 1`))[0].id);
@@ -81,8 +83,10 @@ describe('classes and certificates', () => {
   test('a new-member course takes probationary members of the scope', async () => {
     const { id } = await t.run('mytho.officer', () => createClass({ kind: 'new_member', title: 'Lớp đảng viên mới 2026', startOn: '2026-11-02', endOn: '2026-11-13' }));
     const c = await t.run('mytho.officer', () => getClass(id));
-    assert.ok(c.eligible.length > 0);
+    assert.ok(c.canManage);
+    const eligible = await t.run('mytho.officer', () => searchClassCandidates(id, ''));
+    assert.ok(eligible.length > 0);
     const probationary = rowsOf<{ id: number }>(await t.db.execute(sql`select person_id as id from party_members where official_on is null and status = 'active'`)).map((r) => Number(r.id));
-    assert.ok(c.eligible.every((p) => probationary.includes(p.id)));
+    assert.ok(eligible.every((p) => probationary.includes(Number(p.value))));
   });
 });

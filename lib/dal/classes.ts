@@ -1,14 +1,17 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db';
+import { getDb, rowsOf, type Tx } from '@/db';
 import { admissionCases, classEnrolments, classes, partyMembers, persons, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
-import { maskCccd } from '@/lib/people/identity';
+import { formatDate } from '@/lib/format';
+import { maskCccd, searchKey } from '@/lib/people/identity';
+import { containing, PICK_LIMIT, type PickOption } from './pick';
 import type { ReportWindow } from '@/lib/reports/maths';
 import { MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { writeAudit, writeAuditMany } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
-import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, type CurrentUser } from './session';
+import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, scopeHolds, type CurrentUser } from './session';
 
 /**
  * Awareness classes (for candidates) and political courses (for new members). A committee
@@ -49,39 +52,53 @@ function classFilter(user: CurrentUser, filter: ClassFilter) {
   );
 }
 
-/** How many classes the filter finds, and their attendees (the list shows the latest 300). */
+/** How many classes the filter finds, and their attendees (summed from the classes' own counts). */
 export async function classTotals(filter: ClassFilter = {}): Promise<{ classes: number; attendees: number }> {
   const user = await requireUser();
   const db = await getDb();
   const [row] = await db
-    .select({ classes: sql<number>`count(distinct ${classes.id})::int`, attendees: sql<number>`count(${classEnrolments.id})::int` })
+    .select({ classes: sql<number>`count(*)::int`, attendees: sql<number>`coalesce(sum(${classes.enrolled}), 0)::int` })
     .from(classes)
     .innerJoin(units, eq(units.id, classes.organiserUnitId))
-    .leftJoin(classEnrolments, eq(classEnrolments.classId, classes.id))
     .where(classFilter(user, filter));
   return { classes: Number(row.classes), attendees: Number(row.attendees) };
 }
 
-export async function listClasses(filter: ClassFilter = {}): Promise<ClassListItem[]> {
+/** Newest first: the index classes_list_key. */
+const classOrder: SortKey<{ id: number; startOn: string }> = {
+  columns: [
+    [sql`${classes.startOn}`, 'date'],
+    [sql`${classes.id}`, 'integer'],
+  ],
+  direction: 'desc',
+  values: (r) => [r.startOn, r.id],
+};
+
+export async function listClasses(filter: ClassFilter = {}, page: PageRequest = {}): Promise<Page<ClassListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const rows = await db
-    .select({
-      id: classes.id,
-      kind: classes.kind,
-      title: classes.title,
-      startOn: classes.startOn,
-      endOn: classes.endOn,
-      organiserName: units.name,
-      enrolled: sql<number>`(select count(*)::int from class_enrolments e where e.class_id = ${classes.id})`,
-      certified: sql<number>`(select count(*)::int from class_enrolments e where e.class_id = ${classes.id} and e.certificate_no is not null)`,
-    })
-    .from(classes)
-    .innerJoin(units, eq(units.id, classes.organiserUnitId))
-    .where(classFilter(user, filter))
-    .orderBy(desc(classes.startOn), desc(classes.id))
-    .limit(300);
-  return rows.map((r) => ({ ...r, enrolled: Number(r.enrolled), certified: Number(r.certified) }));
+  const where = classFilter(user, filter);
+  const ks = keyset(classOrder, page);
+  const [rows, counted] = await Promise.all([
+    db
+      .select({
+        id: classes.id,
+        kind: classes.kind,
+        title: classes.title,
+        startOn: classes.startOn,
+        endOn: classes.endOn,
+        organiserName: units.name,
+        enrolled: classes.enrolled,
+        certified: classes.certified,
+      })
+      .from(classes)
+      .innerJoin(units, eq(units.id, classes.organiserUnitId))
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${classes} join ${units} on ${units.id} = ${classes.organiserUnitId} where ${where}`)),
+  ]);
+  return ks.finish(rows, (r) => r, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
 type ClassRow = { id: number; kind: ClassKind; title: string; startOn: string; endOn: string; organiserUnitId: number; organiserName: string; organiserPath: string };
@@ -110,10 +127,15 @@ function assertOrganiser(user: CurrentUser, c: ClassRow) {
   if (c.organiserUnitId !== user.unitId || !can(user, 'data.edit', c.organiserPath)) throw forbidden();
 }
 
-/** People of the user's scope a class may take: open candidates for awareness classes, probationary members for courses. */
-async function eligiblePeople(tx: Pick<Tx, 'select' | 'selectDistinct'>, user: CurrentUser, c: ClassRow, only?: number[]) {
+/**
+ * People of the user's scope a class may take: open candidates (referred by or to a unit of the
+ * scope) for awareness classes, probationary members of the scope's cells for courses; not yet
+ * enrolled. `only`: these people (checking a submission); `q`: a name search (a picker).
+ */
+async function eligiblePeople(tx: Pick<Tx, 'select' | 'selectDistinct'>, user: CurrentUser, c: ClassRow, opts: { only?: number[]; q?: string; limit: number }) {
   const notEnrolled = sql`not exists (select 1 from class_enrolments e where e.class_id = ${c.id} and e.person_id = ${persons.id})`;
-  const restrict = only ? inArray(persons.id, only) : undefined;
+  const restrict = opts.only ? inArray(persons.id, opts.only) : undefined;
+  const key = opts.q?.trim() ? containing(searchKey(opts.q)) : undefined;
   if (c.kind === 'awareness') {
     return tx
       .selectDistinct({ id: persons.id, fullName: persons.fullName, birthDate: persons.birthDate, unitName: units.name })
@@ -123,28 +145,50 @@ async function eligiblePeople(tx: Pick<Tx, 'select' | 'selectDistinct'>, user: C
       .where(
         and(
           inArray(admissionCases.state, [...OPEN_FOR_CERTIFICATE]),
+          // The case's scope narrows by index; its referrer or cell must then be in the user's subtree.
+          scopeHolds(user, admissionCases.scopeUnits),
           anyUnitInScope(user, admissionCases.referrerUnitId, admissionCases.cellUnitId),
+          key ? sql`${admissionCases.searchName} like ${key}` : undefined,
           notEnrolled,
           restrict,
         ),
       )
       .orderBy(asc(persons.fullName))
-      .limit(1000);
+      .limit(opts.limit);
   }
   return tx
     .select({ id: persons.id, fullName: persons.fullName, birthDate: persons.birthDate, unitName: units.name })
     .from(partyMembers)
     .innerJoin(persons, eq(persons.id, partyMembers.personId))
     .innerJoin(units, eq(units.id, partyMembers.cellUnitId))
-    .where(and(isNull(partyMembers.officialOn), eq(partyMembers.status, 'active'), inScope(user), notEnrolled, restrict))
+    .where(
+      and(
+        isNull(partyMembers.officialOn),
+        eq(partyMembers.status, 'active'),
+        scopeHolds(user, partyMembers.scopeUnits),
+        inScope(user),
+        key ? sql`${partyMembers.searchName} like ${key}` : undefined,
+        notEnrolled,
+        restrict,
+      ),
+    )
     .orderBy(asc(persons.fullName))
-    .limit(1000);
+    .limit(opts.limit);
+}
+
+/** People the organiser may enrol in a class, whose name matches: a picker's first PICK_LIMIT. */
+export async function searchClassCandidates(classId: number, q: string): Promise<PickOption[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const c = await classInScope(db, user, classId);
+  assertOrganiser(user, c);
+  const rows = await eligiblePeople(db, user, c, { q, limit: PICK_LIMIT });
+  return rows.map((p) => ({ value: String(p.id), label: p.fullName, detail: `${formatDate(p.birthDate)} · ${p.unitName}` }));
 }
 
 export type ClassDetail = ClassListItem & {
   canManage: boolean;
   enrolments: { id: number; personId: number; fullName: string; nationalIdMasked: string; completed: boolean; certificateNo: string | null; certificateOn: string | null }[];
-  eligible: { id: number; fullName: string; birthDate: string; unitName: string }[];
 };
 
 export async function getClass(id: number): Promise<ClassDetail> {
@@ -152,7 +196,7 @@ export async function getClass(id: number): Promise<ClassDetail> {
   const db = await getDb();
   const c = await classInScope(db, user, id);
   const canManage = c.organiserUnitId === user.unitId && can(user, 'data.edit', c.organiserPath);
-  const [enrolments, eligible] = await Promise.all([
+  const [enrolments] = await Promise.all([
     db
       .select({
         id: classEnrolments.id,
@@ -167,7 +211,6 @@ export async function getClass(id: number): Promise<ClassDetail> {
       .innerJoin(persons, eq(persons.id, classEnrolments.personId))
       .where(eq(classEnrolments.classId, id))
       .orderBy(sql`${persons.fullName} collate "und-x-icu"`),
-    canManage ? eligiblePeople(db, user, c) : Promise.resolve([]),
   ]);
   return {
     id: c.id,
@@ -180,7 +223,6 @@ export async function getClass(id: number): Promise<ClassDetail> {
     certified: enrolments.filter((e) => e.certificateNo).length,
     canManage,
     enrolments: enrolments.map(({ nationalId, ...e }) => ({ ...e, nationalIdMasked: maskCccd(nationalId) })),
-    eligible,
   };
 }
 
@@ -192,7 +234,7 @@ export async function enrolPeople(input: { classId: number; personIds: number[] 
     assertOrganiser(user, c);
     const ids = [...new Set(input.personIds)];
     if (!ids.length) throw invalid('errors.nobodyChosen', { personIds: 'errors.nobodyChosen' });
-    const eligible = await eligiblePeople(tx, user, c, ids);
+    const eligible = await eligiblePeople(tx, user, c, { only: ids, limit: ids.length });
     if (eligible.length !== ids.length) throw invalid('errors.personNotEligible', { personIds: 'errors.personNotEligible' });
     const rows = await tx
       .insert(classEnrolments)

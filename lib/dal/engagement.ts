@@ -147,8 +147,6 @@ export async function listSurveyRounds(): Promise<SurveyRoundListItem[]> {
 export type SurveyRoundDetail = SurveyRoundListItem & {
   canRecord: boolean;
   findings: { id: number; enterpriseId: number; enterpriseName: string; membersWorking: number; unionPresent: boolean; ownerAttitude: OwnerAttitude; note: string | null; recordedBy: string | null }[];
-  /** Enterprises of the scope not yet in this round (for the finding form). */
-  candidates: { id: number; name: string }[];
 };
 
 export async function getSurveyRound(id: number): Promise<SurveyRoundDetail> {
@@ -168,7 +166,7 @@ export async function getSurveyRound(id: number): Promise<SurveyRoundDetail> {
     .where(and(eq(surveyRounds.id, id), inScope(user)));
   if (!round) throw notFound();
   const canRecord = round.unitId === user.unitId && user.role !== 'viewer';
-  const [findings, candidates] = await Promise.all([
+  const [findings] = await Promise.all([
     db
       .select({
         id: surveyFindings.id,
@@ -185,22 +183,8 @@ export async function getSurveyRound(id: number): Promise<SurveyRoundDetail> {
       .leftJoin(users, eq(users.id, surveyFindings.createdBy))
       .where(eq(surveyFindings.roundId, id))
       .orderBy(sql`${enterprises.name} collate "und-x-icu"`),
-    canRecord
-      ? db
-          .select({ id: enterprises.id, name: enterprises.name })
-          .from(enterprises)
-          .where(
-            and(
-              enterpriseInScope(user),
-              eq(enterprises.status, 'operating'),
-              sql`not exists (select 1 from survey_findings f where f.round_id = ${id} and f.enterprise_id = ${enterprises.id})`,
-            ),
-          )
-          .orderBy(sql`${enterprises.name} collate "und-x-icu"`)
-          .limit(1000)
-      : Promise.resolve([]),
   ]);
-  return { ...round, enterprises: findings.length, canRecord, findings, candidates };
+  return { ...round, enterprises: findings.length, canRecord, findings };
 }
 
 export type FindingInput = { roundId: number; enterpriseId: number; membersWorking: number; unionPresent: boolean; ownerAttitude: OwnerAttitude; note?: string };

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Tx } from '@/db';
+import { getDb, rowsOf, type Tx } from '@/db';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { searchKey } from '@/lib/people/identity';
@@ -13,7 +13,9 @@ import { rankByReadiness, type Ranked, type ReadinessFacts } from '@/lib/registr
 import { writeAudit } from './audit';
 import { rulesOn } from './rules';
 import { forbidden, invalid, notFound, staleVersion } from './errors';
-import { anyUnitInScope, assertCan, inScope, requireUser, unitUnder, type CurrentUser } from './session';
+import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { containing, PICK_LIMIT, type PickOption } from './pick';
+import { assertCan, heldBy, inScope, requireUser, scopeHolds, unitUnder, type CurrentUser } from './session';
 
 const managing = alias(units, 'managing_unit');
 const party = alias(units, 'party_unit');
@@ -25,7 +27,7 @@ const youthUnion = alias(units, 'youth_union_unit');
  * organisations (its party cell, trade union or youth union). Applied in every query.
  */
 export function enterpriseInScope(user: CurrentUser): SQL {
-  return anyUnitInScope(user, enterprises.managingUnitId, enterprises.partyUnitId, enterprises.tradeUnionUnitId, enterprises.youthUnionUnitId);
+  return scopeHolds(user, enterprises.scopeUnits);
 }
 
 /** Whether the enterprise exists and lies in the user's scope (an id a form or a link sent). */
@@ -64,19 +66,20 @@ export type EnterpriseListItem = {
   status: EnterpriseStatus;
 };
 
-export const ENTERPRISE_PAGE_SIZE = 50;
+/** A name (diacritics ignored) or the first digits of a tax code. */
+function enterpriseSearch(q: string | undefined): SQL | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  const digits = compactTaxCode(text);
+  return /^\d{3,13}$/.test(digits) ? sql`${enterprises.taxCode} like ${digits + '%'}` : sql`${enterprises.searchName} like ${containing(searchKey(text))}`;
+}
 
 function filterConditions(user: CurrentUser, f: EnterpriseFilter): SQL | undefined {
-  const q = f.q?.trim();
-  const digits = q ? compactTaxCode(q) : undefined;
   return and(
     enterpriseInScope(user),
-    q
-      ? /^\d{3,13}$/.test(digits ?? '')
-        ? sql`${enterprises.taxCode} like ${digits + '%'}`
-        : sql`${enterprises.searchName} like ${'%' + searchKey(q) + '%'}`
-      : undefined,
-    f.managingUnitId ? unitUnder(enterprises.managingUnitId, f.managingUnitId) : undefined,
+    enterpriseSearch(f.q),
+    // A managing unit under the chosen unit puts it in the scope: the index narrows, the subtree check decides.
+    f.managingUnitId ? and(heldBy(enterprises.scopeUnits, f.managingUnitId), unitUnder(enterprises.managingUnitId, f.managingUnitId)) : undefined,
     f.type ? eq(enterprises.type, f.type) : undefined,
     f.hasParty === undefined ? undefined : f.hasParty ? isNotNull(enterprises.partyUnitId) : isNull(enterprises.partyUnitId),
     f.hasUnion === undefined ? undefined : eq(enterprises.hasTradeUnion, f.hasUnion),
@@ -87,12 +90,23 @@ function filterConditions(user: CurrentUser, f: EnterpriseFilter): SQL | undefin
   );
 }
 
-/** One page of the enterprises in scope, filtered, with the total for the pager. */
-export async function listEnterprises(filter: EnterpriseFilter = {}, page = 1): Promise<{ items: EnterpriseListItem[]; total: number }> {
+/** Name order (Vietnamese collation), then id: the index enterprises_name_key. */
+const enterpriseOrder: SortKey<{ id: number; name: string }> = {
+  columns: [
+    [sql`(${enterprises.name} collate "und-x-icu")`, 'text'],
+    [sql`${enterprises.id}`, 'integer'],
+  ],
+  direction: 'asc',
+  values: (r) => [r.name, r.id],
+};
+
+/** One page of the enterprises in scope, filtered, with the total (counted up to TOTAL_CAP). */
+export async function listEnterprises(filter: EnterpriseFilter = {}, page: PageRequest = {}): Promise<Page<EnterpriseListItem>> {
   const user = await requireUser();
   const db = await getDb();
   const where = filterConditions(user, filter);
-  const [rows, [{ n }]] = await Promise.all([
+  const ks = keyset(enterpriseOrder, page);
+  const [rows, counted] = await Promise.all([
     db
       .select({
         id: enterprises.id,
@@ -111,13 +125,26 @@ export async function listEnterprises(filter: EnterpriseFilter = {}, page = 1): 
       .from(enterprises)
       .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
       .leftJoin(party, eq(party.id, enterprises.partyUnitId))
-      .where(where)
-      .orderBy(sql`${enterprises.name} collate "und-x-icu"`, asc(enterprises.id))
-      .limit(ENTERPRISE_PAGE_SIZE)
-      .offset((Math.max(1, page) - 1) * ENTERPRISE_PAGE_SIZE),
-    db.select({ n: count() }).from(enterprises).where(where),
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${enterprises} where ${where}`)),
   ]);
-  return { items: rows.map((r) => ({ ...r, taxCode: formatTaxCode(r.taxCode) })), total: Number(n) };
+  return ks.finish(rows, (r) => ({ ...r, taxCode: formatTaxCode(r.taxCode) }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+}
+
+/** Operating enterprises of the scope whose name (or tax code) matches: a picker's first PICK_LIMIT matches, in name order. */
+export async function searchEnterprises(q: string): Promise<PickOption[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: enterprises.id, name: enterprises.name, taxCode: enterprises.taxCode, managingName: managing.name })
+    .from(enterprises)
+    .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
+    .where(and(enterpriseInScope(user), eq(enterprises.status, 'operating'), enterpriseSearch(q)))
+    .orderBy(sql`${enterprises.name} collate "und-x-icu"`, asc(enterprises.id))
+    .limit(PICK_LIMIT);
+  return rows.map((r) => ({ value: String(r.id), label: r.name, detail: `${formatTaxCode(r.taxCode)} · ${r.managingName}` }));
 }
 
 /** Zone names in use in the scope, for the filter. */
@@ -256,21 +283,6 @@ export async function getEnterprise(id: number): Promise<EnterpriseDetail> {
   };
 }
 
-export type EnterpriseUnitOptions = Record<'managing' | 'party' | 'tradeUnion' | 'youthUnion', { id: number; name: string }[]>;
-
-/** The units of the scope an enterprise form may name, by role. */
-export async function listEnterpriseUnitOptions(): Promise<EnterpriseUnitOptions> {
-  const user = await requireUser();
-  const db = await getDb();
-  const rows = await db
-    .select({ id: units.id, name: units.name, kind: units.kind })
-    .from(units)
-    .where(and(inScope(user), eq(units.status, 'active'), inArray(units.kind, [...MANAGING_KINDS, ...PARTY_ORG_KINDS, 'union_branch', 'youth_branch'])))
-    .orderBy(asc(units.path));
-  const of = (kinds: readonly UnitKind[]) => rows.filter((r) => kinds.includes(r.kind)).map(({ id, name }) => ({ id, name }));
-  return { managing: of(MANAGING_KINDS), party: of(PARTY_ORG_KINDS), tradeUnion: of(['union_branch']), youthUnion: of(['youth_branch']) };
-}
-
 // ------------------------------------------------------------------ changes
 
 export type EnterpriseInput = EnterpriseRecord;
@@ -407,8 +419,7 @@ export async function listPriorityEnterprises(): Promise<{ items: PriorityItem[]
   const user = await requireUser();
   const db = await getDb();
   const rules = (await rulesOn(today())).values;
-  const officialMembers = sql<number>`(select count(*)::int from party_members pm where pm.enterprise_id = ${enterprises.id}
-    and ${inArray(sql`pm.status`, COUNTED_STATUSES)} and pm.official_on is not null)`;
+  const officialMembers = enterprises.officialMembers;
   const rows = await db
     .select({
       id: enterprises.id,

@@ -102,7 +102,7 @@ describe('founding a party organisation', () => {
     assert.ok(Number(stayed[0].n) >= 1, 'members not in the proposal stay where they were');
     assert.equal(Number((await one<{ p: number }>(sql`select party_unit_id as p from enterprises where id = ${vietHan}`)).p), result.unitId);
     assert.deepEqual(audit.map((a) => a.action).sort(), ['founding.createUnit', 'founding.decide']);
-    assert.equal((await t.run('mytho.leader', () => listFoundingProposals()))[0].state, 'decided');
+    assert.equal((await t.run('mytho.leader', () => listFoundingProposals())).items[0].state, 'decided');
     await expectRefused(t, 'mytho.leader', () => decideFounding({ id: proposalId, version: 2, decisionNo: 'x', decisionOn: '2026-11-23', secretaryMemberId: official[0] }), 'conflict');
   });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, type Tx } from '@/db';
+import { getDb, rowsOf, type Tx } from '@/db';
 import { enterprises, foundingProposals, memberEvents, partyMembers, persons, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
@@ -13,7 +13,8 @@ import { enterpriseInScope, enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { ruleSetInForce, type RuleSetVersion } from '@/lib/rules/rule-set';
 import { loadRuleSets, rulesOn } from './rules';
-import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, type CurrentUser } from './session';
+import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { assertCan, inScope, inWindow, requireUser, scopeHolds, type CurrentUser } from './session';
 import { insertUnit } from './units';
 
 /**
@@ -28,8 +29,9 @@ const parent = alias(units, 'parent_unit');
 const decider = alias(units, 'decider_unit');
 const proposer = alias(units, 'proposer_unit');
 
+/** Visible to those whose subtree holds the proposer, the parent or the decider (scope_units holds all three). */
 function proposalInScope(user: CurrentUser) {
-  return anyUnitInScope(user, foundingProposals.proposedByUnitId, foundingProposals.parentUnitId, foundingProposals.deciderUnitId);
+  return scopeHolds(user, foundingProposals.scopeUnits);
 }
 
 /** The members a founding can move: in the user's scope, active (no transfer pending), with their standing. */
@@ -168,11 +170,27 @@ export async function countFoundingProposals(filter: FoundingFilter = {}): Promi
   return Number(n);
 }
 
-export async function listFoundingProposals(filter: FoundingFilter = {}): Promise<FoundingListItem[]> {
+/** Open proposals first, then the newest. */
+const proposalOrder: SortKey<{ id: number; state: FoundingState; proposedOn: string }> = {
+  columns: [
+    [sql`(${foundingProposals.state} = 'proposed')`, 'boolean'],
+    [sql`${foundingProposals.proposedOn}`, 'date'],
+    [sql`${foundingProposals.id}`, 'integer'],
+  ],
+  direction: 'desc',
+  values: (r) => [r.state === 'proposed', r.proposedOn, r.id],
+};
+
+export async function listFoundingProposals(filter: FoundingFilter = {}, page: PageRequest = {}): Promise<Page<FoundingListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const rows = await baseQuery(db).where(foundingFilter(user, filter)).orderBy(sql`${foundingProposals.state} = 'proposed' desc`, desc(foundingProposals.proposedOn), desc(foundingProposals.id)).limit(200);
-  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+  const where = foundingFilter(user, filter);
+  const ks = keyset(proposalOrder, page);
+  const [rows, counted] = await Promise.all([
+    baseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${foundingProposals} join ${enterprises} on ${enterprises.id} = ${foundingProposals.enterpriseId} where ${where}`)),
+  ]);
+  return ks.finish(rows, (r) => ({ ...r, members: Number(r.members) }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
 export type FoundingDetail = FoundingListItem & {
@@ -311,9 +329,11 @@ export async function rejectFounding(input: { id: number; version: number; reaso
   });
 }
 
-/** What the proposal form offers: parents that may hold a cell, and members working at the enterprise. */
+/** The committees a proposal may name as the new cell's parent (those of them that may hold a cell). */
+export const FOUNDING_PARENT_KINDS = (['district', 'bloc', 'grassroots', 'ward'] as const).filter((k) => canContain(k, 'cell'));
+
+/** What the proposal form offers: the members working at the enterprise, and the rule set's minimum. */
 export async function foundingOptions(enterpriseId: number): Promise<{
-  parents: { id: number; name: string }[];
   members: { id: number; fullName: string; official: boolean; cellName: string }[];
   minMembers: number;
 }> {
@@ -321,12 +341,7 @@ export async function foundingOptions(enterpriseId: number): Promise<{
   const db = await getDb();
   if (!(await enterpriseVisible(db, user, enterpriseId))) throw notFound();
   const memberCell = alias(units, 'member_cell');
-  const [parents, members, rules] = await Promise.all([
-    db
-      .select({ id: units.id, name: units.name, kind: units.kind })
-      .from(units)
-      .where(and(inScope(user), eq(units.status, 'active'), inArray(units.kind, ['district', 'bloc', 'grassroots', 'ward'])))
-      .orderBy(units.path),
+  const [members, rules] = await Promise.all([
     db
       .select({ id: partyMembers.id, fullName: persons.fullName, official: sql<boolean>`${partyMembers.officialOn} is not null`, cellName: memberCell.name })
       .from(partyMembers)
@@ -336,5 +351,5 @@ export async function foundingOptions(enterpriseId: number): Promise<{
       .orderBy(sql`${persons.fullName} collate "und-x-icu"`),
     rulesOn(today()),
   ]);
-  return { parents: parents.filter((p) => canContain(p.kind, 'cell')).map(({ id, name }) => ({ id, name })), members, minMembers: rules.values.minMembersToFoundCell };
+  return { members, minMembers: rules.values.minMembersToFoundCell };
 }

@@ -74,8 +74,8 @@ describe('party members', () => {
     await t.run('cb.phuongnam', () => transferOut({ memberId: id, version: v, effectiveOn: '2026-11-02', toCellUnitId: mekong }));
     assert.deepEqual(await cellsOf(id), { cell: phuongNam, pending: mekong, host: null, version: v + 1 });
     v++;
-    assert.deepEqual((await t.run('cb.mekong', () => listIncomingTransfers())).map((m) => m.id), [id]);
-    assert.deepEqual(await t.run('cb.phuongnam', () => listIncomingTransfers()), []);
+    assert.deepEqual((await t.run('cb.mekong', () => listIncomingTransfers())).items.map((m) => m.id), [id]);
+    assert.deepEqual((await t.run('cb.phuongnam', () => listIncomingTransfers())).items, []);
     // Counted in the sending cell while pending, not in the receiving one.
     assert.ok((await t.run('mytho.leader', () => listMembers({ unitId: phuongNam }))).items.some((m) => m.id === id));
     assert.ok(!(await t.run('mytho.leader', () => listMembers({ unitId: mekong }))).items.some((m) => m.id === id));

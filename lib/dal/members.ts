@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { chunks, getDb, reserveIds, type Tx } from '@/db';
+import { chunks, getDb, reserveIds, rowsOf, type Tx } from '@/db';
 import { enterprises, memberAssignments, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
@@ -10,7 +10,9 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { writeAudit } from './audit';
 import { enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
-import { anyUnitInScope, assertCan, inScope, inWindow, requireUser, unitUnder, type CurrentUser } from './session';
+import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { containing } from './pick';
+import { anyUnitInScope, assertCan, heldBy, inScope, inWindow, requireUser, scopeHolds, unitUnder, type CurrentUser } from './session';
 
 /**
  * Party members of cells. A member belongs to exactly one cell (party_members.cell_unit_id, one
@@ -22,9 +24,9 @@ const cell = alias(units, 'member_cell');
 const transferTo = alias(units, 'transfer_to');
 const host = alias(units, 'host_unit');
 
-/** Visible to those whose subtree holds the member's cell, the cell receiving a transfer, or the host cell. */
+/** Visible to those whose subtree holds the member's cell, the cell receiving a transfer, or the host cell (scope_units holds all three). */
 function memberInScope(user: CurrentUser): SQL {
-  return anyUnitInScope(user, partyMembers.cellUnitId, partyMembers.transferToUnitId, partyMembers.hostUnitId);
+  return scopeHolds(user, partyMembers.scopeUnits);
 }
 
 async function addEvent(
@@ -51,6 +53,8 @@ export type MemberFilter = {
   inEnterprise?: boolean;
   /** Admitted between two dates in cells under a unit (the list behind a report's admissions figure). */
   admitted?: ReportWindow;
+  /** Only members whose transfer to a cell of the user's subtree waits to be received. */
+  incoming?: boolean;
 };
 
 export type MemberListItem = {
@@ -69,11 +73,9 @@ export type MemberListItem = {
   hostName: string | null;
 };
 
-export const MEMBER_PAGE_SIZE = 50;
-
 const listColumns = {
   id: partyMembers.id,
-  fullName: persons.fullName,
+  fullName: partyMembers.fullName,
   birthDate: persons.birthDate,
   nationalId: persons.nationalId,
   cellName: cell.name,
@@ -100,14 +102,23 @@ function listQuery(tx: Pick<Tx, 'select'>) {
 
 const toItem = ({ nationalId, ...r }: { nationalId: string | null } & Omit<MemberListItem, 'nationalIdMasked'>): MemberListItem => ({ ...r, nationalIdMasked: maskCccd(nationalId) });
 
-export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<{ items: MemberListItem[]; total: number }> {
-  const user = await requireUser();
-  const db = await getDb();
+/** Name order (Vietnamese collation), then id: the order of the index party_members_name_key. */
+const memberOrder: SortKey<{ id: number; fullName: string }> = {
+  columns: [
+    [sql`(${partyMembers.fullName} collate "und-x-icu")`, 'text'],
+    [sql`${partyMembers.id}`, 'integer'],
+  ],
+  direction: 'asc',
+  values: (r) => [r.fullName, r.id],
+};
+
+function memberWhere(user: CurrentUser, filter: MemberFilter): SQL | undefined {
   const q = filter.q?.trim();
-  const where = and(
+  return and(
     memberInScope(user),
-    q ? sql`${persons.searchName} like ${'%' + searchKey(q) + '%'}` : undefined,
-    filter.unitId ? unitUnder(partyMembers.cellUnitId, filter.unitId) : undefined,
+    q ? sql`${partyMembers.searchName} like ${containing(searchKey(q))}` : undefined,
+    // A cell under the chosen unit has that unit in its scope: the index narrows, the subtree check decides.
+    filter.unitId ? and(heldBy(partyMembers.scopeUnits, filter.unitId), unitUnder(partyMembers.cellUnitId, filter.unitId)) : undefined,
     filter.status === 'current'
       ? inArray(partyMembers.status, COUNTED_STATUSES)
       : filter.status
@@ -116,27 +127,43 @@ export async function listMembers(filter: MemberFilter = {}, page = 1): Promise<
     filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
     filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
     filter.inEnterprise ? isNotNull(partyMembers.enterpriseId) : undefined,
+    filter.incoming ? and(isNotNull(partyMembers.transferToUnitId), unitUnder(partyMembers.transferToUnitId, user.unitId)) : undefined,
     filter.admitted ? inWindow(partyMembers.admittedOn, partyMembers.admittedCellUnitId, filter.admitted) : undefined,
   );
-  const [rows, [{ n }]] = await Promise.all([
-    listQuery(db)
-      .where(where)
-      .orderBy(sql`${persons.fullName} collate "und-x-icu"`, asc(partyMembers.id))
-      .limit(MEMBER_PAGE_SIZE)
-      .offset((Math.max(1, page) - 1) * MEMBER_PAGE_SIZE),
-    db.select({ n: count() }).from(partyMembers).innerJoin(persons, eq(persons.id, partyMembers.personId)).where(where),
-  ]);
-  return { items: rows.map(toItem), total: Number(n) };
 }
 
-/** Transfers sent to cells of the user's subtree and waiting to be received, oldest first. */
-export async function listIncomingTransfers(): Promise<MemberListItem[]> {
+/**
+ * One page of the members in scope, in name order, filtered; with the total (counted up to
+ * TOTAL_CAP). The scope and the filters narrow by index first; the page is read in the order of
+ * the name index from the cursor on, so any page costs what the first does.
+ */
+export async function listMembers(filter: MemberFilter = {}, page: PageRequest = {}): Promise<Page<MemberListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const rows = await listQuery(db)
-    .where(unitUnder(partyMembers.transferToUnitId, user.unitId))
-    .orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id));
-  return rows.map(toItem);
+  const where = memberWhere(user, filter);
+  const ks = keyset(memberOrder, page);
+  const [rows, counted] = await Promise.all([
+    listQuery(db)
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${partyMembers} where ${where}`)),
+  ]);
+  return ks.finish(rows, toItem, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+}
+
+/** Transfers sent to cells of the user's subtree and waiting to be received: the oldest INCOMING_SHOWN, with how many there are. */
+export const INCOMING_SHOWN = 20;
+
+export async function listIncomingTransfers(): Promise<{ items: MemberListItem[]; total: number; totalCapped: boolean }> {
+  const user = await requireUser();
+  const db = await getDb();
+  const where = memberWhere(user, { incoming: true });
+  const [rows, counted] = await Promise.all([
+    listQuery(db).where(where).orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id)).limit(INCOMING_SHOWN),
+    db.execute(cappedCount(sql`select 1 from ${partyMembers} where ${where}`)),
+  ]);
+  return { items: rows.map(toItem), ...capped(Number(rowsOf<{ n: number }>(counted)[0].n)) };
 }
 
 export type MemberDetail = MemberListItem & {
@@ -215,18 +242,6 @@ export async function getMember(id: number): Promise<MemberDetail> {
     canReceive: !!transferToPath && can(user, 'data.edit', transferToPath),
     events,
   };
-}
-
-/** Cells a member may be registered in, transferred to, or host temporary activity: active cells of the user's tree. */
-export async function listCellOptions(scope: 'mine' | 'tree'): Promise<{ id: number; name: string }[]> {
-  const user = await requireUser();
-  const db = await getDb();
-  const root = user.unitPath.split('.')[0];
-  return db
-    .select({ id: units.id, name: units.name })
-    .from(units)
-    .where(and(eq(units.kind, 'cell'), eq(units.status, 'active'), scope === 'mine' ? inScope(user) : sql`${units.path} <@ ${root}::ltree`))
-    .orderBy(sql`${units.name} collate "und-x-icu"`);
 }
 
 // ------------------------------------------------------------------ changes

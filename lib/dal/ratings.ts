@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf } from '@/db';
 import { partyMembers, persons, ratings, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
-import { COUNTED_STATUSES, PARTY_ORG_KINDS, type RatingGrade } from '@/lib/registry/kinds';
+import { COUNTED_STATUSES, PARTY_ORG_KINDS, RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
 import { addGradeRows, emptyCounts, goodShare, gradeForScore, type GradeCounts } from '@/lib/registry/ratings';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
 import { writeAuditMany } from './audit';
@@ -104,13 +104,13 @@ function summarise(rows: { grade: string; n: number }[]) {
 export async function getRatingSheet(year: number, cellUnitId?: number): Promise<RatingSheet> {
   const user = await requireUser();
   const db = await getDb();
-  const subtree = sql`(select s.path from units s where s.id = ${user.unitId})`;
-  const [memberCounts, orgCounts] = await Promise.all([
-    db.execute(sql`select r.grade, count(*)::int as n from ratings r join party_members m on m.id = r.member_id join units c on c.id = m.cell_unit_id
-      where r.year = ${year} and c.path <@ ${subtree} group by r.grade`),
-    db.execute(sql`select r.grade, count(*)::int as n from ratings r join units u on u.id = r.unit_id
-      where r.year = ${year} and u.path <@ ${subtree} group by r.grade`),
-  ]);
+  // The year's grades in the subtree, summed from the tallies the database keeps (members by their current cell, organisations by themselves).
+  const [counts] = rowsOf<Record<string, number>>(
+    await db.execute(sql`select ${sql.raw(RATING_GRADES.flatMap((g) => [`coalesce(sum(u.member_${g}), 0)::int as "member_${g}"`, `coalesce(sum(u.org_${g}), 0)::int as "org_${g}"`]).join(', '))}
+      from unit_year_tallies u where u.year = ${year} and u.path <@ ${user.unitPath}::ltree`),
+  );
+  const memberCounts = RATING_GRADES.map((grade) => ({ grade, n: Number(counts[`member_${grade}`]) }));
+  const orgCounts = RATING_GRADES.map((grade) => ({ grade, n: Number(counts[`org_${grade}`]) }));
   const sheetCell = cellUnitId ?? (user.unitKind === 'cell' ? user.unitId : undefined);
   const rated = alias(ratings, 'rated');
   const members = sheetCell
@@ -135,8 +135,8 @@ export async function getRatingSheet(year: number, cellUnitId?: number): Promise
     members: members.map(({ cellPath, ...m }) => ({ ...m, canRate: can(user, 'data.edit', cellPath) })),
     organisations: organisations.map(({ path, ...o }) => ({ ...o, canRate: canRateUnit(user, path) })),
     summary: {
-      members: summarise(rowsOf<{ grade: string; n: number }>(memberCounts)),
-      organisations: summarise(rowsOf<{ grade: string; n: number }>(orgCounts)),
+      members: summarise(memberCounts),
+      organisations: summarise(orgCounts),
     },
   };
 }

@@ -13,7 +13,7 @@ import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/t
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { countsForYear } from '@/lib/reports/forecast';
-import { countCases } from './admission';
+import { listCases } from './admission';
 import { classTotals } from './classes';
 import { listMembers } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';
@@ -69,7 +69,7 @@ describe('dashboard figures', () => {
     // Those working in non-state enterprises (every demo case is referred by an enterprise's union): the same list, filtered.
     const nonstate = await t.run('mytho.leader', () => listMembers({ admitted: { from: '2025-01-01', to: '2025-12-31', unitId: cityId }, inEnterprise: true }));
     assert.equal(nonstate.total, city.total.actual.admitted_nonstate);
-    assert.ok(nonstate.total > 0);
+    assert.ok((nonstate.total ?? 0) > 0);
     for (const r of city.rows.filter((x) => x.unit)) {
       const rowList = await t.run('mytho.leader', () => listMembers({ admitted: { from: '2025-01-01', to: '2025-12-31', unitId: r.unit!.id } }));
       assert.equal(rowList.total, r.actual.admitted, r.unit!.name);
@@ -88,12 +88,12 @@ describe('dashboard figures', () => {
     // The figure agrees with the case list behind it, for the city and each row; and the attendees with the class list.
     for (const r of [{ unit: { id: city.unit.id, name: city.unit.name }, actual: city.total.actual }, ...city.rows.filter((x) => x.unit)]) {
       const w = { unitId: r.unit!.id, from: '2026-01-01', to: '2026-12-31' };
-      assert.equal(await t.run('mytho.leader', () => countCases({ submitted: w })), r.actual.introduced, r.unit!.name);
+      assert.equal((await t.run('mytho.leader', () => listCases({ submitted: w }))).total, r.actual.introduced, r.unit!.name);
       assert.equal((await t.run('mytho.leader', () => classTotals({ kind: 'awareness', held: w }))).attendees, r.actual.awareness_attendees, r.unit!.name);
     }
     assert.ok((city.total.actual.awareness_attendees ?? 0) > 0, 'the demo city held an awareness class');
     // A ward reading the city's window sees only its own part of it.
-    const p4 = await t.run('p4.leader', () => countCases({ submitted: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }));
+    const p4 = (await t.run('p4.leader', () => listCases({ submitted: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }))).total;
     const p4Row = city.rows.find((r) => r.unit?.name === 'Đảng ủy Phường 4')!;
     assert.equal(p4, p4Row.actual.introduced);
     assert.equal((await t.run('p4.leader', () => classTotals({ kind: 'awareness', held: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }))).attendees, 0, 'the city’s class is not the ward’s');

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, rowsOf } from '@/db';
 import { targets, units } from '@/db/schema';
 import { addGradeRows, emptyCounts, goodShare } from '@/lib/registry/ratings';
-import { COUNTED_STATUSES, RATING_GRADES } from '@/lib/registry/kinds';
+import { PARTY_ORG_KINDS, RATING_GRADES } from '@/lib/registry/kinds';
 import { periodWindow, progressPercent, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 import { COMMITTEE_KINDS, DECIDING_KINDS, type UnitKind } from '@/lib/units/kinds';
@@ -63,37 +63,42 @@ function childKey(root: { id: number; path: string }): Fragment {
   return sql`case when nlevel(u.path) > ${depth} then subpath(u.path, ${depth}, 1)::text::int else ${root.id} end`;
 }
 
+/** `sum(col)::int as "alias"` for each tally column. */
+function sums(columns: Record<string, string>): Fragment {
+  return sql.raw(Object.entries(columns).map(([alias, col]) => `coalesce(sum(u.${col}), 0)::int as "${alias}"`).join(', '));
+}
+
+const YEAR_COLUMNS = {
+  admitted: 'admitted',
+  nonstate: 'admitted_nonstate',
+  owners: 'admitted_owners',
+  workers: 'admitted_workers',
+  introduced: 'introduced',
+  ...Object.fromEntries(RATING_GRADES.map((g) => [`member_${g}`, `member_${g}`])),
+  ...Object.fromEntries(RATING_GRADES.map((g) => [`org_${g}`, `org_${g}`])),
+};
+
 /**
- * The SQL statements behind a dashboard's figures, for a subtree and a period: each groups its
- * records by the child of the root whose subtree holds the record's unit (or the root itself).
- * getDashboard runs them; `npm run bench` times the very same statements bare.
+ * The SQL statements behind a dashboard's figures, for a subtree and a period: each groups by
+ * the child of the root whose subtree holds the unit (or the root itself). Admissions,
+ * introductions and ratings are summed from unit_year_tallies (kept by the database in the
+ * transactions that change the records); foundings and class attendees, a few thousand rows
+ * nationally, are counted from the records. getDashboard runs them; `npm run bench` times the
+ * very same statements bare.
  */
-export function dashboardStatements(root: { id: number; path: string }, period: Period): Record<'admitted' | 'founded' | 'introduced' | 'attendees' | 'memberRatings' | 'orgRatings', Fragment> {
+export function dashboardStatements(root: { id: number; path: string }, period: Period): Record<'years' | 'founded' | 'attendees', Fragment> {
   const { start, end } = periodWindow(period);
   const k = childKey(root);
   const w = sql`u.path <@ ${root.path}::ltree`;
   return {
-    admitted: sql`select ${k} as k, count(*)::int as total,
-        count(*) filter (where m.enterprise_id is not null)::int as nonstate,
-        count(*) filter (where m.occupation = 'owner')::int as owners,
-        count(*) filter (where m.occupation = 'direct_worker')::int as workers
-      from party_members m join units u on u.id = m.admitted_cell_unit_id
-      where ${w} and m.admitted_on between ${start} and ${end} group by 1`,
+    years: sql`select ${k} as k, ${sums(YEAR_COLUMNS)}
+      from unit_year_tallies u where ${w} and u.year between ${period.from} and ${period.to} group by 1`,
     founded: sql`select ${k} as k, count(*)::int as total, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as fdi
       from founding_proposals f join units u on u.id = f.new_unit_id join enterprises e on e.id = f.enterprise_id
       where ${w} and f.state = 'decided' and f.decision_on between ${start} and ${end} group by 1`,
-    introduced: sql`select ${k} as k, count(*)::int as total
-      from admission_cases c join units u on u.id = c.cell_unit_id
-      where ${w} and c.submitted_on between ${start} and ${end} group by 1`,
-    attendees: sql`select ${k} as k, count(*)::int as total
-      from class_enrolments ce join classes cl on cl.id = ce.class_id join units u on u.id = cl.organiser_unit_id
+    attendees: sql`select ${k} as k, coalesce(sum(cl.enrolled), 0)::int as total
+      from classes cl join units u on u.id = cl.organiser_unit_id
       where ${w} and cl.kind = 'awareness' and cl.start_on between ${start} and ${end} group by 1`,
-    memberRatings: sql`select ${k} as k, r.grade, count(*)::int as n
-      from ratings r join party_members m on m.id = r.member_id join units u on u.id = m.cell_unit_id
-      where ${w} and r.year between ${period.from} and ${period.to} group by 1, 2`,
-    orgRatings: sql`select ${k} as k, r.grade, count(*)::int as n
-      from ratings r join units u on u.id = r.unit_id
-      where ${w} and r.year between ${period.from} and ${period.to} group by 1, 2`,
   };
 }
 
@@ -108,13 +113,10 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
   const db = await getDb();
 
   const q = dashboardStatements(root, input.period);
-  const [admitted, founded, introduced, attendees, memberRatings, orgRatings, children, targetRows] = await Promise.all([
-    run(q.admitted),
+  const [years, founded, attendees, children, targetRows] = await Promise.all([
+    run(q.years),
     run(q.founded),
-    run(q.introduced),
     run(q.attendees),
-    run(q.memberRatings),
-    run(q.orgRatings),
     db
       .select({
         id: units.id,
@@ -143,22 +145,24 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
     if (!byKey.has(k)) byKey.set(k, { actual: zero(), members: emptyCounts(), orgs: emptyCounts() });
     return byKey.get(k)!;
   };
-  for (const r of admitted) {
-    const s = slot(Number(r.k)).actual;
-    s.admitted = Number(r.total);
-    s.admitted_nonstate = Number(r.nonstate);
-    s.admitted_owners = Number(r.owners);
-    s.admitted_workers = Number(r.workers);
+  for (const r of years) {
+    const s = slot(Number(r.k));
+    s.actual.admitted = Number(r.admitted);
+    s.actual.admitted_nonstate = Number(r.nonstate);
+    s.actual.admitted_owners = Number(r.owners);
+    s.actual.admitted_workers = Number(r.workers);
+    s.actual.introduced = Number(r.introduced);
+    for (const g of RATING_GRADES) {
+      s.members[g] += Number(r[`member_${g}`]);
+      s.orgs[g] += Number(r[`org_${g}`]);
+    }
   }
   for (const r of founded) {
     const s = slot(Number(r.k)).actual;
     s.orgs_founded = Number(r.total);
     s.orgs_founded_fdi = Number(r.fdi);
   }
-  for (const r of introduced) slot(Number(r.k)).actual.introduced = Number(r.total);
   for (const r of attendees) slot(Number(r.k)).actual.awareness_attendees = Number(r.total);
-  for (const r of memberRatings) addGradeRows(slot(Number(r.k)).members, [r]);
-  for (const r of orgRatings) addGradeRows(slot(Number(r.k)).orgs, [r]);
 
   const finish = (actual: Figures, members: ReturnType<typeof emptyCounts>, orgs: ReturnType<typeof emptyCounts>, unitId: number): Omit<DashboardRow, 'unit'> => {
     actual.members_good_share = goodShare(members).percent;
@@ -292,43 +296,50 @@ export type Overview = {
 
 const OPEN_STATES = STATES.filter((s) => !TERMINAL_STATES.includes(s));
 
+/** The unit_tallies columns the overview sums (each open state has its column of cases). */
+const NOW_COLUMNS = {
+  members: 'members',
+  inEnterprises: 'members_in_enterprises',
+  owners: 'member_owners',
+  workers: 'member_workers',
+  operating: 'enterprises_operating',
+  withParty: 'enterprises_with_party',
+  withUnion: 'enterprises_with_union',
+  withYouth: 'enterprises_with_youth',
+  ...Object.fromEntries(OPEN_STATES.map((s) => [`cases_${s}`, `cases_${s}`])),
+};
+
 /**
  * The SQL statements behind the overview's headline, charts and forecast, for a subtree and a
  * period (`now` and the forecast's thresholds for the current year). getOverview runs them;
- * `npm run bench` times the very same statements bare. At the national root they scan every
- * enterprise, member and case: each table is read once (the enterprises' headline is the sum of
- * the coverage rows; admissions so far come with the months), and members are matched to the
- * subtree's cells by a semi-join.
+ * `npm run bench` times the very same statements bare. Members, open cases by stage, the
+ * enterprises' coverage and their party organisations are summed from unit_tallies, one row
+ * per unit that holds something, grouped by the child of the root; the month chart reads the
+ * year's admissions, and the forecast the open cases whose deadlines fall in the year.
  */
 export function overviewStatements(
   root: { id: number; path: string },
   period: Period,
   forecast: { now: string; th: ReturnType<typeof forecastThresholds> } | null,
-): Record<'orgs' | 'members' | 'candidates' | 'classes' | 'coverage', Fragment> & { monthly: Fragment | null; pipeline: Fragment | null } {
+): Record<'now' | 'classes', Fragment> & { monthly: Fragment | null; pipeline: Fragment | null } {
   const { start, end } = periodWindow(period);
   const R = sql`${root.path}::ltree`;
   const k = childKey(root);
   const th = forecast?.th;
+  const org = sql`u.active and ${inArray(sql`u.kind`, PARTY_ORG_KINDS)} and u.enterprise_links > 0`;
   return {
-    orgs: sql`select count(*)::int as total,
-        count(*) filter (where u.kind = 'cell')::int as cells,
-        count(*) filter (where u.kind = 'grassroots')::int as committees,
-        count(*) filter (where ${inArray(sql`p.kind`, DECIDING_KINDS)})::int as "underDistrict",
-        count(*) filter (where ${inArray(sql`p.kind`, COMMITTEE_KINDS)})::int as "underGrassroots"
-      from units u join units p on p.id = u.parent_id
-      where u.path <@ ${R} and u.status = 'active' and u.kind in ('cell', 'grassroots') and exists (select 1 from enterprises e where e.party_unit_id = u.id)`,
-    members: sql`select count(*)::int as total,
-        count(*) filter (where m.enterprise_id is not null)::int as "inEnterprises",
-        count(*) filter (where m.enterprise_id is not null and m.occupation = 'owner')::int as owners,
-        count(*) filter (where m.enterprise_id is not null and m.occupation = 'direct_worker')::int as workers
-      from party_members m where ${inArray(sql`m.status`, COUNTED_STATUSES)} and m.cell_unit_id in (select u.id from units u where u.path <@ ${R})`,
-    candidates: sql`select c.state, count(*)::int as n from admission_cases c join units u on u.id = c.cell_unit_id
-      where u.path <@ ${R} and c.state in (${sql.join(OPEN_STATES.map((s) => sql`${s}`), sql`, `)}) group by c.state`,
-    classes: sql`select count(distinct cl.id) filter (where cl.kind = 'awareness')::int as awareness,
-        count(ce.id) filter (where cl.kind = 'awareness')::int as "awarenessAttendees",
-        count(distinct cl.id) filter (where cl.kind = 'new_member')::int as "newMember",
-        count(ce.id) filter (where cl.kind = 'new_member')::int as "newMemberAttendees"
-      from classes cl join units u on u.id = cl.organiser_unit_id left join class_enrolments ce on ce.class_id = cl.id
+    now: sql`select ${k} as k, ${sums(NOW_COLUMNS)},
+        count(*) filter (where ${org})::int as orgs,
+        count(*) filter (where ${org} and u.kind = 'cell')::int as "orgCells",
+        count(*) filter (where ${org} and u.kind = 'grassroots')::int as "orgCommittees",
+        count(*) filter (where ${org} and ${inArray(sql`u.parent_kind`, DECIDING_KINDS)})::int as "underDistrict",
+        count(*) filter (where ${org} and ${inArray(sql`u.parent_kind`, COMMITTEE_KINDS)})::int as "underGrassroots"
+      from unit_tallies u where u.path <@ ${R} group by 1`,
+    classes: sql`select count(*) filter (where cl.kind = 'awareness')::int as awareness,
+        coalesce(sum(cl.enrolled) filter (where cl.kind = 'awareness'), 0)::int as "awarenessAttendees",
+        count(*) filter (where cl.kind = 'new_member')::int as "newMember",
+        coalesce(sum(cl.enrolled) filter (where cl.kind = 'new_member'), 0)::int as "newMemberAttendees"
+      from classes cl join units u on u.id = cl.organiser_unit_id
       where u.path <@ ${R} and cl.start_on between ${start} and ${end}`,
     monthly:
       period.kind === 'year'
@@ -336,17 +347,12 @@ export function overviewStatements(
           from party_members m join units u on u.id = m.admitted_cell_unit_id
           where u.path <@ ${R} and m.admitted_on between ${start} and ${end} group by 1`
         : null,
-    coverage: sql`select ${k} as k, count(*) filter (where e.status = 'operating')::int as operating,
-        count(*) filter (where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty",
-        count(*) filter (where e.status = 'operating' and e.has_trade_union)::int as "withUnion",
-        count(*) filter (where e.status = 'operating' and e.has_youth_union)::int as "withYouth"
-      from enterprises e join units u on u.id = e.managing_unit_id where u.path <@ ${R} group by 1`,
+    // Cases waiting for the cell itself count whole when there is time left (th.cellCounts): those come from the tallies.
     pipeline: th
       ? sql`select count(*)::int as pipeline from admission_cases c join units u on u.id = c.cell_unit_id
             where u.path <@ ${R} and (
               (c.state = 'ceremony_pending' and c.due_on <= ${th.ceremonyBy})
-              or (c.state in ('committee_review', 'decision_pending') and c.due_on <= ${th.decisionBy})
-              or (${th.cellCounts} and c.state in ('referred', 'cell_review')))`
+              or (c.state in ('committee_review', 'decision_pending') and c.due_on <= ${th.decisionBy}))`
       : null,
   };
 }
@@ -363,15 +369,13 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
   const user = await requireUser();
   const root = await rootFor(user, input.unitId);
   const db = await getDb();
-  const q = overviewStatements(root, input.period, await forecastInputs(input.period));
+  const fc = await forecastInputs(input.period);
+  const q = overviewStatements(root, input.period, fc);
   const one = async <T>(statement: Fragment) => rowsOf<T>(await db.execute(statement))[0];
-  const [orgs, members, candidateRows, cls, monthlyRows, coverageRows, children, pipeline] = await Promise.all([
-    one<Record<string, number>>(q.orgs),
-    one<Record<string, number>>(q.members),
-    run(q.candidates),
+  const [nowRows, cls, monthlyRows, children, pipeline] = await Promise.all([
+    run(q.now),
     one<Record<string, number>>(q.classes),
     q.monthly ? run(q.monthly) : Promise.resolve(null),
-    run(q.coverage),
     db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.parentId, root.id), eq(units.status, 'active'))).orderBy(sql`${units.name} collate "und-x-icu"`),
     q.pipeline ? one<{ pipeline: number }>(q.pipeline) : Promise.resolve(null),
   ]);
@@ -383,21 +387,21 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
       monthly[Number(r.month) - 1] = Number(r.n);
       admittedSoFar += Number(r.soFar);
     }
-  const cov = new Map(coverageRows.map((r) => [Number(r.k), r]));
-  const ent = { operating: 0, withParty: 0, withUnion: 0, withYouth: 0 };
-  for (const r of coverageRows) for (const key of Object.keys(ent) as (keyof typeof ent)[]) ent[key] += Number(r[key]);
+  const total = (key: string) => nowRows.reduce((n, r) => n + Number(r[key]), 0);
+  const cov = new Map(nowRows.map((r) => [Number(r.k), r]));
+  const waitingForCells = fc?.th.cellCounts ? total('cases_referred') + total('cases_cell_review') : 0;
   return {
     headline: {
-      enterprises: ent,
+      enterprises: { operating: total('operating'), withParty: total('withParty'), withUnion: total('withUnion'), withYouth: total('withYouth') },
       organisations: {
-        total: Number(orgs.total),
-        cells: Number(orgs.cells),
-        committees: Number(orgs.committees),
-        underDistrict: Number(orgs.underDistrict),
-        underGrassroots: Number(orgs.underGrassroots),
+        total: total('orgs'),
+        cells: total('orgCells'),
+        committees: total('orgCommittees'),
+        underDistrict: total('underDistrict'),
+        underGrassroots: total('underGrassroots'),
       },
-      members: { total: Number(members.total), inEnterprises: Number(members.inEnterprises), owners: Number(members.owners), workers: Number(members.workers) },
-      candidates: Object.fromEntries(candidateRows.map((r) => [r.state, Number(r.n)])),
+      members: { total: total('members'), inEnterprises: total('inEnterprises'), owners: total('owners'), workers: total('workers') },
+      candidates: Object.fromEntries(OPEN_STATES.map((s) => [s, total(`cases_${s}`)]).filter(([, n]) => Number(n) > 0)),
       classes: { awareness: Number(cls.awareness), awarenessAttendees: Number(cls.awarenessAttendees), newMember: Number(cls.newMember), newMemberAttendees: Number(cls.newMemberAttendees) },
     },
     monthly,
@@ -405,6 +409,6 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
     coverage: [...children.map((c) => ({ ...c, own: false })), { id: root.id, name: root.name, own: true }]
       .map((c) => ({ unitId: c.id, name: c.name, own: c.own, operating: Number(cov.get(c.id)?.operating ?? 0), withParty: Number(cov.get(c.id)?.withParty ?? 0) }))
       .filter((c) => c.operating > 0),
-    forecast: pipeline ? { admittedSoFar, fromPipeline: Number(pipeline.pipeline), total: admittedSoFar + Number(pipeline.pipeline) } : null,
+    forecast: pipeline ? { admittedSoFar, fromPipeline: Number(pipeline.pipeline) + waitingForCells, total: admittedSoFar + Number(pipeline.pipeline) + waitingForCells } : null,
   };
 }

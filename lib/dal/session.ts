@@ -1,7 +1,7 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { units, users } from '@/db/schema';
 import { can, type Action } from '@/lib/authz/permissions';
@@ -105,8 +105,27 @@ export function assertCan(user: CurrentUser, action: Action, targetPath: string)
 }
 
 /**
- * Rows that belong to several units (a case, an enterprise, a member in transfer): visible when
- * any of those units lies in the user's subtree. The unit-id columns may be null.
+ * SCOPE BUILDERS: every list and get applies one of these; a mistake here shows one unit's data
+ * to another. Change with care, and with a second reviewer.
+ *
+ * Rows that belong to several units (a case, an enterprise, a member in transfer) carry
+ * `scope_units`: the ids at and above each of their units, kept by the database (see
+ * db/schema.ts). The row is in the user's scope when it holds the user's unit: one GIN index
+ * narrows a list to the scope first, whatever its size, with no check per row.
+ */
+export function scopeHolds(user: CurrentUser, scopeUnitsColumn: unknown): SQL {
+  return heldBy(scopeUnitsColumn, user.unitId);
+}
+
+/** A `scope_units` column that holds unit `unitId` (a filter: beside the user's scope, never instead of it). */
+export function heldBy(scopeUnitsColumn: unknown, unitId: number): SQL {
+  return sql`${scopeUnitsColumn} @> array[${unitId}::integer]`;
+}
+
+/**
+ * Rows that belong to several units, checked per row: visible when any of those units lies in
+ * the user's subtree. The unit-id columns may be null. For small tables, or on rows a
+ * `scope_units` condition has already narrowed.
  */
 export function anyUnitInScope(user: CurrentUser, ...unitIdColumns: unknown[]) {
   const ids = sql.join(

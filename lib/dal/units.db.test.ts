@@ -7,7 +7,8 @@ import { rowsOf } from '@/db';
 import { seedDemoEnterprises } from '@/db/seed/enterprises';
 import { seedDemoMembers } from '@/db/seed/members';
 import { runAs } from './session';
-import { createUnit, dissolveUnit, getHomeOverview, getUnit, listUnitOptions, mergeUnit, moveUnit, updateUnit } from './units';
+import type { PickOption } from './pick';
+import { createUnit, dissolveUnit, getHomeOverview, getUnit, mergeUnit, moveUnit, searchUnits, updateUnit } from './units';
 
 /**
  * The unit actions against a real database, as each kind of caller. Tests in this file run in
@@ -24,6 +25,13 @@ after(async () => {
 const DAY = '2027-01-15';
 const MISSING_ID = 987_654;
 
+/** The codes of the units a picker offered, sorted. */
+async function codesOf(options: PickOption[]): Promise<string[]> {
+  if (!options.length) return [];
+  const rows = rowsOf<{ code: string }>(await t.db.execute(sql`select code from units where id in (${sql.join(options.map((o) => sql`${Number(o.value)}`), sql`, `)})`));
+  return rows.map((r) => r.code).sort();
+}
+
 /** Callers who must never change a Mỹ Tho unit: lower roles there, other branches, units below, read-only roles above. */
 const NOT_MYTHO_ADMINS = ['mytho.leader', 'mytho.officer', 'chauthanh.admin', 'khoi.admin', 'p4.leader', 'p4.officer', 'cb.mekong', 'cd.mekong', 'tinh.leader', 'tinh.viewer'];
 
@@ -34,7 +42,7 @@ describe('getUnit', () => {
     const own = await t.run('mytho.admin', () => getUnit(mytho));
     assert.equal(own.code, 'TG-MYTHO');
     assert.deepEqual(own.allowed, { create: true, update: true, move: false, merge: false, dissolve: false, manageUsers: true });
-    assert.ok(own.children.some((c) => c.code === 'TG-MYTHO-P4'));
+    assert.ok(own.children.items.some((c) => c.code === 'TG-MYTHO-P4'));
     const below = await t.run('mytho.admin', () => getUnit(p4));
     assert.equal(below.code, 'TG-MYTHO-P4');
     assert.deepEqual(below.allowed, { create: true, update: true, move: true, merge: true, dissolve: true, manageUsers: true });
@@ -77,10 +85,21 @@ describe('getUnit', () => {
     await expectRefused(t, 'tinh.admin', () => getUnit(MISSING_ID), 'not_found');
   });
 
-  test('listUnitOptions and the home overview stay inside the subtree', async () => {
-    const options = await t.run('p4.leader', () => listUnitOptions());
-    assert.deepEqual(options.map((o) => o.code).sort(), ['TG-CD-PHUONGNAM', 'TG-MYTHO-P4', 'TG-MYTHO-P4-KP3', 'TG-MYTHO-P4-PHUONGNAM']);
-    assert.equal(options.find((o) => o.code === 'TG-MYTHO-P4')?.depth, 0);
+  test('the unit picker and the home overview stay inside the subtree', async () => {
+    const options = await t.run('p4.leader', () => searchUnits());
+    assert.deepEqual(await codesOf(options), ['TG-CD-PHUONGNAM', 'TG-MYTHO-P4', 'TG-MYTHO-P4-KP3', 'TG-MYTHO-P4-PHUONGNAM']);
+    // Typed without diacritics, by kind; the unit above tells alike names apart.
+    const found = await t.run('p4.leader', () => searchUnits({ q: 'PHUONG NAM', kinds: ['cell'] }));
+    assert.deepEqual(await codesOf(found), ['TG-MYTHO-P4-PHUONGNAM']);
+    assert.equal(found[0].detail, 'Đảng ủy Phường 4');
+    assert.deepEqual(await t.run('p4.leader', () => searchUnits({ q: 'mekong' })), [], 'a cell of the city is not in the ward’s scope');
+    // Transfer targets may lie anywhere in the user's tree, never in another tree.
+    assert.deepEqual(await codesOf(await t.run('p4.leader', () => searchUnits({ q: 'mekong', kinds: ['cell'], scope: 'tree' }))), ['TG-MYTHO-MEKONG']);
+    // A unit cannot be moved into itself: the picker leaves its subtree out.
+    const p4 = await t.unitId('TG-MYTHO-P4');
+    assert.deepEqual(await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong', notUnder: p4 }))), (await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong' })))).filter((c) => !c.startsWith('TG-MYTHO-P4') && c !== 'TG-CD-PHUONGNAM'));
+    // A LIKE wildcard typed by the user is only a character.
+    assert.deepEqual(await t.run('p4.leader', () => searchUnits({ q: '%' })), []);
     const home = await t.run('p4.leader', () => getHomeOverview());
     assert.equal(home.unit.code, 'TG-MYTHO-P4');
     assert.equal(home.user.username, 'p4.leader');
@@ -276,12 +295,12 @@ describe('moveUnit', () => {
     assert.equal((await runAs(p6Leader, () => getUnit(cell.id))).code, 'TG-MYTHO-P4-PHUONGNAM');
     assert.equal((await runAs(p6Leader, () => getUnit(union.id))).code, 'TG-CD-PHUONGNAM');
     assert.equal((await runAs(cellLeader, () => getUnit(union.id))).code, 'TG-CD-PHUONGNAM');
-    const p4Options = await runAs(p4Leader, () => listUnitOptions());
-    assert.ok(!p4Options.some((o) => o.code.includes('PHUONGNAM')));
+    const p4Options = await runAs(p4Leader, () => searchUnits());
+    assert.ok(!(await codesOf(p4Options)).some((code) => code.includes('PHUONGNAM')));
     const p6View = await runAs(p6Leader, () => getUnit(p6.id));
-    assert.ok(p6View.children.some((c) => c.code === 'TG-MYTHO-P4-PHUONGNAM'));
+    assert.ok(p6View.children.items.some((c) => c.code === 'TG-MYTHO-P4-PHUONGNAM'));
     const p4View = await runAs(p4Leader, () => getUnit(cell.parentId!));
-    assert.ok(!p4View.children.some((c) => c.code === 'TG-MYTHO-P4-PHUONGNAM'));
+    assert.ok(!p4View.children.items.some((c) => c.code === 'TG-MYTHO-P4-PHUONGNAM'));
     assert.deepEqual((await runAs(cellLeader, () => getUnit(cell.id))).breadcrumb.map((u) => u.code), ['TG-MYTHO-P4-PHUONGNAM']);
   });
 });
@@ -380,8 +399,8 @@ describe('dissolveUnit', () => {
     const now = await t.unit('TG-MYTHO-DUOC');
     assert.equal(now.status, 'dissolved');
     assert.equal(now.version, duoc.version + 1);
-    const options = await t.run('mytho.admin', () => listUnitOptions());
-    assert.ok(!options.some((o) => o.code === 'TG-MYTHO-DUOC'));
+    const options = await t.run('mytho.admin', () => searchUnits({ q: 'duoc' }));
+    assert.ok(!(await codesOf(options)).includes('TG-MYTHO-DUOC'), 'a dissolved unit is not offered');
     await expectRefused(t, 'mytho.admin', () => dissolveUnit({ id: duoc.id, version: now.version, effectiveOn: DAY, reason: 'X' }), 'invalid');
     const p6 = await t.unitId('TG-MYTHO-P6');
     await expectRefused(t, 'mytho.admin', () => moveUnit({ id: duoc.id, version: now.version, newParentId: p6, effectiveOn: DAY }), 'invalid');

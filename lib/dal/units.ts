@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { getDb, reserveIds, rowsOf, type Tx } from '@/db';
 import { memberEvents, unitEvents, units, users } from '@/db/schema';
 import { TERMINAL_STATES } from '@/lib/admission/states';
@@ -7,7 +8,10 @@ import { can, type Action } from '@/lib/authz/permissions';
 import { canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, invalid, notFound, staleVersion } from './errors';
-import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { searchKey } from '@/lib/people/identity';
+import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { containing, PICK_LIMIT, type PickOption } from './pick';
+import { assertCan, inScope, pathUnder, requireUser, type CurrentUser } from './session';
 
 export type UnitSummary = {
   id: number;
@@ -37,12 +41,10 @@ export type UnitDetail = UnitSummary & {
   mergedInto: UnitSummary | null;
   /** From the root of what the user may see down to this unit (inclusive). */
   breadcrumb: UnitSummary[];
-  children: ChildUnit[];
+  children: Page<ChildUnit>;
   events: UnitEventDto[];
   allowed: Record<'create' | 'update' | 'move' | 'merge' | 'dissolve' | 'manageUsers', boolean>;
 };
-
-export type UnitOption = UnitSummary & { depth: number; path: string };
 
 const summaryColumns = {
   id: units.id,
@@ -63,21 +65,44 @@ async function breadcrumbFor(user: CurrentUser, path: string): Promise<UnitSumma
     .orderBy(sql`nlevel(${units.path})`);
 }
 
-async function childrenOf(unitId: number): Promise<ChildUnit[]> {
+/** Name order (Vietnamese collation), then id: the index units_name_key. */
+const unitOrder: SortKey<{ id: number; name: string }> = {
+  columns: [
+    [sql`(${units.name} collate "und-x-icu")`, 'text'],
+    [sql`${units.id}`, 'integer'],
+  ],
+  direction: 'asc',
+  values: (r) => [r.name, r.id],
+};
+
+/**
+ * A page of the active units directly below `parent`, each with the active units and users in
+ * its subtree. The counts come from one pass over the parent's subtree grouped by child, for
+ * the children of this page only.
+ */
+async function childrenOf(parent: { id: number; path: string }, page: PageRequest): Promise<Page<ChildUnit>> {
   const db = await getDb();
-  const result = await db.execute(sql`
-    select c.id, c.name, c.code, c.kind, c.status,
-      (select count(*) from units d where d.path <@ c.path and d.id <> c.id and d.status = 'active')::int as "unitsBelow",
-      (select count(*) from users us join units d on d.id = us.unit_id
-         where d.path <@ c.path and us.active)::int as "activeUsers"
-    from units c
-    where c.parent_id = ${unitId} and c.status = 'active'
-    order by c.name collate "und-x-icu"`);
-  return rowsOf<ChildUnit>(result).map((r) => ({
-    ...r,
-    unitsBelow: Number(r.unitsBelow),
-    activeUsers: Number(r.activeUsers),
-  }));
+  const where = and(eq(units.parentId, parent.id), eq(units.status, 'active'));
+  const ks = keyset(unitOrder, page);
+  const [rows, counted] = await Promise.all([
+    db.select(summaryColumns).from(units).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${units} where ${where}`)),
+  ]);
+  const ids = rows.map((r) => r.id);
+  const depth = parent.path.split('.').length;
+  const child = sql`subpath(d.path, ${depth}, 1)::text::int`;
+  const [below, people] = ids.length
+    ? await Promise.all([
+        db.execute(sql`select ${child} as id, count(*)::int as n from units d
+          where d.path <@ ${parent.path}::ltree and nlevel(d.path) > ${depth + 1} and d.status = 'active' and ${child} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
+          group by 1`),
+        db.execute(sql`select ${child} as id, count(*)::int as n from users us join units d on d.id = us.unit_id
+          where d.path <@ ${parent.path}::ltree and nlevel(d.path) > ${depth} and us.active and ${child} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
+          group by 1`),
+      ])
+    : [[], []];
+  const count = (result: unknown, id: number) => Number(rowsOf<{ id: number; n: number }>(result).find((r) => Number(r.id) === id)?.n ?? 0);
+  return ks.finish(rows, (r) => ({ ...r, unitsBelow: count(below, r.id), activeUsers: count(people, r.id) }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
 /** The user's own unit with its place in the tree and the units directly below it. */
@@ -86,8 +111,8 @@ export async function getHomeOverview(): Promise<{ user: CurrentUser; unit: Unit
   return { user, unit: await getUnit(user.unitId) };
 }
 
-/** One unit of the user's subtree; anything else is "not found". */
-export async function getUnit(id: number): Promise<UnitDetail> {
+/** One unit of the user's subtree (with a page of the units below it); anything else is "not found". */
+export async function getUnit(id: number, childrenPage: PageRequest = {}): Promise<UnitDetail> {
   const user = await requireUser();
   const db = await getDb();
   const [row] = await db
@@ -107,7 +132,7 @@ export async function getUnit(id: number): Promise<UnitDetail> {
 
   const [breadcrumb, children, events, mergedInto] = await Promise.all([
     breadcrumbFor(user, row.path),
-    childrenOf(row.id),
+    childrenOf(row, childrenPage),
     db
       .select({
         id: unitEvents.id,
@@ -144,17 +169,54 @@ export async function getUnit(id: number): Promise<UnitDetail> {
   };
 }
 
-/** Active units of the user's subtree, in tree order, for pickers (parent, target, user's unit). */
-export async function listUnitOptions(): Promise<UnitOption[]> {
+/** A unit of the user's subtree as a picker shows it (its name, and the unit above it), or null when it is not in scope. */
+export async function getUnitOption(id: number): Promise<PickOption | null> {
   const user = await requireUser();
   const db = await getDb();
-  const rows = await db
-    .select({ ...summaryColumns, path: pathText, depth: sql<number>`nlevel(${units.path})` })
+  const parent = alias(units, 'parent_unit');
+  const [row] = await db
+    .select({ id: units.id, name: units.name, parentName: parent.name })
     .from(units)
-    .where(and(inScope(user), eq(units.status, 'active')))
-    .orderBy(asc(units.path));
-  const base = user.unitPath.split('.').length;
-  return rows.map((r) => ({ ...r, depth: Number(r.depth) - base }));
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(and(eq(units.id, id), inScope(user)));
+  return row ? { value: String(row.id), label: row.name, detail: row.parentName ?? undefined } : null;
+}
+
+export type UnitSearch = {
+  q?: string;
+  /** Only units of these kinds. */
+  kinds?: readonly UnitKind[];
+  /** 'mine': the user's subtree (the default); 'tree': the whole tree the user's unit belongs to (transfer targets). */
+  scope?: 'mine' | 'tree';
+  /** Leave out this unit and everything below it (a unit cannot move into itself). */
+  notUnder?: number;
+};
+
+/**
+ * Active units of the user's scope whose name matches (diacritics ignored): a picker's first
+ * PICK_LIMIT matches in name order, each with the unit above it to tell alike names apart.
+ */
+export async function searchUnits(search: UnitSearch = {}): Promise<PickOption[]> {
+  const user = await requireUser();
+  const db = await getDb();
+  const key = search.q ? searchKey(search.q) : '';
+  const parent = alias(units, 'parent_unit');
+  const rows = await db
+    .select({ id: units.id, name: units.name, parentName: parent.name })
+    .from(units)
+    .leftJoin(parent, eq(parent.id, units.parentId))
+    .where(
+      and(
+        search.scope === 'tree' ? sql`${units.path} <@ ${user.unitPath.split('.')[0]}::ltree` : inScope(user),
+        eq(units.status, 'active'),
+        search.kinds?.length ? inArray(units.kind, [...search.kinds]) : undefined,
+        key ? sql`${units.searchName} like ${containing(key)}` : undefined,
+        search.notUnder ? sql`not (${pathUnder(units.path, search.notUnder)})` : undefined,
+      ),
+    )
+    .orderBy(sql`${units.name} collate "und-x-icu"`, asc(units.id))
+    .limit(PICK_LIMIT);
+  return rows.map((r) => ({ value: String(r.id), label: r.name, detail: r.parentName ?? undefined }));
 }
 
 // ---------------------------------------------------------------- changes

@@ -27,14 +27,15 @@ const MYTHO_SUBTREE_USERS = ['mytho.admin', 'mytho.leader', 'mytho.officer', 'p4
 describe('listUsers and getUser', () => {
   test('an admin lists exactly the users of its subtree; reading writes nothing', async () => {
     const before = await t.snapshot();
-    const all = await t.run('mytho.admin', () => listUsers());
+    const all = (await t.run('mytho.admin', () => listUsers())).items;
     assert.deepEqual(all.map((u) => u.username).sort(), [...MYTHO_SUBTREE_USERS].sort());
     for (const u of all) assert.ok(!('passwordHash' in u) && !('sessionVersion' in u), 'no secrets in the list');
-    const p4 = await t.run('mytho.admin', () => listUsers({ unitId: all.find((u) => u.username === 'p4.leader')!.unitId }));
+    const p4 = (await t.run('mytho.admin', () => listUsers({ unitId: all.find((u) => u.username === 'p4.leader')!.unitId }))).items;
     assert.deepEqual(p4.map((u) => u.username).sort(), ['cb.phuongnam', 'cd.phuongnam', 'p4.leader', 'p4.officer']);
-    const search = await t.run('mytho.admin', () => listUsers({ q: 'Dang Quoc' }));
+    const search = (await t.run('mytho.admin', () => listUsers({ q: 'Dang Quoc' }))).items;
     assert.deepEqual(search.map((u) => u.username), ['p4.leader'], 'search ignores Vietnamese accents');
-    assert.equal((await t.run('tinh.admin', () => listUsers())).length, DEMO_ACCOUNTS.length);
+    assert.deepEqual((await t.run('mytho.admin', () => listUsers({ q: 'P4.LEAD' }))).items.map((u) => u.username), ['p4.leader'], 'or finds a username');
+    assert.equal((await t.run('tinh.admin', () => listUsers())).total, DEMO_ACCOUNTS.length);
     assert.deepEqual(await t.snapshot(), before);
     assert.equal(await t.run('mytho.admin', () => canManageUsers()), true);
   });
@@ -42,10 +43,10 @@ describe('listUsers and getUser', () => {
   test('a filter naming a unit outside the subtree lists nothing', async () => {
     const khoi = await t.unitId('TG-KHOIDN');
     const tg = await t.unitId('TG');
-    assert.deepEqual(await t.run('mytho.admin', () => listUsers({ unitId: khoi })), []);
-    const fromAbove = await t.run('mytho.admin', () => listUsers({ unitId: tg }));
+    assert.deepEqual((await t.run('mytho.admin', () => listUsers({ unitId: khoi }))).items, []);
+    const fromAbove = (await t.run('mytho.admin', () => listUsers({ unitId: tg }))).items;
     assert.deepEqual(fromAbove.map((u) => u.username).sort(), [...MYTHO_SUBTREE_USERS].sort());
-    assert.deepEqual(await t.run('mytho.admin', () => listUsers({ unitId: MISSING_ID })), []);
+    assert.deepEqual((await t.run('mytho.admin', () => listUsers({ unitId: MISSING_ID }))).items, []);
   });
 
   test('non-admins may not list users', async () => {
@@ -92,7 +93,7 @@ describe('createUser', () => {
     const login = await verifyLogin('p4.admin', NEW_PASSWORD);
     assert.equal(login.ok, true);
     // The new admin manages P4 and nothing above it.
-    const names = (await t.run('p4.admin', () => listUsers())).map((u) => u.username).sort();
+    const names = (await t.run('p4.admin', () => listUsers())).items.map((u) => u.username).sort();
     assert.deepEqual(names, ['cb.phuongnam', 'cd.phuongnam', 'p4.admin', 'p4.leader', 'p4.officer']);
   });
 

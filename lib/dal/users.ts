@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import { getDb, type Tx } from '@/db';
+import { getDb, rowsOf, type Tx } from '@/db';
 import { units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import type { Role } from '@/lib/authz/roles';
@@ -8,6 +8,9 @@ import { hashPassword } from '@/lib/auth/password';
 import type { UnitKind } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, invalid, notFound, staleVersion } from './errors';
+import { searchKey } from '@/lib/people/identity';
+import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { containing } from './pick';
 import { assertCan, inScope, pathUnder, requireUser, type CurrentUser } from './session';
 
 export type UserDto = {
@@ -38,27 +41,35 @@ const userColumns = {
   updatedAt: users.updatedAt,
 };
 
-/** Users whose unit lies in the admin's subtree, optionally below one unit or matching a text. */
-export async function listUsers(filter: { q?: string; unitId?: number } = {}): Promise<UserDto[]> {
+/** Active accounts first, then in tree order (their units' paths), then by name: the index users_list_key. */
+const userOrder: SortKey<{ id: number; active: boolean; unitPath: string; fullName: string }> = {
+  columns: [
+    [sql`(not ${users.active})`, 'boolean'],
+    [sql`${users.unitPath}`, 'ltree'],
+    [sql`(${users.fullName} collate "und-x-icu")`, 'text'],
+    [sql`${users.id}`, 'integer'],
+  ],
+  direction: 'asc',
+  values: (r) => [!r.active, r.unitPath, r.fullName, r.id],
+};
+
+/** A page of the users whose unit lies in the admin's subtree, optionally below one unit or matching a name or username. */
+export async function listUsers(filter: { q?: string; unitId?: number } = {}, page: PageRequest = {}): Promise<Page<UserDto>> {
   const user = await requireUser();
   assertCan(user, 'user.read', user.unitPath);
   const db = await getDb();
   const q = filter.q?.trim();
-  return db
-    .select(userColumns)
-    .from(users)
-    .innerJoin(units, eq(units.id, users.unitId))
-    .where(
-      and(
-        inScope(user),
-        filter.unitId ? pathUnder(units.path, filter.unitId) : undefined,
-        q
-          ? sql`(unaccent(${users.fullName}) ilike unaccent(${'%' + q + '%'}) or ${users.username} ilike ${'%' + q + '%'})`
-          : undefined,
-      ),
-    )
-    .orderBy(sql`${users.active} desc`, sql`${units.path}`, sql`${users.fullName} collate "und-x-icu"`)
-    .limit(500);
+  const where = and(
+    inScope(user, users.unitPath),
+    filter.unitId ? pathUnder(users.unitPath, filter.unitId) : undefined,
+    q ? sql`(${users.searchName} like ${containing(searchKey(q))} or ${users.username} ilike ${containing(q)})` : undefined,
+  );
+  const ks = keyset(userOrder, page);
+  const [rows, counted] = await Promise.all([
+    db.select(userColumns).from(users).innerJoin(units, eq(units.id, users.unitId)).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    db.execute(cappedCount(sql`select 1 from ${users} where ${where}`)),
+  ]);
+  return ks.finish(rows, (r) => r, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
 export async function getUser(id: number): Promise<UserDto> {

@@ -1,5 +1,4 @@
 import 'server-only';
-import type { EnterpriseUnitOptions } from '@/lib/dal/enterprises';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { T } from '@/lib/i18n/server';
 import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES } from './kinds';
@@ -15,20 +14,19 @@ export function enterpriseFormText(t: T): Record<string, string> {
 
 type Ref = { id: number; name: string } | null;
 
-/**
- * Options for the enterprise form. On an edit, the current links are offered even when they lie
- * outside the user's scope, so a save leaves them as they are (the data layer refuses changing them).
- */
-export function enterpriseFormOptions(t: T, units: EnterpriseUnitOptions, current?: { partyUnit: Ref; tradeUnionUnit: Ref; youthUnionUnit: Ref }) {
-  const none = { value: '', label: t('ent.none') };
-  const opts = (list: { id: number; name: string }[], keep?: Ref) =>
-    [...(keep && !list.some((u) => u.id === keep.id) ? [keep] : []), ...list].map((u) => ({ value: String(u.id), label: u.name }));
+/** Choices of the enterprise form's lists (its units are searchable pickers). */
+export function enterpriseFormOptions(t: T) {
   return {
     types: [{ value: '', label: '—' }, ...ENTERPRISE_TYPES.map((x) => ({ value: x, label: t(`ent.type.${x}`) }))],
     statuses: ENTERPRISE_STATUSES.map((x) => ({ value: x, label: t(`ent.status.${x}`) })),
-    managing: [{ value: '', label: '—' }, ...opts(units.managing)],
-    party: [none, ...opts(units.party, current?.partyUnit)],
-    tradeUnion: [none, ...opts(units.tradeUnion, current?.tradeUnionUnit)],
-    youthUnion: [none, ...opts(units.youthUnion, current?.youthUnionUnit)],
   };
+}
+
+/**
+ * An enterprise's current links as the form's pickers show them. They stay as they are even
+ * when they lie outside the user's scope (the data layer refuses changing such a link).
+ */
+export function enterpriseFormLinks(e: { managingUnit: Ref; partyUnit: Ref; tradeUnionUnit: Ref; youthUnionUnit: Ref }) {
+  const opt = (r: Ref) => (r ? { value: String(r.id), label: r.name } : null);
+  return { managing: opt(e.managingUnit), party: opt(e.partyUnit), tradeUnion: opt(e.tradeUnionUnit), youthUnion: opt(e.youthUnionUnit) };
 }

@@ -201,12 +201,20 @@ export async function setupTestDb(): Promise<TestDb> {
     },
     async teardown() {
       try {
-        await closeDb();
-        await dropDatabase();
+        // Whatever the file did, what the database derives still agrees with the records.
+        await assertNoDrift(handle);
       } finally {
-        restoreEnv();
+        await teardownOnly();
       }
     },
+  };
+  const teardownOnly = async () => {
+    try {
+      await closeDb();
+      await dropDatabase();
+    } finally {
+      restoreEnv();
+    }
   };
   return handle;
 }
@@ -240,6 +248,19 @@ export async function expectRefused(
   const err = await expectDalError(t.run(username, fn), codes);
   assert.deepEqual(await t.snapshot(), before, `${username}: a refused call changed the database`);
   return err;
+}
+
+/**
+ * Asserts that everything the database derives (scopes, copied names, tallies, counters) equals a
+ * recomputation from the records: derived_drift() finds no difference.
+ */
+export async function assertNoDrift(t: TestDb): Promise<void> {
+  const rows = rowsOf<{ what: string; rows: number }>(await t.db.execute(sql`select what, rows::int as rows from derived_drift()`));
+  assert.deepEqual(
+    rows.filter((r) => Number(r.rows) > 0),
+    [],
+    'derived data differs from the records',
+  );
 }
 
 /** Runs `fn` and returns its result with the audit rows it wrote. */

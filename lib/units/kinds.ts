@@ -44,6 +44,8 @@ const COMMITTEE_CHILDREN: readonly UnitKind[] = [
  */
 /** The levels that decide admissions and foundings (district-level, bloc, province committees). */
 export const DECIDING_KINDS: readonly UnitKind[] = ['district', 'bloc', 'province'];
+/** The units members belong to, directly or below: committees and cells (never a union or youth branch). */
+export const MEMBER_UNIT_KINDS: readonly UnitKind[] = ['province', 'district', 'bloc', 'grassroots', 'ward', 'cell'];
 /** The grassroots-level committees between a cell and its deciding level (a ward, a grassroots committee). */
 export const COMMITTEE_KINDS: readonly UnitKind[] = ['ward', 'grassroots'];
 

@@ -3,7 +3,8 @@ import { listAudit } from '@/lib/dal/audit';
 import { formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { orNotFound } from '@/lib/page';
+import { orNotFound, pageParams, pagerText } from '@/lib/page';
+import { Pager } from '@/components/pager';
 
 export const metadata: Metadata = { title: 'Nhật ký thay đổi' };
 
@@ -13,8 +14,11 @@ function compact(value: unknown): string {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
-export default async function AuditPage() {
-  const entries = await orNotFound(listAudit());
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string; n?: string }> }) {
+  const p = await searchParams;
+  const { request, n } = pageParams(p);
+  const page = await orNotFound(listAudit(request));
+  const entries = page.items;
   const t = await getT();
   return (
     <div className="space-y-4">
@@ -55,6 +59,7 @@ export default async function AuditPage() {
           </table>
         </div>
       )}
+      <Pager page={page} path="/audit" params={p} n={n} text={pagerText(t, page, n)} />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 'use client';
 
 import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { attachDocumentAction, createReferralAction, transitionAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
 const formLabels = (l: L) => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
 
-export function ReferralForm({ l, cells, today }: { l: L; cells: Option[]; today: string }) {
+export function ReferralForm({ l, pick, today }: { l: L; pick: PickerLabels; today: string }) {
   return (
     <ActionForm action={createReferralAction} submitLabel={l.submit} labels={formLabels(l)} testId="referral-form">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -17,7 +18,7 @@ export function ReferralForm({ l, cells, today }: { l: L; cells: Option[]; today
         <Field name="nationalId" label={l.nationalId} />
         <Field name="phone" label={l.phone} />
         <Field name="workplace" label={l.workplace} required />
-        <Field name="cellUnitId" label={l.cell} type="select" options={cells} required />
+        <SearchPicker name="cellUnitId" label={l.cell} source="/api/pick/referral-cells" labels={pick} required />
         <Field name="certificateNo" label={l.certificateNo} />
         <Field name="certificateIssuedOn" label={l.certificateIssuedOn} type="date" hint={`dd/mm/yyyy · ${today}`} />
       </div>

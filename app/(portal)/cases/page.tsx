@@ -2,22 +2,27 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CaseList } from '@/components/case-list';
 import { STATES, type State } from '@/lib/admission/workflow';
-import { countCases, listCases } from '@/lib/dal/admission';
+import { listCases } from '@/lib/dal/admission';
+import { Pager } from '@/components/pager';
 import { FigureFilter } from '@/components/figure-filter';
 import { formatDate } from '@/lib/format';
 import { parseWindow } from '@/lib/reports/maths';
 import { requireUser } from '@/lib/dal/session';
 import { getT } from '@/lib/i18n/server';
+import { pageParams, pagerText, totalText } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
 
-export default async function CasesPage({ searchParams }: { searchParams: Promise<{ q?: string; state?: string; wUnit?: string; wFrom?: string; wTo?: string }> }) {
+type Params = Record<'q' | 'state' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
+
+export default async function CasesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = await searchParams;
   const { q, state } = p;
+  const { request, n } = pageParams(p);
   const stateFilter = (STATES as readonly string[]).includes(state ?? '') ? (state as State) : undefined;
   const submitted = parseWindow(p);
   const filter = { q, state: stateFilter, submitted };
-  const [user, items, total, t] = await Promise.all([requireUser(), listCases(filter), submitted ? countCases(filter) : Promise.resolve(0), getT()]);
+  const [user, page, t] = await Promise.all([requireUser(), listCases(filter, request), getT()]);
   const isReferrer = (user.unitKind === 'union_branch' || user.unitKind === 'youth_branch') && user.role !== 'viewer';
   return (
     <div className="space-y-4">
@@ -31,7 +36,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
       </div>
       {submitted ? (
         <FigureFilter
-          text={t('cases.submittedBetween', { n: total.toLocaleString('vi-VN'), from: formatDate(submitted.from), to: formatDate(submitted.to) })}
+          text={t('cases.submittedBetween', { n: totalText(t, page), from: formatDate(submitted.from), to: formatDate(submitted.to) })}
           clearHref="/cases"
           clearLabel={t('ent.filter.clear')}
         />
@@ -51,7 +56,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         </select>
         <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('users.searchSubmit')}</button>
       </form>
-      <CaseList items={items} t={t} testId="cases-table" emptyText={t(isReferrer && !q && !stateFilter ? 'cases.emptyReferrer' : 'cases.empty')} />
+      {page.items.length ? (
+        <p className="text-sm text-stone-600" data-testid="case-count">
+          {t('cases.count', { n: totalText(t, page) })}
+        </p>
+      ) : null}
+      <CaseList items={page.items} t={t} testId="cases-table" emptyText={t(isReferrer && !q && !stateFilter ? 'cases.emptyReferrer' : q || stateFilter ? 'cases.emptyFiltered' : 'cases.empty')} />
+      <Pager page={page} path="/cases" params={p} n={n} text={pagerText(t, page, n)} />
     </div>
   );
 }

@@ -1,12 +1,19 @@
 'use client';
 
 import { ActionForm, Field } from '@/components/action-form';
+import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { assignAction, createMemberAction, endMembershipAction, memberStepAction, updateMemberAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
 
-export function MemberForm({ l, cells, enterprises, occupations }: { l: L; cells: Option[]; enterprises: Option[]; occupations: Option[] }) {
+/** Cells a member may belong to: active cells of the user's subtree. */
+export const CELLS_OF_SCOPE = '/api/pick/units?kinds=cell';
+/** Any active cell of the user's tree (a transfer or temporary activity may go beyond the subtree). */
+export const CELLS_OF_TREE = '/api/pick/units?kinds=cell&scope=tree';
+export const ENTERPRISES = '/api/pick/enterprises';
+
+export function MemberForm({ l, pick, occupations }: { l: L; pick: PickerLabels; occupations: Option[] }) {
   return (
     <ActionForm action={createMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-form">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -15,8 +22,8 @@ export function MemberForm({ l, cells, enterprises, occupations }: { l: L; cells
         <Field name="gender" label={l.gender} type="select" options={[{ value: '', label: '—' }, { value: 'male', label: l.male }, { value: 'female', label: l.female }]} required />
         <Field name="nationalId" label={l.nationalId} />
         <Field name="phone" label={l.phone} />
-        <Field name="cellUnitId" label={l.cell} type="select" options={cells} required />
-        <Field name="enterpriseId" label={l.enterprise} type="select" options={enterprises} />
+        <SearchPicker name="cellUnitId" label={l.cell} source={CELLS_OF_SCOPE} labels={pick} required />
+        <SearchPicker name="enterpriseId" label={l.enterprise} source={ENTERPRISES} labels={pick} />
         <Field name="occupation" label={l.occupation} type="select" options={occupations} required />
         <Field name="admittedOn" label={l.admittedOn} type="date" required />
         <Field name="officialOn" label={l.officialOn} type="date" />
@@ -35,7 +42,7 @@ export function MemberStepForm({
   version,
   today,
   title,
-  cells,
+  pick,
   cellField,
   danger,
 }: {
@@ -45,7 +52,7 @@ export function MemberStepForm({
   version: number;
   today: string;
   title: string;
-  cells?: Option[];
+  pick?: PickerLabels;
   cellField?: { name: 'toCellUnitId' | 'hostCellUnitId'; label: string };
   danger?: boolean;
 }) {
@@ -58,7 +65,7 @@ export function MemberStepForm({
           <input type="hidden" name="memberId" value={memberId} />
           <input type="hidden" name="version" value={version} />
           <div className="grid gap-4 sm:grid-cols-2">
-            {cellField && cells ? <Field name={cellField.name} label={cellField.label} type="select" options={cells} required /> : null}
+            {cellField && pick ? <SearchPicker name={cellField.name} label={cellField.label} source={CELLS_OF_TREE} labels={pick} required /> : null}
             <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
             <Field name="note" label={l.note} />
           </div>
@@ -68,12 +75,12 @@ export function MemberStepForm({
   );
 }
 
-export function AssignForm({ l, memberId, cells, today }: { l: L; memberId: number; cells: Option[]; today: string }) {
+export function AssignForm({ l, pick, memberId, today }: { l: L; pick: PickerLabels; memberId: number; today: string }) {
   return (
     <ActionForm action={assignAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="assign-form">
       <input type="hidden" name="memberId" value={memberId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="cellUnitId" label={l.cell} type="select" options={cells} required />
+        <SearchPicker name="cellUnitId" label={l.cell} source={CELLS_OF_SCOPE} labels={pick} required />
         <Field name="role" label={l.role} required />
         <Field name="startOn" label={l.startOn} type="date" defaultValue={today} required />
         <Field name="endOn" label={l.endOn} type="date" />
@@ -82,14 +89,14 @@ export function AssignForm({ l, memberId, cells, today }: { l: L; memberId: numb
   );
 }
 
-export function EditMemberForm({ l, initial, occupations, enterprises }: { l: L; initial: Record<string, string>; occupations: Option[]; enterprises: Option[] }) {
+export function EditMemberForm({ l, pick, initial, enterprise, occupations }: { l: L; pick: PickerLabels; initial: Record<string, string>; enterprise: PickOption | null; occupations: Option[] }) {
   return (
     <ActionForm action={updateMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-edit">
       <input type="hidden" name="memberId" value={initial.memberId} />
       <input type="hidden" name="version" value={initial.version} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="occupation" label={l.occupation} type="select" options={occupations} defaultValue={initial.occupation} required />
-        <Field name="enterpriseId" label={l.enterprise} type="select" options={enterprises} defaultValue={initial.enterpriseId} />
+        <SearchPicker name="enterpriseId" label={l.enterprise} source={ENTERPRISES} labels={pick} defaultValue={enterprise} />
         <Field name="cardNo" label={l.cardNo} defaultValue={initial.cardNo} />
         <Field name="officialOn" label={l.officialOn} type="date" defaultValue={initial.officialOn} />
       </div>

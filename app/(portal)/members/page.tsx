@@ -3,16 +3,20 @@ import Link from 'next/link';
 import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
+import { SearchPicker } from '@/components/search-picker';
 import { can } from '@/lib/authz/permissions';
-import { listCellOptions, listIncomingTransfers, listMembers, MEMBER_PAGE_SIZE, type MemberFilter, type MemberListItem } from '@/lib/dal/members';
+import { listIncomingTransfers, listMembers, type MemberFilter, type MemberListItem } from '@/lib/dal/members';
 import { requireUser } from '@/lib/dal/session';
+import { getUnitOption } from '@/lib/dal/units';
 import { formatDate } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';
+import { pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
 import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
+import { MEMBER_UNIT_KINDS } from '@/lib/units/kinds';
 
 export const metadata: Metadata = { title: 'Đảng viên' };
 
-type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'page' | 'wUnit' | 'wFrom' | 'wTo', string | undefined>;
+type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'incoming' | 'after' | 'before' | 'n' | 'wUnit' | 'wFrom' | 'wTo', string | undefined>;
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 const oneOf = <X extends string>(list: readonly X[], v?: string) => ((list as readonly string[]).includes(v ?? '') ? (v as X) : undefined);
 
@@ -64,7 +68,7 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = await searchParams;
-  const page = Math.max(1, Number(p.page) || 1);
+  const { request, n } = pageParams(p);
   const filter: MemberFilter = {
     q: p.q?.trim() || undefined,
     unitId: Number(p.unit) || undefined,
@@ -72,26 +76,36 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     standing: oneOf(['probationary', 'official'] as const, p.standing),
     occupation: oneOf<Occupation>(OCCUPATIONS, p.occupation),
     inEnterprise: p.inEnterprise === '1' || undefined,
+    incoming: p.incoming === '1' || undefined,
     admitted: parseWindow(p),
   };
-  const [user, { items, total }, incoming, cells, t] = await Promise.all([requireUser(), listMembers(filter, page), listIncomingTransfers(), listCellOptions('mine'), getT()]);
-  const pages = Math.max(1, Math.ceil(total / MEMBER_PAGE_SIZE));
+  const [user, page, incoming, unitChosen, t] = await Promise.all([
+    requireUser(),
+    listMembers(filter, request),
+    filter.incoming ? Promise.resolve(null) : listIncomingTransfers(),
+    filter.unitId ? getUnitOption(filter.unitId) : Promise.resolve(null),
+    getT(),
+  ]);
   const filtered = Object.values(filter).some((v) => v !== undefined);
-  const pageHref = (n: number) => `/members?${new URLSearchParams({ ...Object.fromEntries(Object.entries(p).filter(([, v]) => v)), page: String(n) })}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-red-900">{t('mem.title')}</h1>
-        {can(user, 'data.edit', user.unitPath) && cells.length ? (
+        {can(user, 'data.edit', user.unitPath) ? (
           <Link href="/members/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
             {t('mem.new')}
           </Link>
         ) : null}
       </div>
-      {incoming.length ? (
+      {incoming?.items.length ? (
         <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3">
           <h2 className="font-semibold text-amber-950">{t('mem.incoming')}</h2>
-          <MemberTable items={incoming} t={t} testId="incoming-table" />
+          <MemberTable items={incoming.items} t={t} testId="incoming-table" />
+          {incoming.total > incoming.items.length ? (
+            <Link href="/members?incoming=1" className="text-sm text-red-800 underline" data-testid="incoming-all">
+              {t('mem.incomingAll', { n: totalText(t, incoming) })}
+            </Link>
+          ) : null}
         </section>
       ) : null}
       {filter.admitted ? (
@@ -102,16 +116,23 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           clearLabel={t('ent.filter.clear')}
         />
       ) : null}
+      {filter.incoming ? <FigureFilter testId="incoming-filter" text={t('mem.incoming')} clearHref="/members" clearLabel={t('ent.filter.clear')} /> : null}
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-3" role="search" data-testid="member-filters">
-        <input name="q" defaultValue={p.q} placeholder={t('mem.search')} aria-label={t('mem.search')} className={input} />
-        <select name="unit" defaultValue={p.unit ?? ''} aria-label={t('mem.cell')} className={input}>
-          <option value="">{t('mem.cell')}: {t('ent.filter.all')}</option>
-          {cells.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        {filter.incoming ? <input type="hidden" name="incoming" value="1" /> : null}
+        <div>
+          <label htmlFor="member-q" className="sr-only">
+            {t('mem.search')}
+          </label>
+          <input id="member-q" name="q" defaultValue={p.q} placeholder={t('mem.search')} className={`${input} w-full`} />
+        </div>
+        <SearchPicker
+          name="unit"
+          label={t('mem.unitFilter')}
+          hideLabel
+          source={`/api/pick/units?kinds=${MEMBER_UNIT_KINDS.join(',')}`}
+          defaultValue={unitChosen}
+          labels={{ ...pickerLabels(t), placeholder: t('mem.unitFilterPlaceholder') }}
+        />
         <select name="occupation" defaultValue={p.occupation ?? ''} aria-label={t('mem.occupation')} className={input}>
           <option value="">{t('mem.occupation')}: {t('ent.filter.all')}</option>
           {OCCUPATIONS.map((o) => (
@@ -138,7 +159,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             </option>
           ))}
         </select>
-        <div className="flex items-center gap-3">
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
           <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
           {filtered ? (
             <Link href="/members" className="text-sm text-red-800 underline">
@@ -146,18 +167,18 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             </Link>
           ) : null}
           <span className="ml-auto text-sm text-stone-600" data-testid="member-count">
-            {t('mem.count', { n: total.toLocaleString('vi-VN') })}
+            {t('mem.count', { n: totalText(t, page) })}
           </span>
         </div>
       </form>
-      {items.length === 0 ? (
+      {page.items.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="members-empty">
           {t(filtered ? 'mem.emptyFiltered' : 'mem.empty')}
         </p>
       ) : (
-        <MemberTable items={items} t={t} testId="members-table" />
+        <MemberTable items={page.items} t={t} testId="members-table" />
       )}
-      <Pager page={page} pages={pages} href={pageHref} labels={{ page: t('pager.label', { page, pages }), prev: t('pager.prev'), next: t('pager.next') }} />
+      <Pager page={page} path="/members" params={p} n={n} text={pagerText(t, page, n)} />
     </div>
   );
 }

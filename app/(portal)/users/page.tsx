@@ -2,14 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
-import { orNotFound } from '@/lib/page';
+import { orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
+import { Pager } from '@/components/pager';
 
 export const metadata: Metadata = { title: 'Người dùng' };
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; unitId?: string }> }) {
-  const { q, unitId } = await searchParams;
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; unitId?: string; after?: string; before?: string; n?: string }> }) {
+  const p = await searchParams;
+  const { q, unitId } = p;
+  const { request, n } = pageParams(p);
   const unitFilter = unitId && /^\d{1,9}$/.test(unitId) ? Number(unitId) : undefined;
-  const users = await orNotFound(listUsers({ q, unitId: unitFilter }));
+  const page = await orNotFound(listUsers({ q, unitId: unitFilter }, request));
+  const users = page.items;
   const t = await getT();
   const filtered = Boolean(q || unitFilter);
   return (
@@ -37,6 +41,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         />
         <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('users.searchSubmit')}</button>
       </form>
+      {users.length ? (
+        <p className="text-sm text-stone-600" data-testid="user-count">
+          {t('users.count', { n: totalText(t, page) })}
+        </p>
+      ) : null}
       {users.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">
           {t(filtered ? 'users.empty' : 'users.emptyAll')}
@@ -71,6 +80,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
+      <Pager page={page} path="/users" params={p} n={n} text={pagerText(t, page, n)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm, Field } from '@/components/action-form';
+import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from './actions';
 
 type Option = { value: string; label: string };
@@ -8,12 +9,15 @@ type Labels = Record<string, string>;
 
 const formLabels = (L: Labels) => ({ pending: L.pending, confirm: L.confirm, cancel: L.cancel, confirmTitle: L.confirmTitle });
 
-export function CreateUserForm({ L, unitOptions, roleOptions, defaultUnitId }: { L: Labels; unitOptions: Option[]; roleOptions: Option[]; defaultUnitId?: string }) {
+/** Any active unit of the admin's subtree. */
+const UNITS = '/api/pick/units';
+
+export function CreateUserForm({ L, pick, roleOptions, defaultUnit }: { L: Labels; pick: PickerLabels; roleOptions: Option[]; defaultUnit: PickOption | null }) {
   return (
     <ActionForm action={createUserAction} submitLabel={L.createSubmit} labels={formLabels(L)} testId="user-create">
       <Field name="fullName" label={L.fullName} required />
       <Field name="username" label={L.username} hint={L.usernameHint} autoComplete="off" required />
-      <Field name="unitId" label={L.unit} type="select" options={unitOptions} defaultValue={defaultUnitId} required />
+      <SearchPicker name="unitId" label={L.unit} source={UNITS} labels={pick} defaultValue={defaultUnit} required />
       <Field name="role" label={L.role} type="select" options={roleOptions} defaultValue="viewer" required />
       <Field name="password" label={L.password} hint={L.passwordHint} type="password" autoComplete="new-password" required />
     </ActionForm>
@@ -22,13 +26,13 @@ export function CreateUserForm({ L, unitOptions, roleOptions, defaultUnitId }: {
 
 export function EditUserForm({
   L,
+  pick,
   user,
-  unitOptions,
   roleOptions,
 }: {
   L: Labels;
-  user: { id: number; version: number; fullName: string; unitId: number; role: string };
-  unitOptions: Option[];
+  pick: PickerLabels;
+  user: { id: number; version: number; fullName: string; unitId: number; unitName: string; role: string };
   roleOptions: Option[];
 }) {
   return (
@@ -36,7 +40,7 @@ export function EditUserForm({
       <input type="hidden" name="id" value={user.id} />
       <input type="hidden" name="version" value={user.version} />
       <Field name="fullName" label={L.fullName} defaultValue={user.fullName} required />
-      <Field name="unitId" label={L.unit} type="select" options={unitOptions} defaultValue={String(user.unitId)} required />
+      <SearchPicker name="unitId" label={L.unit} source={UNITS} labels={pick} defaultValue={{ value: String(user.unitId), label: user.unitName }} required />
       <Field name="role" label={L.role} type="select" options={roleOptions} defaultValue={user.role} required />
     </ActionForm>
   );

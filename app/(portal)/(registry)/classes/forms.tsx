@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxList, Field } from '@/components/action-form';
+import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { createClassAction, enrolAction, issueAction } from './actions';
 
 type Option = { value: string; label: string };
@@ -19,11 +20,12 @@ export function ClassForm({ l, kinds, today }: { l: L; kinds: Option[]; today: s
   );
 }
 
-export function EnrolForm({ l, classId, people }: { l: L; classId: number; people: Option[] }) {
+/** Enrol people found by name: several may be chosen before sending. */
+export function EnrolForm({ l, pick, classId }: { l: L; pick: PickerLabels; classId: number }) {
   return (
     <ActionForm action={enrolAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="enrol-form">
       <input type="hidden" name="classId" value={classId} />
-      <CheckboxList name="personIds" options={people} legend={l.legend} />
+      <SearchPicker name="personIds" label={l.legend} source={`/api/pick/class-people?classId=${classId}`} labels={pick} multiple required />
     </ActionForm>
   );
 }

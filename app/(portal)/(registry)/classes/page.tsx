@@ -8,16 +8,22 @@ import { parseWindow } from '@/lib/reports/maths';
 import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
+import { Pager } from '@/components/pager';
+import { pageParams, pagerText } from '@/lib/page';
 import { CLASS_KINDS, MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { ClassForm } from './forms';
 
 export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
 
-export default async function ClassesPage({ searchParams }: { searchParams: Promise<{ kind?: string; wUnit?: string; wFrom?: string; wTo?: string }> }) {
+type Params = Record<'kind' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
+
+export default async function ClassesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = await searchParams;
   const held = parseWindow(p);
+  const { request, n } = pageParams(p);
   const filter = { kind: (CLASS_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as ClassKind) : undefined, held };
-  const [user, items, totals, t] = await Promise.all([requireUser(), listClasses(filter), held ? classTotals(filter) : Promise.resolve(null), getT()]);
+  const [user, page, totals, t] = await Promise.all([requireUser(), listClasses(filter, request), held ? classTotals(filter) : Promise.resolve(null), getT()]);
+  const items = page.items;
   const canCreate = can(user, 'data.edit', user.unitPath) && (MANAGING_KINDS as readonly string[]).includes(user.unitKind);
   return (
     <div className="space-y-4">
@@ -64,6 +70,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       )}
+      <Pager page={page} path="/classes" params={p} n={n} text={pagerText(t, page, n)} />
     </div>
   );
 }

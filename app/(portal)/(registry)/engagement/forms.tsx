@@ -1,5 +1,6 @@
 'use client';
 
+import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { ActionForm, Field } from '@/components/action-form';
 import { createSurveyRoundAction, recordFindingAction, recordMeetingAction } from './actions';
 
@@ -43,12 +44,12 @@ export function SurveyRoundForm({ l, today, participants }: { l: L; today: strin
   );
 }
 
-export function FindingForm({ l, roundId, enterprises, attitudes }: { l: L; roundId: number; enterprises: Option[]; attitudes: Option[] }) {
+export function FindingForm({ l, pick, roundId, attitudes }: { l: L; pick: PickerLabels; roundId: number; attitudes: Option[] }) {
   return (
     <ActionForm action={recordFindingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="finding-form">
       <input type="hidden" name="roundId" value={roundId} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="enterpriseId" label={l.enterprise} type="select" options={enterprises} required />
+        <SearchPicker name="enterpriseId" label={l.enterprise} source="/api/pick/enterprises" labels={pick} required />
         <Field name="membersWorking" label={l.membersWorking} type="number" defaultValue="0" required />
         <Field name="ownerAttitude" label={l.ownerAttitude} type="select" options={attitudes} required />
         <Field name="note" label={l.note} />

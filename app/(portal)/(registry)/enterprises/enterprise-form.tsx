@@ -1,15 +1,32 @@
 'use client';
 
 import { ActionForm, Field } from '@/components/action-form';
+import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
+import { MANAGING_KINDS, PARTY_ORG_KINDS } from '@/lib/registry/kinds';
 import { createEnterpriseAction, updateEnterpriseAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
 
-export type EnterpriseFormOptions = { types: Option[]; statuses: Option[]; managing: Option[]; party: Option[]; tradeUnion: Option[]; youthUnion: Option[] };
+export type EnterpriseFormOptions = { types: Option[]; statuses: Option[] };
+export type EnterpriseLinks = Record<'managing' | 'party' | 'tradeUnion' | 'youthUnion', PickOption | null>;
 
-/** Register an enterprise, or edit one (`initial` with its id and version). */
-export function EnterpriseForm({ l, options, initial }: { l: L; options: EnterpriseFormOptions; initial?: Record<string, string> & { id: string; version: string } }) {
+const units = (kinds: readonly string[]) => `/api/pick/units?kinds=${kinds.join(',')}`;
+
+/** Register an enterprise, or edit one (`initial` with its id and version, `links` its units). */
+export function EnterpriseForm({
+  l,
+  pick,
+  options,
+  links,
+  initial,
+}: {
+  l: L;
+  pick: PickerLabels;
+  options: EnterpriseFormOptions;
+  links?: EnterpriseLinks;
+  initial?: Record<string, string> & { id: string; version: string };
+}) {
   const v = (name: string, fallback = '') => initial?.[name] ?? fallback;
   return (
     <ActionForm
@@ -30,13 +47,13 @@ export function EnterpriseForm({ l, options, initial }: { l: L; options: Enterpr
         <Field name="type" label={l.type} type="select" options={options.types} defaultValue={v('type')} required />
         <Field name="status" label={l.status} type="select" options={options.statuses} defaultValue={v('status', 'operating')} required />
         <Field name="address" label={l.address} defaultValue={v('address')} required />
-        <Field name="managingUnitId" label={l.managingUnit} type="select" options={options.managing} defaultValue={v('managingUnitId')} required />
+        <SearchPicker name="managingUnitId" label={l.managingUnit} source={units(MANAGING_KINDS)} labels={pick} defaultValue={links?.managing} required />
         <Field name="zone" label={l.zone} defaultValue={v('zone')} />
         <Field name="workforce" label={l.workforce} type="number" defaultValue={v('workforce')} required />
         <Field name="ownerName" label={l.ownerName} defaultValue={v('ownerName')} />
-        <Field name="partyUnitId" label={l.partyUnit} type="select" options={options.party} defaultValue={v('partyUnitId')} />
-        <Field name="tradeUnionUnitId" label={l.tradeUnionUnit} type="select" options={options.tradeUnion} defaultValue={v('tradeUnionUnitId')} />
-        <Field name="youthUnionUnitId" label={l.youthUnionUnit} type="select" options={options.youthUnion} defaultValue={v('youthUnionUnitId')} />
+        <SearchPicker name="partyUnitId" label={l.partyUnit} source={units(PARTY_ORG_KINDS)} labels={pick} defaultValue={links?.party} />
+        <SearchPicker name="tradeUnionUnitId" label={l.tradeUnionUnit} source={units(['union_branch'])} labels={pick} defaultValue={links?.tradeUnion} />
+        <SearchPicker name="youthUnionUnitId" label={l.youthUnionUnit} source={units(['youth_branch'])} labels={pick} defaultValue={links?.youthUnion} />
       </div>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         <Field name="foreignInvested" label={l.foreignInvested} type="checkbox" defaultValue={v('foreignInvested')} />

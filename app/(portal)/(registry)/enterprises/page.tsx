@@ -1,15 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pager } from '@/components/pager';
+import { SearchPicker } from '@/components/search-picker';
 import { can } from '@/lib/authz/permissions';
-import { ENTERPRISE_PAGE_SIZE, listEnterpriseUnitOptions, listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
+import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
 import { requireUser } from '@/lib/dal/session';
+import { getUnitOption } from '@/lib/dal/units';
 import { getT } from '@/lib/i18n/server';
-import { ENTERPRISE_TYPES, type EnterpriseType } from '@/lib/registry/kinds';
+import { pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
+import { ENTERPRISE_TYPES, MANAGING_KINDS, type EnterpriseType } from '@/lib/registry/kinds';
 
 export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
-type Params = Record<'q' | 'unit' | 'type' | 'party' | 'union' | 'min' | 'max' | 'zone' | 'page', string | undefined>;
+type Params = Record<'q' | 'unit' | 'type' | 'party' | 'union' | 'min' | 'max' | 'zone' | 'after' | 'before' | 'n', string | undefined>;
 
 const yesNo = (v?: string) => (v === 'yes' ? true : v === 'no' ? false : undefined);
 const whole = (v?: string) => (v && /^\d{1,7}$/.test(v) ? Number(v) : undefined);
@@ -32,12 +35,17 @@ const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  const page = Math.max(1, whole(params.page) ?? 1);
+  const { request, n } = pageParams(params);
   const filter = filterOf(params);
-  const [user, { items, total }, units, zones, t] = await Promise.all([requireUser(), listEnterprises(filter, page), listEnterpriseUnitOptions(), listZones(), getT()]);
-  const pages = Math.max(1, Math.ceil(total / ENTERPRISE_PAGE_SIZE));
+  const [user, page, unitChosen, zones, t] = await Promise.all([
+    requireUser(),
+    listEnterprises(filter, request),
+    filter.managingUnitId ? getUnitOption(filter.managingUnitId) : Promise.resolve(null),
+    listZones(),
+    getT(),
+  ]);
+  const items = page.items;
   const filtered = Object.values(filter).some((v) => v !== undefined);
-  const pageHref = (n: number) => `/enterprises?${new URLSearchParams({ ...Object.fromEntries(Object.entries(params).filter(([, v]) => v)), page: String(n) })}`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -53,14 +61,14 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
       </div>
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4" role="search" data-testid="enterprise-filters">
         <input name="q" defaultValue={params.q} placeholder={t('ent.search')} aria-label={t('ent.search')} className={`${input} sm:col-span-2`} />
-        <select name="unit" defaultValue={params.unit ?? ''} aria-label={t('ent.filter.managing')} className={input}>
-          <option value="">{t('ent.filter.managing')}: {t('ent.filter.all')}</option>
-          {units.managing.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
+        <SearchPicker
+          name="unit"
+          label={t('ent.filter.managing')}
+          hideLabel
+          source={`/api/pick/units?kinds=${MANAGING_KINDS.join(',')}`}
+          defaultValue={unitChosen}
+          labels={{ ...pickerLabels(t), placeholder: t('ent.filter.managingPlaceholder') }}
+        />
         <select name="type" defaultValue={params.type ?? ''} aria-label={t('ent.type')} className={input}>
           <option value="">{t('ent.type')}: {t('ent.filter.all')}</option>
           {ENTERPRISE_TYPES.map((x) => (
@@ -93,7 +101,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           <input name="min" defaultValue={params.min} inputMode="numeric" placeholder={t('ent.filter.workforceMin')} aria-label={t('ent.filter.workforceMin')} className={`${input} w-1/2`} />
           <input name="max" defaultValue={params.max} inputMode="numeric" placeholder={t('ent.filter.workforceMax')} aria-label={t('ent.filter.workforceMax')} className={`${input} w-1/2`} />
         </div>
-        <div className="flex items-center gap-3 sm:col-span-4">
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-4">
           <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
           {filtered ? (
             <Link href="/enterprises" className="text-sm text-red-800 underline">
@@ -101,7 +109,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
             </Link>
           ) : null}
           <span className="ml-auto text-sm text-stone-600" data-testid="enterprise-count">
-            {t('ent.count', { n: total.toLocaleString('vi-VN') })}
+            {t('ent.count', { n: totalText(t, page) })}
           </span>
         </div>
       </form>
@@ -148,7 +156,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
-      <Pager page={page} pages={pages} href={pageHref} labels={{ page: t('pager.label', { page, pages }), prev: t('pager.prev'), next: t('pager.next') }} />
+      <Pager page={page} path="/enterprises" params={params} n={n} text={pagerText(t, page, n)} />
     </div>
   );
 }

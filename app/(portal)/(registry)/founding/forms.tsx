@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxList, Field } from '@/components/action-form';
+import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { decideFoundingAction, proposeFoundingAction, rejectFoundingAction } from './actions';
 
 type Option = { value: string; label: string };
@@ -10,14 +11,17 @@ export function ProposeForm({
   l,
   enterpriseId,
   cellName,
-  parents,
+  parentSource,
+  pick,
   members,
   today,
 }: {
   l: L;
   enterpriseId: number;
   cellName: string;
-  parents: Option[];
+  /** Committees of the scope that may hold a new cell. */
+  parentSource: string;
+  pick: PickerLabels;
   members: { id: number; label: string }[];
   today: string;
 }) {
@@ -26,7 +30,7 @@ export function ProposeForm({
       <input type="hidden" name="enterpriseId" value={enterpriseId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="cellName" label={l.cellName} defaultValue={cellName} required />
-        <Field name="parentUnitId" label={l.parent} type="select" options={parents} required />
+        <SearchPicker name="parentUnitId" label={l.parent} source={parentSource} labels={pick} required />
         <Field name="proposedOn" label={l.proposedOn} type="date" defaultValue={today} required />
       </div>
       <CheckboxList name="memberIds" legend={l.members} help={l.membersHelp} options={members.map((m) => ({ value: String(m.id), label: m.label }))} defaultChecked />

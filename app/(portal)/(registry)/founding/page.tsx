@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { countFoundingProposals, listFoundingProposals } from '@/lib/dal/founding';
+import { listFoundingProposals } from '@/lib/dal/founding';
+import { Pager } from '@/components/pager';
+import { pageParams, pagerText, totalText } from '@/lib/page';
 import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { formatDate } from '@/lib/format';
@@ -8,11 +10,15 @@ import { getT } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'Thành lập tổ chức đảng' };
 
-export default async function FoundingPage({ searchParams }: { searchParams: Promise<{ fdi?: string; wUnit?: string; wFrom?: string; wTo?: string }> }) {
+type Params = Record<'fdi' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
+
+export default async function FoundingPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = await searchParams;
   const decided = parseWindow(p);
+  const { request, n } = pageParams(p);
   const filter = { decided, fdi: p.fdi === '1' || undefined };
-  const [items, total, t] = await Promise.all([listFoundingProposals(filter), decided ? countFoundingProposals(filter) : Promise.resolve(0), getT()]);
+  const [page, t] = await Promise.all([listFoundingProposals(filter, request), getT()]);
+  const items = page.items;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -23,7 +29,7 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
       </div>
       {decided ? (
         <FigureFilter
-          text={t(filter.fdi ? 'fnd.decidedBetweenFdi' : 'fnd.decidedBetween', { n: total.toLocaleString('vi-VN'), from: formatDate(decided.from), to: formatDate(decided.to) })}
+          text={t(filter.fdi ? 'fnd.decidedBetweenFdi' : 'fnd.decidedBetween', { n: totalText(t, page), from: formatDate(decided.from), to: formatDate(decided.to) })}
           clearHref="/founding"
           clearLabel={t('ent.filter.clear')}
         />
@@ -45,6 +51,7 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
           ))}
         </ul>
       )}
+      <Pager page={page} path="/founding" params={p} n={n} text={pagerText(t, page, n)} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { today } from '@/lib/clock';
 import { getRatingSheet } from '@/lib/dal/ratings';
-import { listCellOptions } from '@/lib/dal/members';
+import { getUnitOption } from '@/lib/dal/units';
+import { SearchPicker } from '@/components/search-picker';
 import { getT } from '@/lib/i18n/server';
+import { pickerLabels } from '@/lib/page';
 import { RATING_GRADES } from '@/lib/registry/kinds';
 import { RatingSheet } from './sheet';
 
@@ -14,9 +16,8 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const p = await searchParams;
   const thisYear = Number(today().slice(0, 4));
   const year = /^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear;
-  const [cells, t] = await Promise.all([listCellOptions('mine'), getT()]);
-  const cellId = cells.find((c) => c.id === Number(p.cell))?.id ?? (cells.length === 1 ? cells[0].id : undefined);
-  const sheet = await getRatingSheet(year, cellId);
+  const cellId = Number(p.cell) || undefined;
+  const [cell, sheet, t] = await Promise.all([cellId ? getUnitOption(cellId) : Promise.resolve(null), getRatingSheet(year, cellId), getT()]);
   const grades = [{ value: '', label: '—' }, ...RATING_GRADES.map((g) => ({ value: g, label: t(`rat.grade.${g}`) }))];
   const l = { save: t('rat.save'), pending: t('form.pending'), name: t('mem.fullName'), score: t('rat.score'), grade: t('rat.grade') };
   const share = (s: typeof sheet.summary.members) =>
@@ -36,19 +37,9 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
-          {cells.length > 1 ? (
-            <label className="text-sm">
-              <span className="mb-1 block">{t('rat.cell')}</span>
-              <select name="cell" defaultValue={cellId ?? ''} className={input}>
-                <option value="">—</option>
-                {cells.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : null}
+          <div className="w-72 max-w-full text-sm">
+            <SearchPicker name="cell" label={t('rat.cell')} source="/api/pick/units?kinds=cell" defaultValue={cell} labels={pickerLabels(t)} />
+          </div>
           <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('rat.show')}</button>
         </form>
       </div>

@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listReferralCells } from '@/lib/dal/admission';
+import { assertCanRefer } from '@/lib/dal/admission';
 import { caseFormText } from '@/lib/case-labels';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { orNotFound } from '@/lib/page';
+import { orNotFound, pickerLabels } from '@/lib/page';
 import { ReferralForm } from '../case-forms';
 
 export const metadata: Metadata = { title: 'Giới thiệu quần chúng ưu tú' };
 
 export default async function NewReferralPage() {
   // The data layer refuses anyone but a union or youth branch's officers: "not found" for the others.
-  const [cells, t] = await Promise.all([orNotFound(listReferralCells()), getT()]);
+  const [, t] = await Promise.all([orNotFound(assertCanRefer()), getT()]);
   return (
     <div className="max-w-3xl space-y-4">
       <Link href="/cases" className="text-sm text-red-800 underline">
@@ -24,7 +24,7 @@ export default async function NewReferralPage() {
         <ReferralForm
           l={caseFormText(t)}
           today={formatDate(today())}
-          cells={[{ value: '', label: t('unit.choose') }, ...cells.map((c) => ({ value: String(c.id), label: c.name }))]}
+          pick={pickerLabels(t)}
         />
       </div>
     </div>

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
-import { listEnterprises } from '@/lib/dal/enterprises';
-import { getMember, LEAVING_STATUSES, listAssignments, listCellOptions } from '@/lib/dal/members';
+import { getMember, LEAVING_STATUSES, listAssignments } from '@/lib/dal/members';
 import { OCCUPATIONS } from '@/lib/registry/kinds';
 import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { idParam, orNotFound } from '@/lib/page';
+import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { AssignForm, EditMemberForm, EndMembershipForm, MemberStepForm } from '../forms';
 
 export const metadata: Metadata = { title: 'Đảng viên' };
@@ -24,16 +23,10 @@ function Row({ label, value }: { label: string; value: React.ReactNode }) {
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const m = await orNotFound(getMember(idParam((await params).id)));
   const t = await getT();
-  const [tree, mine, assignments, user, firms] = await Promise.all([
-    m.canManage ? listCellOptions('tree') : Promise.resolve([]),
-    m.canManage ? listCellOptions('mine') : Promise.resolve([]),
-    listAssignments({ memberId: m.id }),
-    requireUser(),
-    m.canManage ? listEnterprises({ status: 'operating' }, 1) : Promise.resolve({ items: [], total: 0 }),
-  ]);
+  const [assignments, user] = await Promise.all([listAssignments({ memberId: m.id }), requireUser()]);
   const active = m.status === 'active' || m.status === 'temporary_elsewhere';
   const canAssign = m.canManage && user.unitKind !== 'cell' && m.status === 'active';
-  const cells = [{ value: '', label: '—' }, ...tree.filter((c) => c.id !== m.cellUnitId).map((c) => ({ value: String(c.id), label: c.name }))];
+  const pick = pickerLabels(t);
   const l = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle'), effectiveOn: t('mem.effectiveOn'), note: t('mem.note') };
   const common = { l, memberId: m.id, version: m.version, today: formatDate(today()) };
   const pending = m.transferToUnitId !== null;
@@ -76,8 +69,8 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         {m.canManage && pending ? <MemberStepForm {...common} step="cancel" title={t('mem.cancelTransfer')} danger /> : null}
         {m.canManage && !pending && m.status === 'active' ? (
           <>
-            <MemberStepForm {...common} step="transferOut" title={t('mem.transferOut')} cells={cells} cellField={{ name: 'toCellUnitId', label: t('mem.toCell') }} />
-            <MemberStepForm {...common} step="temporaryStart" title={t('mem.temporaryStart')} cells={cells} cellField={{ name: 'hostCellUnitId', label: t('mem.hostCell') }} />
+            <MemberStepForm {...common} step="transferOut" title={t('mem.transferOut')} pick={pick} cellField={{ name: 'toCellUnitId', label: t('mem.toCell') }} />
+            <MemberStepForm {...common} step="temporaryStart" title={t('mem.temporaryStart')} pick={pick} cellField={{ name: 'hostCellUnitId', label: t('mem.hostCell') }} />
           </>
         ) : null}
         {m.canManage && m.status === 'temporary_elsewhere' ? <MemberStepForm {...common} step="temporaryEnd" title={t('mem.temporaryEnd')} /> : null}
@@ -96,12 +89,8 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
                   officialOn: m.officialOn ? formatDate(m.officialOn) : '',
                 }}
                 occupations={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))}
-                enterprises={[
-                  { value: '', label: '—' },
-                  // The member's current workplace stays offered even when it is not on the first page of enterprises.
-                  ...(m.enterpriseId && !firms.items.some((e) => e.id === m.enterpriseId) ? [{ value: String(m.enterpriseId), label: m.enterpriseName ?? '' }] : []),
-                  ...firms.items.map((e) => ({ value: String(e.id), label: e.name })),
-                ]}
+                pick={pick}
+                enterprise={m.enterpriseId ? { value: String(m.enterpriseId), label: m.enterpriseName ?? '' } : null}
               />
             </div>
           </details>
@@ -145,7 +134,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               <AssignForm
                 l={{ submit: t('asg.assign'), pending: t('form.pending'), cell: t('asg.cell'), role: t('asg.role'), startOn: t('asg.startOn'), endOn: t('asg.endOn') }}
                 memberId={m.id}
-                cells={[{ value: '', label: '—' }, ...mine.filter((c) => c.id !== m.cellUnitId).map((c) => ({ value: String(c.id), label: c.name }))]}
+                pick={pick}
                 today={formatDate(today())}
               />
             </div>

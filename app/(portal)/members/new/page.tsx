@@ -1,15 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listEnterprises } from '@/lib/dal/enterprises';
-import { listCellOptions } from '@/lib/dal/members';
 import { getT } from '@/lib/i18n/server';
+import { pickerLabels } from '@/lib/page';
 import { OCCUPATIONS } from '@/lib/registry/kinds';
 import { MemberForm } from '../forms';
 
 export const metadata: Metadata = { title: 'Thêm đảng viên' };
 
 export default async function NewMemberPage() {
-  const [cells, ents, t] = await Promise.all([listCellOptions('mine'), listEnterprises({ status: 'operating' }, 1), getT()]);
+  const t = await getT();
   const keys = ['fullName', 'birthDate', 'gender', 'nationalId', 'phone', 'cell', 'enterprise', 'occupation', 'admittedOn', 'officialOn', 'cardNo', 'confirmNotDuplicate', 'submit'] as const;
   const l = { ...Object.fromEntries(keys.map((k) => [k, t(`mem.${k}`)])), male: t('referral.male'), female: t('referral.female'), pending: t('form.pending') };
   return (
@@ -21,8 +20,7 @@ export default async function NewMemberPage() {
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <MemberForm
           l={l}
-          cells={[{ value: '', label: '—' }, ...cells.map((c) => ({ value: String(c.id), label: c.name }))]}
-          enterprises={[{ value: '', label: '—' }, ...ents.items.map((e) => ({ value: String(e.id), label: e.name }))]}
+          pick={pickerLabels(t)}
           occupations={[{ value: '', label: '—' }, ...OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))]}
         />
       </div>

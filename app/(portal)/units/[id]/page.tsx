@@ -1,25 +1,25 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Breadcrumb, ChildrenTable, KindBadge, UnitHistory } from '@/components/units';
-import { getUnit, listUnitOptions, type UnitOption } from '@/lib/dal/units';
+import { getUnit } from '@/lib/dal/units';
+import { Pager } from '@/components/pager';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { idParam, orNotFound } from '@/lib/page';
-import { ALLOWED_CHILDREN, canContain } from '@/lib/units/kinds';
+import { idParam, orNotFound, pageParams, pagerText, pickerLabels } from '@/lib/page';
+import { ALLOWED_CHILDREN, canContain, UNIT_KINDS } from '@/lib/units/kinds';
 import { UnitAdmin } from './unit-admin';
 
 export const metadata: Metadata = { title: 'Đơn vị' };
 
-export default async function UnitPage({ params }: { params: Promise<{ id: string }> }) {
-  const unit = await orNotFound(getUnit(idParam((await params).id)));
+export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; before?: string; n?: string }> }) {
+  const p = await searchParams;
+  const { request, n } = pageParams(p);
+  const unit = await orNotFound(getUnit(idParam((await params).id), request));
   const t = await getT();
   const anyAdmin = Object.values(unit.allowed).some(Boolean);
-  const options = anyAdmin && (unit.allowed.move || unit.allowed.merge) ? await listUnitOptions() : [];
-  const insideSelf = (o: UnitOption) => o.path === unit.path || o.path.startsWith(unit.path + '.');
-  const optionLabel = (o: UnitOption) => `${'— '.repeat(o.depth)}${o.name}`;
-  const placeholder = { value: '', label: t('unit.choose') };
+  const parentKinds = UNIT_KINDS.filter((k) => canContain(k, unit.kind));
 
   return (
     <div className="space-y-6">
@@ -73,7 +73,10 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('unit.children')}</h2>
-        <ChildrenTable items={unit.children} t={t} emptyText={t(unit.allowed.create ? 'unit.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+        <ChildrenTable items={unit.children.items} t={t} emptyText={t(unit.allowed.create ? 'unit.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+        <div className="mt-3">
+          <Pager page={unit.children} path={`/units/${unit.id}`} params={p} n={n} text={pagerText(t, unit.children, n)} />
+        </div>
       </section>
 
       {anyAdmin ? (
@@ -87,13 +90,9 @@ export default async function UnitPage({ params }: { params: Promise<{ id: strin
               { value: '', label: t('unit.chooseKind') },
               ...ALLOWED_CHILDREN[unit.kind].map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) })),
             ]}
-            moveOptions={[
-              placeholder,
-              ...options
-                .filter((o) => !insideSelf(o) && o.id !== unit.parentId)
-                .map((o) => ({ value: String(o.id), label: optionLabel(o), disabled: !canContain(o.kind, unit.kind) })),
-            ]}
-            mergeOptions={[placeholder, ...options.filter((o) => !insideSelf(o)).map((o) => ({ value: String(o.id), label: optionLabel(o) }))]}
+            moveSource={`/api/pick/units?notUnder=${unit.id}&kinds=${parentKinds.join(',')}`}
+            mergeSource={`/api/pick/units?notUnder=${unit.id}`}
+            pick={pickerLabels(t)}
             text={{
               pending: t('form.pending'),
               confirm: t('form.confirm'),

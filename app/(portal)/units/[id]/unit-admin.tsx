@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm, Field } from '@/components/action-form';
+import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { createUnitAction, dissolveUnitAction, mergeUnitAction, moveUnitAction, updateUnitAction } from './actions';
 
 type Option = { value: string; label: string; disabled?: boolean };
@@ -10,8 +11,10 @@ export type UnitAdminProps = {
   today: string;
   allowed: { create: boolean; update: boolean; move: boolean; merge: boolean; dissolve: boolean };
   kindOptions: Option[];
-  moveOptions: Option[];
-  mergeOptions: Option[];
+  /** Picker sources: units that may take this one in, and units it may merge into (never itself or below). */
+  moveSource: string;
+  mergeSource: string;
+  pick: PickerLabels;
   text: Record<string, string>;
 };
 
@@ -25,7 +28,7 @@ function Card({ title, children, testId }: { title: string; children: React.Reac
 }
 
 /** The administrator's forms for one unit; the server re-checks every one of them. */
-export function UnitAdmin({ unit, today, allowed, kindOptions, moveOptions, mergeOptions, text: L }: UnitAdminProps) {
+export function UnitAdmin({ unit, today, allowed, kindOptions, moveSource, mergeSource, pick, text: L }: UnitAdminProps) {
   const labels = { pending: L.pending, confirm: L.confirm, cancel: L.cancel, confirmTitle: L.confirmTitle };
   const hidden = (
     <>
@@ -62,7 +65,7 @@ export function UnitAdmin({ unit, today, allowed, kindOptions, moveOptions, merg
         <Card title={L.moveTitle} testId="unit-move">
           <ActionForm action={moveUnitAction} submitLabel={L.moveSubmit} labels={labels} confirmText={L.moveConfirm}>
             {hidden}
-            <Field name="newParentId" label={L.moveTarget} type="select" options={moveOptions} required />
+            <SearchPicker name="newParentId" label={L.moveTarget} source={moveSource} labels={pick} required />
             <Field name="effectiveOn" label={L.effectiveOn} type="date" defaultValue={today} required />
           </ActionForm>
         </Card>
@@ -72,7 +75,7 @@ export function UnitAdmin({ unit, today, allowed, kindOptions, moveOptions, merg
           <p className="mb-3 text-sm text-stone-600">{L.mergeHelp}</p>
           <ActionForm action={mergeUnitAction} submitLabel={L.mergeSubmit} labels={labels} confirmText={L.mergeConfirm} danger>
             {hidden}
-            <Field name="intoId" label={L.mergeTarget} type="select" options={mergeOptions} required />
+            <SearchPicker name="intoId" label={L.mergeTarget} source={mergeSource} labels={pick} required />
             <Field name="effectiveOn" label={L.effectiveOn} type="date" defaultValue={today} required />
           </ActionForm>
         </Card>

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listUnitOptions } from '@/lib/dal/units';
 import { getUser } from '@/lib/dal/users';
 import { requireUser } from '@/lib/dal/session';
 import { formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { idParam, orNotFound } from '@/lib/page';
-import { roleOptions, unitOptions, userFormText } from '@/lib/user-labels';
+import { idParam, orNotFound, pickerLabels } from '@/lib/page';
+import { roleOptions, userFormText } from '@/lib/user-labels';
 import { ActiveForm, EditUserForm, ResetPasswordForm } from '../user-forms';
 
 export const metadata: Metadata = { title: 'Người dùng' };
@@ -16,7 +15,6 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const me = await requireUser();
   const { created } = await searchParams;
   const t = await getT();
-  const units = await listUnitOptions();
   const L = userFormText(t, user.fullName);
   const self = me.id === user.id;
   return (
@@ -41,7 +39,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       ) : null}
       <section className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
         <h2 className="mb-4 font-semibold">{t('users.edit.title')}</h2>
-        <EditUserForm L={L} user={user} unitOptions={unitOptions(t, units)} roleOptions={roleOptions(t)} />
+        <EditUserForm L={L} pick={pickerLabels(t)} user={user} roleOptions={roleOptions(t)} />
       </section>
       {self ? null : (
         <div className="grid gap-4 md:grid-cols-2">

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listUnitOptions } from '@/lib/dal/units';
+import { getUnitOption } from '@/lib/dal/units';
 import { canManageUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
 import { notFound } from 'next/navigation';
-import { roleOptions, unitOptions, userFormText } from '@/lib/user-labels';
+import { pickerLabels } from '@/lib/page';
+import { roleOptions, userFormText } from '@/lib/user-labels';
 import { CreateUserForm } from '../user-forms';
 
 export const metadata: Metadata = { title: 'Thêm người dùng' };
@@ -12,8 +13,8 @@ export const metadata: Metadata = { title: 'Thêm người dùng' };
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<{ unitId?: string }> }) {
   if (!(await canManageUsers())) notFound();
   const t = await getT();
-  const units = await listUnitOptions();
   const { unitId } = await searchParams;
+  const defaultUnit = unitId && /^\d{1,9}$/.test(unitId) ? await getUnitOption(Number(unitId)) : null;
   return (
     <div className="max-w-xl space-y-4">
       <Link href="/users" className="text-sm text-red-800 underline">
@@ -21,7 +22,7 @@ export default async function NewUserPage({ searchParams }: { searchParams: Prom
       </Link>
       <h1 className="text-2xl font-bold text-red-900">{t('users.new')}</h1>
       <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
-        <CreateUserForm L={userFormText(t)} unitOptions={unitOptions(t, units)} roleOptions={roleOptions(t)} defaultUnitId={unitId} />
+        <CreateUserForm L={userFormText(t)} pick={pickerLabels(t)} roleOptions={roleOptions(t)} defaultUnit={defaultUnit} />
       </div>
     </div>
   );

@@ -4,7 +4,7 @@ import { today } from '@/lib/clock';
 import { getClass } from '@/lib/dal/classes';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { idParam, orNotFound } from '@/lib/page';
+import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { EnrolForm, IssueForm } from '../forms';
 
 export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
@@ -59,15 +59,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
             <h2 className="mb-1 font-semibold text-red-900">{t('cls.enrol')}</h2>
             <p className="mb-3 text-xs text-stone-500">{t('cls.enrolHelp')}</p>
-            {c.eligible.length === 0 ? (
-              <p className="text-sm text-stone-600">{t('cls.noEligible')}</p>
-            ) : (
-              <EnrolForm
-                l={{ submit: t('cls.enrol'), pending: t('form.pending'), legend: t('cls.enrolled') }}
-                classId={c.id}
-                people={c.eligible.map((p) => ({ value: String(p.id), label: `${p.fullName} (${formatDate(p.birthDate)}, ${p.unitName})` }))}
-              />
-            )}
+            <EnrolForm l={{ submit: t('cls.enrol'), pending: t('form.pending'), legend: t('cls.enrolPick') }} pick={{ ...pickerLabels(t), none: t('cls.noEligible') }} classId={c.id} />
           </section>
           {pending.length ? (
             <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">

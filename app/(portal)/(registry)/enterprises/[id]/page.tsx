@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getEnterprise, listEnterpriseUnitOptions } from '@/lib/dal/enterprises';
+import { getEnterprise } from '@/lib/dal/enterprises';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { idParam, orNotFound } from '@/lib/page';
-import { enterpriseFormOptions, enterpriseFormText } from '@/lib/registry/labels';
+import { idParam, orNotFound, pickerLabels } from '@/lib/page';
+import { enterpriseFormLinks, enterpriseFormOptions, enterpriseFormText } from '@/lib/registry/labels';
 import { today } from '@/lib/clock';
 import { MEETING_OUTCOMES } from '@/lib/registry/kinds';
 import { MeetingForm } from '../../engagement/forms';
@@ -24,7 +24,6 @@ function Row({ label, value, testId }: { label: string; value: React.ReactNode; 
 export default async function EnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const e = await orNotFound(getEnterprise(idParam((await params).id)));
   const t = await getT();
-  const units = e.canEdit ? await listEnterpriseUnitOptions() : null;
   const yes = (b: boolean) => t(b ? 'yes' : 'no');
   return (
     <div className="space-y-6">
@@ -136,13 +135,15 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
         )}
       </section>
 
-      {units ? (
+      {e.canEdit ? (
         <details className="no-print rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="enterprise-edit">
           <summary className="cursor-pointer font-semibold text-red-900">{t('ent.edit')}</summary>
           <div className="mt-4">
             <EnterpriseForm
               l={enterpriseFormText(t)}
-              options={enterpriseFormOptions(t, units, e)}
+              pick={pickerLabels(t)}
+              options={enterpriseFormOptions(t)}
+              links={enterpriseFormLinks(e)}
               initial={{
                 id: String(e.id),
                 version: String(e.version),

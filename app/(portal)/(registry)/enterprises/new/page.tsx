@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listEnterpriseUnitOptions } from '@/lib/dal/enterprises';
 import { getT } from '@/lib/i18n/server';
+import { pickerLabels } from '@/lib/page';
 import { enterpriseFormOptions, enterpriseFormText } from '@/lib/registry/labels';
 import { EnterpriseForm } from '../enterprise-form';
 
 export const metadata: Metadata = { title: 'Đăng ký doanh nghiệp' };
 
 export default async function NewEnterprisePage() {
-  const [units, t] = await Promise.all([listEnterpriseUnitOptions(), getT()]);
+  const t = await getT();
   return (
     <div className="space-y-4">
       <Link href="/enterprises" className="text-sm text-red-800 underline">
@@ -16,7 +16,7 @@ export default async function NewEnterprisePage() {
       </Link>
       <h1 className="text-2xl font-bold text-red-900">{t('ent.new')}</h1>
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <EnterpriseForm l={enterpriseFormText(t)} options={enterpriseFormOptions(t, units)} />
+        <EnterpriseForm l={enterpriseFormText(t)} pick={pickerLabels(t)} options={enterpriseFormOptions(t)} />
       </div>
     </div>
   );

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getSurveyRound } from '@/lib/dal/engagement';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { idParam, orNotFound } from '@/lib/page';
+import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { OWNER_ATTITUDES } from '@/lib/registry/kinds';
 import { FindingForm } from '../../forms';
 
@@ -64,10 +64,7 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
       {r.canRecord ? (
         <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
           <h2 className="mb-3 font-semibold text-red-900">{t('survey.addFinding')}</h2>
-          {r.candidates.length === 0 ? (
-            <p className="text-sm text-stone-600">{t('survey.noCandidates')}</p>
-          ) : (
-            <FindingForm
+          <FindingForm
               l={{
                 enterprise: t('survey.enterprise'),
                 membersWorking: t('survey.membersWorking'),
@@ -78,10 +75,9 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
                 pending: t('form.pending'),
               }}
               roundId={r.id}
-              enterprises={[{ value: '', label: '—' }, ...r.candidates.map((c) => ({ value: String(c.id), label: c.name }))]}
+              pick={pickerLabels(t)}
               attitudes={[{ value: '', label: '—' }, ...OWNER_ATTITUDES.map((a) => ({ value: a, label: t(`survey.attitude.${a}`) }))]}
             />
-          )}
         </section>
       ) : null}
     </div>

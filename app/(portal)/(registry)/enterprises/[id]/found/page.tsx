@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
 import { getEnterprise } from '@/lib/dal/enterprises';
-import { foundingOptions } from '@/lib/dal/founding';
+import { FOUNDING_PARENT_KINDS, foundingOptions } from '@/lib/dal/founding';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { idParam, orNotFound } from '@/lib/page';
+import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { ProposeForm } from '../../../founding/forms';
 
 export const metadata: Metadata = { title: 'Đề nghị thành lập chi bộ' };
@@ -37,7 +37,8 @@ export default async function ProposeFoundingPage({ params }: { params: Promise<
             }}
             enterpriseId={e.id}
             cellName={`Chi bộ ${e.name}`}
-            parents={[{ value: '', label: '—' }, ...opts.parents.map((p) => ({ value: String(p.id), label: p.name }))]}
+            parentSource={`/api/pick/units?kinds=${FOUNDING_PARENT_KINDS.join(',')}`}
+            pick={pickerLabels(t)}
             members={opts.members.map((m) => ({ id: m.id, label: `${m.fullName} (${t(m.official ? 'fnd.official' : 'fnd.probationary')}, ${m.cellName})` }))}
             today={formatDate(today())}
           />
