@@ -51,12 +51,21 @@ export function observeQueries(observer: QueryObserver | undefined): void {
 
 const logger = { logQuery: (query: string, params: unknown[]) => holder.observer?.(query, params) };
 
+/**
+ * Session settings for every PostgreSQL connection. A list's best plan depends on the scope's
+ * size (a cell's subtree through an index, the whole country in page order), so each execution
+ * is planned with its own values: a generic plan cached after five executions would pick one
+ * plan for every scope. JIT compilation costs more than it saves on queries that read a page.
+ */
+export const CONNECTION_SETTINGS = { plan_cache_mode: 'force_custom_plan', jit: 'off' } as const;
+
 async function open(): Promise<Db> {
   const url = process.env.DATABASE_URL;
   if (url) {
     const sql = postgres(url, {
       max: Number(process.env.DATABASE_POOL_MAX ?? 10),
       onnotice: () => {},
+      connection: CONNECTION_SETTINGS,
     });
     holder.sql = sql;
     holder.driver = 'postgres';

@@ -20,6 +20,7 @@ import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds'
 import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
 import { MEASURES, PERIOD_KINDS } from '../lib/reports/measures';
+import { NAME_QUIRK } from '../lib/people/identity';
 import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
@@ -532,7 +533,15 @@ export const partyMembers = pgTable(
     index('party_members_scope_gin').using('gin', t.scopeUnits),
     index('party_members_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
     index('party_members_name_key').on(sql`(${t.fullName} collate "und-x-icu")`, t.id),
+    // A name search: matches after the first letter (the list reads the name's start in name order) ...
+    index('party_members_search_tail_trgm').using('gin', sql`(substr(${t.searchName}, 2)) gin_trgm_ops`),
+    // ... and the few names whose letters may sort apart from their search key.
+    index('party_members_search_quirk').on(sql`${t.searchName} text_pattern_ops`).where(sql`${t.fullName} ~ ${sql.raw(`'${NAME_QUIRK}'`)}`),
     index('party_members_admitted_on_idx').on(t.admittedOn),
+    // Filters of the list that may keep few rows of a large scope (a status, an occupation, the probationary).
+    index('party_members_status_idx').on(t.status),
+    index('party_members_occupation_idx').on(t.occupation),
+    index('party_members_official_on_idx').on(t.officialOn),
     uniqueIndex('party_members_person_key').on(t.personId),
     uniqueIndex('party_members_card_key').on(t.cardNo),
     index('party_members_cell_idx').on(t.cellUnitId, t.status),

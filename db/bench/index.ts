@@ -46,10 +46,10 @@ async function prepare(serverUrl: string): Promise<string> {
     const exists = (await admin`select 1 from pg_database where datname = ${DB_NAME}`).length > 0;
     if (exists && process.env.BENCH_KEEP === '1') {
       const db = postgres(target.toString(), { max: 1, onnotice: () => {} });
-      const [{ n }] = await db`select count(*)::int as n from admission_cases`.catch(() => [{ n: 0 }]);
+      const [{ n }] = await db`select count(*)::int as n from party_members`.catch(() => [{ n: 0 }]);
       await db.end();
-      if (Number(n) >= size.candidates) {
-        log(`reusing ${DB_NAME} (${n} cases); applying any new migrations`);
+      if (Number(n) >= size.members) {
+        log(`reusing ${DB_NAME} (${n} members); applying any new migrations`);
         process.env.DATABASE_URL = target.toString();
         const { getDb, closeDb } = await import('../index');
         const { runMigrations } = await import('../migrate');
@@ -96,7 +96,9 @@ async function main() {
   const { sql } = await import('drizzle-orm');
   allowScriptIdentities();
   const db = await getDb();
-  const raw = postgres(benchUrl, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {} });
+  const { CONNECTION_SETTINGS } = await import('../index');
+  // The same connection settings as the portal's: the statements bare, not in another environment.
+  const raw = postgres(benchUrl, { max: Number(process.env.DATABASE_POOL_MAX ?? 10), onnotice: () => {}, connection: CONNECTION_SETTINGS });
 
   const counts = rowsOf<Record<string, number>>(
     await db.execute(sql`select (select count(*)::int from units) as units, (select count(*)::int from units where kind = 'cell') as cells,

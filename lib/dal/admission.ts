@@ -17,7 +17,7 @@ import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
 import { loadHolidays, loadRuleSets } from './rules';
-import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { capped, cappedCount, keyset, pageByKey, type ListQuery, type Page, type PageRequest, type SortKey } from './paging';
 import { containing, PICK_LIMIT, type PickOption } from './pick';
 import { assertCan, inWindow, pathUnder, requireUser, scopeHolds, type CurrentUser } from './session';
 
@@ -256,13 +256,13 @@ const caseColumns = {
 type RawCase = { [K in keyof typeof caseColumns]: unknown };
 
 function toCase(r: RawCase): CaseRow {
-  const x = r as unknown as Record<string, never>;
+  const { refId, refName, refPath, cellId, cellName, cellPath, committeeId, committeeName, committeePath, deciderId, deciderName, deciderPath, ...rest } = r as unknown as Record<string, never>;
   return {
-    ...(Object.fromEntries(Object.entries(r).filter(([k]) => !/^(ref|cell|committee|decider)(Id|Name|Path)$/.test(k))) as unknown as CaseRow),
-    referrer: { id: x.refId, name: x.refName, path: x.refPath },
-    cell: { id: x.cellId, name: x.cellName, path: x.cellPath },
-    committee: x.committeeId ? { id: x.committeeId, name: x.committeeName, path: x.committeePath } : null,
-    decider: { id: x.deciderId, name: x.deciderName, path: x.deciderPath },
+    ...(rest as unknown as Omit<CaseRow, 'referrer' | 'cell' | 'committee' | 'decider'>),
+    referrer: { id: refId, name: refName, path: refPath },
+    cell: { id: cellId, name: cellName, path: cellPath },
+    committee: committeeId ? { id: committeeId, name: committeeName, path: committeePath } : null,
+    decider: { id: deciderId, name: deciderName, path: deciderPath },
   };
 }
 
@@ -297,6 +297,32 @@ export type CaseListItem = {
   lastReturnReason: string | null;
 };
 
+/** Just what a list shows of a case (the whole case for the inbox, whose rows the workflow reads). */
+function caseListQuery(tx: Pick<Tx, 'select'>) {
+  return tx
+    .select({
+      id: admissionCases.id,
+      state: admissionCases.state,
+      fullName: persons.fullName,
+      nationalId: persons.nationalId,
+      workplace: persons.workplace,
+      cellName: cell.name,
+      dueOn: admissionCases.dueOn,
+      lastReturnReason: admissionCases.lastReturnReason,
+    })
+    .from(admissionCases)
+    .innerJoin(persons, eq(persons.id, admissionCases.personId))
+    .innerJoin(cell, eq(cell.id, admissionCases.cellUnitId));
+}
+
+function toListItem(onDay: string) {
+  return ({ nationalId, ...r }: Awaited<ReturnType<ReturnType<typeof caseListQuery>['execute']>>[number]): CaseListItem => ({
+    ...r,
+    nationalIdMasked: maskCccd(nationalId),
+    overdue: r.dueOn !== null && r.dueOn < onDay,
+  });
+}
+
 function listItem(c: CaseRow): CaseListItem {
   return {
     id: c.id,
@@ -318,15 +344,20 @@ export type CaseFilter = {
   submitted?: ReportWindow;
 };
 
-function caseFilter(user: CurrentUser, filter: CaseFilter) {
-  const q = filter.q?.trim();
+/** The case list's query: the scope (narrowed by its index), a state, a report's window, a name search. */
+async function caseQueryOf(user: CurrentUser, filter: CaseFilter): Promise<ListQuery> {
+  const key = filter.q ? searchKey(filter.q) : '';
   const w = filter.submitted;
-  return and(
-    caseInScope(user),
-    filter.state ? eq(admissionCases.state, filter.state) : undefined,
-    q ? sql`${admissionCases.searchName} like ${containing(searchKey(q))}` : undefined,
-    w ? inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined,
-  );
+  return {
+    table: admissionCases,
+    key: `cases:${user.unitId}:${JSON.stringify(filter)}`,
+    id: sql`${admissionCases.id}`,
+    scope: caseInScope(user),
+    filters: and(filter.state ? eq(admissionCases.state, filter.state) : undefined, w ? await inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined),
+    search: key
+      ? { indexed: sql`${admissionCases.searchName} like ${containing(key)}`, plain: sql`(${admissionCases.searchName} || '') like ${containing(key)}` }
+      : undefined,
+  };
 }
 
 /** Soonest deadline first (none last), the newest case first on the same day: the index admission_cases_list_key. */
@@ -343,13 +374,7 @@ const caseOrder: SortKey<{ id: number; dueOn: string | null }> = {
 export async function listCases(filter: CaseFilter = {}, page: PageRequest = {}): Promise<Page<CaseListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const where = caseFilter(user, filter);
-  const ks = keyset(caseOrder, page);
-  const [rows, counted] = await Promise.all([
-    caseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
-    db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${where}`)),
-  ]);
-  return ks.finish(rows, (r) => listItem(toCase(r)), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+  return pageByKey(db, await caseQueryOf(user, filter), caseOrder, page, (ids) => caseListQuery(db).where(inArray(admissionCases.id, ids)), toListItem(today()));
 }
 
 /**

@@ -43,12 +43,12 @@ export type ClassListItem = { id: number; kind: ClassKind; title: string; startO
 /** Classes of a kind that started in a window, organised under a unit (the list behind a report's attendees figure). */
 export type ClassFilter = { kind?: ClassKind; held?: ReportWindow };
 
-function classFilter(user: CurrentUser, filter: ClassFilter) {
+async function classFilter(user: CurrentUser, filter: ClassFilter) {
   const w = filter.held;
   return and(
     inScope(user),
     filter.kind ? eq(classes.kind, filter.kind) : undefined,
-    w ? inWindow(classes.startOn, classes.organiserUnitId, w) : undefined,
+    w ? await inWindow(classes.startOn, classes.organiserUnitId, w) : undefined,
   );
 }
 
@@ -60,7 +60,7 @@ export async function classTotals(filter: ClassFilter = {}): Promise<{ classes: 
     .select({ classes: sql<number>`count(*)::int`, attendees: sql<number>`coalesce(sum(${classes.enrolled}), 0)::int` })
     .from(classes)
     .innerJoin(units, eq(units.id, classes.organiserUnitId))
-    .where(classFilter(user, filter));
+    .where(await classFilter(user, filter));
   return { classes: Number(row.classes), attendees: Number(row.attendees) };
 }
 
@@ -77,7 +77,7 @@ const classOrder: SortKey<{ id: number; startOn: string }> = {
 export async function listClasses(filter: ClassFilter = {}, page: PageRequest = {}): Promise<Page<ClassListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const where = classFilter(user, filter);
+  const where = await classFilter(user, filter);
   const ks = keyset(classOrder, page);
   const [rows, counted] = await Promise.all([
     db

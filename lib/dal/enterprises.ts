@@ -13,9 +13,9 @@ import { rankByReadiness, type Ranked, type ReadinessFacts } from '@/lib/registr
 import { writeAudit } from './audit';
 import { rulesOn } from './rules';
 import { forbidden, invalid, notFound, staleVersion } from './errors';
-import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
-import { containing, PICK_LIMIT, type PickOption } from './pick';
-import { assertCan, heldBy, inScope, requireUser, scopeHolds, unitUnder, type CurrentUser } from './session';
+import { pageByKey, type ListQuery, type Page, type PageRequest, type SortKey } from './paging';
+import { containing, PICK_LIMIT, startingWith, type PickOption } from './pick';
+import { assertCan, heldBy, inScope, pathOf, requireUser, scopeHolds, unitInScope, unitUnderPath, type CurrentUser } from './session';
 
 const managing = alias(units, 'managing_unit');
 const party = alias(units, 'party_unit');
@@ -66,28 +66,36 @@ export type EnterpriseListItem = {
   status: EnterpriseStatus;
 };
 
-/** A name (diacritics ignored) or the first digits of a tax code. */
-function enterpriseSearch(q: string | undefined): SQL | undefined {
+/** A name (diacritics ignored) or the first digits of a tax code; `plain`, the same test no index holds. */
+function enterpriseSearch(q: string | undefined): { indexed: SQL; plain: SQL } | undefined {
   const text = q?.trim();
   if (!text) return undefined;
   const digits = compactTaxCode(text);
-  return /^\d{3,13}$/.test(digits) ? sql`${enterprises.taxCode} like ${digits + '%'}` : sql`${enterprises.searchName} like ${containing(searchKey(text))}`;
+  return /^\d{3,13}$/.test(digits)
+    ? { indexed: sql`${enterprises.taxCode} like ${startingWith(digits)}`, plain: sql`(${enterprises.taxCode} || '') like ${startingWith(digits)}` }
+    : { indexed: sql`${enterprises.searchName} like ${containing(searchKey(text))}`, plain: sql`(${enterprises.searchName} || '') like ${containing(searchKey(text))}` };
 }
 
-function filterConditions(user: CurrentUser, f: EnterpriseFilter): SQL | undefined {
-  return and(
-    enterpriseInScope(user),
-    enterpriseSearch(f.q),
-    // A managing unit under the chosen unit puts it in the scope: the index narrows, the subtree check decides.
-    f.managingUnitId ? and(heldBy(enterprises.scopeUnits, f.managingUnitId), unitUnder(enterprises.managingUnitId, f.managingUnitId)) : undefined,
-    f.type ? eq(enterprises.type, f.type) : undefined,
-    f.hasParty === undefined ? undefined : f.hasParty ? isNotNull(enterprises.partyUnitId) : isNull(enterprises.partyUnitId),
-    f.hasUnion === undefined ? undefined : eq(enterprises.hasTradeUnion, f.hasUnion),
-    f.workforceMin !== undefined ? gte(enterprises.workforce, f.workforceMin) : undefined,
-    f.workforceMax !== undefined ? lte(enterprises.workforce, f.workforceMax) : undefined,
-    f.zone === '*' ? isNotNull(enterprises.zone) : f.zone === '-' ? isNull(enterprises.zone) : f.zone ? eq(enterprises.zone, f.zone) : undefined,
-    f.status ? eq(enterprises.status, f.status) : undefined,
-  );
+/** The enterprise list's query: the scope (narrowed by its index), the filters, a search. */
+async function enterpriseQuery(user: CurrentUser, f: EnterpriseFilter): Promise<ListQuery> {
+  return {
+    table: enterprises,
+    key: `enterprises:${user.unitId}:${JSON.stringify(f)}`,
+    id: sql`${enterprises.id}`,
+    scope: enterpriseInScope(user),
+    filters: and(
+      // A managing unit under the chosen unit puts it in the scope: the index narrows, the subtree check decides.
+      f.managingUnitId ? and(heldBy(enterprises.scopeUnits, f.managingUnitId), unitUnderPath(enterprises.managingUnitId, await pathOf(f.managingUnitId))) : undefined,
+      f.type ? eq(enterprises.type, f.type) : undefined,
+      f.hasParty === undefined ? undefined : f.hasParty ? isNotNull(enterprises.partyUnitId) : isNull(enterprises.partyUnitId),
+      f.hasUnion === undefined ? undefined : eq(enterprises.hasTradeUnion, f.hasUnion),
+      f.workforceMin !== undefined ? gte(enterprises.workforce, f.workforceMin) : undefined,
+      f.workforceMax !== undefined ? lte(enterprises.workforce, f.workforceMax) : undefined,
+      f.zone === '*' ? isNotNull(enterprises.zone) : f.zone === '-' ? isNull(enterprises.zone) : f.zone ? eq(enterprises.zone, f.zone) : undefined,
+      f.status ? eq(enterprises.status, f.status) : undefined,
+    ),
+    search: enterpriseSearch(f.q),
+  };
 }
 
 /** Name order (Vietnamese collation), then id: the index enterprises_name_key. */
@@ -104,9 +112,7 @@ const enterpriseOrder: SortKey<{ id: number; name: string }> = {
 export async function listEnterprises(filter: EnterpriseFilter = {}, page: PageRequest = {}): Promise<Page<EnterpriseListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const where = filterConditions(user, filter);
-  const ks = keyset(enterpriseOrder, page);
-  const [rows, counted] = await Promise.all([
+  const load = (ids: number[]) =>
     db
       .select({
         id: enterprises.id,
@@ -125,12 +131,8 @@ export async function listEnterprises(filter: EnterpriseFilter = {}, page: PageR
       .from(enterprises)
       .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
       .leftJoin(party, eq(party.id, enterprises.partyUnitId))
-      .where(and(where, ks.where))
-      .orderBy(...ks.orderBy)
-      .limit(ks.limit),
-    db.execute(cappedCount(sql`select 1 from ${enterprises} where ${where}`)),
-  ]);
-  return ks.finish(rows, (r) => ({ ...r, taxCode: formatTaxCode(r.taxCode) }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+      .where(inArray(enterprises.id, ids));
+  return pageByKey(db, await enterpriseQuery(user, filter), enterpriseOrder, page, load, (r) => ({ ...r, taxCode: formatTaxCode(r.taxCode) }));
 }
 
 /** Operating enterprises of the scope whose name (or tax code) matches: a picker's first PICK_LIMIT matches, in name order. */
@@ -141,7 +143,7 @@ export async function searchEnterprises(q: string): Promise<PickOption[]> {
     .select({ id: enterprises.id, name: enterprises.name, taxCode: enterprises.taxCode, managingName: managing.name })
     .from(enterprises)
     .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))
-    .where(and(enterpriseInScope(user), eq(enterprises.status, 'operating'), enterpriseSearch(q)))
+    .where(and(enterpriseInScope(user), eq(enterprises.status, 'operating'), enterpriseSearch(q)?.indexed))
     .orderBy(sql`${enterprises.name} collate "und-x-icu"`, asc(enterprises.id))
     .limit(PICK_LIMIT);
   return rows.map((r) => ({ value: String(r.id), label: r.name, detail: `${formatTaxCode(r.taxCode)} · ${r.managingName}` }));
@@ -254,7 +256,7 @@ export async function getEnterprise(id: number): Promise<EnterpriseDetail> {
       })
       .from(surveyFindings)
       .innerJoin(surveyRounds, eq(surveyRounds.id, surveyFindings.roundId))
-      .where(and(eq(surveyFindings.enterpriseId, id), unitUnder(surveyRounds.unitId, user.unitId)))
+      .where(and(eq(surveyFindings.enterpriseId, id), unitInScope(user, surveyRounds.unitId)))
       .orderBy(desc(surveyRounds.heldOn)),
   ]);
   return {
@@ -432,9 +434,9 @@ export async function listPriorityEnterprises(): Promise<{ items: PriorityItem[]
       hasTradeUnion: enterprises.hasTradeUnion,
       officialMembers,
       surveyedMembers: sql<number | null>`(select f.members_working from survey_findings f join survey_rounds r on r.id = f.round_id
-        where f.enterprise_id = ${enterprises.id} and ${unitUnder(sql`r.unit_id`, user.unitId)} order by r.held_on desc, f.id desc limit 1)`,
+        where f.enterprise_id = ${enterprises.id} and ${unitInScope(user, sql`r.unit_id`)} order by r.held_on desc, f.id desc limit 1)`,
       lastMeetingOutcome: sql<MeetingOutcome | null>`(select m.outcome from owner_meetings m
-        where m.enterprise_id = ${enterprises.id} and ${unitUnder(sql`m.unit_id`, user.unitId)} order by m.met_on desc, m.id desc limit 1)`,
+        where m.enterprise_id = ${enterprises.id} and ${unitInScope(user, sql`m.unit_id`)} order by m.met_on desc, m.id desc limit 1)`,
     })
     .from(enterprises)
     .innerJoin(managing, eq(managing.id, enterprises.managingUnitId))

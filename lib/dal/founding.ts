@@ -148,12 +148,12 @@ function baseQuery(tx: Pick<Tx, 'select'>) {
 /** Decided in a window, the new cell under a unit: the list behind a report's foundings figure (optionally only in FDI firms). */
 export type FoundingFilter = { decided?: ReportWindow; fdi?: boolean };
 
-function foundingFilter(user: CurrentUser, filter: FoundingFilter) {
+async function foundingFilter(user: CurrentUser, filter: FoundingFilter) {
   const w = filter.decided;
   return and(
     proposalInScope(user),
     w
-      ? and(eq(foundingProposals.state, 'decided'), inWindow(foundingProposals.decisionOn, foundingProposals.newUnitId, w))
+      ? and(eq(foundingProposals.state, 'decided'), await inWindow(foundingProposals.decisionOn, foundingProposals.newUnitId, w))
       : undefined,
     filter.fdi ? sql`(${enterprises.type} = 'fdi' or ${enterprises.foreignInvested})` : undefined,
   );
@@ -166,7 +166,7 @@ export async function countFoundingProposals(filter: FoundingFilter = {}): Promi
     .select({ n: sql<number>`count(*)::int` })
     .from(foundingProposals)
     .innerJoin(enterprises, eq(enterprises.id, foundingProposals.enterpriseId))
-    .where(foundingFilter(user, filter));
+    .where(await foundingFilter(user, filter));
   return Number(n);
 }
 
@@ -184,7 +184,7 @@ const proposalOrder: SortKey<{ id: number; state: FoundingState; proposedOn: str
 export async function listFoundingProposals(filter: FoundingFilter = {}, page: PageRequest = {}): Promise<Page<FoundingListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const where = foundingFilter(user, filter);
+  const where = await foundingFilter(user, filter);
   const ks = keyset(proposalOrder, page);
   const [rows, counted] = await Promise.all([
     baseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),

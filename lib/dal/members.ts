@@ -4,15 +4,15 @@ import { alias } from 'drizzle-orm/pg-core';
 import { chunks, getDb, reserveIds, rowsOf, type Tx } from '@/db';
 import { enterprises, memberAssignments, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
-import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
+import { maskCccd, NAME_QUIRK, namePrefixRange, normalizeName, searchKey } from '@/lib/people/identity';
 import { COUNTED_STATUSES, type MemberEventKind, type MemberRecord, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
 import type { ReportWindow } from '@/lib/reports/maths';
 import { writeAudit } from './audit';
 import { enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
-import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
-import { containing } from './pick';
-import { anyUnitInScope, assertCan, heldBy, inScope, inWindow, requireUser, scopeHolds, unitUnder, type CurrentUser } from './session';
+import { capped, cappedCount, pageByKey, type ListQuery, type Page, type PageRequest, type SearchBranch, type SortKey } from './paging';
+import { containing, startingWith } from './pick';
+import { anyUnitInScope, assertCan, heldBy, inScope, inWindow, pathOf, requireUser, scopeHolds, unitInScope, unitUnderPath, type CurrentUser } from './session';
 
 /**
  * Party members of cells. A member belongs to exactly one cell (party_members.cell_unit_id, one
@@ -112,44 +112,78 @@ const memberOrder: SortKey<{ id: number; fullName: string }> = {
   values: (r) => [r.fullName, r.id],
 };
 
-function memberWhere(user: CurrentUser, filter: MemberFilter): SQL | undefined {
-  const q = filter.q?.trim();
-  return and(
-    memberInScope(user),
-    q ? sql`${partyMembers.searchName} like ${containing(searchKey(q))}` : undefined,
-    // A cell under the chosen unit has that unit in its scope: the index narrows, the subtree check decides.
-    filter.unitId ? and(heldBy(partyMembers.scopeUnits, filter.unitId), unitUnder(partyMembers.cellUnitId, filter.unitId)) : undefined,
-    filter.status === 'current'
-      ? inArray(partyMembers.status, COUNTED_STATUSES)
-      : filter.status
-        ? eq(partyMembers.status, filter.status)
-        : undefined,
-    filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
-    filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
-    filter.inEnterprise ? isNotNull(partyMembers.enterpriseId) : undefined,
-    filter.incoming ? and(isNotNull(partyMembers.transferToUnitId), unitUnder(partyMembers.transferToUnitId, user.unitId)) : undefined,
-    filter.admitted ? inWindow(partyMembers.admittedOn, partyMembers.admittedCellUnitId, filter.admitted) : undefined,
-  );
+/** The members list's query: the scope (narrowed by its index), the filters, a name search. */
+async function memberQuery(user: CurrentUser, filter: MemberFilter): Promise<ListQuery> {
+  const key = filter.q ? searchKey(filter.q) : '';
+  return {
+    table: partyMembers,
+    key: `members:${user.unitId}:${JSON.stringify(filter)}`,
+    id: sql`${partyMembers.id}`,
+    scope: memberInScope(user),
+    filters: and(
+      // A cell under the chosen unit has that unit in its scope: the index narrows, the subtree check decides.
+      filter.unitId ? and(heldBy(partyMembers.scopeUnits, filter.unitId), unitUnderPath(partyMembers.cellUnitId, await pathOf(filter.unitId))) : undefined,
+      filter.status === 'current'
+        ? inArray(partyMembers.status, COUNTED_STATUSES)
+        : filter.status
+          ? eq(partyMembers.status, filter.status)
+          : undefined,
+      filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
+      filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
+      filter.inEnterprise ? isNotNull(partyMembers.enterpriseId) : undefined,
+      filter.incoming ? and(isNotNull(partyMembers.transferToUnitId), unitInScope(user, partyMembers.transferToUnitId)) : undefined,
+      filter.admitted ? await inWindow(partyMembers.admittedOn, partyMembers.admittedCellUnitId, filter.admitted) : undefined,
+    ),
+    search: key
+      ? {
+          indexed: sql`${partyMembers.searchName} like ${containing(key)}`,
+          // The same test on an expression no index holds.
+          plain: sql`(${partyMembers.searchName} || '') like ${containing(key)}`,
+          branches: nameSearchBranches(key) ?? undefined,
+        }
+      : undefined,
+  };
+}
+
+/** The whole filter of a members list, as one condition. */
+async function memberWhere(user: CurrentUser, filter: MemberFilter): Promise<SQL> {
+  const q = await memberQuery(user, filter);
+  return and(q.scope, q.filters, q.search?.indexed)!;
+}
+
+/**
+ * A name search's rows as disjoint parts the name index reads in order: the names starting with
+ * the key lie in one range of the name order (namePrefixRange), the few with other letters are
+ * found by their own index, and the names holding the key further on by the trigram index of
+ * their tails (or, when those are many, by reading the name index). Null for a key that cannot be
+ * split so.
+ */
+function nameSearchBranches(key: string): SearchBranch[] | null {
+  const range = namePrefixRange(key);
+  if (!range) return null;
+  const name = sql`(${partyMembers.fullName} collate "und-x-icu")`;
+  const starts = sql`${partyMembers.searchName} like ${startingWith(key)}`;
+  const inRange = sql`(${name} >= ${range[0]} and ${name} < ${range[1]})`;
+  return [
+    // The names starting with the key: one range of the name index, read in order.
+    { read: inRange, check: starts },
+    // Names with other letters may sort elsewhere: the few of them are found by their own index.
+    { read: sql`${partyMembers.fullName} ~ ${sql.raw(`'${NAME_QUIRK}'`)} and ${starts}`, check: sql`not ${inRange}` },
+    // The key further on in the name: rare (the trigram index of the tails), or common (the name index).
+    { read: sql`substr(${partyMembers.searchName}, 2) like ${containing(key)}`, check: sql`not (${starts})` },
+  ];
 }
 
 /**
  * One page of the members in scope, in name order, filtered; with the total (counted up to
- * TOTAL_CAP). The scope and the filters narrow by index first; the page is read in the order of
+ * TOTAL_CAP). The count comes first and decides how the page is read (pageByKey): a few thousand
+ * rows are found by the scope's and the filters' indexes and sorted; more are read in the order of
  * the name index from the cursor on, so any page costs what the first does.
  */
 export async function listMembers(filter: MemberFilter = {}, page: PageRequest = {}): Promise<Page<MemberListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const where = memberWhere(user, filter);
-  const ks = keyset(memberOrder, page);
-  const [rows, counted] = await Promise.all([
-    listQuery(db)
-      .where(and(where, ks.where))
-      .orderBy(...ks.orderBy)
-      .limit(ks.limit),
-    db.execute(cappedCount(sql`select 1 from ${partyMembers} where ${where}`)),
-  ]);
-  return ks.finish(rows, toItem, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+  return pageByKey(db, await memberQuery(user, filter), memberOrder, page, (ids) => listQuery(db).where(inArray(partyMembers.id, ids)), toItem);
 }
 
 /** Transfers sent to cells of the user's subtree and waiting to be received: the oldest INCOMING_SHOWN, with how many there are. */
@@ -158,7 +192,7 @@ export const INCOMING_SHOWN = 20;
 export async function listIncomingTransfers(): Promise<{ items: MemberListItem[]; total: number; totalCapped: boolean }> {
   const user = await requireUser();
   const db = await getDb();
-  const where = memberWhere(user, { incoming: true });
+  const where = await memberWhere(user, { incoming: true });
   const [rows, counted] = await Promise.all([
     listQuery(db).where(where).orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id)).limit(INCOMING_SHOWN),
     db.execute(cappedCount(sql`select 1 from ${partyMembers} where ${where}`)),

@@ -1,6 +1,8 @@
 import 'server-only';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { rowsOf, type Db } from '@/db';
 
 /**
  * Keyset (cursor) paging: a page is "the next N rows after this key" in an order an index
@@ -79,6 +81,8 @@ export function keyset<R>(key: SortKey<R>, req: PageRequest) {
   return {
     where,
     orderBy,
+    /** The direction the rows are read in (the key's, or its reverse going backward). */
+    dir,
     limit: size + 1,
     /** The page from the rows read: in display order, with the cursors around it. */
     finish<Row extends R, T>(rows: Row[], map: (row: Row) => T, total: { total: number | null; totalCapped: boolean }): Page<T> {
@@ -107,4 +111,154 @@ export function cappedCount(rowsQuery: SQL): SQL {
 
 export function capped(n: number): { total: number; totalCapped: boolean } {
   return n > TOTAL_CAP ? { total: TOTAL_CAP, totalCapped: true } : { total: n, totalCapped: false };
+}
+
+/** Rows a list reads for one page at most, whichever way it reads them (see planFor). */
+const PAGE_ROWS = PAGE_SIZE + 1;
+/** A scope estimated at most this many rows is always read whole (its index, then a sort). */
+export const NARROW_SCOPE = 8_000;
+/** A text search matching more rows than this nationally reads its trigram index too slowly: its rows are found by the scope instead. */
+export const COMMON_PATTERN = 20_000;
+/** Totals of a list read page by page in index order are counted up to this (then 'hơn 1.000'); a list found whole, up to TOTAL_CAP. */
+export const WALK_TOTAL_CAP = 1_000;
+/** The same for a name search over a large scope: its matches are spread over the whole scope ('hơn 100'). */
+export const SEARCH_TOTAL_CAP = 100;
+
+/** The planner's estimate of the rows of `from` that `where` keeps (EXPLAIN: no row is read). */
+export async function estimateRows(db: Db, from: SQL | PgTable, where?: SQL): Promise<number> {
+  const [row] = rowsOf<Record<string, unknown>>(await db.execute(sql`explain (format json) select 1 from ${from}${where ? sql` where ${where}` : sql``}`));
+  const raw = row?.['QUERY PLAN'];
+  const plan = (typeof raw === 'string' ? JSON.parse(raw) : raw) as { Plan: { 'Plan Rows': number } }[];
+  return Number(plan?.[0]?.Plan?.['Plan Rows'] ?? 0);
+}
+
+/**
+ * What a scoped list asks for: a table, its scope (always narrowed by an index), other filters,
+ * a text search (`indexed` may use its trigram index, `plain` is the same test without it), and
+ * for a name search the disjoint parts of its rows that the order's index reads in order.
+ */
+export type ListQuery = {
+  table: PgTable;
+  /** Names the query for the plan cache: the same key, the same plan for a minute (the user's unit, the filters). */
+  key: string;
+  id: SQL;
+  scope: SQL;
+  filters?: SQL;
+  search?: { indexed: SQL; plain: SQL; branches?: SearchBranch[] };
+};
+
+/** A part of a search's rows: `read` picks the index it is read by; `check` is tested on each row it gives. */
+export type SearchBranch = { read: SQL; check?: SQL };
+
+export type ListPlan = { plan: 'narrow' | 'walk' | 'branches'; where: SQL; totalCap: number; estimates: Record<string, number> };
+
+type Decision = { plan: ListPlan['plan']; common: boolean; totalCap: number; estimates: Record<string, number> };
+const decisions = new Map<string, Decision & { at: number }>();
+/** A plan is kept this long per query key: it follows sizes that change slowly, and saves the estimates' round trips. */
+const PLAN_TTL_MS = 60_000;
+
+function decided(q: ListQuery, d: Decision): ListPlan {
+  const search = q.search ? (d.common ? q.search.plain : q.search.indexed) : undefined;
+  return { plan: d.plan, where: and(q.scope, q.filters, search)!, totalCap: d.totalCap, estimates: d.estimates };
+}
+
+/**
+ * How to read a page, from the planner's estimates of how many rows the scope, the search and the
+ * whole filter keep (PostgreSQL's own choice misjudges two things here: a trigram index of a
+ * common name costs far more than it thinks, and the names a search finds are not spread evenly
+ * over the name order). The rows each way reads for one page:
+ * - narrow: find every row of the scope (or of the filters, when their indexes keep fewer), then
+ *   sort: about that many;
+ * - walk: read the order's index from the cursor, checking each row: about PAGE × N / matches;
+ * - branches (a name search): read the range where the names starting with it sort: about
+ *   PAGE × N / scope.
+ * The cheapest wins; a common search's trigram index is left unused. Decided once a minute per key.
+ */
+export async function planFor(db: Db, q: ListQuery): Promise<ListPlan> {
+  const known = decisions.get(q.key);
+  if (known && Date.now() - known.at < PLAN_TTL_MS) return decided(q, known);
+  const d = await decide(db, q);
+  if (decisions.size > 1000) decisions.clear();
+  decisions.set(q.key, { ...d, at: Date.now() });
+  return decided(q, d);
+}
+
+async function decide(db: Db, q: ListQuery): Promise<Decision> {
+  const [n, scope] = await Promise.all([tableRows(db, q.table), estimateRows(db, q.table, q.scope)]);
+  // A small scope is read whole: its index finds it, a search and the filters are checked on each row.
+  if (scope <= NARROW_SCOPE) return { plan: 'narrow', common: true, totalCap: TOTAL_CAP, estimates: { n, scope } };
+  const search = q.search ? await estimateRows(db, q.table, q.search.indexed) : Infinity;
+  const common = search > COMMON_PATTERN;
+  const narrowing = and(q.filters, q.search && !common ? q.search.indexed : undefined);
+  const where = and(q.scope, q.filters, q.search ? (common ? q.search.plain : q.search.indexed) : undefined)!;
+  const [matches, filtered] = await Promise.all([
+    q.filters || q.search ? estimateRows(db, q.table, where) : Promise.resolve(scope),
+    narrowing ? estimateRows(db, q.table, narrowing) : Promise.resolve(Infinity),
+  ]);
+  const cost = {
+    // The scope's index, or the filters' own (a rare search, a rare status) when they keep fewer rows.
+    narrow: Math.min(scope, filtered),
+    walk: (PAGE_ROWS * n) / Math.max(1, matches),
+    branches: q.search?.branches?.length ? (PAGE_ROWS * n) / Math.max(1, scope) : Infinity,
+  };
+  const plan = (Object.keys(cost) as (keyof typeof cost)[]).reduce((a, b) => (cost[b] < cost[a] ? b : a));
+  if (process.env.HATNHAN_DEBUG_PLAN) console.log('[plan]', q.key, plan, JSON.stringify({ n, scope, search, matches, filtered, cost }));
+  // A total is counted as far as the rows a page reads: all of them when they are found whole, else up to a few hundred.
+  const totalCap = plan === 'narrow' ? TOTAL_CAP : q.search ? SEARCH_TOTAL_CAP : WALK_TOTAL_CAP;
+  return { plan, common, totalCap, estimates: { n, scope, search, matches, filtered } };
+}
+
+/** A table's estimated rows. */
+function tableRows(db: Db, table: PgTable): Promise<number> {
+  return estimateRows(db, table);
+}
+
+/** `select count(*)` of the rows of `where`, stopping at `cap` + 1. */
+export async function countUpTo(db: Db, table: PgTable, where: SQL, cap: number): Promise<{ total: number; totalCapped: boolean }> {
+  const [{ n }] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from (select 1 from ${table} where ${where} limit ${cap + 1}) capped`));
+  return Number(n) > cap ? { total: cap, totalCapped: true } : { total: Number(n), totalCapped: false };
+}
+
+/**
+ * One page of a scoped list in `key` order, read the way planFor chooses: the ids first, from
+ * the table alone (an OFFSET 0 fence keeps the planner to the narrow way; the branches are read
+ * in order each and merged), counted beside; then `load` reads the page's rows whole.
+ */
+export async function pageByKey<R extends { id: number }, T>(
+  db: Db,
+  q: ListQuery,
+  key: SortKey<R>,
+  req: PageRequest,
+  load: (ids: number[]) => Promise<R[]>,
+  map: (row: R) => T,
+): Promise<Page<T>> {
+  const p = await planFor(db, q);
+  const ks = keyset(key, req);
+  const keys = sql.join(key.columns.map(([c], i) => sql`${c} as ${sql.raw(`k${i}`)}`), sql`, `);
+  const byAlias = sql.join(key.columns.map((_, i) => sql`${sql.raw(`k${i}`)} ${ks.dir}`), sql`, `);
+  const order = sql.join(ks.orderBy, sql`, `);
+  const where = () => and(p.where, ks.where);
+  // Walking an index in order, the other conditions are checked row by row: coalesce() hides them
+  // from the planner, which would otherwise AND their bitmaps together and sort the lot.
+  const checked = (...conds: (SQL | undefined)[]) => sql`coalesce((${and(...conds)}), false)`;
+  let query: SQL;
+  if (p.plan === 'narrow') {
+    query = sql`select id from (select ${q.id} as id, ${keys} from ${q.table} where ${where()} offset 0) narrowed order by ${byAlias} limit ${ks.limit}`;
+  } else if (p.plan === 'branches') {
+    const parts = q.search!.branches!.map(
+      (b) => sql`(select ${q.id} as id, ${keys} from ${q.table} where ${and(checked(q.scope, q.filters), ks.where, b.read, b.check ? checked(b.check) : undefined)} order by ${order} limit ${ks.limit})`,
+    );
+    query = sql`select id from (${sql.join(parts, sql` union all `)}) branches order by ${byAlias} limit ${ks.limit}`;
+  } else {
+    query = sql`select ${q.id} as id from ${q.table} where ${and(checked(p.where), ks.where)} order by ${order} limit ${ks.limit}`;
+  }
+  const [idRows, total] = await Promise.all([db.execute(query), countUpTo(db, q.table, p.where, p.totalCap)]);
+  const ids = rowsOf<{ id: number }>(idRows).map((r) => Number(r.id));
+  const rows = ids.length ? await load(ids) : [];
+  const at = new Map(rows.map((r) => [Number(r.id), r]));
+  return ks.finish(
+    ids.map((id) => at.get(id)).filter((r): r is R => !!r),
+    map,
+    total,
+  );
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { getDb, type Db } from '@/db';
 import { units, users } from '@/db/schema';
 import { can, type Action } from '@/lib/authz/permissions';
 import type { Role } from '@/lib/authz/roles';
@@ -64,8 +64,15 @@ async function currentIdentity(): Promise<Identity | null> {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const identity = await currentIdentity();
   if (!identity) return null;
-  const db = await getDb();
-  const [row] = await db
+  const [row] = await currentUserStatement(await getDb()).execute(identity);
+  return row ?? null;
+});
+
+/** The account check of every request, built once per database client (it runs on every call). */
+function currentUserStatement(db: Db) {
+  const known = currentUserStatements.get(db);
+  if (known) return known;
+  const statement = db
     .select({
       id: users.id,
       username: users.username,
@@ -80,14 +87,17 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .innerJoin(units, eq(units.id, users.unitId))
     .where(
       and(
-        eq(users.id, identity.userId),
+        eq(users.id, sql.placeholder('userId')),
         eq(users.active, true),
-        eq(users.sessionVersion, identity.sessionVersion),
+        eq(users.sessionVersion, sql.placeholder('sessionVersion')),
         eq(units.status, 'active'),
       ),
-    );
-  return row ?? null;
-});
+    )
+    .prepare('current_user') as unknown as { execute: (identity: Identity) => Promise<CurrentUser[]> };
+  currentUserStatements.set(db, statement);
+  return statement;
+}
+const currentUserStatements = new WeakMap<Db, { execute: (identity: Identity) => Promise<CurrentUser[]> }>();
 
 /** The current user, or (in the app) a redirect to the login page. */
 export async function requireUser(): Promise<CurrentUser> {
@@ -132,12 +142,17 @@ export function anyUnitInScope(user: CurrentUser, ...unitIdColumns: unknown[]) {
     unitIdColumns.map((c) => sql`${c}`),
     sql`, `,
   );
-  return sql`exists (select 1 from units su where su.id in (${ids}) and ${pathUnder(sql`su.path`, user.unitId)})`;
+  return sql`exists (select 1 from units su where su.id in (${ids}) and ${inScope(user, sql`su.path`)})`;
 }
 
-/** Rows whose unit path lies in the user's subtree. Always applied in list and get queries. */
+/**
+ * Rows whose unit path lies in the user's subtree. Always applied in list and get queries. The
+ * user's path (read with the account on this request) goes in as a value, so the planner knows
+ * how much of the tree it covers: a cell's subtree is read through the GiST index, the whole
+ * country in the order of the page.
+ */
 export function inScope(user: CurrentUser, pathColumn: unknown = units.path) {
-  return pathUnder(pathColumn, user.unitId);
+  return sql`${pathColumn} <@ ${user.unitPath}::ltree`;
 }
 
 /** A unit path that lies in the subtree of unit `unitId` (a filter; beside the user's scope, never instead of it). */
@@ -145,12 +160,32 @@ export function pathUnder(pathColumn: unknown, unitId: unknown) {
   return sql`${pathColumn} <@ (select s.path from units s where s.id = ${unitId})`;
 }
 
+/** A unit-id column whose unit lies in the user's subtree. */
+export function unitInScope(user: CurrentUser, unitIdColumn: unknown) {
+  return sql`${unitIdColumn} in (select a.id from units a where ${inScope(user, sql`a.path`)})`;
+}
+
 /** A unit-id column whose unit lies in the subtree of unit `unitId` (a filter; beside the user's scope, never instead of it). */
 export function unitUnder(unitIdColumn: unknown, unitId: unknown) {
   return sql`${unitIdColumn} in (select a.id from units a where ${pathUnder(sql`a.path`, unitId)})`;
 }
 
+/**
+ * The path of unit `unitId`, read first so that a condition on its subtree goes to the planner
+ * with the value (how much of the tree it covers), not as a subquery; null for no such unit.
+ */
+export async function pathOf(unitId: number): Promise<string | null> {
+  const db = await getDb();
+  const [row] = await db.select({ path: sql<string>`${units.path}::text` }).from(units).where(eq(units.id, unitId));
+  return row?.path ?? null;
+}
+
+/** A unit-id column whose unit lies under the unit at `path` (null: no such unit, nothing matches). */
+export function unitUnderPath(unitIdColumn: unknown, path: string | null): SQL {
+  return path === null ? sql`false` : sql`${unitIdColumn} in (select a.id from units a where a.path <@ ${path}::ltree)`;
+}
+
 /** The records behind a report figure: dated within its window, at a unit under its unit. */
-export function inWindow(dateColumn: unknown, unitIdColumn: unknown, w: ReportWindow) {
-  return sql`${dateColumn} between ${w.from} and ${w.to} and ${unitUnder(unitIdColumn, w.unitId)}`;
+export async function inWindow(dateColumn: unknown, unitIdColumn: unknown, w: ReportWindow): Promise<SQL> {
+  return sql`${dateColumn} between ${w.from} and ${w.to} and ${unitUnderPath(unitIdColumn, await pathOf(w.unitId))}`;
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cccdProblem, maskCccd, normalizeName, searchKey } from './identity';
+import { cccdProblem, maskCccd, NAME_LETTERS, namePrefixRange, normalizeName, searchKey } from './identity';
 
 describe('names', () => {
   test('a decomposed (NFD) name is stored composed (NFC)', () => {
@@ -42,5 +42,19 @@ describe('CCCD', () => {
   test('lists show only the last four digits', () => {
     assert.equal(maskCccd('082095001234'), '••••••••1234');
     assert.equal(maskCccd(null), '');
+  });
+});
+
+describe('names in list order', () => {
+  test('the name letters: Latin, đ and the 72 toned vowels, in both cases', () => {
+    assert.equal(NAME_LETTERS.length, (26 + 1 + 72 - 6) * 2 - 0); // a e i o u y are both Latin letters and toneless vowels
+    for (const c of ['a', 'Ă', 'ấ', 'Ự', 'đ', 'Đ', 'ỹ', 'Ỵ']) assert.ok(NAME_LETTERS.includes(c), c);
+    assert.ok(!NAME_LETTERS.includes('-') && !NAME_LETTERS.includes('ø') && !NAME_LETTERS.includes(' '));
+  });
+  test('the names starting with a search key sort from the key to the key and U+FFFF', () => {
+    assert.deepEqual(namePrefixRange('nguyen van'), ['nguyen van', 'nguyen van\uffff']);
+    assert.equal(namePrefixRange("o'neil"), null, 'not name letters');
+    assert.equal(namePrefixRange('lê'), null, 'a search key has no marks');
+    assert.equal(namePrefixRange(''), null);
   });
 });

@@ -20,6 +20,37 @@ export function searchKey(input: string): string {
     .trim();
 }
 
+// ------------------------------------------------------------------ names in the portal's order
+
+const TONES = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+const VOWELS = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
+
+/**
+ * The letters of Vietnamese names: the Latin alphabet, đ, and every vowel with every tone, both
+ * cases (composed, NFC). In the root (und-x-icu) collation lists sort by, each of them weighs at
+ * the first level as the letter its search key keeps (đ as d): marks and case only break ties. A
+ * test holds this true on both databases.
+ */
+export const NAME_LETTERS: readonly string[] = (() => {
+  const lower = [...'abcdefghijklmnopqrstuvwxyz', 'đ', ...VOWELS.flatMap((v) => TONES.map((tone) => (v + tone).normalize('NFC')))];
+  return [...new Set([...lower, ...lower.map((c) => c.toUpperCase())])];
+})();
+
+/**
+ * A POSIX class of what is not a Vietnamese name letter nor a space: a name matching
+ * `~ NAME_QUIRK` (a hyphen, a digit, a foreign letter) may sort apart from its search key.
+ */
+export const NAME_QUIRK = `[^ ${NAME_LETTERS.join('')}]`;
+
+/**
+ * Where the names whose search key starts with `key` lie in name order: since a name's letters
+ * weigh as its key's, every such name of name letters sorts at or after `key` and before `key`
+ * followed by U+FFFF (which weighs above every letter). Null for a key of other characters.
+ */
+export function namePrefixRange(key: string): [from: string, to: string] | null {
+  return key && /^[a-z ]+$/.test(key) ? [key, `${key}\uffff`] : null;
+}
+
 /** Province codes that open a CCCD number (the 63 provinces before the 2025 merger). */
 const CCCD_PROVINCE_CODES = new Set([
   '001', '002', '004', '006', '008', '010', '011', '012', '014', '015', '017', '019', '020', '022', '024', '025',

@@ -1,0 +1,5 @@
+CREATE INDEX "party_members_search_tail_trgm" ON "party_members" USING gin ((substr("search_name", 2)) gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "party_members_search_quirk" ON "party_members" USING btree ("search_name" text_pattern_ops) WHERE "party_members"."full_name" ~ '[^ abcdefghijklmnopqrstuvwxyzđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵABCDEFGHIJKLMNOPQRSTUVWXYZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]';--> statement-breakpoint
+CREATE INDEX "party_members_status_idx" ON "party_members" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "party_members_occupation_idx" ON "party_members" USING btree ("occupation");--> statement-breakpoint
+CREATE INDEX "party_members_official_on_idx" ON "party_members" USING btree ("official_on");
