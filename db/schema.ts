@@ -404,6 +404,8 @@ export const enterprises = pgTable(
   (t) => [
     uniqueIndex('enterprises_tax_code_key').on(t.taxCode),
     index('enterprises_tax_code_prefix').on(sql`${t.taxCode} text_pattern_ops`),
+    // The zones of a wide scope, read one value at a time (listZones).
+    index('enterprises_zone_idx').on(t.zone).where(sql`${t.zone} is not null`),
     index('enterprises_scope_gin').using('gin', t.scopeUnits),
     index('enterprises_name_key').on(sql`(${t.name} collate "und-x-icu")`, t.id),
     // The founding priority list: operating enterprises without a party organisation, readiest first.
@@ -486,6 +488,8 @@ export const ownerMeetings = pgTable(
   (t) => [
     index('owner_meetings_enterprise_idx').on(t.enterpriseId, t.metOn),
     index('owner_meetings_unit_idx').on(t.unitId, t.metOn),
+    // The latest meetings of a wide scope, newest first.
+    index('owner_meetings_met_on_idx').on(t.metOn, t.id),
     check('owner_meetings_outcome_check', sql`${t.outcome} in (${inList(MEETING_OUTCOMES)})`),
   ],
 );
@@ -537,7 +541,8 @@ export const partyMembers = pgTable(
     index('party_members_search_tail_trgm').using('gin', sql`(substr(${t.searchName}, 2)) gin_trgm_ops`),
     // ... and the few names whose letters may sort apart from their search key.
     index('party_members_search_quirk').on(sql`${t.searchName} text_pattern_ops`).where(sql`${t.fullName} ~ ${sql.raw(`'${NAME_QUIRK}'`)}`),
-    index('party_members_admitted_on_idx').on(t.admittedOn),
+    // Admissions of a window nationally (the month chart), read from the index alone.
+    index('party_members_admitted_on_idx').on(t.admittedOn, t.admittedCellUnitId),
     // Filters of the list that may keep few rows of a large scope (a status, an occupation, the probationary).
     index('party_members_status_idx').on(t.status),
     index('party_members_occupation_idx').on(t.occupation),
@@ -547,6 +552,8 @@ export const partyMembers = pgTable(
     index('party_members_cell_idx').on(t.cellUnitId, t.status),
     index('party_members_enterprise_idx').on(t.enterpriseId),
     index('party_members_transfer_idx').on(t.transferToUnitId),
+    // The transfers waiting to be received, oldest first, with where each goes (read without the table).
+    index('party_members_incoming_idx').on(t.transferOutOn, t.id, t.transferToUnitId).where(sql`${t.transferToUnitId} is not null`),
     index('party_members_host_idx').on(t.hostUnitId),
     index('party_members_admitted_idx').on(t.admittedCellUnitId, t.admittedOn),
     check('party_members_occupation_check', sql`${t.occupation} in (${inList(OCCUPATIONS)})`),
@@ -843,6 +850,38 @@ export const unitYearTallies = pgTable(
   (t) => [
     primaryKey({ columns: [t.unitId, t.year] }),
     index('unit_year_tallies_path_gist').using('gist', t.path),
-    index('unit_year_tallies_year_idx').on(t.year),
+    // A year's figures of a wide subtree, read from the index alone (a year's rows lie scattered in the table).
+    index('unit_year_tallies_year_idx').on(
+      t.year,
+      t.path,
+      t.admitted,
+      t.admittedNonstate,
+      t.admittedOwners,
+      t.admittedWorkers,
+      t.introduced,
+      t.memberExcellent,
+      t.memberGood,
+      t.memberCompleted,
+      t.memberNotCompleted,
+      t.orgExcellent,
+      t.orgGood,
+      t.orgCompleted,
+      t.orgNotCompleted,
+    ),
   ],
 );
+
+/**
+ * Per unit, its whole subtree counted (drizzle/0020): the active units strictly below it and the
+ * active user accounts at it or below it. Kept by the database in the transactions that add,
+ * move, merge or dissolve units and that add, move or deactivate accounts (each change adds to
+ * the rows of the unit's ancestors), so a unit page lists its children's figures by key at any
+ * depth instead of counting a country's units. A missing row counts as zeros.
+ */
+export const unitSubtreeCounts = pgTable('unit_subtree_counts', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  unitsBelow: integer('units_below').notNull().default(0),
+  activeUsers: integer('active_users').notNull().default(0),
+});

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { setServerClock } from './clock';
-import { screenshotDir, signedIn } from './helpers';
+import { pick, screenshotDir, signedIn } from './helpers';
 
 
 async function openAction(page: Page, transition: string) {
@@ -23,7 +23,7 @@ test('[ADMISSION] a union officer refers a person; the cell leader returns it wi
   await form.getByLabel('Giới tính').selectOption('female');
   await form.getByLabel('Số CCCD (12 chữ số)').fill('12345');
   await form.getByLabel('Doanh nghiệp, nơi làm việc').fill('Công ty TNHH Điện tử Việt Hàn');
-  await form.getByLabel('Chi bộ tiếp nhận, giúp đỡ').selectOption({ label: 'Chi bộ Công ty TNHH May Phương Nam' });
+  await pick(form, 'Chi bộ tiếp nhận, giúp đỡ', 'may phuong', 'Chi bộ Công ty TNHH May Phương Nam');
   await form.getByRole('button', { name: 'Lưu hồ sơ nháp' }).click();
   await expect(form.getByTestId('error-birthDate')).toHaveText('Ngày không hợp lệ.');
   await expect(form.getByTestId('error-nationalId')).toContainText('Số CCCD không hợp lệ');
@@ -149,7 +149,7 @@ test.describe('[ADMISSION] with the server clock', () => {
     await form.getByLabel('Ngày sinh').fill('03/02/1994');
     await form.getByLabel('Giới tính').selectOption('male');
     await form.getByLabel('Doanh nghiệp, nơi làm việc').fill('Công ty TNHH Điện tử Việt Hàn');
-    await form.getByLabel('Chi bộ tiếp nhận, giúp đỡ').selectOption({ label: 'Chi bộ Công ty TNHH May Phương Nam' });
+    await pick(form, 'Chi bộ tiếp nhận, giúp đỡ', 'may phuong', 'Chi bộ Công ty TNHH May Phương Nam');
     await form.getByLabel('Ngày cấp giấy chứng nhận').fill('20/11/2026');
     await form.getByRole('button', { name: 'Lưu hồ sơ nháp' }).click();
     await expect(union).toHaveURL(/\/cases\/\d+$/);

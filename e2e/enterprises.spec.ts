@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { screenshotDir, signedIn } from './helpers';
+import { pick, screenshotDir, signedIn } from './helpers';
 
 
 test('[REGISTRY] a ward officer registers an enterprise, finds it without diacritics, logs a meeting with the owner and a survey finding', async ({ browser }) => {
@@ -26,7 +26,7 @@ test('[REGISTRY] a ward officer registers an enterprise, finds it without diacri
   await expect(form.getByLabel('Tên doanh nghiệp')).toHaveValue('Công ty TNHH Cơ điện Đông Á');
 
   await form.getByLabel('Mã số thuế').fill('0100233488');
-  await form.getByLabel('Đơn vị quản lý (đảng ủy phường, xã, khối…)').selectOption({ label: 'Đảng ủy Phường 4' });
+  await pick(form, 'Đơn vị quản lý (đảng ủy phường, xã, khối…)', 'phuong 4', 'Đảng ủy Phường 4');
   await form.getByRole('button', { name: 'Đăng ký' }).click();
   await expect(page).toHaveURL(/\/enterprises\/\d+$/);
   const url = page.url();
@@ -69,7 +69,7 @@ test('[REGISTRY] a ward officer registers an enterprise, finds it without diacri
   await survey.getByRole('button', { name: 'Tạo đợt khảo sát' }).click();
   await expect(page.getByTestId('survey-title')).toHaveText('Khảo sát doanh nghiệp Phường 4, quý IV');
   const finding = page.getByTestId('finding-form');
-  await finding.getByLabel('Doanh nghiệp *', { exact: true }).selectOption({ label: 'Công ty TNHH Cơ điện Đông Á' });
+  await pick(finding, 'Doanh nghiệp', 'co dien dong a', 'Công ty TNHH Cơ điện Đông Á');
   await finding.getByLabel('Đảng viên đang làm việc').fill('3');
   await finding.getByLabel('Thái độ của chủ doanh nghiệp').selectOption({ label: 'Ủng hộ' });
   await finding.getByLabel('Có công đoàn', { exact: true }).check();

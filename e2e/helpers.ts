@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TREE } from '../db/seed/demo';
 
 export { DEMO_PASSWORD };
@@ -95,4 +95,18 @@ export async function idFromLink(page: Page, linkText: string): Promise<number> 
  */
 export async function hydrated(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
+}
+
+/**
+ * Choose in a searchable picker as a person does: type a few letters (without diacritics, as
+ * most officials type on a phone) into the combobox labelled `label`, wait for the matches the
+ * server finds, and click the option named `option`.
+ */
+export async function pick(scope: Page | Locator, label: string | RegExp, typed: string, option: string | RegExp): Promise<void> {
+  const box = scope.getByRole('combobox', { name: label });
+  await box.click();
+  await box.fill(typed);
+  const choice = scope.getByRole('option', { name: option }).first();
+  await expect(choice).toBeVisible();
+  await choice.click();
 }

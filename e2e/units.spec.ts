@@ -1,17 +1,18 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { AS, hydrated, idFromLink, pageAs, screenshotDir, stateFile, unitName } from './helpers';
+import { AS, hydrated, idFromLink, pageAs, pick, screenshotDir, stateFile, unitName } from './helpers';
 
 const CITY = unitName('TG-MYTHO');
 const WARD4 = unitName('TG-MYTHO-P4');
 const WARD6 = unitName('TG-MYTHO-P6');
 const CELL = unitName('TG-MYTHO-P4-PHUONGNAM'); // Chi bộ Công ty TNHH May Phương Nam
+const MOVE_TARGET = 'Chuyển về trực thuộc';
 
-/** Move the unit shown on `page` under `newParentId` through the move card and its dialog. */
-async function moveThroughUi(page: Page, newParentId: number) {
+/** Move the unit shown on `page` under the unit named `parent` (found by typing `typed`) through the move card and its dialog. */
+async function moveThroughUi(page: Page, typed: string, parent: string) {
   await hydrated(page);
   const card = page.getByTestId('unit-move');
-  await card.locator('select[name=newParentId]').selectOption(String(newParentId));
+  await pick(card, MOVE_TARGET, typed, parent);
   await expect(card.locator('input[name=effectiveOn]')).toHaveValue(/^\d{2}\/\d{2}\/\d{4}$/);
   await card.locator('button[type=submit]').click();
   const dialog = card.getByTestId('confirm-dialog');
@@ -27,7 +28,6 @@ test.describe(() => {
   test('[UNITS] a city admin moves a cell from Phường 4 to Phường 6; the wards see the change', async ({ page, browser }) => {
     await page.goto('/');
     const ward4Id = await idFromLink(page, WARD4);
-    const ward6Id = await idFromLink(page, WARD6);
     await page.goto(`/units/${ward4Id}`);
     const cellId = await idFromLink(page, CELL);
 
@@ -44,7 +44,7 @@ test.describe(() => {
     await test.step('cancelling the confirmation changes nothing', async () => {
       await hydrated(page);
       const card = page.getByTestId('unit-move');
-      await card.locator('select[name=newParentId]').selectOption(String(ward6Id));
+      await pick(card, MOVE_TARGET, 'phuong 6', WARD6);
       await card.locator('button[type=submit]').click();
       await card.getByTestId('confirm-dialog').getByRole('button', { name: 'Hủy' }).click();
       await expect(card.getByTestId('confirm-dialog')).toBeHidden();
@@ -53,7 +53,7 @@ test.describe(() => {
     });
 
     await test.step('move to Phường 6 (select, confirm, success)', async () => {
-      await moveThroughUi(page, ward6Id);
+      await moveThroughUi(page, 'phuong 6', WARD6);
       await page.reload();
       await expect(page.getByTestId('breadcrumb')).toHaveText(`${CITY}›${WARD6}›${CELL}`);
       await expect(page.getByTestId('unit-history')).toContainText(WARD6);
@@ -81,7 +81,7 @@ test.describe(() => {
 
     await test.step('move it back (the database is left as seeded)', async () => {
       await page.reload();
-      await moveThroughUi(page, ward4Id);
+      await moveThroughUi(page, 'phuong 4', WARD4);
       await page.reload();
       await expect(page.getByTestId('breadcrumb')).toHaveText(`${CITY}›${WARD4}›${CELL}`);
     });

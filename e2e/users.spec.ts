@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { AS, hydrated, logIn, ROLE_VI, stateFile, unitName } from './helpers';
+import { AS, hydrated, logIn, pick, ROLE_VI, stateFile, unitName } from './helpers';
 
 const WARD4 = unitName('TG-MYTHO-P4');
 
@@ -17,8 +17,7 @@ test.describe(() => {
       const form = page.getByTestId('user-create');
       await form.locator('input[name=fullName]').fill(fullName);
       await form.locator('input[name=username]').fill(username);
-      const ward4Value = await form.locator('select[name=unitId] option', { hasText: WARD4 }).first().getAttribute('value');
-      await form.locator('select[name=unitId]').selectOption(ward4Value!);
+      await pick(form, 'Đơn vị', 'phuong 4', WARD4);
       await form.locator('select[name=role]').selectOption('viewer');
       await form.locator('input[name=password]').fill(password);
       await form.locator('button[type=submit]').click();

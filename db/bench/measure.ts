@@ -53,10 +53,13 @@ export async function record<T>(fn: () => Promise<T>): Promise<{ result: T; wave
   }
 }
 
-/** Replays recorded waves on a plain client: the same statements, without the data layer around them. */
+/**
+ * Replays recorded waves on a plain client: the same statements, without the data layer around
+ * them, sent unnamed as the data layer sends them (each planned with its values).
+ */
 export function replay(raw: postgres.Sql, waves: Statement[][]): () => Promise<void> {
   return async () => {
-    for (const wave of waves) await Promise.all(wave.map((s) => raw.unsafe(s.query, s.params as never[], { prepare: true })));
+    for (const wave of waves) await Promise.all(wave.map((s) => raw.unsafe(s.query, s.params as never[], { prepare: false })));
   };
 }
 

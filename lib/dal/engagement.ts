@@ -7,7 +7,7 @@ import type { MeetingOutcome, OwnerAttitude, SurveyParticipant } from '@/lib/reg
 import { writeAudit } from './audit';
 import { enterpriseInScope, enterpriseVisible } from './enterprises';
 import { forbidden, invalid, notFound } from './errors';
-import { assertCan, inScope, requireUser } from './session';
+import { assertCan, inScope, requireUser, unitUnderPath } from './session';
 
 /**
  * Surveys of enterprises and meetings with their owners: the groundwork before a cell is
@@ -73,7 +73,8 @@ export type EngagementSummary = { meetings: number; ownersMet: number; ownersPer
 export async function listOwnerMeetings(range: { from: string; to: string }): Promise<{ items: MeetingListItem[]; summary: EngagementSummary }> {
   const user = await requireUser();
   const db = await getDb();
-  const where = and(inScope(user, meetingUnit.path), gte(ownerMeetings.metOn, range.from), lte(ownerMeetings.metOn, range.to));
+  // Meetings held by units of the user's subtree (the meeting's unit decides the scope).
+  const where = and(await unitUnderPath(ownerMeetings.unitId, user.unitPath), gte(ownerMeetings.metOn, range.from), lte(ownerMeetings.metOn, range.to));
   const [items, [summary]] = await Promise.all([
     db
       .select({
@@ -101,7 +102,6 @@ export async function listOwnerMeetings(range: { from: string; to: string }): Pr
         ownersPersuaded: sql<number>`count(distinct ${ownerMeetings.enterpriseId}) filter (where ${ownerMeetings.outcome} = 'persuaded')::int`,
       })
       .from(ownerMeetings)
-      .innerJoin(meetingUnit, eq(meetingUnit.id, ownerMeetings.unitId))
       .where(where),
   ]);
   return { items, summary: { meetings: Number(summary.meetings), ownersMet: Number(summary.ownersMet), ownersPersuaded: Number(summary.ownersPersuaded) } };

@@ -10,7 +10,7 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { writeAudit } from './audit';
 import { enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
-import { capped, cappedCount, pageByKey, type ListQuery, type Page, type PageRequest, type SearchBranch, type SortKey } from './paging';
+import { countUpTo, pageByKey, WALK_TOTAL_CAP, type ListQuery, type Page, type PageRequest, type SearchBranch, type SortKey } from './paging';
 import { containing, startingWith } from './pick';
 import { anyUnitInScope, assertCan, heldBy, inScope, inWindow, pathOf, requireUser, scopeHolds, unitInScope, unitUnderPath, type CurrentUser } from './session';
 
@@ -122,7 +122,7 @@ async function memberQuery(user: CurrentUser, filter: MemberFilter): Promise<Lis
     scope: memberInScope(user),
     filters: and(
       // A cell under the chosen unit has that unit in its scope: the index narrows, the subtree check decides.
-      filter.unitId ? and(heldBy(partyMembers.scopeUnits, filter.unitId), unitUnderPath(partyMembers.cellUnitId, await pathOf(filter.unitId))) : undefined,
+      filter.unitId ? and(heldBy(partyMembers.scopeUnits, filter.unitId), await unitUnderPath(partyMembers.cellUnitId, await pathOf(filter.unitId))) : undefined,
       filter.status === 'current'
         ? inArray(partyMembers.status, COUNTED_STATUSES)
         : filter.status
@@ -131,7 +131,7 @@ async function memberQuery(user: CurrentUser, filter: MemberFilter): Promise<Lis
       filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
       filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
       filter.inEnterprise ? isNotNull(partyMembers.enterpriseId) : undefined,
-      filter.incoming ? and(isNotNull(partyMembers.transferToUnitId), unitInScope(user, partyMembers.transferToUnitId)) : undefined,
+      filter.incoming ? and(isNotNull(partyMembers.transferToUnitId), await unitUnderPath(partyMembers.transferToUnitId, user.unitPath)) : undefined,
       filter.admitted ? await inWindow(partyMembers.admittedOn, partyMembers.admittedCellUnitId, filter.admitted) : undefined,
     ),
     search: key
@@ -192,12 +192,17 @@ export const INCOMING_SHOWN = 20;
 export async function listIncomingTransfers(): Promise<{ items: MemberListItem[]; total: number; totalCapped: boolean }> {
   const user = await requireUser();
   const db = await getDb();
-  const where = await memberWhere(user, { incoming: true });
-  const [rows, counted] = await Promise.all([
-    listQuery(db).where(where).orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id)).limit(INCOMING_SHOWN),
-    db.execute(cappedCount(sql`select 1 from ${partyMembers} where ${where}`)),
+  // The scope is the receiving cell's: a transfer waits at a cell of the user's subtree. Read in
+  // the order of the waiting transfers' own index; counted up to WALK_TOTAL_CAP ('hơn 1.000').
+  const where = and(isNotNull(partyMembers.transferToUnitId), await unitUnderPath(partyMembers.transferToUnitId, user.unitPath))!;
+  const [idRows, total] = await Promise.all([
+    db.select({ id: partyMembers.id }).from(partyMembers).where(where).orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id)).limit(INCOMING_SHOWN),
+    countUpTo(db, partyMembers, where, WALK_TOTAL_CAP),
   ]);
-  return { items: rows.map(toItem), ...capped(Number(rowsOf<{ n: number }>(counted)[0].n)) };
+  const ids = idRows.map((r) => r.id);
+  const rows = ids.length ? await listQuery(db).where(inArray(partyMembers.id, ids)) : [];
+  const at = new Map(rows.map((r) => [r.id, r]));
+  return { items: ids.map((id) => at.get(id)).filter((r) => !!r).map(toItem), ...total };
 }
 
 export type MemberDetail = MemberListItem & {

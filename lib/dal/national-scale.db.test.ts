@@ -294,6 +294,23 @@ test('pickers: transfer targets come from the user’s own tree only; an enterpr
   assert.ok((await t.run('p6.leader', () => searchEnterprises(code))).length >= 1, 'the first digits of a tax code');
 });
 
+test('a subtree lies in the path range subtreeRange() reads, and nothing else of the tree does', async () => {
+  const range = (a: string, b: string) => sql`${sql.raw(a)} >= ${sql.raw(b)} and ${sql.raw(a)} < (${sql.raw(b)}::text || '0')::ltree`;
+  const [demo] = rowsOf<{ missed: number; extra: number }>(
+    await t.db.execute(sql`select count(*) filter (where a.path <@ b.path and not (${range('a.path', 'b.path')}))::int as missed,
+      count(*) filter (where not a.path <@ b.path and ${range('a.path', 'b.path')})::int as extra from units a, units b`),
+  );
+  assert.deepEqual([Number(demo.missed), Number(demo.extra)], [0, 0]);
+  // Labels of every length beside each other: 2, 20, 2.10, 19, 200, 3.
+  const paths = ['1', '1.2', '1.2.0', '1.2.10.3', '1.2.9', '1.20', '1.19', '1.200.1', '1.3', '1.2.99999.1', '10', '1.1.2'];
+  const values = sql.join(paths.map((p) => sql`(${p}::ltree)`), sql`, `);
+  const [synthetic] = rowsOf<{ missed: number; extra: number }>(
+    await t.db.execute(sql`with p(path) as (values ${values}) select count(*) filter (where a.path <@ b.path and not (${range('a.path', 'b.path')}))::int as missed,
+      count(*) filter (where not a.path <@ b.path and ${range('a.path', 'b.path')})::int as extra from p a, p b`),
+  );
+  assert.deepEqual([Number(synthetic.missed), Number(synthetic.extra)], [0, 0]);
+});
+
 test('the database finds names as the portal keys them: search_key() equals searchKey()', async () => {
   const names = [
     'Đặng Quốc Bảo',
@@ -357,6 +374,20 @@ describe('the tallies agree with the records after every kind of change', () => 
     const into = await t.unit('TG-MYTHO-P4-KP3');
     await t.run('mytho.admin', () => mergeUnit({ id: from.id, version: from.version, intoId: into.id, effectiveOn: '2026-11-23' }));
     await assertNoDrift(t);
+    // The figures of each unit below, counted from the units and accounts as before.
+    for (const [username, code] of [['mytho.admin', 'TG-MYTHO'], ['mytho.admin', 'TG-MYTHO-P6'], ['mytho.admin', 'TG-MYTHO-P4']] as const) {
+      const unit = await t.unit(code);
+      const shown = (await t.run(username, () => getUnit(unit.id, { size: 100 }))).children.items;
+      assert.ok(shown.length > 0, code);
+      for (const c of shown) {
+        const [due] = rowsOf<{ below: number; people: number }>(
+          await t.db.execute(sql`select
+            (select count(*)::int from units d join units c on c.id = ${c.id} where d.path <@ c.path and d.id <> c.id and d.status = 'active') as below,
+            (select count(*)::int from users us join units d on d.id = us.unit_id join units c on c.id = ${c.id} where d.path <@ c.path and us.active) as people`),
+        );
+        assert.deepEqual([c.unitsBelow, c.activeUsers], [Number(due.below), Number(due.people)], `${code} → ${c.name}`);
+      }
+    }
     assert.equal((await t.run('mytho.leader', () => getOverview({ period: yearPeriod(2026) }))).headline.members.total, await countedMembers('TG-MYTHO'));
   });
 

@@ -10,7 +10,7 @@ import { ruleSetInForce } from '@/lib/rules/rule-set';
 import { writeAuditMany } from './audit';
 import { DalError, forbidden, invalid } from './errors';
 import { loadRuleSets } from './rules';
-import { inScope, requireUser, type CurrentUser } from './session';
+import { inScope, requireUser, subtreeRange, type CurrentUser } from './session';
 
 /**
  * Yearly ratings: each member by their cell (or a committee above it), each party organisation
@@ -107,7 +107,7 @@ export async function getRatingSheet(year: number, cellUnitId?: number): Promise
   // The year's grades in the subtree, summed from the tallies the database keeps (members by their current cell, organisations by themselves).
   const [counts] = rowsOf<Record<string, number>>(
     await db.execute(sql`select ${sql.raw(RATING_GRADES.flatMap((g) => [`coalesce(sum(u.member_${g}), 0)::int as "member_${g}"`, `coalesce(sum(u.org_${g}), 0)::int as "org_${g}"`]).join(', '))}
-      from unit_year_tallies u where u.year = ${year} and u.path <@ ${user.unitPath}::ltree`),
+      from unit_year_tallies u where u.year = ${year} and u.path <@ ${user.unitPath}::ltree and ${subtreeRange(sql`u.path`, user.unitPath)}`),
   );
   const memberCounts = RATING_GRADES.map((grade) => ({ grade, n: Number(counts[`member_${grade}`]) }));
   const orgCounts = RATING_GRADES.map((grade) => ({ grade, n: Number(counts[`org_${grade}`]) }));
@@ -127,7 +127,7 @@ export async function getRatingSheet(year: number, cellUnitId?: number): Promise
     .select({ id: units.id, name: units.name, path: sql<string>`${units.path}::text`, grade: rated.grade, score: rated.score })
     .from(units)
     .leftJoin(rated, and(eq(rated.unitId, units.id), eq(rated.year, year)))
-    .where(and(inScope(user), eq(units.status, 'active'), inArray(units.kind, [...PARTY_ORG_KINDS]), sql`${units.id} <> ${user.unitId}`))
+    .where(and(inScope(user), subtreeRange(units.path, user.unitPath), eq(units.status, 'active'), inArray(units.kind, [...PARTY_ORG_KINDS]), sql`${units.id} <> ${user.unitId}`))
     .orderBy(asc(units.path))
     .limit(500);
   return {

@@ -12,9 +12,9 @@ import { today } from '@/lib/clock';
 import { forecastThresholds } from '@/lib/reports/forecast';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
 import { writeAudit } from './audit';
-import { loadHolidays, loadRuleSets } from './rules';
+import { loadRulesAndHolidays } from './rules';
 import { DalError, forbidden, invalid, notFound } from './errors';
-import { assertCan, inScope, requireUser, type CurrentUser } from './session';
+import { assertCan, inScope, isWholeTree, requireUser, subtreeRange, type CurrentUser } from './session';
 
 /**
  * Targets and the dashboard. Actuals are computed from the records, set-based, over the indexed
@@ -30,7 +30,7 @@ type Figures = Record<Measure, number | null>;
 const zero = (): Figures => Object.fromEntries(MEASURES.map((m) => [m, SHARE_MEASURES.includes(m) ? null : 0])) as Figures;
 
 export type DashboardRow = {
-  unit: { id: number; name: string; kind: UnitKind; hasChildren: boolean } | null; // null: records attributed to the unit itself
+  unit: { id: number; name: string; kind: UnitKind } | null; // null: records attributed to the unit itself
   actual: Figures;
   target: Partial<Record<Measure, number>>;
   percent: Partial<Record<Measure, number | null>>;
@@ -44,21 +44,29 @@ export type Dashboard = {
   shares: { members: ReturnType<typeof goodShare>; orgs: ReturnType<typeof goodShare> };
 };
 
-async function rootFor(user: CurrentUser, unitId?: number): Promise<UnitRef> {
+async function rootFor(user: CurrentUser, unitId?: number): Promise<UnitRef & { whole: boolean }> {
   const db = await getDb();
   const [row] = await db
     .select({ id: units.id, name: units.name, kind: units.kind, path: sql<string>`${units.path}::text` })
     .from(units)
     .where(and(eq(units.id, unitId ?? user.unitId), inScope(user)));
   if (!row) throw notFound();
-  return row;
+  return { ...row, whole: await isWholeTree(row.path) };
+}
+
+/** A dashboard's root: the unit, and whether it is the root of the whole tree (its subtree then needs no test on each row). */
+type Root = { id: number; path: string; whole?: boolean };
+
+/** Rows whose unit path (`u.path`) lies under the root. */
+function underRoot(root: Root): Fragment {
+  return root.whole ? sql`true` : sql`u.path <@ ${root.path}::ltree`;
 }
 
 /** Per child key (a child's id, or the root's own id), the figures of one query. */
 type Fragment = ReturnType<typeof sql>;
 
 /** The child of the root whose subtree holds unit `u` (or the root itself, for its own records). */
-function childKey(root: { id: number; path: string }): Fragment {
+function childKey(root: Root): Fragment {
   const depth = root.path.split('.').length;
   return sql`case when nlevel(u.path) > ${depth} then subpath(u.path, ${depth}, 1)::text::int else ${root.id} end`;
 }
@@ -86,13 +94,13 @@ const YEAR_COLUMNS = {
  * nationally, are counted from the records. getDashboard runs them; `npm run bench` times the
  * very same statements bare.
  */
-export function dashboardStatements(root: { id: number; path: string }, period: Period): Record<'years' | 'founded' | 'attendees', Fragment> {
+export function dashboardStatements(root: Root, period: Period): Record<'years' | 'founded' | 'attendees', Fragment> {
   const { start, end } = periodWindow(period);
   const k = childKey(root);
-  const w = sql`u.path <@ ${root.path}::ltree`;
+  const w = underRoot(root);
   return {
     years: sql`select ${k} as k, ${sums(YEAR_COLUMNS)}
-      from unit_year_tallies u where ${w} and u.year between ${period.from} and ${period.to} group by 1`,
+      from unit_year_tallies u where ${w} and ${root.whole ? sql`true` : subtreeRange(sql`u.path`, root.path)} and u.year between ${period.from} and ${period.to} group by 1`,
     founded: sql`select ${k} as k, count(*)::int as total, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as fdi
       from founding_proposals f join units u on u.id = f.new_unit_id join enterprises e on e.id = f.enterprise_id
       where ${w} and f.state = 'decided' and f.decision_on between ${start} and ${end} group by 1`,
@@ -122,7 +130,6 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
         id: units.id,
         name: units.name,
         kind: units.kind,
-        hasChildren: sql<boolean>`exists (select 1 from units c where c.parent_id = ${units.id} and c.status = 'active')`,
       })
       .from(units)
       .where(and(eq(units.parentId, root.id), eq(units.status, 'active')))
@@ -318,15 +325,17 @@ const NOW_COLUMNS = {
  * year's admissions, and the forecast the open cases whose deadlines fall in the year.
  */
 export function overviewStatements(
-  root: { id: number; path: string },
+  root: Root,
   period: Period,
   forecast: { now: string; th: ReturnType<typeof forecastThresholds> } | null,
 ): Record<'now' | 'classes', Fragment> & { monthly: Fragment | null; pipeline: Fragment | null } {
   const { start, end } = periodWindow(period);
-  const R = sql`${root.path}::ltree`;
   const k = childKey(root);
   const th = forecast?.th;
   const org = sql`u.active and ${inArray(sql`u.kind`, PARTY_ORG_KINDS)} and u.enterprise_links > 0`;
+  // Records at a unit under the root: the whole tree needs only the unit to be there (a column that may be null).
+  const at = (unitColumn: Fragment, nullable = false) =>
+    root.whole ? (nullable ? sql`${unitColumn} is not null` : sql`true`) : sql`${unitColumn} in (select u.id from units u where u.path <@ ${root.path}::ltree offset 0)`;
   return {
     now: sql`select ${k} as k, ${sums(NOW_COLUMNS)},
         count(*) filter (where ${org})::int as orgs,
@@ -334,23 +343,23 @@ export function overviewStatements(
         count(*) filter (where ${org} and u.kind = 'grassroots')::int as "orgCommittees",
         count(*) filter (where ${org} and ${inArray(sql`u.parent_kind`, DECIDING_KINDS)})::int as "underDistrict",
         count(*) filter (where ${org} and ${inArray(sql`u.parent_kind`, COMMITTEE_KINDS)})::int as "underGrassroots"
-      from unit_tallies u where u.path <@ ${R} group by 1`,
+      from unit_tallies u where ${underRoot(root)} group by 1`,
     classes: sql`select count(*) filter (where cl.kind = 'awareness')::int as awareness,
         coalesce(sum(cl.enrolled) filter (where cl.kind = 'awareness'), 0)::int as "awarenessAttendees",
         count(*) filter (where cl.kind = 'new_member')::int as "newMember",
         coalesce(sum(cl.enrolled) filter (where cl.kind = 'new_member'), 0)::int as "newMemberAttendees"
-      from classes cl join units u on u.id = cl.organiser_unit_id
-      where u.path <@ ${R} and cl.start_on between ${start} and ${end}`,
+      from classes cl
+      where ${at(sql`cl.organiser_unit_id`)} and cl.start_on between ${start} and ${end}`,
     monthly:
       period.kind === 'year'
         ? sql`select extract(month from m.admitted_on)::int as month, count(*)::int as n, count(*) filter (where m.admitted_on <= ${forecast?.now ?? end})::int as "soFar"
-          from party_members m join units u on u.id = m.admitted_cell_unit_id
-          where u.path <@ ${R} and m.admitted_on between ${start} and ${end} group by 1`
+          from party_members m
+          where ${at(sql`m.admitted_cell_unit_id`, true)} and m.admitted_on between ${start} and ${end} group by 1`
         : null,
     // Cases waiting for the cell itself count whole when there is time left (th.cellCounts): those come from the tallies.
     pipeline: th
-      ? sql`select count(*)::int as pipeline from admission_cases c join units u on u.id = c.cell_unit_id
-            where u.path <@ ${R} and (
+      ? sql`select count(*)::int as pipeline from admission_cases c
+            where ${at(sql`c.cell_unit_id`)} and (
               (c.state = 'ceremony_pending' and c.due_on <= ${th.ceremonyBy})
               or (c.state in ('committee_review', 'decision_pending') and c.due_on <= ${th.decisionBy}))`
       : null,
@@ -361,7 +370,7 @@ export function overviewStatements(
 export async function forecastInputs(period: Period): Promise<{ now: string; th: ReturnType<typeof forecastThresholds> } | null> {
   const now = today();
   if (!(period.kind === 'year' && period.from === Number(now.slice(0, 4)))) return null;
-  const [versions, holidays] = await Promise.all([loadRuleSets(), loadHolidays()]);
+  const { versions, holidays } = await loadRulesAndHolidays();
   return { now, th: forecastThresholds(now, periodWindow(period).end, ruleSetInForce(versions, now).values, holidays) };
 }
 

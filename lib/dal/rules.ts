@@ -1,7 +1,7 @@
 import 'server-only';
 import { cache } from 'react';
-import { asc } from 'drizzle-orm';
-import { getDb } from '@/db';
+import { sql } from 'drizzle-orm';
+import { getDb, rowsOf } from '@/db';
 import { holidays, ruleSets } from '@/db/schema';
 import { today } from '@/lib/clock';
 import { ruleSetInForce, ruleValuesSchema, type RuleSetVersion, type RuleValues } from '@/lib/rules/rule-set';
@@ -11,26 +11,37 @@ import { writeAudit } from './audit';
 import { invalid } from './errors';
 import { assertCan, requireUser, type CurrentUser } from './session';
 
-/** Every rule-set version, oldest first (reference data: readable by every signed-in user). */
-export const loadRuleSets = cache(async (): Promise<RuleSetVersion[]> => {
+/**
+ * The reference data every deadline is counted with, in one round trip: the rule-set versions
+ * (oldest first) and the holidays (readable by every signed-in user). Once per request.
+ */
+export const loadRulesAndHolidays = cache(async (): Promise<{ versions: RuleSetVersion[]; holidays: HolidayCalendar }> => {
   const db = await getDb();
-  const rows = await db
-    .select({ id: ruleSets.id, effectiveFrom: ruleSets.effectiveFrom, label: ruleSets.label, values: ruleSets.values })
-    .from(ruleSets)
-    .orderBy(asc(ruleSets.effectiveFrom));
-  return rows.map((r) => ({ ...r, values: ruleValuesSchema.parse(r.values) }));
+  const [row] = rowsOf<{ versions: { id: number; effectiveFrom: string; label: string; values: unknown }[] | string; holidays: string[] | string }>(
+    await db.execute(sql`select
+      coalesce((select json_agg(json_build_object('id', r.id, 'effectiveFrom', r.effective_from, 'label', r.label, 'values', r.values) order by r.effective_from) from ${ruleSets} r), '[]') as versions,
+      coalesce((select json_agg(h.date) from ${holidays} h), '[]') as holidays`),
+  );
+  const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  return {
+    versions: json(row.versions).map((r) => ({ ...r, values: ruleValuesSchema.parse(r.values) })),
+    holidays: new Set(json(row.holidays)),
+  };
 });
+
+/** Every rule-set version, oldest first (reference data: readable by every signed-in user). */
+export async function loadRuleSets(): Promise<RuleSetVersion[]> {
+  return (await loadRulesAndHolidays()).versions;
+}
 
 /** The rule set in force on a date (yyyy-mm-dd). */
 export async function rulesOn(date: string): Promise<RuleSetVersion> {
   return ruleSetInForce(await loadRuleSets(), date);
 }
 
-export const loadHolidays = cache(async (): Promise<HolidayCalendar> => {
-  const db = await getDb();
-  const rows = await db.select({ date: holidays.date }).from(holidays);
-  return new Set(rows.map((r) => r.date));
-});
+export async function loadHolidays(): Promise<HolidayCalendar> {
+  return (await loadRulesAndHolidays()).holidays;
+}
 
 function rootPathOf(user: CurrentUser): string {
   return user.unitPath.split('.')[0];

@@ -2,13 +2,14 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { getDb, type Db } from '@/db';
+import { getDb, rowsOf, type Db } from '@/db';
 import { units, users } from '@/db/schema';
 import { can, type Action } from '@/lib/authz/permissions';
 import type { Role } from '@/lib/authz/roles';
 import type { ReportWindow } from '@/lib/reports/maths';
 import type { UnitKind } from '@/lib/units/kinds';
 import { DalError, forbidden } from './errors';
+import { estimatedAs, estimateRows } from './paging';
 
 /** What a session token carries: who, and which version of their account it was issued for. */
 export type Identity = { userId: number; sessionVersion: number };
@@ -155,6 +156,16 @@ export function inScope(user: CurrentUser, pathColumn: unknown = units.path) {
   return sql`${pathColumn} <@ ${user.unitPath}::ltree`;
 }
 
+/**
+ * The range of a btree's path order that holds the subtree at `path`: in ltree order a subtree's
+ * paths follow its root's and come before the root's path with '0' added to its last label
+ * ('1.2.*' < '1.20'). Lets a btree on a path column read only that range; always beside `<@`,
+ * which decides.
+ */
+export function subtreeRange(pathColumn: unknown, path: string): SQL {
+  return sql`${pathColumn} >= ${path}::ltree and ${pathColumn} < ${`${path}0`}::ltree`;
+}
+
 /** A unit path that lies in the subtree of unit `unitId` (a filter; beside the user's scope, never instead of it). */
 export function pathUnder(pathColumn: unknown, unitId: unknown) {
   return sql`${pathColumn} <@ (select s.path from units s where s.id = ${unitId})`;
@@ -180,12 +191,43 @@ export async function pathOf(unitId: number): Promise<string | null> {
   return row?.path ?? null;
 }
 
-/** A unit-id column whose unit lies under the unit at `path` (null: no such unit, nothing matches). */
-export function unitUnderPath(unitIdColumn: unknown, path: string | null): SQL {
-  return path === null ? sql`false` : sql`${unitIdColumn} in (select a.id from units a where a.path <@ ${path}::ltree)`;
+/** Subtrees of more units than this are checked row by row (each row's unit by its key) instead of gathering their ids first. */
+export const WIDE_SUBTREE = 10_000;
+const subtreeSizes = new Map<string, { units: number; at: number }>();
+
+/** The planner's estimate of the units under `path`, kept a minute (the tree changes slowly). */
+async function subtreeSize(path: string): Promise<number> {
+  const known = subtreeSizes.get(path);
+  if (known && Date.now() - known.at < 60_000) return known.units;
+  const n = await estimateRows(await getDb(), units, sql`${units.path} <@ ${path}::ltree`);
+  if (subtreeSizes.size > 10_000) subtreeSizes.clear();
+  subtreeSizes.set(path, { units: n, at: Date.now() });
+  return n;
+}
+
+/** Whether the unit at `path` is the one root of the tree, so every unit lies under it (read now: the roots are found by their index). */
+export async function isWholeTree(path: string): Promise<boolean> {
+  const roots = rowsOf<{ path: string }>(await (await getDb()).execute(sql`select path::text as path from units where parent_id is null limit 2`));
+  return roots.length === 1 && roots[0].path === path;
+}
+
+/**
+ * A unit-id column whose unit lies under the unit at `path` (null: no such unit, nothing
+ * matches). A narrow subtree's unit ids are gathered first, so its rows are found by the
+ * column's index; a wide one (a province of the whole country) is checked on each row by the
+ * unit's key, which costs microseconds a row instead of hashing a hundred thousand units.
+ */
+export async function unitUnderPath(unitIdColumn: unknown, path: string | null): Promise<SQL> {
+  if (path === null) return sql`false`;
+  // OFFSET 0 keeps the subtree a set of its own, gathered through the path index (else the planner
+  // may walk every unit by its key to merge them with the rows).
+  const gathered = sql`${unitIdColumn} in (select a.id from units a where a.path <@ ${path}::ltree offset 0)`;
+  if ((await subtreeSize(path)) <= WIDE_SUBTREE) return gathered;
+  if (await isWholeTree(path)) return sql`${estimatedAs(sql`${unitIdColumn} is not null`, gathered)}`;
+  return sql`${estimatedAs(sql`(select a.path from units a where a.id = ${unitIdColumn}) <@ ${path}::ltree`, gathered)}`;
 }
 
 /** The records behind a report figure: dated within its window, at a unit under its unit. */
 export async function inWindow(dateColumn: unknown, unitIdColumn: unknown, w: ReportWindow): Promise<SQL> {
-  return sql`${dateColumn} between ${w.from} and ${w.to} and ${unitUnderPath(unitIdColumn, await pathOf(w.unitId))}`;
+  return sql`${dateColumn} between ${w.from} and ${w.to} and ${await unitUnderPath(unitIdColumn, await pathOf(w.unitId))}`;
 }

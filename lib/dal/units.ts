@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, reserveIds, rowsOf, type Tx } from '@/db';
-import { memberEvents, unitEvents, units, users } from '@/db/schema';
+import { memberEvents, unitEvents, units, unitSubtreeCounts, users } from '@/db/schema';
 import { TERMINAL_STATES } from '@/lib/admission/states';
 import { can, type Action } from '@/lib/authz/permissions';
 import { canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
@@ -88,21 +88,13 @@ async function childrenOf(parent: { id: number; path: string }, page: PageReques
     db.select(summaryColumns).from(units).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
     db.execute(cappedCount(sql`select 1 from ${units} where ${where}`)),
   ]);
+  // Each child's units below and accounts, from the counts the database keeps per subtree.
   const ids = rows.map((r) => r.id);
-  const depth = parent.path.split('.').length;
-  const child = sql`subpath(d.path, ${depth}, 1)::text::int`;
-  const [below, people] = ids.length
-    ? await Promise.all([
-        db.execute(sql`select ${child} as id, count(*)::int as n from units d
-          where d.path <@ ${parent.path}::ltree and nlevel(d.path) > ${depth + 1} and d.status = 'active' and ${child} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
-          group by 1`),
-        db.execute(sql`select ${child} as id, count(*)::int as n from users us join units d on d.id = us.unit_id
-          where d.path <@ ${parent.path}::ltree and nlevel(d.path) > ${depth} and us.active and ${child} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})
-          group by 1`),
-      ])
-    : [[], []];
-  const count = (result: unknown, id: number) => Number(rowsOf<{ id: number; n: number }>(result).find((r) => Number(r.id) === id)?.n ?? 0);
-  return ks.finish(rows, (r) => ({ ...r, unitsBelow: count(below, r.id), activeUsers: count(people, r.id) }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+  const counts = ids.length
+    ? await db.select({ id: unitSubtreeCounts.unitId, unitsBelow: unitSubtreeCounts.unitsBelow, activeUsers: unitSubtreeCounts.activeUsers }).from(unitSubtreeCounts).where(inArray(unitSubtreeCounts.unitId, ids))
+    : [];
+  const of = new Map(counts.map((c) => [c.id, c]));
+  return ks.finish(rows, (r) => ({ ...r, unitsBelow: of.get(r.id)?.unitsBelow ?? 0, activeUsers: of.get(r.id)?.activeUsers ?? 0 }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
 /** The user's own unit with its place in the tree and the units directly below it. */

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { addWorkingDays } from '@/lib/rules/working-days';
-import { countsForYear, forecastThresholds, latestCeremony } from './forecast';
+import { addDays } from '@/lib/rules/dates';
+import { countsForYear, forecastThresholds, latestCeremony, latestStart } from './forecast';
 
 const rules = INITIAL_RULE_SET.values;
 const holidays = new Set(VN_HOLIDAYS.map((h) => h.date));
@@ -43,5 +44,17 @@ describe('forecast thresholds agree with the case-by-case rule', () => {
       assert.equal(countsForYear(deciding, today, END, rules, holidays), addWorkingDays(d, 60, holidays) <= th.decisionBy, d);
     }
     assert.equal(th.cellCounts, countsForYear({ state: 'cell_review', cellMeetingOn: null, decisionOn: null }, today, END, rules, holidays));
+  });
+});
+
+describe('latestStart', () => {
+  test('is the last day from which n working days end by the date, for every end date of two years and several n', () => {
+    for (let end = '2025-01-01'; end <= '2026-12-31'; end = addDays(end, 1)) {
+      for (const n of [0, 1, 5, 30]) {
+        const d = latestStart(end, n, holidays);
+        assert.ok(addWorkingDays(d, n, holidays) <= end, `${end} n=${n}: ${d} overshoots`);
+        assert.ok(addWorkingDays(addDays(d, 1), n, holidays) > end, `${end} n=${n}: ${d} is not the last`);
+      }
+    }
   });
 });

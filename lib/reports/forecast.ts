@@ -1,6 +1,7 @@
 import type { State } from '@/lib/admission/states';
 import type { RuleValues } from '@/lib/rules/rule-set';
-import { addWorkingDays, type HolidayCalendar } from '@/lib/rules/working-days';
+import { addDays } from '@/lib/rules/dates';
+import { addWorkingDays, isWorkingDay, type HolidayCalendar } from '@/lib/rules/working-days';
 
 /**
  * The year's forecast of admissions: those admitted so far, plus the cases in the pipeline whose
@@ -33,16 +34,21 @@ export function countsForYear(c: PipelineCase, today: string, yearEnd: string, r
   return due !== null && due <= yearEnd;
 }
 
-/** The last date from which `n` working days still end by `end`. */
+/**
+ * The last date from which `n` working days still end by `end` (addWorkingDays(d, n) <= end):
+ * the day before the n-th working day counted back from `end`, which leaves n working days after
+ * it up to `end`. For n = 0, `end` itself.
+ */
 export function latestStart(end: string, n: number, holidays: HolidayCalendar): string {
-  // Walk back from `end` until n working days from the candidate overshoot it (a few weeks at most).
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
+  if (n === 0) return end;
   let d = end;
-  for (let i = 0; i < 400; i++) {
-    const prev = new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
-    if (addWorkingDays(d, n, holidays) <= end) return d;
-    d = prev;
+  let found = isWorkingDay(d, holidays) ? 1 : 0;
+  while (found < n) {
+    d = addDays(d, -1);
+    if (isWorkingDay(d, holidays)) found += 1;
   }
-  throw new Error('no start found');
+  return addDays(d, -1);
 }
 
 /**

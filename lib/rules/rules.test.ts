@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
-import { addMonths, fullMonthsBetween } from './dates';
+import { addDays, addMonths, fullMonthsBetween } from './dates';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
 import {
   ageEligible,
@@ -126,6 +126,18 @@ describe('working days with the holiday calendar', () => {
     assert.equal(workingDaysBetween('2025-12-15', due, holidays), 60);
     assert.equal(isWorkingDay(due, holidays), true);
     assert.equal(due, '2026-03-17'); // counted by hand: 12 in Dec, 21 in Jan (1/1 off), 15 in Feb (Tết week off), 12 in Mar
+  });
+  test('n working days later is the day on which the n-th working day after the start falls, for every start of two years', () => {
+    for (let from = '2025-01-01'; from <= '2026-12-31'; from = addDays(from, 1)) {
+      for (const n of [1, 2, 5, 30, 60]) {
+        let d = from;
+        for (let left = n; left > 0; ) {
+          d = addDays(d, 1);
+          if (isWorkingDay(d, holidays)) left -= 1;
+        }
+        assert.equal(addWorkingDays(from, n, holidays), d, `${from} + ${n}`);
+      }
+    }
   });
   test('zero working days is the day itself; negative is refused', () => {
     assert.equal(addWorkingDays('2026-11-23', 0, holidays), '2026-11-23');

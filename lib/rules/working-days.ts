@@ -17,14 +17,19 @@ export function isWorkingDay(date: IsoDate, holidays: HolidayCalendar): boolean 
  */
 export function addWorkingDays(from: IsoDate, n: number, holidays: HolidayCalendar): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
-  let date = from;
+  // Days since 1970-01-01 (a Thursday): the weekday without parsing each date again.
+  let day = Math.round(Date.parse(`${from}T00:00:00Z`) / DAY_MS);
   let left = n;
   while (left > 0) {
-    date = addDays(date, 1);
-    if (isWorkingDay(date, holidays)) left -= 1;
+    day += 1;
+    const wd = (((day + 4) % 7) + 7) % 7;
+    if (wd !== 0 && wd !== 6 && !holidays.has(isoDay(day))) left -= 1;
   }
-  return date;
+  return isoDay(day);
 }
+
+const DAY_MS = 86_400_000;
+const isoDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, holidays: HolidayCalendar): number {

@@ -1,0 +1,1 @@
+CREATE INDEX "party_members_incoming_idx" ON "party_members" USING btree ("transfer_out_on","id","transfer_to_unit_id") WHERE "party_members"."transfer_to_unit_id" is not null;

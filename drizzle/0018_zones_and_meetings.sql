@@ -1,0 +1,2 @@
+CREATE INDEX "enterprises_zone_idx" ON "enterprises" USING btree ("zone") WHERE "enterprises"."zone" is not null;--> statement-breakpoint
+CREATE INDEX "owner_meetings_met_on_idx" ON "owner_meetings" USING btree ("met_on","id");
