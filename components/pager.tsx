@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { shownPageNumber } from '@/lib/page';
 
 export type PagerText = { nav: string; status: string; first: string; prev: string; next: string };
 
@@ -23,6 +24,7 @@ export function Pager({
   testId?: string;
 }) {
   if (!page.next && !page.prev) return null;
+  const at = shownPageNumber(page, n);
   const kept = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && !['after', 'before', 'n'].includes(k))) as Record<string, string>;
   const href = (extra: Record<string, string>) => {
     const query = new URLSearchParams({ ...kept, ...extra }).toString();
@@ -36,7 +38,7 @@ export function Pager({
           <Link href={href({})} className={link} data-testid={`${testId}-first`}>
             {text.first}
           </Link>
-          <Link href={href({ before: page.prev, n: String(Math.max(1, n - 1)) })} className={link} rel="prev" data-testid={`${testId}-prev`}>
+          <Link href={href({ before: page.prev, n: String(at - 1) })} className={link} rel="prev" data-testid={`${testId}-prev`}>
             {text.prev}
           </Link>
         </>
@@ -45,7 +47,7 @@ export function Pager({
         {text.status}
       </span>
       {page.next ? (
-        <Link href={href({ after: page.next, n: String(n + 1) })} className={link} rel="next" data-testid={`${testId}-next`}>
+        <Link href={href({ after: page.next, n: String(at + 1) })} className={link} rel="next" data-testid={`${testId}-next`}>
           {text.next}
         </Link>
       ) : null}

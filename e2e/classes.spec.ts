@@ -22,8 +22,8 @@ test('[CLASSES] the city opens an awareness class, enrols two candidates, issues
   const enrol = page.getByTestId('enrol-form');
   await enrol.getByRole('button', { name: 'Ghi danh học viên' }).click();
   await expect(enrol.getByTestId('error-personIds')).toHaveText('Vui lòng chọn ít nhất một người.');
-  await pick(enrol, 'Người ghi danh', 'huynh quoc', /^Huỳnh Quốc Cường/);
-  await pick(enrol, 'Người ghi danh', 'pham ngoc anh', /^Phạm Ngọc Ánh/);
+  await pick(enrol, /^Người ghi danh/, 'huynh quoc', /^Huỳnh Quốc Cường/);
+  await pick(enrol, /^Người ghi danh/, 'pham ngoc anh', /^Phạm Ngọc Ánh/);
   await expect(enrol.getByRole('list', { name: 'Người ghi danh' }).getByRole('listitem')).toHaveCount(2);
   await enrol.getByRole('button', { name: 'Ghi danh học viên' }).click();
   await expect(page.getByTestId('enrolments-table').locator('tbody tr')).toHaveCount(2);

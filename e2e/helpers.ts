@@ -56,6 +56,9 @@ export const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng
 /** Fill and send the login form (the page must show it). */
 export async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/login');
+  // As a person would, once the page has finished loading (typing into a form React is still
+  // hydrating can lose the text on a loaded machine; without JavaScript the form works as well).
+  await hydrated(page);
   await page.locator('input[name=username]').fill(username);
   await page.locator('input[name=password]').fill(password);
   await page.getByTestId('login-form').locator('button[type=submit]').click();
@@ -97,16 +100,28 @@ export async function hydrated(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A picker by its label as written (a required one's name ends in " *"). */
+export function pickerNamed(label: string | RegExp): RegExp {
+  return typeof label === 'string' ? new RegExp(`^${escapeRegExp(label)}( \\*)?$`) : label;
+}
+
+/** A picker's option by the name it shows first (the line under it names the unit above, to tell two alike apart). */
+export function optionNamed(name: string | RegExp): RegExp {
+  return typeof name === 'string' ? new RegExp(`^${escapeRegExp(name)}(\\s|$)`) : name;
+}
+
 /**
  * Choose in a searchable picker as a person does: type a few letters (without diacritics, as
  * most officials type on a phone) into the combobox labelled `label`, wait for the matches the
  * server finds, and click the option named `option`.
  */
 export async function pick(scope: Page | Locator, label: string | RegExp, typed: string, option: string | RegExp): Promise<void> {
-  const box = scope.getByRole('combobox', { name: label });
+  const box = scope.getByRole('combobox', { name: pickerNamed(label) });
   await box.click();
   await box.fill(typed);
-  const choice = scope.getByRole('option', { name: option }).first();
+  const choice = scope.getByRole('option', { name: optionNamed(option) }).first();
   await expect(choice).toBeVisible();
   await choice.click();
 }

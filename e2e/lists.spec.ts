@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { AS, pick, screenshotDir, stateFile, unitName } from './helpers';
+import { AS, optionNamed, pick, screenshotDir, stateFile, unitName } from './helpers';
 
 const CELL = unitName('TG-MYTHO-P4-PHUONGNAM'); // Chi bộ Công ty TNHH May Phương Nam
 
@@ -71,9 +71,9 @@ test.describe(() => {
     await box.focus();
     await box.pressSequentially('phuong nam');
     const list = page.getByRole('listbox', { name: 'Đơn vị, chi bộ' });
-    await expect(list.getByRole('option', { name: CELL })).toBeVisible();
+    await expect(list.getByRole('option', { name: optionNamed(CELL) })).toBeVisible();
     await expect(box).toHaveAttribute('aria-expanded', 'true');
-    const option = list.getByRole('option', { name: CELL });
+    const option = list.getByRole('option', { name: optionNamed(CELL) });
     const optionId = await option.getAttribute('id');
     while ((await box.getAttribute('aria-activedescendant')) !== optionId) await box.press('ArrowDown');
     await box.press('Enter');
@@ -107,10 +107,10 @@ test.describe(() => {
     const box = phone.getByTestId('member-filters').getByRole('combobox', { name: 'Đơn vị, chi bộ' });
     await box.tap();
     await box.fill('phuong nam');
-    await expect(phone.getByRole('option', { name: CELL })).toBeVisible();
+    await expect(phone.getByRole('option', { name: optionNamed(CELL) })).toBeVisible();
     await expectNoSidewaysScroll(phone);
     await phone.screenshot({ path: path.join(screenshotDir, 'members-phone-picker.png') });
-    await phone.getByRole('option', { name: CELL }).tap();
+    await phone.getByRole('option', { name: optionNamed(CELL) }).tap();
     await phone.getByTestId('pager').scrollIntoViewIfNeeded();
     await phone.screenshot({ path: path.join(screenshotDir, 'members-phone.png'), fullPage: true });
     await context.close();

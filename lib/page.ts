@@ -28,7 +28,12 @@ export function idParam(raw: string): number {
 export function pageParams(p: { after?: string; before?: string; n?: string }): { request: { after?: string; before?: string }; n: number } {
   const n = Number(p.n);
   const cursor = p.after || p.before ? { after: p.after || undefined, before: p.after ? undefined : p.before || undefined } : {};
-  return { request: cursor, n: cursor.after || cursor.before ? (Number.isInteger(n) && n > 1 && n < 1_000_000 ? n : 2) : 1 };
+  return { request: cursor, n: cursor.after || cursor.before ? (Number.isInteger(n) && n >= 1 && n < 1_000_000 ? n : 2) : 1 };
+}
+
+/** The page number to show: 1 on the first page whatever the link said (going back reaches it by cursor), at least 2 on any other. */
+export function shownPageNumber(page: { prev: string | null }, n: number): number {
+  return page.prev ? Math.max(2, n) : 1;
 }
 
 /** A list's total as people read it: "1.234", or "hơn 10.000" when it was only counted that far. */
@@ -38,7 +43,8 @@ export function totalText(t: T, page: { total: number | null; totalCapped: boole
 }
 
 /** The words of a <Pager> for page `n` of `page` (page sizes are PAGE_SIZE). */
-export function pagerText(t: T, page: Page<unknown>, n: number): PagerText {
+export function pagerText(t: T, page: Page<unknown>, shown: number): PagerText {
+  const n = shownPageNumber(page, shown);
   const from = (n - 1) * PAGE_SIZE + 1;
   const to = from + Math.max(0, page.items.length - 1);
   const total = totalText(t, page);

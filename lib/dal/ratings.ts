@@ -86,6 +86,8 @@ export async function saveRatings(input: { year: number; kind: 'member' | 'unit'
 
 export type RatingSheet = {
   year: number;
+  /** The cell whose members the sheet lists (the one asked for, or the user's own cell), or null. */
+  cellUnitId: number | null;
   members: { id: number; fullName: string; cellName: string; grade: RatingGrade | null; score: number | null; canRate: boolean }[];
   organisations: { id: number; name: string; grade: RatingGrade | null; score: number | null; canRate: boolean }[];
   summary: { members: ReturnType<typeof goodShare> & { counts: GradeCounts }; organisations: ReturnType<typeof goodShare> & { counts: GradeCounts } };
@@ -132,6 +134,7 @@ export async function getRatingSheet(year: number, cellUnitId?: number): Promise
     .limit(500);
   return {
     year,
+    cellUnitId: sheetCell ?? null,
     members: members.map(({ cellPath, ...m }) => ({ ...m, canRate: can(user, 'data.edit', cellPath) })),
     organisations: organisations.map(({ path, ...o }) => ({ ...o, canRate: canRateUnit(user, path) })),
     summary: {

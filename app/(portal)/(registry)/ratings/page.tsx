@@ -17,7 +17,9 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const thisYear = Number(today().slice(0, 4));
   const year = /^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear;
   const cellId = Number(p.cell) || undefined;
-  const [cell, sheet, t] = await Promise.all([cellId ? getUnitOption(cellId) : Promise.resolve(null), getRatingSheet(year, cellId), getT()]);
+  const [sheet, t] = await Promise.all([getRatingSheet(year, cellId), getT()]);
+  // A cell's own officers see their cell without choosing it.
+  const cell = sheet.cellUnitId ? await getUnitOption(sheet.cellUnitId) : null;
   const grades = [{ value: '', label: '—' }, ...RATING_GRADES.map((g) => ({ value: g, label: t(`rat.grade.${g}`) }))];
   const l = { save: t('rat.save'), pending: t('form.pending'), name: t('mem.fullName'), score: t('rat.score'), grade: t('rat.grade') };
   const share = (s: typeof sheet.summary.members) =>
@@ -56,7 +58,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
       <p className="text-sm text-stone-600">{t('rat.help')}</p>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t('rat.members')}</h2>
-        {!cellId ? (
+        {!sheet.cellUnitId ? (
           <p className="text-sm text-stone-600">{t('rat.chooseCell')}</p>
         ) : sheet.members.length === 0 ? (
           <p className="text-sm text-stone-600">{t('rat.noMembers')}</p>
