@@ -17,7 +17,7 @@ const csp = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'unzipper'],
   poweredByHeader: false,
   // Excel imports arrive through a server action (5,000 rows is about 300 kB; allow up to 10 MB).
   experimental: { serverActions: { bodySizeLimit: '10mb' } },

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isoDate, parseDate, unitCode, username } from './validation';
+import { isoDate, parseDate, parseWholeNumber, unitCode, username, wholeNumber, year } from './validation';
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
@@ -20,6 +20,8 @@ describe('parseDate', () => {
     ['29/02/2000', '2000-02-29'], // divisible by 400
     ['2024-03-05', '2024-03-05'],
     ['2024-02-29', '2024-02-29'],
+    ['05 / 03 / 2024', '2024-03-05'],
+    ['０５/０３/２０２４', '2024-03-05'], // full-width digits, as some Vietnamese keyboards type them
   ];
   for (const [input, iso] of valid) test(`"${input}" -> ${iso}`, () => assert.equal(parseDate(input), iso));
 
@@ -44,6 +46,7 @@ describe('parseDate', () => {
     '2024-13-01',
     '05/03/2024 10:00',
     '5 3 2024',
+    '05/03-2024', // one separator, not two kinds
   ];
   for (const input of invalid) test(`"${input}" is not a date`, () => assert.equal(parseDate(input), null));
 
@@ -102,4 +105,38 @@ describe('unitCode (zod)', () => {
   for (const input of bad) {
     test(`refuses ${JSON.stringify(input)} with errors.invalidCode`, () => assert.equal(firstIssue(unitCode.safeParse(input)), 'errors.invalidCode'));
   }
+});
+
+describe('parseWholeNumber: numbers as Vietnamese officials type them', () => {
+  const ok: [string, number][] = [
+    ['1147', 1147],
+    ['1.147', 1147], // "." separates thousands in Vietnamese
+    ['1.147.000', 1_147_000],
+    ['1 147', 1147],
+    ['1\u00a0147', 1147], // no-break space, as Word and Excel put it
+    [' 320 ', 320],
+    ['０', 0],
+    ['007', 7],
+  ];
+  for (const [input, value] of ok) test(`${JSON.stringify(input)} -> ${value}`, () => assert.deepEqual(parseWholeNumber(input), { value }));
+  const notWhole = ['1,5', '1.5', '1,147', '12.34', '1.1470', '3,0'];
+  for (const input of notWhole) test(`${JSON.stringify(input)} has a decimal part`, () => assert.deepEqual(parseWholeNumber(input), { problem: 'errors.notWholeNumber' }));
+  const notNumber = ['0x10', '1e3', '-3', '+3', '12a', 'mười', '1.14.7', '1 14 7', '1.147 000', 'Infinity', 'NaN'];
+  for (const input of notNumber) test(`${JSON.stringify(input)} is not a number`, () => assert.deepEqual(parseWholeNumber(input), { problem: 'errors.notANumber' }));
+  test('empty is required; above the maximum is too large', () => {
+    assert.deepEqual(parseWholeNumber('  '), { problem: 'errors.required' });
+    assert.deepEqual(parseWholeNumber('101', 100), { problem: 'errors.numberTooLarge' });
+    assert.deepEqual(parseWholeNumber('2147483648'), { problem: 'errors.numberTooLarge' });
+    assert.deepEqual(parseWholeNumber('99999999999999999999'), { problem: 'errors.numberTooLarge' });
+  });
+  test('the zod field gives the message key, with the maximum', () => {
+    assert.deepEqual(wholeNumber(100).safeParse('1.5').error?.issues[0].message, 'errors.notWholeNumber');
+    assert.deepEqual(wholeNumber(100).safeParse('200').error?.issues[0].message, 'errors.numberTooLarge|100');
+    assert.deepEqual(wholeNumber(100).safeParse('1.0'), { success: false, error: wholeNumber(100).safeParse('1.0').error });
+    assert.equal(wholeNumber().parse('1.147'), 1147);
+  });
+  test('a year is four digits between 1900 and 2100', () => {
+    assert.equal(year.parse(' 2025 '), 2025);
+    for (const bad of ['abc', '25', '20250', '1899', '2025.0', '']) assert.equal(year.safeParse(bad).error?.issues[0].message, 'errors.invalidYear', bad);
+  });
 });

@@ -8,27 +8,33 @@ import { UNIT_KINDS } from '@/lib/units/kinds';
  * Zod building blocks shared by every form. Error messages are message keys (see
  * lib/i18n/messages.ts), optionally followed by "|param" for the {max}/{min} placeholder.
  */
+/** Control characters no one types (NUL, escape, …): PostgreSQL refuses NUL in text, and none belongs in a record. Tabs and line breaks are allowed. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
 export const text = (max: number) =>
   z
     .string({ error: 'errors.required' })
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, { error: 'errors.required' }).max(max, { error: `errors.tooLong|${max}` }));
+    .pipe(z.string().min(1, { error: 'errors.required' }).max(max, { error: `errors.tooLong|${max}` }).refine((s) => !CONTROL.test(s), { error: 'errors.controlChars' }));
 
 export const optionalText = (max: number) =>
   z
     .string()
     .optional()
     .transform((s) => (s ?? '').normalize('NFC').trim())
-    .pipe(z.string().max(max, { error: `errors.tooLong|${max}` }));
+    .pipe(z.string().max(max, { error: `errors.tooLong|${max}` }).refine((s) => !CONTROL.test(s), { error: 'errors.controlChars' }));
 
-export const id = z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' });
+/** PostgreSQL's integer: ids and counts above it are not ids the portal made. */
+export const MAX_INT = 2_147_483_647;
+
+export const id = z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }).max(MAX_INT, { error: 'errors.invalidChoice' });
 
 /** An optional id from a select ('' when none chosen). */
 export const optionalId = z
   .string()
   .optional()
   .transform((s) => (s?.trim() ? Number(s) : undefined))
-  .pipe(z.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }).optional());
+  .pipe(z.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).positive({ error: 'errors.invalidChoice' }).max(MAX_INT, { error: 'errors.invalidChoice' }).optional());
 
 /** A checkbox: true when ticked. */
 export const checkbox = z
@@ -41,7 +47,7 @@ export function idList(formData: FormData, name: string): number[] {
   return formData
     .getAll(name)
     .map(Number)
-    .filter((n) => Number.isSafeInteger(n) && n > 0);
+    .filter((n) => Number.isSafeInteger(n) && n > 0 && n <= MAX_INT);
 }
 
 /**
@@ -60,13 +66,18 @@ export const optionalDate = z
   .transform((s) => s?.trim() ?? '')
   .pipe(z.union([z.literal(''), isoDate]));
 
-/** dd/mm/yyyy (or d/m/yyyy, or yyyy-mm-dd) to yyyy-mm-dd; null when it is not a real date. */
+/**
+ * A date as officials type it, to yyyy-mm-dd; null when it is not a real date between 1900 and
+ * 2100. Day first, with "/", "-" or "." between the parts and spaces allowed around them
+ * (12/08/1990, 12-08-1990, 12.08.1990, 1/2/1990), or ISO yyyy-mm-dd. Two-digit years are refused
+ * (12/08/90 could be 1990 or 2090). The one date parser of the forms and the Excel import.
+ */
 export function parseDate(input: string): string | null {
-  const s = input.trim();
+  const s = input.normalize('NFKC').trim();
   let y: number, m: number, d: number;
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  const vn = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})$/.exec(s);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (vn) [d, m, y] = [Number(vn[1]), Number(vn[2]), Number(vn[3])];
+  if (vn) [d, m, y] = [Number(vn[1]), Number(vn[3]), Number(vn[4])];
   else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else return null;
   if (y < 1900 || y > 2100) return null;
@@ -74,6 +85,67 @@ export function parseDate(input: string): string | null {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);
 }
+
+/** Why a typed whole number was refused: the message key says it to the user. */
+export type WholeNumberProblem = 'errors.required' | 'errors.notWholeNumber' | 'errors.notANumber' | 'errors.numberTooLarge';
+
+/**
+ * A whole number as Vietnamese officials type it: digits, with "." or spaces between groups of
+ * three (1.147 and 1 147 are one thousand one hundred forty-seven, as in Vietnamese writing).
+ * A decimal part ("1,5", and "1.5" whose dot does not separate thousands) is refused as not whole,
+ * anything else ("0x10", "1e3", "-3", "12a") as not a number, values above `max` as too large.
+ * Full-width digits are read as digits.
+ */
+export function parseWholeNumber(input: string, max = MAX_INT): { value: number } | { problem: WholeNumberProblem } {
+  const s = input.normalize('NFKC').trim().replace(/[\s\u00a0\u202f]+/g, ' ');
+  if (!s) return { problem: 'errors.required' };
+  let digits: string;
+  if (/^\d+$/.test(s)) digits = s;
+  else if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}( \d{3})+$/.test(s)) digits = s.replace(/[. ]/g, '');
+  else if (/^\d+[.,]\d+$/.test(s)) return { problem: 'errors.notWholeNumber' };
+  else return { problem: 'errors.notANumber' };
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value) || value > max) return { problem: 'errors.numberTooLarge' };
+  return { value };
+}
+
+/** A required whole number field (see parseWholeNumber), at most `max`. */
+export const wholeNumber = (max = MAX_INT) =>
+  z
+    .string({ error: 'errors.required' })
+    .transform((s, ctx) => {
+      const r = parseWholeNumber(s, max);
+      if ('value' in r) return r.value;
+      ctx.addIssue({ code: 'custom', message: r.problem === 'errors.numberTooLarge' ? `${r.problem}|${max}` : r.problem });
+      return z.NEVER;
+    });
+
+/** An optional whole number field: undefined when left empty. */
+export const optionalWholeNumber = (max = MAX_INT) =>
+  z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      if (!s?.trim()) return undefined;
+      const r = parseWholeNumber(s, max);
+      if ('value' in r) return r.value;
+      ctx.addIssue({ code: 'custom', message: r.problem === 'errors.numberTooLarge' ? `${r.problem}|${max}` : r.problem });
+      return z.NEVER;
+    });
+
+/** The row version a form was opened on (optimistic locking); anything else is a forged post. */
+export const version = z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).min(0, { error: 'errors.invalidChoice' }).max(MAX_INT, { error: 'errors.invalidChoice' });
+
+/** A year typed in a form or a link: four digits between 1900 and 2100. */
+export const year = z
+  .string({ error: 'errors.invalidYear' })
+  .transform((s, ctx) => {
+    const t = s.trim();
+    const n = /^\d{4}$/.test(t) ? Number(t) : NaN;
+    if (n >= 1900 && n <= 2100) return n;
+    ctx.addIssue({ code: 'custom', message: 'errors.invalidYear' });
+    return z.NEVER;
+  });
 
 export const unitKind = z.enum(UNIT_KINDS, { error: 'errors.invalidChoice' });
 export const role = z.enum(ROLES, { error: 'errors.invalidChoice' });

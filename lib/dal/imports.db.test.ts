@@ -6,7 +6,10 @@ import { seedDemoEnterprises } from '@/db/seed/enterprises';
 import { expectDalError, setupTestDb, type TestDb } from '@/lib/test/db';
 import type { RawRow } from '@/lib/registry/import';
 import { taxCodeCheckDigit } from '@/lib/registry/tax-code';
-import { importRows } from './imports';
+import ExcelJS from 'exceljs';
+import { MEMBER_COLUMNS } from '@/lib/registry/import';
+import { templateWorkbook } from '@/lib/registry/import-xlsx';
+import { importFile, importRows } from './imports';
 
 let t: TestDb;
 before(async () => {
@@ -53,14 +56,14 @@ const count = async (table: string) => Number(rowsOf<{ n: number }>(await t.db.e
 describe('Excel import in the data layer', () => {
   test('5,000 member rows with one bad date: nothing is written, the report names the row and the cell', async () => {
     const rows = memberRows(5000);
-    rows[3456].cells.admittedOn = '2015-05-19';
+    rows[3456].cells.admittedOn = '19/05/15';
     const before = await t.snapshot();
     const started = Date.now();
     const result = await t.run('cb.phuongnam', () => importRows('members', rows));
     const ms = Date.now() - started;
     assert.equal(result.ok, false);
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => [e.row, e.column, e.value, e.reason]), [[3458, 'Ngày vào Đảng', '2015-05-19', 'date']]);
+    assert.deepEqual(result.errors.map((e) => [e.row, e.column, e.value, e.reason]), [[3458, 'Ngày vào Đảng', '19/05/15', 'date']]);
     assert.deepEqual(await t.snapshot(), before);
     console.log(`[measure] ${t.driver}: validating 5,000 member rows with one bad row took ${ms} ms; nothing written`);
   });
@@ -122,9 +125,45 @@ describe('Excel import in the data layer', () => {
     assert.deepEqual(await t.snapshot(), before);
   });
 
-  test('a file without the required headers, or with too many rows, is refused as a whole', async () => {
-    const missing = await t.run('cb.phuongnam', () => importRows('members', memberRows(1, 9300), ['Họ và tên']));
-    assert.ok(!missing.ok);
-    assert.deepEqual(missing.missingHeaders, ['Họ và tên']);
+  test('a file with a bad kind of cell writes nothing and names row, column, value and reason', async () => {
+    const rows = memberRows(3, 9400);
+    rows[1].cells.fullName = 'NguyÔn V¨n Hïng';
+    rows[2].problems = { cardNo: { reason: 'cellError', params: { error: '#N/A' } } };
+    rows[2].cells.cardNo = '#N/A';
+    const before = await t.snapshot();
+    const refused = await t.run('cb.phuongnam', () => importRows('members', rows));
+    assert.ok(!refused.ok);
+    assert.deepEqual(
+      refused.errors.map((e) => [e.row, e.column, e.value, e.reason]),
+      [
+        [3, 'Họ và tên', 'NguyÔn V¨n Hïng', 'legacyEncoding'],
+        [4, 'Số thẻ đảng viên', '#N/A', 'cellError'],
+      ],
+    );
+    assert.deepEqual(await t.snapshot(), before);
+  });
+
+  test('an uploaded file: one stray cell in A1048576 costs nothing; an #N/A card number writes nothing and is named', async () => {
+    const file = async (card: ExcelJS.CellValue, stray: boolean) => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await templateWorkbook('members')) as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0];
+      const [row] = memberRows(1, 9500);
+      ws.getRow(2).values = MEMBER_COLUMNS.map((c) => (c.key === 'cardNo' ? card : row.cells[c.key] || null));
+      if (stray) ws.getCell('A1048576').value = ' ';
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const before = await t.snapshot();
+    const refused = await t.run('cb.phuongnam', async () => importFile('members', await file({ error: '#N/A' }, false)));
+    assert.ok(!refused.ok && 'errors' in refused);
+    assert.deepEqual(refused.errors.map((e) => [e.row, e.column, e.value, e.reason]), [[2, 'Số thẻ đảng viên', '#N/A', 'cellError']]);
+    assert.deepEqual(await t.snapshot(), before);
+
+    const stray = await file('82.9509500', true);
+    const started = performance.now();
+    const done = await t.run('cb.phuongnam', () => importFile('members', stray));
+    console.log(`[import] member template with one row and a stray cell in A1048576 (${stray.length} bytes) imported in ${(performance.now() - started).toFixed(0)} ms`);
+    assert.ok(done.ok && 'created' in done);
+    assert.equal(done.created, 1);
   });
 });

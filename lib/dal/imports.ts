@@ -3,7 +3,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { chunks, getDb, reserveIds } from '@/db';
 import { enterprises, partyMembers, persons, units } from '@/db/schema';
 import { maskCccd, searchKey } from '@/lib/people/identity';
-import { validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError } from '@/lib/registry/import';
+import { IMPORT_LIMITS, validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError } from '@/lib/registry/import';
+import { readWorkbook, type WorkbookRead } from '@/lib/registry/import-xlsx';
 import { MANAGING_KINDS } from '@/lib/registry/kinds';
 import { compactTaxCode } from '@/lib/registry/tax-code';
 import { writeAuditMany } from './audit';
@@ -18,10 +19,10 @@ import { assertCan, inScope, requireUser, type CurrentUser } from './session';
  * row per record.
  */
 
-export type ImportResult = { ok: true; created: number; ms: number } | { ok: false; errors: RowError[]; missingHeaders: string[]; rows: number; tooMany?: boolean };
+export type ImportResult = { ok: true; created: number; ms: number } | { ok: false; errors: RowError[]; rows: number };
 
-/** The most rows one file may hold (a province's members go in several files). */
-export const IMPORT_MAX_ROWS = 20_000;
+/** Importing an uploaded file: the rows' outcome, or why the workbook could not be read. */
+export type FileImportResult = ImportResult | Exclude<WorkbookRead, { ok: true }>;
 
 
 async function existing(values: string[], query: (part: string[]) => Promise<string[]>): Promise<Set<string>> {
@@ -76,18 +77,34 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: ImportKind)
   };
 }
 
-export async function importRows(kind: ImportKind, rows: RawRow[], missingHeaders: string[] = []): Promise<ImportResult> {
+/**
+ * Import an uploaded .xlsx: the user's right to import is checked before the file is read (an
+ * anonymous post never makes the server unzip anything), then the workbook is read as a stream
+ * (lib/registry/import-xlsx.ts: its limits, its sheet and header finding) and its rows imported
+ * all or nothing. `ms` counts from the start of reading, so the message tells the whole wait.
+ */
+export async function importFile(kind: ImportKind, file: ArrayBuffer | Buffer): Promise<FileImportResult> {
   const user = await requireUser();
   assertCan(user, 'data.edit', user.unitPath);
   const started = Date.now();
-  if (missingHeaders.length || rows.length === 0) return { ok: false, errors: [], missingHeaders, rows: rows.length };
-  if (rows.length > IMPORT_MAX_ROWS) return { ok: false, errors: [], missingHeaders, rows: rows.length, tooMany: true };
+  const read = await readWorkbook(file, kind);
+  if (!read.ok) return read;
+  const result = await importRows(kind, read.rows);
+  return result.ok ? { ...result, ms: Date.now() - started } : result;
+}
+
+/** Check every row and write all of them in one transaction, or none (the report names each bad cell). */
+export async function importRows(kind: ImportKind, rows: RawRow[]): Promise<ImportResult> {
+  const user = await requireUser();
+  assertCan(user, 'data.edit', user.unitPath);
+  const started = Date.now();
+  if (rows.length === 0 || rows.length > IMPORT_LIMITS.rows) return { ok: false, errors: [], rows: rows.length };
   const look = await buildLookups(user, rows, kind);
   const db = await getDb();
 
   if (kind === 'enterprises') {
     const { valid, errors } = validateEnterpriseRows(rows, look);
-    if (errors.length) return { ok: false, errors, missingHeaders, rows: rows.length };
+    if (errors.length) return { ok: false, errors, rows: rows.length };
     await db.transaction(async (tx) => {
       const ids = await reserveIds(tx, 'enterprises', valid.length);
       const values = valid.map(({ row: _row, ...e }, i) => ({ id: ids[i], ...enterpriseColumns(e) }));
@@ -101,7 +118,7 @@ export async function importRows(kind: ImportKind, rows: RawRow[], missingHeader
   }
 
   const { valid, errors } = validateMemberRows(rows, look);
-  if (errors.length) return { ok: false, errors, missingHeaders, rows: rows.length };
+  if (errors.length) return { ok: false, errors, rows: rows.length };
   await db.transaction(async (tx) => {
     const created = await insertMembers(tx, user, valid, 'Nhập từ tệp Excel');
     await writeAuditMany(

@@ -32,7 +32,7 @@ function resolveGrade(e: RatingEntry, bands: Awaited<ReturnType<typeof bandsFor>
 /** Ratings of members (subjects are party_members ids) or of organisations (unit ids), upserted. */
 export async function saveRatings(input: { year: number; kind: 'member' | 'unit'; entries: RatingEntry[] }): Promise<{ saved: number }> {
   const user = await requireUser();
-  if (input.year < 2000 || input.year > 2100) throw invalid('errors.invalidYear', { year: 'errors.invalidYear' });
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw invalid('errors.invalidYear', { year: 'errors.invalidYear' });
   const entries = input.entries.filter((e) => e.score !== undefined || e.grade);
   if (!entries.length) throw new DalError('invalid', 'errors.nothingToSave');
   if (entries.some((e) => e.score !== undefined && (e.score < 0 || e.score > 100))) throw new DalError('invalid', 'errors.scoreRange');

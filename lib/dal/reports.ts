@@ -227,7 +227,7 @@ export type TargetInput = {
 export async function setTargets(inputs: TargetInput[]): Promise<{ saved: number }> {
   const user = await requireUser();
   assertCan(user, 'target.set', user.unitPath);
-  if (!inputs.length) throw new DalError('invalid', 'errors.nothingToSave');
+  if (!inputs.length) throw new DalError('invalid', 'errors.noTargets');
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ids = [...new Set(inputs.map((i) => i.unitId))];

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { COLUMNS, readRows, type ImportKind, type RawRow } from './import';
+import * as numfmt from 'numfmt';
+import unzipper from 'unzipper';
+import { COLUMNS, columnForHeader, IMPORT_LIMITS, type CellProblem, type Column, type ImportKind, type ImportLimits, type RawRow } from './import';
 
 /** The template a unit downloads: a data sheet with the headers, and a sheet explaining each column. */
 export async function templateWorkbook(kind: ImportKind): Promise<Buffer> {
@@ -30,15 +32,190 @@ export async function templateWorkbook(kind: ImportKind): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** The rows of the first sheet of an uploaded workbook; `unreadable` when it is not an .xlsx file. */
-export async function readWorkbook(buffer: ArrayBuffer | Buffer, kind: ImportKind): Promise<{ rows: RawRow[]; missingHeaders: string[]; unreadable?: boolean }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
-  } catch {
-    return { rows: [], missingHeaders: [], unreadable: true };
+
+// ------------------------------------------------------------------ reading an uploaded workbook
+
+/** What reading a workbook gave: the data rows of the sheet holding the template's headers, or why not. */
+export type WorkbookRead =
+  | { ok: true; rows: RawRow[]; sheet: string; ms: number }
+  | { ok: false; problem: 'unreadable' }
+  | { ok: false; problem: 'tooLarge'; megabytes: number }
+  | { ok: false; problem: 'tooManyRows' | 'tooManyCells' | 'tooSlow' }
+  | { ok: false; problem: 'noHeaderRow'; expected: string[] }
+  | { ok: false; problem: 'missingHeaders'; sheet: string; missing: string[]; found: string[] }
+  | { ok: false; problem: 'empty'; sheet: string };
+
+/**
+ * yyyy-mm-dd of an Excel serial day in the workbook's date system: day 1 is 01/01/1900 in the
+ * 1900 system (which counts Excel's phantom 29/02/1900, so serials from 61 on are one day ahead),
+ * and 02/01/1904 in the 1904 system (Excel for Mac). Undefined outside 1900–2100.
+ */
+export function serialToIsoDate(serial: number, date1904: boolean): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1) return undefined;
+  const day = Math.floor(serial);
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  const date = new Date(epoch + day * 86_400_000);
+  const y = date.getUTCFullYear();
+  return y >= 1900 && y <= 2100 ? date.toISOString().slice(0, 10) : undefined;
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+type Read = { text: string; problem?: CellProblem };
+
+/** A number as its column reads it. */
+function numberCell(value: number, numFmt: string | undefined, column: Column, date1904: boolean): Read {
+  const kind = column.kind ?? 'text';
+  if (kind === 'date') {
+    const iso = serialToIsoDate(value, date1904);
+    return iso ? { text: dmy(iso) } : { text: String(value), problem: { reason: 'date' } };
   }
-  const ws = wb.worksheets[0];
-  if (!ws) return { rows: [], missingHeaders: [], unreadable: true };
-  return readRows(ws, COLUMNS[kind]);
+  if (kind === 'whole') return Number.isInteger(value) ? { text: String(value) } : { text: String(value), problem: { reason: 'notWhole' } };
+  if (kind === 'code') {
+    // What Excel shows: "000000000000" pads 1090012345 to 001090012345; General shows the digits.
+    const custom = numFmt && numFmt !== 'General' && !numfmt.isTextFormat(numFmt) && !numfmt.isDateFormat(numFmt);
+    const text = custom ? numfmt.format(numFmt, value) : Number.isInteger(value) ? BigInt(value).toString() : String(value);
+    if (column.digits && /^\d+$/.test(text) && text.length < column.digits) return { text, problem: { reason: 'leadingZerosLost', params: { shown: text, digits: String(column.digits) } } };
+    return { text };
+  }
+  return { text: String(value) };
+}
+
+/**
+ * A cell as the text a person reads in Excel, or the reason it cannot be read: an error value
+ * (#N/A), a formula whose result was never saved or is an error. Never "[object Object]".
+ */
+export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, column: Column, date1904: boolean): Read {
+  const kind = column.kind ?? 'text';
+  if (value === null || value === undefined) return { text: '' };
+  // exceljs turns a number in a date-formatted cell into a Date (in the workbook's date system).
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? { text: '', problem: { reason: 'date' } } : { text: dmy(value.toISOString().slice(0, 10)) };
+  if (typeof value === 'number') {
+    // A formula's date result arrives as its serial: the cell's date format says it is a date.
+    if (numFmt && numfmt.isDateFormat(numFmt) && kind !== 'code' && kind !== 'whole') {
+      const iso = serialToIsoDate(value, date1904);
+      if (iso) return { text: dmy(iso) };
+    }
+    return numberCell(value, numFmt, column, date1904);
+  }
+  if (typeof value === 'boolean') return { text: value ? 'Có' : 'Không' };
+  if (typeof value === 'string') return textCell(value, column, date1904);
+  if (typeof value === 'object') {
+    if ('error' in value) return { text: String(value.error), problem: { reason: 'cellError', params: { error: String(value.error) } } };
+    if ('richText' in value) return textCell(value.richText.map((r) => r.text).join(''), column, date1904);
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      if (result === undefined || result === null) return { text: '', problem: { reason: 'formulaNoResult' } };
+      if (typeof result === 'number' && Number.isNaN(result)) return { text: '', problem: { reason: 'formulaError' } };
+      if (typeof result === 'object' && 'error' in result) return { text: String(result.error), problem: { reason: 'cellError', params: { error: String(result.error) } } };
+      return readCell(result, numFmt, column, date1904);
+    }
+    if ('text' in value) return textCell(String((value as { text: unknown }).text), column, date1904);
+  }
+  return { text: '', problem: { reason: 'cellError', params: { error: '?' } } };
+}
+
+function textCell(raw: string, column: Column, date1904: boolean): Read {
+  const text = raw.normalize('NFC').trim();
+  if (!text) return { text };
+  if (CONTROL.test(text)) return { text: text.replace(CONTROL, '\ufffd'), problem: { reason: 'controlChars' } };
+  // A date serial kept as text (a date column re-formatted as Text keeps the number).
+  if ((column.kind ?? 'text') === 'date' && /^\d{5}$/.test(text)) {
+    const iso = serialToIsoDate(Number(text), date1904);
+    if (iso) return { text: dmy(iso) };
+  }
+  return { text };
+}
+
+/**
+ * The data rows of an uploaded .xlsx. Only rows that exist cost anything (one stray cell in row
+ * 1,048,576 is one row, not a million). Before anything is parsed, the zip's directory is read and
+ * a file declaring more than IMPORT_LIMITS.uncompressedBytes is refused (a 400 KB zip bomb
+ * declares gigabytes); parsing itself is asynchronous (exceljs reads each part with a SAX stream),
+ * so other users are served meanwhile. The sheet read is the first visible one whose header row
+ * (found in its first IMPORT_LIMITS.headerSearchRows rows, matched leniently) names the
+ * template's required columns; hidden sheets (drop-down lists) are skipped. Dates use the
+ * workbook's date system (1900 or 1904). Also refused: not an .xlsx, more than
+ * IMPORT_LIMITS.rows data rows or IMPORT_LIMITS.cells cells, parsing longer than IMPORT_LIMITS.seconds.
+ *
+ * Why exceljs's whole-workbook reader and not its stream reader: the stream reader (unzipper's
+ * Parse) drops a zip entry about once in sixty reads of the same file here, so a sheet or the
+ * workbook part goes missing; the whole-workbook reader goes through JSZip and the size cap
+ * bounds what it holds.
+ */
+export async function readWorkbook(buffer: ArrayBuffer | Buffer, kind: ImportKind, limits: ImportLimits = IMPORT_LIMITS): Promise<WorkbookRead> {
+  const started = Date.now();
+  const data = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer);
+  let declared = 0;
+  try {
+    const directory = await unzipper.Open.buffer(data);
+    declared = directory.files.reduce((n, f) => n + (f.uncompressedSize || 0), 0);
+    if (!directory.files.some((f) => f.path === 'xl/workbook.xml')) return { ok: false, problem: 'unreadable' };
+  } catch {
+    return { ok: false, problem: 'unreadable' };
+  }
+  if (declared > limits.uncompressedBytes) return { ok: false, problem: 'tooLarge', megabytes: Math.ceil(declared / 1024 / 1024) };
+
+  const wb = new ExcelJS.Workbook();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const loaded = await Promise.race([
+      wb.xlsx.load(data as unknown as ArrayBuffer).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), limits.seconds * 1000))),
+    ]);
+    if (!loaded) return { ok: false, problem: 'tooSlow' };
+  } catch (err) {
+    if (process.env.HATNHAN_DEBUG_IMPORT) console.error(err);
+    return { ok: false, problem: 'unreadable' };
+  } finally {
+    clearTimeout(timer);
+  }
+  const date1904 = Boolean(wb.properties.date1904);
+  const columns = COLUMNS[kind];
+  const required = columns.filter((c) => c.required);
+  let best: { sheet: string; found: Column[] } | undefined;
+  let cells = 0;
+  for (const sheet of wb.worksheets) {
+    if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
+    const existing: ExcelJS.Row[] = [];
+    sheet.eachRow((row) => existing.push(row));
+    let header: Map<number, Column> | undefined;
+    const rows: RawRow[] = [];
+    for (const row of existing) {
+      cells += row.cellCount;
+      if (cells > limits.cells) return { ok: false, problem: 'tooManyCells' };
+      if (!header) {
+        if (row.number > limits.headerSearchRows) break;
+        const found = new Map<number, Column>();
+        row.eachCell((cell, col) => {
+          const v = cell.value;
+          const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : '';
+          const column = text ? columnForHeader(columns, text.normalize('NFC')) : undefined;
+          if (column && ![...found.values()].includes(column)) found.set(col, column);
+        });
+        if (found.size >= 2) {
+          const foundColumns = [...found.values()];
+          if (required.every((c) => foundColumns.includes(c))) header = found;
+          else if (!best || foundColumns.length > best.found.length) best = { sheet: sheet.name, found: foundColumns };
+        }
+        continue;
+      }
+      const raw: RawRow = { row: row.number, cells: {} };
+      for (const [col, column] of header) {
+        const cell = row.getCell(col);
+        const read = readCell(cell.value, cell.numFmt, column, date1904);
+        raw.cells[column.key] = read.text;
+        if (read.problem) (raw.problems ??= {})[column.key] = read.problem;
+      }
+      for (const column of columns) raw.cells[column.key] ??= '';
+      if (Object.values(raw.cells).some((v) => v !== '') || raw.problems) {
+        rows.push(raw);
+        if (rows.length > limits.rows) return { ok: false, problem: 'tooManyRows' };
+      }
+    }
+    if (header) return rows.length ? { ok: true, rows, sheet: sheet.name, ms: Date.now() - started } : { ok: false, problem: 'empty', sheet: sheet.name };
+  }
+  if (best) return { ok: false, problem: 'missingHeaders', sheet: best.sheet, missing: required.filter((c) => !best.found.includes(c)).map((c) => c.header), found: best.found.map((c) => c.header) };
+  return { ok: false, problem: 'noHeaderRow', expected: required.map((c) => c.header) };
 }

@@ -1,6 +1,7 @@
-import type ExcelJS from 'exceljs';
 import { cccdProblem, normalizeName, searchKey } from '@/lib/people/identity';
+import { legacyVietnamese } from '@/lib/people/legacy-encoding';
 import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, OCCUPATIONS, type EnterpriseRecord, type EnterpriseStatus, type EnterpriseType, type MemberRecord, type Occupation } from './kinds';
+import { parseDate, parseWholeNumber } from '@/lib/validation';
 import { compactTaxCode, taxCodeProblem } from './tax-code';
 
 /**
@@ -12,83 +13,99 @@ import { compactTaxCode, taxCodeProblem } from './tax-code';
 export const IMPORT_KINDS = ['enterprises', 'members'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
-export type Column = { key: string; header: string; required?: boolean; width?: number; example: string; note?: string };
+/**
+ * How a column's cells are read: `code` columns (tax code, CCCD, phone, card) as the text Excel
+ * shows, leading zeros included, `date` columns as dates of the workbook's date system, `whole`
+ * columns as whole numbers, `text` as NFC text (checked for the legacy Vietnamese encodings when validated).
+ */
+export type ColumnKind = 'text' | 'code' | 'date' | 'whole' | 'flag';
+
+export type Column = {
+  key: string;
+  header: string;
+  required?: boolean;
+  width?: number;
+  example: string;
+  note?: string;
+  kind?: ColumnKind;
+  /** A code's length when it starts with 0 (CCCD 12, tax code 10, phone 10): a shorter number lost its zeros. */
+  digits?: number;
+  /** Other headers officials write for this column (matched like the header: without case, diacritics or notes). */
+  aliases?: string[];
+};
+
+/** What one file may cost the server; beyond these it is refused with a message saying which limit and how to split it. */
+export type ImportLimits = { bytes: number; uncompressedBytes: number; rows: number; cells: number; seconds: number; headerSearchRows: number };
+
+export const IMPORT_LIMITS: Readonly<ImportLimits> = {
+  /** The uploaded .xlsx (a province's members go in several files). */
+  bytes: 10 * 1024 * 1024,
+  /** All entries of the zip once uncompressed, as its directory declares them (a 400 KB zip bomb declares gigabytes). */
+  uncompressedBytes: 120 * 1024 * 1024,
+  /** Data rows of the sheet read. */
+  rows: 20_000,
+  /** Cells holding anything, over all sheets read. */
+  cells: 1_000_000,
+  /** Reading stops after this long (the server keeps serving others meanwhile: the file is streamed). */
+  seconds: 60,
+  /** The header row is looked for in this many first rows of each visible sheet. */
+  headerSearchRows: 30,
+};
 
 export const ENTERPRISE_COLUMNS: Column[] = [
-  { key: 'name', header: 'Tên doanh nghiệp', required: true, width: 40, example: 'Công ty TNHH Cơ khí Bình Minh' },
-  { key: 'taxCode', header: 'Mã số thuế', required: true, width: 16, example: '0100233488', note: '10 chữ số, hoặc 13 chữ số (0314409058-002)' },
+  { key: 'name', header: 'Tên doanh nghiệp', required: true, width: 40, aliases: ['Tên công ty', 'Tên đơn vị'], example: 'Công ty TNHH Cơ khí Bình Minh' },
+  { key: 'taxCode', header: 'Mã số thuế', required: true, width: 16, kind: 'code', digits: 10, aliases: ['MST', 'Mã số doanh nghiệp'], example: '0100233488', note: '10 chữ số, hoặc 13 chữ số (0314409058-002)' },
   { key: 'type', header: 'Loại hình', required: true, width: 22, example: 'Công ty TNHH', note: 'Doanh nghiệp tư nhân, Công ty TNHH, Công ty cổ phần, Công ty hợp danh, Hợp tác xã, FDI' },
-  { key: 'foreignInvested', header: 'Có vốn đầu tư nước ngoài', width: 12, example: 'Không', note: 'Có / Không' },
-  { key: 'address', header: 'Địa chỉ trụ sở', required: true, width: 40, example: '15 Đinh Bộ Lĩnh, Phường 4' },
+  { key: 'foreignInvested', header: 'Có vốn đầu tư nước ngoài', width: 12, kind: 'flag', example: 'Không', note: 'Có / Không' },
+  { key: 'address', header: 'Địa chỉ trụ sở', required: true, width: 40, aliases: ['Địa chỉ', 'Trụ sở'], example: '15 Đinh Bộ Lĩnh, Phường 4' },
   { key: 'managingUnit', header: 'Đơn vị quản lý', required: true, width: 26, example: 'Đảng ủy Phường 4', note: 'Tên hoặc mã đơn vị trên hệ thống' },
   { key: 'zone', header: 'Khu, cụm công nghiệp', width: 26, example: 'Khu công nghiệp Mỹ Tho' },
-  { key: 'workforce', header: 'Số lao động', required: true, width: 12, example: '320' },
-  { key: 'hasTradeUnion', header: 'Có công đoàn cơ sở', width: 12, example: 'Có' },
-  { key: 'hasYouthUnion', header: 'Có Đoàn thanh niên', width: 12, example: 'Không' },
+  { key: 'workforce', header: 'Số lao động', required: true, width: 12, kind: 'whole', aliases: ['Tổng số lao động', 'Lao động'], example: '320' },
+  { key: 'hasTradeUnion', header: 'Có công đoàn cơ sở', width: 12, kind: 'flag', example: 'Có' },
+  { key: 'hasYouthUnion', header: 'Có Đoàn thanh niên', width: 12, kind: 'flag', example: 'Không' },
   { key: 'ownerName', header: 'Chủ doanh nghiệp', width: 24, example: 'Nguyễn Văn Minh' },
-  { key: 'ownerIsMember', header: 'Chủ doanh nghiệp là đảng viên', width: 14, example: 'Không' },
+  { key: 'ownerIsMember', header: 'Chủ doanh nghiệp là đảng viên', width: 14, kind: 'flag', example: 'Không' },
   { key: 'status', header: 'Tình trạng', width: 18, example: 'Đang hoạt động', note: 'Đang hoạt động, Tạm ngừng kinh doanh, Đã giải thể' },
 ];
 
 export const MEMBER_COLUMNS: Column[] = [
-  { key: 'fullName', header: 'Họ và tên', required: true, width: 28, example: 'Nguyễn Thị Lan' },
-  { key: 'birthDate', header: 'Ngày sinh', required: true, width: 12, example: '12/08/1990', note: 'dd/mm/yyyy' },
+  { key: 'fullName', header: 'Họ và tên', required: true, width: 28, aliases: ['Họ tên', 'Họ và tên đảng viên'], example: 'Nguyễn Thị Lan' },
+  { key: 'birthDate', header: 'Ngày sinh', required: true, width: 12, kind: 'date', aliases: ['Ngày tháng năm sinh', 'Sinh ngày'], example: '12/08/1990', note: 'dd/mm/yyyy' },
   { key: 'gender', header: 'Giới tính', required: true, width: 8, example: 'Nữ', note: 'Nam / Nữ' },
-  { key: 'nationalId', header: 'Số CCCD', width: 16, example: '082190001234' },
-  { key: 'phone', header: 'Điện thoại', width: 14, example: '0912345678' },
+  { key: 'nationalId', header: 'Số CCCD', width: 16, kind: 'code', digits: 12, aliases: ['CCCD', 'Số căn cước', 'Số căn cước công dân', 'Số định danh cá nhân', 'Số CCCD/CMND'], example: '082190001234' },
+  { key: 'phone', header: 'Điện thoại', width: 14, kind: 'code', digits: 10, aliases: ['Số điện thoại', 'SĐT', 'Điện thoại di động'], example: '0912345678' },
   { key: 'cell', header: 'Chi bộ', required: true, width: 36, example: 'Chi bộ Công ty TNHH May Phương Nam', note: 'Tên hoặc mã chi bộ trên hệ thống' },
-  { key: 'enterpriseTaxCode', header: 'Mã số thuế doanh nghiệp nơi làm việc', width: 16, example: '' },
+  { key: 'enterpriseTaxCode', header: 'Mã số thuế doanh nghiệp nơi làm việc', width: 16, kind: 'code', digits: 10, aliases: ['Mã số thuế doanh nghiệp', 'MST doanh nghiệp'], example: '' },
   { key: 'occupation', header: 'Nghề nghiệp', required: true, width: 26, example: 'Công nhân trực tiếp sản xuất', note: 'Công nhân trực tiếp sản xuất, Chủ doanh nghiệp, Cán bộ quản lý, Nhân viên văn phòng, Khác' },
-  { key: 'admittedOn', header: 'Ngày vào Đảng', required: true, width: 12, example: '19/05/2015', note: 'dd/mm/yyyy' },
-  { key: 'officialOn', header: 'Ngày chính thức', width: 12, example: '19/05/2016', note: 'dd/mm/yyyy, bỏ trống nếu còn dự bị' },
-  { key: 'cardNo', header: 'Số thẻ đảng viên', width: 14, example: '82.012345' },
-  { key: 'notDuplicate', header: 'Xác nhận khác người trùng tên', width: 14, example: '', note: 'Ghi "Có" nếu đã kiểm tra: người trùng họ tên và ngày sinh là người khác' },
+  { key: 'admittedOn', header: 'Ngày vào Đảng', required: true, width: 12, kind: 'date', aliases: ['Ngày kết nạp', 'Ngày kết nạp Đảng'], example: '19/05/2015', note: 'dd/mm/yyyy' },
+  { key: 'officialOn', header: 'Ngày chính thức', width: 12, kind: 'date', aliases: ['Ngày công nhận chính thức', 'Ngày vào Đảng chính thức'], example: '19/05/2016', note: 'dd/mm/yyyy, bỏ trống nếu còn dự bị' },
+  { key: 'cardNo', header: 'Số thẻ đảng viên', width: 14, kind: 'code', aliases: ['Số thẻ Đảng', 'Số thẻ'], example: '82.012345' },
+  { key: 'notDuplicate', header: 'Xác nhận khác người trùng tên', width: 14, kind: 'flag', example: '', note: 'Ghi "Có" nếu đã kiểm tra: người trùng họ tên và ngày sinh là người khác' },
 ];
 
 export const COLUMNS: Record<ImportKind, Column[]> = { enterprises: ENTERPRISE_COLUMNS, members: MEMBER_COLUMNS };
 
 // ------------------------------------------------------------------ reading a sheet
 
-export type RawRow = { row: number; cells: Record<string, string> };
+/** Why one cell could not be read as the value the user sees (the reader decides; RowCheck reports it). */
+export type CellProblem = { reason: ImportReason; params?: Record<string, string> };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A cell as the text a person would read: dates as dd/mm/yyyy, numbers as written, formulas by their result. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return `${pad(value.getUTCDate())}/${pad(value.getUTCMonth() + 1)}/${value.getUTCFullYear()}`;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
-  if (typeof value === 'string') return value.normalize('NFC').trim();
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('').normalize('NFC').trim();
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text).normalize('NFC').trim();
-  }
-  return String(value).trim();
-}
+/** One data row: the text of each column (by key), and the cells that could not be read. */
+export type RawRow = { row: number; cells: Record<string, string>; problems?: Record<string, CellProblem> };
 
 /**
- * The data rows of a sheet whose first row holds the template's headers (in any order; matched
- * without diacritics). Blank rows are skipped. Missing required headers are reported.
+ * A header as it is matched: without case, diacritics, line breaks, notes in brackets, "*" or ":"
+ * ("Ngày sinh\n(dd/mm/yyyy) *" matches "Ngày sinh").
  */
-export function readRows(ws: ExcelJS.Worksheet, columns: Column[]): { rows: RawRow[]; missingHeaders: string[] } {
-  const headerRow = ws.getRow(1);
-  const byKey = new Map<string, number>();
-  headerRow.eachCell((cell, col) => {
-    const text = searchKey(cellText(cell.value));
-    const column = columns.find((c) => searchKey(c.header) === text);
-    if (column) byKey.set(column.key, col);
-  });
-  const missingHeaders = columns.filter((c) => c.required && !byKey.has(c.key)).map((c) => c.header);
-  const rows: RawRow[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: Record<string, string> = {};
-    for (const c of columns) cells[c.key] = byKey.has(c.key) ? cellText(row.getCell(byKey.get(c.key)!).value) : '';
-    if (Object.values(cells).some((v) => v !== '')) rows.push({ row: r, cells });
-  }
-  return { rows, missingHeaders };
+export function headerKey(text: string): string {
+  return searchKey(text.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/[*:.]/g, ' '));
+}
+
+/** The column a header cell names, if any. */
+export function columnForHeader(columns: Column[], text: string): Column | undefined {
+  const key = headerKey(text);
+  if (!key) return undefined;
+  return columns.find((c) => headerKey(c.header) === key || c.aliases?.some((a) => headerKey(a) === key));
 }
 
 // ------------------------------------------------------------------ validating rows
@@ -111,7 +128,15 @@ export type ImportReason =
   | 'unknownEnterprise'
   | 'officialBeforeAdmitted'
   | 'cardTaken'
-  | 'cardRepeated';
+  | 'cardRepeated'
+  | 'cellError'
+  | 'formulaNoResult'
+  | 'formulaError'
+  | 'leadingZerosLost'
+  | 'legacyEncoding'
+  | 'notWhole'
+  | 'tooLarge'
+  | 'controlChars';
 
 export type RowError = { row: number; column: string; value: string; reason: ImportReason; params?: Record<string, string> };
 
@@ -156,38 +181,30 @@ function choice<X extends string>(value: string, labels: Record<X, string[]>, co
   return (Object.keys(labels) as X[]).find((k) => labels[k].includes(key));
 }
 
-/** dd/mm/yyyy only (what the template asks for), or an Excel serial day, as yyyy-mm-dd; undefined when not a real date. */
-export function strictDate(value: string): string | undefined {
-  // An Excel serial day number (a date cell in a column formatted as text): days since 30/12/1899.
-  if (/^\d{4,5}$/.test(value.trim())) {
-    const serial = Number(value);
-    if (serial < 3000 || serial > 80000) return undefined;
-    return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
-  }
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value.trim());
-  if (!m) return undefined;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
-  return date.toISOString().slice(0, 10);
-}
-
+/** The checks of one row; one error per cell at most, the reader's problems first. */
 class RowCheck {
   readonly errors: RowError[] = [];
+  private readonly failed = new Set<string>();
   constructor(
     private readonly raw: RawRow,
     private readonly columns: Column[],
-  ) {}
+  ) {
+    for (const [key, p] of Object.entries(raw.problems ?? {})) this.fail(key, p.reason, p.params);
+  }
   private header(key: string) {
     return this.columns.find((c) => c.key === key)!.header;
   }
   fail(key: string, reason: ImportReason, params?: Record<string, string>) {
+    if (this.failed.has(key)) return;
+    this.failed.add(key);
     this.errors.push({ row: this.raw.row, column: this.header(key), value: this.raw.cells[key] ?? '', reason, params });
   }
   text(key: string, max: number, required = false): string {
     const v = this.raw.cells[key] ?? '';
+    const legacy = v ? legacyVietnamese(v) : null;
     if (required && !v) this.fail(key, 'required');
     else if (v.length > max) this.fail(key, 'tooLong', { max: String(max) });
+    else if (legacy) this.fail(key, 'legacyEncoding', { charset: legacy.charset, suggestion: legacy.unicode });
     return v;
   }
   bool(key: string): boolean {
@@ -202,15 +219,16 @@ class RowCheck {
       if (required) this.fail(key, 'required');
       return undefined;
     }
-    const d = strictDate(v);
+    const d = parseDate(v) ?? undefined;
     if (!d) this.fail(key, 'date');
     return d;
   }
-  whole(key: string): number {
-    const v = (this.raw.cells[key] ?? '').replace(/[\s.,]/g, '');
-    if (!v) this.fail(key, 'required');
-    else if (!/^\d{1,7}$/.test(v)) this.fail(key, 'number');
-    return Number(v) || 0;
+  whole(key: string, max: number): number {
+    const r = parseWholeNumber(this.raw.cells[key] ?? '', max);
+    if ('value' in r) return r.value;
+    const reason = ({ 'errors.required': 'required', 'errors.notWholeNumber': 'notWhole', 'errors.notANumber': 'number', 'errors.numberTooLarge': 'tooLarge' } as const)[r.problem];
+    this.fail(key, reason, reason === 'tooLarge' ? { max: max.toLocaleString('vi-VN') } : undefined);
+    return 0;
   }
   pick<X extends string>(key: string, labels: Record<X, string[]>, codes: readonly X[], allowed: string): X {
     const v = this.raw.cells[key] ?? '';
@@ -246,7 +264,7 @@ export function validateEnterpriseRows(rows: RawRow[], look: ImportLookups): { v
     const managingUnitId = unitRef ? look.unit(unitRef, 'managing') : undefined;
     if (unitRef && !managingUnitId) c.fail('managingUnit', 'unknownUnit');
     const zone = c.text('zone', 200);
-    const workforce = c.whole('workforce');
+    const workforce = c.whole('workforce', 10_000_000);
     const hasTradeUnion = c.bool('hasTradeUnion');
     const hasYouthUnion = c.bool('hasYouthUnion');
     const ownerName = c.text('ownerName', 200);

@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import { checkbox, checkNationalId, id, isoDate, optionalDate, optionalId, optionalText, personFields, text } from '@/lib/validation';
+import { checkbox, checkNationalId, id, isoDate, optionalDate, optionalId, optionalText, personFields, text, wholeNumber } from '@/lib/validation';
 import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES, OCCUPATIONS } from './kinds';
 import { compactTaxCode, taxCodeProblem } from './tax-code';
 
 /** Form schemas of the enterprise registry. */
 
-export const wholeNumber = z
-  .string({ error: 'errors.required' })
-  .transform((s) => s.replace(/[\s.,]/g, ''))
-  .pipe(z.string().min(1, { error: 'errors.required' }).regex(/^\d{1,7}$/, { error: 'errors.positiveNumber' }))
-  .transform(Number);
+/** A workforce: at most ten million (the largest employers have a few hundred thousand). */
+const workforce = wholeNumber(10_000_000);
 
 export const taxCode = z
   .string({ error: 'errors.required' })
@@ -27,7 +24,7 @@ export const enterpriseSchema = z.object({
   address: text(500),
   managingUnitId: id,
   zone: optionalText(200),
-  workforce: wholeNumber,
+  workforce,
   hasTradeUnion: checkbox,
   tradeUnionUnitId: optionalId,
   hasYouthUnion: checkbox,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { CHECKS, DOCUMENT_KINDS, TRANSITIONS } from '@/lib/admission/workflow';
 import { applyTransition, attachDocument, createReferral } from '@/lib/dal/admission';
-import { checkbox, checkNationalId, id, optionalDate, optionalText, personFields, text } from '@/lib/validation';
+import { checkbox, checkNationalId, id, optionalDate, optionalText, optionalWholeNumber, personFields, text, version } from '@/lib/validation';
 
 const referralSchema = z
   .object({
@@ -45,16 +45,12 @@ export async function attachDocumentAction(_prev: ActionState, formData: FormDat
   return state;
 }
 
-const count = z
-  .string()
-  .optional()
-  .transform((s) => (s?.trim() ? Number(s) : undefined))
-  .pipe(z.number({ error: 'errors.positiveNumber' }).int({ error: 'errors.positiveNumber' }).min(0, { error: 'errors.positiveNumber' }).optional());
+const count = optionalWholeNumber(1_000_000);
 
 const transitionSchema = z
   .object({
     caseId: id,
-    version: z.coerce.number().int(),
+    version,
     transition: z.enum(TRANSITIONS),
     effectiveOn: optionalDate,
     reason: optionalText(2000),

@@ -7,7 +7,7 @@ import { runAction, type ActionState } from '@/lib/actions';
 import { assignMember, cancelTransfer, createMember, endMembership, LEAVING_STATUSES, receiveTransfer, setTemporaryActivity, transferOut, updateMember } from '@/lib/dal/members';
 import { OCCUPATIONS } from '@/lib/registry/kinds';
 import { memberSchema } from '@/lib/registry/validation';
-import { id, isoDate, optionalDate, optionalId, optionalText, text } from '@/lib/validation';
+import { id, isoDate, optionalDate, optionalId, optionalText, text, version } from '@/lib/validation';
 
 export async function createMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
@@ -20,7 +20,7 @@ export async function createMemberAction(_prev: ActionState, formData: FormData)
 const stepSchema = z.object({
   step: z.enum(['transferOut', 'receive', 'cancel', 'temporaryStart', 'temporaryEnd']),
   memberId: id,
-  version: z.coerce.number().int(),
+  version,
   effectiveOn: isoDate,
   note: optionalText(500),
   toCellUnitId: optionalId,
@@ -53,7 +53,7 @@ export async function assignAction(_prev: ActionState, formData: FormData): Prom
 
 const updateSchema = z.object({
   memberId: id,
-  version: z.coerce.number().int(),
+  version,
   occupation: z.enum(OCCUPATIONS, { error: 'errors.invalidChoice' }),
   enterpriseId: optionalId,
   cardNo: optionalText(30),
@@ -68,7 +68,7 @@ export async function updateMemberAction(_prev: ActionState, formData: FormData)
 
 const endSchema = z.object({
   memberId: id,
-  version: z.coerce.number().int(),
+  version,
   status: z.enum(LEAVING_STATUSES, { error: 'errors.invalidChoice' }),
   effectiveOn: isoDate,
   note: optionalText(500),

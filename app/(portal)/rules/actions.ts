@@ -4,10 +4,11 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { createRuleSet } from '@/lib/dal/rules';
-import { isoDate, text } from '@/lib/validation';
+import { isoDate, text, wholeNumber } from '@/lib/validation';
 
-const n = z.coerce.number({ error: 'errors.positiveNumber' }).int({ error: 'errors.positiveNumber' }).min(0, { error: 'errors.positiveNumber' });
-const positive = n.min(1, { error: 'errors.positiveNumber' });
+/** A statutory number (months, days, counts): a whole number typed as officials type it. */
+const n = wholeNumber(100_000);
+const positive = n.pipe(z.number().min(1, { error: 'errors.positiveNumber' }));
 
 const schema = z
   .object({

@@ -5,9 +5,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { createUser, resetPassword, setUserActive, updateUser } from '@/lib/dal/users';
-import { id, password, role, text, username } from '@/lib/validation';
+import { id, password, role, text, username, version } from '@/lib/validation';
 
-const version = z.coerce.number().int();
 
 const createSchema = z.object({ username, fullName: text(200), unitId: id, role, password });
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { createSurveyRound, recordOwnerMeeting, recordSurveyFinding } from '@/lib/dal/engagement';
 import { MEETING_OUTCOMES, OWNER_ATTITUDES, SURVEY_PARTICIPANTS } from '@/lib/registry/kinds';
-import { wholeNumber } from '@/lib/registry/validation';
+import { wholeNumber } from '@/lib/validation';
 import { checkbox, id, isoDate, optionalText, text } from '@/lib/validation';
 
 const meetingSchema = z.object({
@@ -40,7 +40,7 @@ export async function createSurveyRoundAction(_prev: ActionState, formData: Form
 const findingSchema = z.object({
   roundId: id,
   enterpriseId: id,
-  membersWorking: wholeNumber,
+  membersWorking: wholeNumber(10_000_000),
   unionPresent: checkbox,
   ownerAttitude: z.enum(OWNER_ATTITUDES, { error: 'errors.invalidChoice' }),
   note: optionalText(1000),

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { createEnterprise, updateEnterprise } from '@/lib/dal/enterprises';
 import { enterpriseSchema } from '@/lib/registry/validation';
-import { id } from '@/lib/validation';
+import { id, version } from '@/lib/validation';
 
 export async function createEnterpriseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
@@ -16,7 +16,7 @@ export async function createEnterpriseAction(_prev: ActionState, formData: FormD
   redirect(`/enterprises/${created}`);
 }
 
-const updateSchema = enterpriseSchema.and(z.object({ id, version: z.coerce.number().int() }));
+const updateSchema = enterpriseSchema.and(z.object({ id, version }));
 
 export async function updateEnterpriseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const state = await runAction(updateSchema, formData, (data) => updateEnterprise(data), 'ent.saved');

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { decideFounding, proposeFounding, rejectFounding } from '@/lib/dal/founding';
-import { id, idList, isoDate, text } from '@/lib/validation';
+import { id, idList, isoDate, text, version } from '@/lib/validation';
 
 export async function proposeFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
@@ -18,7 +18,7 @@ export async function proposeFoundingAction(_prev: ActionState, formData: FormDa
   redirect(`/founding/${created}`);
 }
 
-const decideSchema = z.object({ id, version: z.coerce.number().int(), decisionNo: text(100), decisionOn: isoDate, secretaryMemberId: id });
+const decideSchema = z.object({ id, version, decisionNo: text(100), decisionOn: isoDate, secretaryMemberId: id });
 
 export async function decideFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const state = await runAction(decideSchema, formData, (d) => decideFounding(d), 'fnd.decided');
@@ -26,7 +26,7 @@ export async function decideFoundingAction(_prev: ActionState, formData: FormDat
   return state;
 }
 
-const rejectSchema = z.object({ id, version: z.coerce.number().int(), reason: text(1000) });
+const rejectSchema = z.object({ id, version, reason: text(1000) });
 
 export async function rejectFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const state = await runAction(rejectSchema, formData, (d) => rejectFounding(d), 'fnd.rejected');

@@ -2,19 +2,16 @@
 
 import { revalidatePath } from 'next/cache';
 import { DalError } from '@/lib/dal/errors';
-import { importRows, IMPORT_MAX_ROWS } from '@/lib/dal/imports';
+import { importFile } from '@/lib/dal/imports';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { IMPORT_KINDS, type ImportKind } from '@/lib/registry/import';
-import { readWorkbook } from '@/lib/registry/import-xlsx';
+import { IMPORT_KINDS, IMPORT_LIMITS, type ImportKind } from '@/lib/registry/import';
 
 export type ImportState = {
   ok: boolean;
   message?: string;
   report?: { row: number; column: string; value: string; reason: string }[];
 };
-
-const MAX_BYTES = 10 * 1024 * 1024;
 
 /** Read the uploaded .xlsx, validate every row, and import all of it or nothing. */
 export async function importAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
@@ -23,18 +20,35 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
   const file = formData.get('file');
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) return { ok: false, message: t('errors.invalidChoice') };
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: t('import.noFile') };
-  if (file.size > MAX_BYTES) return { ok: false, message: t('import.tooBig') };
-  const { rows, missingHeaders, unreadable } = await readWorkbook(await file.arrayBuffer(), kind);
-  if (unreadable) return { ok: false, message: t('import.unreadable') };
+  if (file.size > IMPORT_LIMITS.bytes) return { ok: false, message: t('import.tooBig') };
   try {
-    const result = await importRows(kind, rows, missingHeaders);
+    const result = await importFile(kind, await file.arrayBuffer());
     if (result.ok) {
       revalidatePath('/', 'layout');
-      return { ok: true, message: t('import.done', { n: result.created.toLocaleString('vi-VN'), seconds: (result.ms / 1000).toFixed(1) }) };
+      return { ok: true, message: t('import.done', { n: result.created.toLocaleString('vi-VN'), seconds: (result.ms / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) }) };
     }
-    if (result.missingHeaders.length) return { ok: false, message: t('import.missingHeaders', { headers: result.missingHeaders.join(', ') }) };
-    if (result.rows === 0) return { ok: false, message: t('import.empty') };
-    if (result.tooMany) return { ok: false, message: t('import.tooMany', { max: IMPORT_MAX_ROWS.toLocaleString('vi-VN') }) };
+    if ('problem' in result) {
+      const n = (x: number) => x.toLocaleString('vi-VN');
+      switch (result.problem) {
+        case 'unreadable':
+          return { ok: false, message: t('import.unreadable') };
+        case 'tooLarge':
+          return { ok: false, message: t('import.tooLarge', { size: n(result.megabytes), max: n(IMPORT_LIMITS.uncompressedBytes / 1024 / 1024) }) };
+        case 'tooManyRows':
+          return { ok: false, message: t('import.tooMany', { max: n(IMPORT_LIMITS.rows) }) };
+        case 'tooManyCells':
+          return { ok: false, message: t('import.tooManyCells', { max: n(IMPORT_LIMITS.cells) }) };
+        case 'tooSlow':
+          return { ok: false, message: t('import.tooSlow', { seconds: n(IMPORT_LIMITS.seconds) }) };
+        case 'noHeaderRow':
+          return { ok: false, message: t('import.noHeaderRow', { rows: IMPORT_LIMITS.headerSearchRows, expected: result.expected.join(', ') }) };
+        case 'missingHeaders':
+          return { ok: false, message: t('import.missingHeaders', { sheet: result.sheet, missing: result.missing.join(', '), found: result.found.join(', ') }) };
+        case 'empty':
+          return { ok: false, message: t('import.empty', { sheet: result.sheet }) };
+      }
+    }
+    if (result.rows > IMPORT_LIMITS.rows) return { ok: false, message: t('import.tooMany', { max: IMPORT_LIMITS.rows.toLocaleString('vi-VN') }) };
     return {
       ok: false,
       message: t('import.rejected', { errors: result.errors.length, rows: new Set(result.errors.map((e) => e.row)).size, total: result.rows }),

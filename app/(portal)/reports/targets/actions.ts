@@ -7,7 +7,8 @@ import { setTargets, type TargetInput } from '@/lib/dal/reports';
 import { getT } from '@/lib/i18n/server';
 import { termPeriod, yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, type Measure } from '@/lib/reports/measures';
-import { parseDate } from '@/lib/validation';
+import { formatNumber } from '@/lib/format';
+import { MAX_INT, parseDate, parseWholeNumber, year } from '@/lib/validation';
 
 /** The grid posts t_<unitId>_<measure> for each cell; empty cells are left as they are. */
 export async function saveTargetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -16,9 +17,13 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
   const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]);
   const fieldErrors: Record<string, string> = {};
   const kind = str('periodKind') === 'term' ? 'term' : 'year';
-  const from = Number(str(kind === 'term' ? 'from' : 'year'));
-  const to = kind === 'term' ? Number(str('to')) : from;
-  if (!Number.isInteger(from) || from < 2000 || from > 2100) fieldErrors[kind === 'term' ? 'from' : 'year'] = t('errors.invalidYear');
+  const yearOf = (k: string) => {
+    const y = year.safeParse(str(k));
+    return y.success && y.data >= 2000 ? y.data : NaN;
+  };
+  const from = yearOf(kind === 'term' ? 'from' : 'year');
+  const to = kind === 'term' ? yearOf('to') : from;
+  if (!Number.isInteger(from)) fieldErrors[kind === 'term' ? 'from' : 'year'] = t('errors.invalidYear');
   if (kind === 'term' && (!Number.isInteger(to) || to < from || to > from + 10)) fieldErrors.to = t('errors.invalidYear');
   const directiveOnRaw = str('directiveOn');
   const directiveOn = directiveOnRaw ? parseDate(directiveOnRaw) : undefined;
@@ -27,12 +32,13 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
   for (const [key, raw] of formData.entries()) {
     const m = /^t_(\d+)_([a-z_]+)$/.exec(key);
     if (!m || typeof raw !== 'string' || !raw.trim()) continue;
-    if (!(MEASURES as readonly string[]).includes(m[2])) continue;
-    const value = Number(raw.trim().replace(/[.\s]/g, ''));
-    if (!Number.isInteger(value) || value < 0) {
-      fieldErrors[key] = t('errors.targetValue');
+    if (!(MEASURES as readonly string[]).includes(m[2]) || Number(m[1]) > MAX_INT) continue;
+    const parsed = parseWholeNumber(raw, 10_000_000);
+    if ('problem' in parsed) {
+      fieldErrors[key] = t(parsed.problem, { max: formatNumber(10_000_000) });
       continue;
     }
+    const value = parsed.value;
     entries.push({ unitId: Number(m[1]), measure: m[2] as Measure, period: kind === 'term' ? termPeriod(from, Math.max(from, to)) : yearPeriod(from), value });
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values, message: t('form.fixErrors') };

@@ -4,9 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { createUnit, dissolveUnit, mergeUnit, moveUnit, updateUnit } from '@/lib/dal/units';
-import { id, isoDate, optionalText, text, unitCode, unitKind } from '@/lib/validation';
+import { id, isoDate, optionalText, text, unitCode, unitKind, version } from '@/lib/validation';
 
-const version = z.coerce.number().int();
 
 const createSchema = z.object({
   parentId: id,
