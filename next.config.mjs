@@ -19,8 +19,11 @@ const csp = [
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'unzipper'],
   poweredByHeader: false,
-  // Excel imports arrive through a server action (5,000 rows is about 300 kB; allow up to 10 MB).
-  experimental: { serverActions: { bodySizeLimit: '10mb' } },
+  // Excel imports arrive through a server action. The import accepts files up to 10 MB
+  // (IMPORT_LIMITS.bytes) and says so in Vietnamese; the body limit leaves room above that for
+  // the multipart envelope, so a file just under or over 10 MB reaches that message instead of
+  // Next's own English error page (the form also checks the size before sending).
+  experimental: { serverActions: { bodySizeLimit: '12mb' } },
   async headers() {
     return [
       {

@@ -18,6 +18,10 @@ export type PickerLabels = {
   clear: string;
   /** "Gõ vài chữ của tên (không cần dấu)" */
   placeholder: string;
+  /** "Phiên đăng nhập đã hết…" (the search answered 401) */
+  expired: string;
+  /** "Chưa chọn “{text}”: …" (text typed, nothing chosen, the box left) */
+  unchosen: string;
 };
 
 /**
@@ -64,7 +68,11 @@ export function SearchPicker({
   const [options, setOptions] = useState<PickOption[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [status, setStatus] = useState<'idle' | 'loading' | 'done' | 'failed'>('idle');
+  const [status, setStatus] = useState<'idle' | 'loading' | 'done' | 'failed' | 'expired'>('idle');
+  /** The text typed and then left without a choice (it was dropped: say so). */
+  const [dropped, setDropped] = useState('');
+  /** Enter was pressed before the matches arrived: choose the first match when they do. */
+  const chooseFirst = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const request = useRef<AbortController | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -80,8 +88,9 @@ export function SearchPicker({
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  function search(q: string) {
+  function search(q: string, wait = 200) {
     clearTimeout(timer.current);
+    setDropped('');
     timer.current = setTimeout(async () => {
       request.current?.abort();
       const controller = new AbortController();
@@ -91,18 +100,25 @@ export function SearchPicker({
       try {
         const url = `${source}${source.includes('?') ? '&' : '?'}q=${encodeURIComponent(q.trim())}`;
         const res = await fetch(url, { signal: controller.signal, headers: { accept: 'application/json' } });
+        if (res.status === 401 || (res.redirected && new URL(res.url).pathname === '/login')) {
+          setOptions([]);
+          setStatus('expired');
+          return;
+        }
         if (!res.ok || !res.headers.get('content-type')?.includes('json')) throw new Error(String(res.status));
         const body = (await res.json()) as { items: PickOption[] };
         const shown = multiple ? body.items.filter((o) => !chosen.some((c) => c.value === o.value)) : body.items;
         setOptions(shown);
         setActive(shown.length ? 0 : -1);
         setStatus('done');
+        if (chooseFirst.current && shown.length) choose(shown[0]);
+        chooseFirst.current = false;
       } catch (err) {
         if ((err as Error).name === 'AbortError') return;
         setOptions([]);
         setStatus('failed');
       }
-    }, 200);
+    }, wait);
   }
 
   function choose(o: PickOption) {
@@ -128,14 +144,17 @@ export function SearchPicker({
     clearTimeout(timer.current);
     setOpen(false);
     setActive(-1);
+    chooseFirst.current = false;
+    const typed = now.text.trim();
+    if (typed && !now.chosen.some((c) => c.label === now.text)) setDropped(typed);
     if (multiple) setText('');
-    else if (!now.text.trim()) setChosen([]);
+    else if (!typed) setChosen([]);
     else setText(now.chosen[0]?.label ?? '');
   }
 
   const describedBy = [hint ? `${id}-hint` : '', `${id}-error`, `${id}-status`].filter(Boolean).join(' ');
   const statusText =
-    status === 'loading' ? labels.searching : status === 'failed' ? labels.failed : status === 'done' ? (options.length ? labels.results.replace('{n}', String(options.length)) : labels.none) : '';
+    status === 'loading' ? labels.searching : status === 'failed' ? labels.failed : status === 'expired' ? labels.expired : status === 'done' ? (options.length ? labels.results.replace('{n}', String(options.length)) : labels.none) : '';
 
   return (
     <div className="relative" data-testid={testId ?? `picker-${name}`}>
@@ -196,9 +215,14 @@ export function SearchPicker({
               e.preventDefault();
               setActive((a) => Math.max(0, a - 1));
             } else if (e.key === 'Enter') {
-              if (open) {
+              if (open && status === 'done') {
                 e.preventDefault();
                 if (active >= 0 && options[active]) choose(options[active]);
+              } else if (text.trim() && (multiple || !chosen.length)) {
+                // Typed but the matches have not arrived: never send the form without the choice; take the first match.
+                e.preventDefault();
+                chooseFirst.current = true;
+                search(text, 0);
               }
             } else if (e.key === 'Escape') {
               if (open) {
@@ -260,8 +284,8 @@ export function SearchPicker({
           {hint}
         </p>
       ) : null}
-      <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={error ? `error-${name}` : undefined}>
-        {error}
+      <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={error ? `error-${name}` : dropped ? `unchosen-${name}` : undefined}>
+        {error ?? (dropped && !open ? labels.unchosen.replace('{text}', dropped) : null)}
       </p>
     </div>
   );

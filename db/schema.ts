@@ -180,11 +180,37 @@ export const ruleSets = pgTable(
   (t) => [uniqueIndex('rule_sets_effective_from_key').on(t.effectiveFrom)],
 );
 
-/** Public holidays on working days, for deadlines counted in working days. */
-export const holidays = pgTable('holidays', {
-  date: date('date').primaryKey(),
-  name: text('name').notNull(),
-});
+export const CALENDAR_DAY_KINDS = ['day_off', 'working_day'] as const;
+
+/**
+ * The official calendar's exceptions, for deadlines counted in working days: days off on a
+ * weekday (holidays, Tết, swapped days) and working days on a weekend (the make-up Saturdays the
+ * government sets when it swaps a day, e.g. Saturday 04/05/2024).
+ */
+export const holidays = pgTable(
+  'holidays',
+  {
+    date: date('date').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: CALENDAR_DAY_KINDS }).notNull().default('day_off'),
+  },
+  (t) => [check('holidays_kind_check', sql`${t.kind} in ('day_off', 'working_day')`)],
+);
+
+export const CALENDAR_YEAR_STATUSES = ['announced', 'provisional'] as const;
+
+/** Whether a year's days off are as the government announced them, or expected until it does (with the source). */
+export const calendarYears = pgTable(
+  'calendar_years',
+  {
+    year: integer('year').primaryKey(),
+    status: text('status', { enum: CALENDAR_YEAR_STATUSES }).notNull(),
+    source: text('source').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('calendar_years_status_check', sql`${t.status} in ('announced', 'provisional')`)],
+);
 
 export const GENDERS = ['male', 'female'] as const;
 

@@ -5,6 +5,7 @@ import {
   account,
   AS,
   DEMO_PASSWORD,
+  hydrated,
   logIn,
   ROLE_VI,
   screenshotDir,
@@ -58,6 +59,25 @@ test('[AUTH] login page renders in Vietnamese', async ({ page }) => {
   await expect(page.getByLabel('Tên đăng nhập')).toBeVisible();
   await expect(page.getByLabel('Mật khẩu')).toBeVisible();
   await page.screenshot({ path: path.join(screenshotDir, 'login.png'), fullPage: true });
+});
+
+test('[AUTH] a deep link survives the login; a link that points off the site lands on the home page', async ({ page }) => {
+  await page.goto('/members?q=nguyen');
+  await expect(page).toHaveURL(/\/login\?next=%2Fmembers%3Fq%3Dnguyen$/);
+  await hydrated(page);
+  await page.locator('input[name=username]').fill(AS.ward4Leader);
+  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-form').locator('button[type=submit]').click();
+  await expect(page).toHaveURL(/\/members\?q=nguyen$/);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+
+  await page.context().clearCookies();
+  await page.goto('/login?next=%2F%2Fevil.example%2Fx');
+  await hydrated(page);
+  await page.locator('input[name=username]').fill(AS.ward4Leader);
+  await page.locator('input[name=password]').fill(DEMO_PASSWORD);
+  await page.getByTestId('login-form').locator('button[type=submit]').click();
+  await expect(page).toHaveURL(/^http:\/\/[^/]+\/$/);
 });
 
 test('[AUTH] a wrong password is refused with the generic message, then the right one works', async ({ page }) => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
-import { screenshotDir, signedIn } from './helpers';
+import { hydrated, screenshotDir, signedIn } from './helpers';
 
 
 const dir = path.join(import.meta.dirname, '..', 'test-results', 'import');
@@ -21,7 +21,7 @@ test('[IMPORT] a ward officer fills the member template, gets every bad cell rep
   expect(ws.getRow(1).getCell(1).value).toBe('Họ và tên');
   const rows = [
     ['Phan Văn Nhập', '03/04/1988', 'Nam', '082088123401', '', 'Chi bộ Công ty TNHH May Phương Nam', '', 'Công nhân trực tiếp sản xuất', '19/05/2012', '19/05/2013', ''],
-    ['Lê Thị Nhập', '14/02/1993', 'Nữ', '082193123402', '', 'Chi bộ Công ty TNHH May Phương Nam', '', 'Nhân viên văn phòng', '2019-03-02', '', ''],
+    ['Lê Thị Nhập', '14/02/1993', 'Nữ', '082193123402', '', 'Chi bộ Công ty TNHH May Phương Nam', '', 'Nhân viên văn phòng', '02/03/19', '', ''],
     ['Đỗ Minh Nhập', '22/11/1990', 'Nam', '082090123403', '', 'Chi bộ Khu phố 3, Phường 4', '', 'Khác', '03/02/2020', '03/02/2021', ''],
   ];
   rows.forEach((r, i) => ws.getRow(i + 2).values = r);
@@ -51,4 +51,26 @@ test('[IMPORT] a ward officer fills the member template, gets every bad cell rep
   await expect(page.getByTestId('import-members').getByTestId('import-message')).toContainText('Đã nhập 3 dòng');
   await page.goto('/members?q=nhap');
   await expect(page.getByTestId('members-table').locator('tbody tr')).toHaveCount(3);
+});
+
+test('[IMPORT] a file near or over the 10 MB limit gets the form’s Vietnamese message, never an error page', async ({ browser }) => {
+  mkdirSync(dir, { recursive: true });
+  const page = await signedIn(browser, 'p4.officer');
+  await page.goto('/import');
+  await hydrated(page);
+  const form = page.getByTestId('import-members');
+  // Just under 10 MB (10,485,460 bytes, the size that crashed the page): sent, read, refused as not a workbook.
+  const near = path.join(dir, 'gan-10mb.xlsx');
+  writeFileSync(near, Buffer.alloc(10_485_460, 7));
+  await form.locator('input[type=file]').setInputFiles(near);
+  await form.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
+  await expect(form.getByTestId('import-message')).toHaveText('Không đọc được tệp. Hãy dùng tệp .xlsx theo mẫu.');
+  await expect(page.getByText('This page couldn’t load')).toHaveCount(0);
+  // Over the limit: refused on the form before it is sent.
+  const over = path.join(dir, 'tren-10mb.xlsx');
+  writeFileSync(over, Buffer.alloc(11 * 1024 * 1024, 7));
+  await form.locator('input[type=file]').setInputFiles(over);
+  await form.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
+  await expect(form.getByTestId('import-message')).toHaveText('Tệp lớn hơn 10 MB. Hãy chia thành nhiều tệp.');
+  await page.screenshot({ path: path.join(screenshotDir, 'import-too-big.png'), fullPage: true });
 });

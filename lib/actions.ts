@@ -28,6 +28,12 @@ function typedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** A data-layer refusal in the user's language, its lists of labels translated and joined. */
+export function dalMessage(t: T, err: DalError): string {
+  const labels = Object.fromEntries(Object.entries(err.labelParams ?? {}).map(([k, keys]) => [k, keys.map((key) => t(key)).join('; ')]));
+  return t(err.key, { ...err.params, ...labels });
+}
+
 /**
  * Parse the form with `schema`, run one data-layer call, and turn the outcome into an
  * ActionState: field errors next to fields, the data layer's refusals as a translated message,
@@ -59,7 +65,7 @@ export async function runAction<S extends z.ZodType>(
       const fieldErrors = err.fieldErrors
         ? Object.fromEntries(Object.entries(err.fieldErrors).map(([f, k]) => [f, t(k, err.fieldParams?.[f] ?? err.params)]))
         : undefined;
-      return { ok: false, message: t(err.key, err.params), fieldErrors, values };
+      return { ok: false, message: dalMessage(t, err), fieldErrors, values };
     }
     // Next's redirect()/notFound() travel as errors: let them through.
     if (err && typeof err === 'object' && 'digest' in err) throw err;

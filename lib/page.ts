@@ -17,6 +17,25 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A page's search parameters as plain strings: the first of a repeated parameter (?q=a&q=b),
+ * control characters (NUL, which PostgreSQL refuses in text) removed, at most 500 characters
+ * (a search or a cursor is never longer). Every page reads its search parameters through this.
+ */
+export function cleanParams<K extends string>(raw: Partial<Record<K, string | string[] | undefined>>): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const [k, v] of Object.entries(raw) as [K, string | string[] | undefined][]) {
+    const first = Array.isArray(v) ? v[0] : v;
+    if (typeof first === 'string') out[k] = first.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 500);
+  }
+  return out;
+}
+
+/** An id from a search parameter (?unit=8), or undefined for anything that is not one. */
+export function optionalIdParam(raw: string | undefined): number | undefined {
+  return raw && /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
+}
+
 /** A positive integer id from a route segment, or "not found". */
 export function idParam(raw: string): number {
   const n = Number(raw);
@@ -66,5 +85,7 @@ export function pickerLabels(t: T): PickerLabels {
     failed: t('pick.failed'),
     clear: t('pick.clear'),
     placeholder: t('pick.placeholder'),
+    expired: t('pick.expired'),
+    unchosen: t('pick.unchosen', { text: '{text}' }),
   };
 }

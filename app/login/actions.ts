@@ -3,6 +3,7 @@
 import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { signIn, signOut } from '@/lib/auth';
+import { safeNextPath } from '@/lib/auth/next-path';
 import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '@/lib/auth/policy';
 import { getT, LOCALE_COOKIE } from '@/lib/i18n/server';
 import type { FormState } from '@/components/action-form';
@@ -23,7 +24,7 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
     };
   }
   try {
-    await signIn('credentials', { username, password, redirectTo: '/' });
+    await signIn('credentials', { username, password, redirectTo: safeNextPath(formData.get('next')) });
     return { ok: true };
   } catch (err) {
     if (err instanceof AuthError) {

@@ -3,16 +3,18 @@ import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
 import { LanguageSwitch } from '@/components/language-switch';
 import { getCurrentUser } from '@/lib/dal/session';
+import { safeNextPath } from '@/lib/auth/next-path';
 import { getT } from '@/lib/i18n/server';
 import { LoginForm } from './login-form';
 
 export const metadata: Metadata = { title: 'Đăng nhập' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ expired?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ expired?: string; next?: string | string[] }> }) {
   await connection();
-  if (await getCurrentUser()) redirect('/');
+  const { expired, next: asked } = await searchParams;
+  const next = safeNextPath(asked);
+  if (await getCurrentUser()) redirect(next);
   const t = await getT();
-  const { expired } = await searchParams;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-br from-red-900 via-red-800 to-amber-700 p-4">
       <div className="w-full max-w-sm rounded-xl bg-white p-8 shadow-2xl">
@@ -30,6 +32,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         ) : null}
         <h2 className="mb-4 text-lg font-semibold">{t('login.title')}</h2>
         <LoginForm
+          next={next}
           labels={{ username: t('login.username'), password: t('login.password'), submit: t('login.submit'), pending: t('login.pending') }}
         />
         <LanguageSwitch className="mt-6 text-center text-stone-600" />

@@ -1,6 +1,6 @@
 import type { Db } from '../index';
-import { holidays, ruleSets } from '../schema';
-import { VN_HOLIDAYS } from './holidays';
+import { calendarYears, holidays, ruleSets } from '../schema';
+import { VN_CALENDAR_YEARS, VN_HOLIDAYS } from './holidays';
 
 /**
  * Reference data every installation needs (not demo data): the rule set in force and the public
@@ -32,4 +32,5 @@ export const INITIAL_RULE_SET = {
 export async function seedReference(db: Db): Promise<void> {
   await db.insert(ruleSets).values(INITIAL_RULE_SET).onConflictDoNothing();
   await db.insert(holidays).values(VN_HOLIDAYS).onConflictDoNothing();
+  await db.insert(calendarYears).values(VN_CALENDAR_YEARS).onConflictDoNothing();
 }

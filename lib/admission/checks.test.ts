@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
+import { calendarOf } from '@/lib/rules/working-days';
 import { DEMO_CASES, demoNationalId, demoSchedule } from '@/db/seed/cases';
 import { cccdProblem } from '@/lib/people/identity';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
@@ -11,7 +12,7 @@ import { STATES } from './states';
 
 // The initial rule set (Quy định 2022): the values the statutes give, as seeded.
 const RULES: RuleValues = INITIAL_RULE_SET.values;
-const holidays = new Set(VN_HOLIDAYS.map((h) => h.date));
+const holidays = calendarOf(VN_HOLIDAYS);
 
 const facts = (over: Partial<CheckFacts>): CheckFacts => ({
   effectiveOn: '2027-03-01',

@@ -1,4 +1,6 @@
 import { after, before, describe, test } from 'node:test';
+import { dalMessage } from '@/lib/actions';
+import { translate } from '@/lib/i18n/messages';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
@@ -72,6 +74,10 @@ describe('admission workflow in the data layer', () => {
   test('submitting without the papers lists what is missing; nothing changes', async () => {
     const err = await expectRefused(t, 'cd.viethan', async () => applyTransition({ caseId, version: (await caseState(caseId)).version, transition: 'submit' }), 'invalid');
     assert.equal(err.key, 'admission.missingDocuments');
+    // Named by their Vietnamese names, never by their codes.
+    const message = dalMessage((key, params) => translate('vi', key, params), err);
+    assert.match(message, /^Còn thiếu tài liệu: Giấy chứng nhận bồi dưỡng nhận thức về Đảng; .*Lý lịch người xin vào Đảng \(2-KNĐ\)/);
+    assert.doesNotMatch(message, /[a-z]+_[a-z]+/);
   });
 
   test('the full path, with one return for revision and one overridden check', async () => {

@@ -585,7 +585,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
       // The version matched, so this is no race: the step is simply not one for now, or not theirs.
       if (plan.reason === 'wrongState' || plan.reason === 'notAllowed') throw forbidden();
       if (plan.reason === 'reasonRequired') throw invalid('errors.reasonRequired', { reason: 'errors.reasonRequired' });
-      throw new DalError('invalid', 'admission.missingDocuments', undefined, { documents: plan.documents.join(',') });
+      throw new DalError('invalid', 'admission.missingDocuments', undefined, undefined, undefined, { documents: plan.documents.map((d) => `doc.${d}` as MessageKey) });
     }
 
     const ruleSet = ruleSetInForce(versions, effectiveOn);

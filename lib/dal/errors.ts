@@ -14,6 +14,8 @@ export class DalError extends Error {
     readonly params?: Record<string, string | number>,
     /** Placeholders for individual field messages, by field. */
     readonly fieldParams?: Record<string, Record<string, string | number>>,
+    /** Placeholders filled with a list of translated labels (documents by their Vietnamese names, never their codes). */
+    readonly labelParams?: Record<string, MessageKey[]>,
   ) {
     super(`${code}: ${key}`);
     this.name = 'DalError';

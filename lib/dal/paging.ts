@@ -35,9 +35,10 @@ export type Page<T> = {
 type KeyValue = string | number | boolean;
 type KeyType = 'text' | 'integer' | 'date' | 'boolean' | 'ltree';
 const VALUE: Record<KeyType, z.ZodType<KeyValue>> = {
-  text: z.string().max(500),
+  // No control characters (PostgreSQL refuses NUL in text); dates PostgreSQL and the portal both hold.
+  text: z.string().max(500).regex(/^[^\u0000-\u001f\u007f]*$/),
   integer: z.number().int().min(-2147483648).max(2147483647),
-  date: z.union([z.iso.date(), z.literal('infinity')]),
+  date: z.union([z.iso.date().refine((d) => d >= '1000-01-01' && d <= '9999-12-31'), z.literal('infinity')]),
   boolean: z.boolean(),
   ltree: z.string().regex(/^\d{1,10}(\.\d{1,10}){0,30}$/),
 };

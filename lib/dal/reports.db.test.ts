@@ -11,6 +11,7 @@ import { termPeriod, yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
 import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
+import { calendarOf } from '@/lib/rules/working-days';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { countsForYear } from '@/lib/reports/forecast';
 import { listCases } from './admission';
@@ -185,7 +186,7 @@ describe('overview: headline counts, charts and the forecast', () => {
       await t.db.execute(sql`select c.state, c.cell_meeting_on::text, c.decision_on::text from admission_cases c join units u on u.id = c.cell_unit_id
         where u.path <@ (select path from units where code = 'TG-MYTHO')`),
     );
-    const holidays = new Set(VN_HOLIDAYS.map((h) => h.date));
+    const holidays = calendarOf(VN_HOLIDAYS);
     const expected = cases.filter((c) =>
       countsForYear({ state: c.state as never, cellMeetingOn: c.cell_meeting_on, decisionOn: c.decision_on }, '2026-11-23', '2026-12-31', INITIAL_RULE_SET.values, holidays),
     ).length;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { setClock } from '@/lib/clock';
 import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
-import { createRuleSet, listRuleSets, loadHolidays, rulesOn } from './rules';
+import { createRuleSet, listCalendar, listRuleSets, loadHolidays, removeCalendarDay, rulesOn, saveCalendarDay, setCalendarYear } from './rules';
 
 let t: TestDb;
 before(async () => {
@@ -28,7 +28,8 @@ describe('rule sets', () => {
     assert.equal(inForce?.values.certificateValidityMonths, 60);
     assert.equal(canManage, false);
     const holidays = await t.run('mytho.leader', () => loadHolidays());
-    assert.ok(holidays.has('2026-02-17'));
+    assert.ok(holidays.daysOff.has('2026-02-17'));
+    assert.ok(holidays.workingDays.has('2024-05-04'));
   });
 
   test('a province administrator adds a version; each date gets its own version', async () => {
@@ -55,6 +56,45 @@ describe('rule sets', () => {
   for (const who of ['mytho.admin', 'khoi.admin', 'tinh.leader', 'tinh.viewer', 'cd.mekong']) {
     test(`${who} may not add a version: refused, nothing changed`, async () => {
       await expectRefused(t, who, () => createRuleSet(next('2027-06-01')), 'forbidden');
+    });
+  }
+});
+
+describe('the official calendar', () => {
+  test('seeded years and days are listed; 2024 has its make-up Saturday', async () => {
+    const cal = await t.run('mytho.leader', () => listCalendar(2024));
+    assert.equal(cal.canManage, false);
+    assert.equal(cal.status?.status, 'announced');
+    assert.deepEqual(cal.days.find((d) => d.date === '2024-05-04'), { date: '2024-05-04', name: 'Làm bù cho ngày 29/4', kind: 'working_day' });
+    assert.equal((await t.run('mytho.leader', () => listCalendar(2027))).status?.status, 'provisional');
+  });
+
+  test('a province administrator adds a make-up Saturday, renames it, marks the year announced and removes the day; each step audited', async () => {
+    const { audit } = await withAudit(t, async () => {
+      await t.run('tinh.admin', () => saveCalendarDay({ date: '2027-05-08', name: 'Làm bù', kind: 'working_day' }));
+      await t.run('tinh.admin', () => saveCalendarDay({ date: '2027-05-08', name: 'Làm bù cho ngày 04/5', kind: 'working_day' }));
+      await t.run('tinh.admin', () => setCalendarYear({ year: 2027, status: 'announced', source: 'Thông báo thử nghiệm' }));
+    });
+    assert.deepEqual(audit.map((a) => a.action), ['calendar.day.save', 'calendar.day.save', 'calendar.year.set']);
+    const cal = await t.run('tinh.admin', () => listCalendar(2027));
+    assert.equal(cal.status?.status, 'announced');
+    assert.equal(cal.days.find((d) => d.date === '2027-05-08')?.name, 'Làm bù cho ngày 04/5');
+    assert.ok((await t.run('tinh.admin', () => loadHolidays())).workingDays.has('2027-05-08'));
+    await t.run('tinh.admin', () => removeCalendarDay('2027-05-08'));
+    assert.equal((await t.run('tinh.admin', () => listCalendar(2027))).days.some((d) => d.date === '2027-05-08'), false);
+  });
+
+  test('a worked weekday, a day off on a weekend, or removing a day not on the calendar: refused, nothing changed', async () => {
+    await expectRefused(t, 'tinh.admin', () => saveCalendarDay({ date: '2027-05-07', name: 'x', kind: 'working_day' }), 'invalid');
+    await expectRefused(t, 'tinh.admin', () => saveCalendarDay({ date: '2027-05-08', name: 'x', kind: 'day_off' }), 'invalid');
+    await expectRefused(t, 'tinh.admin', () => removeCalendarDay('2027-05-10'), 'not_found');
+  });
+
+  for (const who of ['mytho.admin', 'khoi.admin', 'tinh.leader', 'tinh.viewer', 'cd.mekong']) {
+    test(`${who} may not change the calendar: refused, nothing changed`, async () => {
+      await expectRefused(t, who, () => saveCalendarDay({ date: '2027-05-08', name: 'x', kind: 'working_day' }), 'forbidden');
+      await expectRefused(t, who, () => removeCalendarDay('2027-01-01'), 'forbidden');
+      await expectRefused(t, who, () => setCalendarYear({ year: 2027, status: 'provisional', source: 'x' }), 'forbidden');
     });
   }
 });

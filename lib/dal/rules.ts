@@ -1,14 +1,14 @@
 import 'server-only';
 import { cache } from 'react';
-import { sql } from 'drizzle-orm';
+import { and, eq, gte, lte, sql } from 'drizzle-orm';
 import { getDb, rowsOf } from '@/db';
-import { holidays, ruleSets } from '@/db/schema';
+import { calendarYears, holidays, ruleSets } from '@/db/schema';
 import { today } from '@/lib/clock';
 import { ruleSetInForce, ruleValuesSchema, type RuleSetVersion, type RuleValues } from '@/lib/rules/rule-set';
-import type { HolidayCalendar } from '@/lib/rules/working-days';
+import { calendarOf, type HolidayCalendar } from '@/lib/rules/working-days';
 import { can } from '@/lib/authz/permissions';
 import { writeAudit } from './audit';
-import { invalid } from './errors';
+import { invalid, notFound } from './errors';
 import { assertCan, requireUser, type CurrentUser } from './session';
 
 /**
@@ -17,15 +17,15 @@ import { assertCan, requireUser, type CurrentUser } from './session';
  */
 export const loadRulesAndHolidays = cache(async (): Promise<{ versions: RuleSetVersion[]; holidays: HolidayCalendar }> => {
   const db = await getDb();
-  const [row] = rowsOf<{ versions: { id: number; effectiveFrom: string; label: string; values: unknown }[] | string; holidays: string[] | string }>(
+  const [row] = rowsOf<{ versions: { id: number; effectiveFrom: string; label: string; values: unknown }[] | string; holidays: { date: string; kind: 'day_off' | 'working_day' }[] | string }>(
     await db.execute(sql`select
       coalesce((select json_agg(json_build_object('id', r.id, 'effectiveFrom', r.effective_from, 'label', r.label, 'values', r.values) order by r.effective_from) from ${ruleSets} r), '[]') as versions,
-      coalesce((select json_agg(h.date) from ${holidays} h), '[]') as holidays`),
+      coalesce((select json_agg(json_build_object('date', h.date, 'kind', h.kind)) from ${holidays} h), '[]') as holidays`),
   );
   const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   return {
     versions: json(row.versions).map((r) => ({ ...r, values: ruleValuesSchema.parse(r.values) })),
-    holidays: new Set(json(row.holidays)),
+    holidays: calendarOf(json(row.holidays)),
   };
 });
 
@@ -84,5 +84,76 @@ export async function createRuleSet(input: CreateRuleSetInput): Promise<{ id: nu
       after: { effectiveFrom: input.effectiveFrom, label: input.label, values },
     });
     return created;
+  });
+}
+
+// ------------------------------------------------------------------ the official calendar
+
+export type CalendarDayRow = { date: string; name: string; kind: 'day_off' | 'working_day' };
+export type CalendarYearRow = { year: number; status: 'announced' | 'provisional'; source: string };
+
+/**
+ * One year of the official calendar (reference data: readable by every signed-in user): its
+ * days off on weekdays and its worked weekend days, whether the year is announced or provisional,
+ * and the years on record.
+ */
+export async function listCalendar(year: number): Promise<{ year: number; status: CalendarYearRow | null; years: CalendarYearRow[]; days: CalendarDayRow[]; canManage: boolean }> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [years, days] = await Promise.all([
+    db.select({ year: calendarYears.year, status: calendarYears.status, source: calendarYears.source }).from(calendarYears).orderBy(calendarYears.year),
+    db
+      .select({ date: holidays.date, name: holidays.name, kind: holidays.kind })
+      .from(holidays)
+      .where(and(gte(holidays.date, `${year}-01-01`), lte(holidays.date, `${year}-12-31`)))
+      .orderBy(holidays.date),
+  ]);
+  return { year, status: years.find((y) => y.year === year) ?? null, years, days, canManage: can(user, 'ruleset.manage', rootPathOf(user)) };
+}
+
+/**
+ * Add or correct a day of the calendar (an administrator of a root unit). A day off must be a
+ * weekday and a worked day a Saturday or Sunday: anything else changes nothing and says why.
+ * Deadlines already set keep their date; new steps count with the corrected calendar.
+ */
+export async function saveCalendarDay(input: CalendarDayRow): Promise<void> {
+  const user = await requireUser();
+  assertCan(user, 'ruleset.manage', rootPathOf(user));
+  const wd = new Date(`${input.date}T00:00:00Z`).getUTCDay();
+  const weekend = wd === 0 || wd === 6;
+  if (input.kind === 'working_day' && !weekend) throw invalid('errors.workingDayNotWeekend', { date: 'errors.workingDayNotWeekend' });
+  if (input.kind === 'day_off' && weekend) throw invalid('errors.dayOffOnWeekend', { date: 'errors.dayOffOnWeekend' });
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(holidays).where(eq(holidays.date, input.date)).for('update');
+    await tx.insert(holidays).values(input).onConflictDoUpdate({ target: holidays.date, set: { name: input.name, kind: input.kind } });
+    await writeAudit(tx, { actorId: user.id, unitId: Number(rootPathOf(user)), action: 'calendar.day.save', entity: 'holiday', entityId: input.date, before: before ?? null, after: input });
+  });
+}
+
+/** Remove a day from the calendar (an administrator of a root unit); a day not on it is "not found". */
+export async function removeCalendarDay(date: string): Promise<void> {
+  const user = await requireUser();
+  assertCan(user, 'ruleset.manage', rootPathOf(user));
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [removed] = await tx.delete(holidays).where(eq(holidays.date, date)).returning();
+    if (!removed) throw notFound();
+    await writeAudit(tx, { actorId: user.id, unitId: Number(rootPathOf(user)), action: 'calendar.day.remove', entity: 'holiday', entityId: date, before: removed, after: null });
+  });
+}
+
+/** Mark a year announced (as the government published it, with the source) or provisional. */
+export async function setCalendarYear(input: CalendarYearRow): Promise<void> {
+  const user = await requireUser();
+  assertCan(user, 'ruleset.manage', rootPathOf(user));
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(calendarYears).where(eq(calendarYears.year, input.year)).for('update');
+    await tx
+      .insert(calendarYears)
+      .values({ ...input, updatedBy: user.id })
+      .onConflictDoUpdate({ target: calendarYears.year, set: { status: input.status, source: input.source, updatedBy: user.id, updatedAt: sql`now()` } });
+    await writeAudit(tx, { actorId: user.id, unitId: Number(rootPathOf(user)), action: 'calendar.year.set', entity: 'calendar_year', entityId: input.year, before: before ?? null, after: input });
   });
 }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { PATH_HEADER, safeNextPath } from '@/lib/auth/next-path';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -105,8 +106,9 @@ export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (user) return user;
   if (process.env.NODE_ENV === 'test') throw new DalError('unauthenticated', 'errors.unauthenticated');
-  const { redirect } = await import('next/navigation');
-  redirect('/login?expired=1');
+  const [{ redirect }, { headers }] = await Promise.all([import('next/navigation'), import('next/headers')]);
+  const asked = safeNextPath((await headers()).get(PATH_HEADER));
+  redirect(asked === '/' ? '/login?expired=1' : `/login?expired=1&next=${encodeURIComponent(asked)}`);
   throw new Error('unreachable');
 }
 

@@ -100,6 +100,12 @@ describe('getUnit', () => {
     assert.deepEqual(await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong', notUnder: p4 }))), (await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong' })))).filter((c) => !c.startsWith('TG-MYTHO-P4') && c !== 'TG-CD-PHUONGNAM'));
     // A LIKE wildcard typed by the user is only a character.
     assert.deepEqual(await t.run('p4.leader', () => searchUnits({ q: '%' })), []);
+    // The whole tree is for a transfer's receiving cell: cells only, and only for those who manage members.
+    await expectRefused(t, 'p4.leader', () => searchUnits({ kinds: ['ward', 'district'], scope: 'tree' }), 'forbidden');
+    await expectRefused(t, 'cd.viethan', () => searchUnits({ kinds: ['cell'], scope: 'tree' }), 'forbidden');
+    await expectRefused(t, 'tinh.viewer', () => searchUnits({ kinds: ['cell'], scope: 'tree' }), 'forbidden');
+    const tree = await t.run('p4.leader', () => searchUnits({ scope: 'tree' }));
+    assert.ok(tree.length > 0);
     const home = await t.run('p4.leader', () => getHomeOverview());
     assert.equal(home.unit.code, 'TG-MYTHO-P4');
     assert.equal(home.user.username, 'p4.leader');

@@ -7,7 +7,7 @@ import { TERMINAL_STATES } from '@/lib/admission/states';
 import { can, type Action } from '@/lib/authz/permissions';
 import { canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
-import { DalError, invalid, notFound, staleVersion } from './errors';
+import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { searchKey } from '@/lib/people/identity';
 import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
 import { containing, PICK_LIMIT, type PickOption } from './pick';
@@ -190,6 +190,13 @@ export type UnitSearch = {
  */
 export async function searchUnits(search: UnitSearch = {}): Promise<PickOption[]> {
   const user = await requireUser();
+  // The whole tree is searched only for a transfer's receiving cell: cells only, and only by
+  // someone who manages party members (a party unit's editor; never a union or youth branch).
+  if (search.scope === 'tree') {
+    if (search.kinds?.some((k) => k !== 'cell')) throw forbidden();
+    if (user.unitKind === 'union_branch' || user.unitKind === 'youth_branch' || !can(user, 'data.edit', user.unitPath)) throw forbidden();
+    search = { ...search, kinds: ['cell'] };
+  }
   const db = await getDb();
   const key = search.q ? searchKey(search.q) : '';
   const parent = alias(units, 'parent_unit');

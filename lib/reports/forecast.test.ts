@@ -1,13 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
+import { calendarOf } from '@/lib/rules/working-days';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { addWorkingDays } from '@/lib/rules/working-days';
 import { addDays } from '@/lib/rules/dates';
 import { countsForYear, forecastThresholds, latestCeremony, latestStart } from './forecast';
 
 const rules = INITIAL_RULE_SET.values;
-const holidays = new Set(VN_HOLIDAYS.map((h) => h.date));
+const holidays = calendarOf(VN_HOLIDAYS);
 const END = '2026-12-31';
 
 describe('the year’s forecast of admissions', () => {

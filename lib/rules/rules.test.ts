@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VN_HOLIDAYS } from '@/db/seed/holidays';
+import { VN_CALENDAR_YEARS, VN_HOLIDAYS } from '@/db/seed/holidays';
 import { addDays, addMonths, fullMonthsBetween } from './dates';
-import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-days';
+import { addWorkingDays, calendarOf, isWorkingDay, NO_HOLIDAYS, workingDaysBetween } from './working-days';
 import {
   ageEligible,
   ageInMonths,
@@ -31,7 +31,7 @@ const RULES: RuleValues = ruleValuesSchema.parse({
   minMembersToFoundCell: 3,
   ratingBands: { excellent: 90, good: 70, completed: 50 },
 });
-const holidays = new Set(VN_HOLIDAYS.map((h) => h.date));
+const holidays = calendarOf(VN_HOLIDAYS);
 
 describe('calendar arithmetic', () => {
   for (const [from, months, expected] of [
@@ -108,6 +108,41 @@ describe('two-thirds votes', () => {
   });
 });
 
+describe('the official calendar: swapped days off and make-up Saturdays', () => {
+  test('2024: Monday 29/4 off, Saturday 4/5 worked, so 3 working days after Friday 3/5 is Tuesday 7/5', () => {
+    assert.equal(isWorkingDay('2024-04-29', holidays), false);
+    assert.equal(isWorkingDay('2024-05-04', holidays), true);
+    assert.equal(addWorkingDays('2024-05-03', 3, holidays), '2024-05-07');
+    assert.equal(workingDaysBetween('2024-05-03', '2024-05-07', holidays), 3);
+  });
+  test('2025: Friday 2/5 off, Saturday 26/4 worked', () => {
+    assert.equal(isWorkingDay('2025-05-02', holidays), false);
+    assert.equal(isWorkingDay('2025-04-26', holidays), true);
+    assert.equal(addWorkingDays('2025-04-25', 1, holidays), '2025-04-26');
+    assert.equal(addWorkingDays('2025-04-29', 1, holidays), '2025-05-05'); // 30/4, 1/5, 2/5 off, then the weekend
+  });
+  test('2026: Friday 2/1 off, Saturday 10/1 worked (công văn 12729/VPCP-KGVX)', () => {
+    assert.equal(isWorkingDay('2026-01-02', holidays), false);
+    assert.equal(isWorkingDay('2026-01-10', holidays), true);
+    assert.equal(addWorkingDays('2025-12-31', 1, holidays), '2026-01-05');
+    assert.equal(addWorkingDays('2026-01-09', 1, holidays), '2026-01-10');
+  });
+  test('every seeded year is marked, and its entries are of the right kind: days off on weekdays, worked days on weekends', () => {
+    const years = new Set(VN_HOLIDAYS.map((h) => Number(h.date.slice(0, 4))));
+    assert.deepEqual([...years].sort(), VN_CALENDAR_YEARS.map((y) => y.year).sort());
+    for (const h of VN_HOLIDAYS) {
+      const wd = new Date(`${h.date}T00:00:00Z`).getUTCDay();
+      if (h.kind === 'working_day') assert.ok(wd === 0 || wd === 6, `${h.date} is worked, so it must be a weekend day`);
+      else assert.ok(wd !== 0 && wd !== 6, `${h.date} is a day off, so it must be a weekday`);
+    }
+    // A swap trades one day for another: as many make-up days as swapped days off.
+    for (const { year } of VN_CALENDAR_YEARS) {
+      const of = VN_HOLIDAYS.filter((h) => h.date.startsWith(String(year)));
+      assert.equal(of.filter((h) => h.kind === 'working_day').length, of.filter((h) => /hoán đổi/.test(h.name)).length, String(year));
+    }
+  });
+});
+
 describe('working days with the holiday calendar', () => {
   test('weekends and holidays are not working days', () => {
     assert.equal(isWorkingDay('2026-11-21', holidays), false); // Saturday
@@ -118,7 +153,7 @@ describe('working days with the holiday calendar', () => {
   test('a deadline across Tết 2026 skips the whole holiday week', () => {
     // Friday 06/02/2026 + 10 working days: 9–13/02 (5), 16–20/02 is Tết, 23–27/02 (5) → 27/02.
     assert.equal(addWorkingDays('2026-02-06', 10, holidays), '2026-02-27');
-    assert.equal(addWorkingDays('2026-02-06', 10, new Set()), '2026-02-20');
+    assert.equal(addWorkingDays('2026-02-06', 10, NO_HOLIDAYS), '2026-02-20');
     assert.equal(workingDaysBetween('2026-02-06', '2026-02-27', holidays), 10);
   });
   test('60 working days from a cell resolution in late 2025 land after Tết 2026', () => {

@@ -30,6 +30,7 @@ export const SNAPSHOT_TABLES = [
   'login_failures',
   'rule_sets',
   'holidays',
+  'calendar_years',
   'persons',
   'admission_cases',
   'case_events',

@@ -3,7 +3,7 @@ import { listAudit } from '@/lib/dal/audit';
 import { formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { orNotFound, pageParams, pagerText } from '@/lib/page';
+import { cleanParams, orNotFound, pageParams, pagerText } from '@/lib/page';
 import { Pager } from '@/components/pager';
 
 export const metadata: Metadata = { title: 'Nhật ký thay đổi' };
@@ -15,7 +15,7 @@ function compact(value: unknown): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string; n?: string }> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
   const page = await orNotFound(listAudit(request));
   const entries = page.items;

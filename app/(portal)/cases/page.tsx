@@ -9,14 +9,14 @@ import { formatDate } from '@/lib/format';
 import { parseWindow } from '@/lib/reports/maths';
 import { requireUser } from '@/lib/dal/session';
 import { getT } from '@/lib/i18n/server';
-import { pageParams, pagerText, totalText } from '@/lib/page';
+import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
 
 type Params = Record<'q' | 'state' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const { q, state } = p;
   const { request, n } = pageParams(p);
   const stateFilter = (STATES as readonly string[]).includes(state ?? '') ? (state as State) : undefined;

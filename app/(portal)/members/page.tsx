@@ -10,7 +10,7 @@ import { requireUser } from '@/lib/dal/session';
 import { getUnitOption } from '@/lib/dal/units';
 import { formatDate } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';
-import { pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
+import { cleanParams, optionalIdParam, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
 import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
 import { MEMBER_UNIT_KINDS } from '@/lib/units/kinds';
 
@@ -67,11 +67,11 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
 }
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
   const filter: MemberFilter = {
     q: p.q?.trim() || undefined,
-    unitId: Number(p.unit) || undefined,
+    unitId: optionalIdParam(p.unit),
     status: p.status === 'current' ? 'current' : oneOf<MemberStatus>(MEMBER_STATUSES, p.status),
     standing: oneOf(['probationary', 'official'] as const, p.standing),
     occupation: oneOf<Occupation>(OCCUPATIONS, p.occupation),

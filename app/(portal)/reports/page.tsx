@@ -9,13 +9,13 @@ import { STATES } from '@/lib/admission/states';
 import { getDashboard, getOverview, type DashboardRow } from '@/lib/dal/reports';
 import { requireUser } from '@/lib/dal/session';
 import { getT, type T } from '@/lib/i18n/server';
-import { orNotFound } from '@/lib/page';
+import { cleanParams, orNotFound } from '@/lib/page';
 import { abovePlan, parsePeriod, windowQuery, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 
 export const metadata: Metadata = { title: 'Chỉ tiêu, báo cáo' };
 
-type Params = Record<'unit' | 'year' | 'from' | 'to' | 'sort' | 'period', string | undefined>;
+type Params = Partial<Record<'unit' | 'year' | 'from' | 'to' | 'sort' | 'period', string>>;
 
 const yearOf = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
 
@@ -51,7 +51,7 @@ function periodLabel(t: T, p: Period) {
 }
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const thisYear = Number(today().slice(0, 4));
   const period = periodOf(p, thisYear);
   const unitId = p.unit && /^\d{1,9}$/.test(p.unit) ? Number(p.unit) : undefined;

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { listRuleSets } from '@/lib/dal/rules';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
@@ -61,6 +62,9 @@ export default async function RulesPage() {
       <div>
         <h1 className="text-2xl font-bold text-red-900">{t('rules.title')}</h1>
         <p className="mt-1 text-sm text-stone-600">{t('rules.help')}</p>
+        <Link href="/rules/calendar" className="mt-2 inline-block text-sm text-red-800 underline" data-testid="calendar-link">
+          {t('cal.link')}
+        </Link>
       </div>
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
         <table className="min-w-full text-sm" data-testid="rulesets-table">

@@ -2,13 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
-import { orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
+import { cleanParams, orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
 import { Pager } from '@/components/pager';
 
 export const metadata: Metadata = { title: 'Người dùng' };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; unitId?: string; after?: string; before?: string; n?: string }> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const { q, unitId } = p;
   const { request, n } = pageParams(p);
   const unitFilter = unitId && /^\d{1,9}$/.test(unitId) ? Number(unitId) : undefined;

@@ -9,7 +9,7 @@ import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { Pager } from '@/components/pager';
-import { pageParams, pagerText } from '@/lib/page';
+import { cleanParams, pageParams, pagerText } from '@/lib/page';
 import { CLASS_KINDS, MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { ClassForm } from './forms';
 
@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
 type Params = Record<'kind' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
 
 export default async function ClassesPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const held = parseWindow(p);
   const { request, n } = pageParams(p);
   const filter = { kind: (CLASS_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as ClassKind) : undefined, held };

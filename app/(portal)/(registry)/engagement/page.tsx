@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cleanParams } from '@/lib/page';
 import Link from 'next/link';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: 'Khảo sát, vận động' };
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 
 export default async function EngagementPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
-  const params = await searchParams;
+  const params = cleanParams(await searchParams);
   const now = today();
   // The period: what the user typed (dd/mm/yyyy) when it is a real date, else this calendar year.
   const from = parseDate(params.from ?? '') ?? `${now.slice(0, 4)}-01-01`;

@@ -7,12 +7,12 @@ import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/ent
 import { requireUser } from '@/lib/dal/session';
 import { getUnitOption } from '@/lib/dal/units';
 import { getT } from '@/lib/i18n/server';
-import { pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
+import { cleanParams, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
 import { ENTERPRISE_TYPES, MANAGING_KINDS, type EnterpriseType } from '@/lib/registry/kinds';
 
 export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
-type Params = Record<'q' | 'unit' | 'type' | 'party' | 'union' | 'min' | 'max' | 'zone' | 'after' | 'before' | 'n', string | undefined>;
+type Params = Partial<Record<'q' | 'unit' | 'type' | 'party' | 'union' | 'min' | 'max' | 'zone' | 'after' | 'before' | 'n', string>>;
 
 const yesNo = (v?: string) => (v === 'yes' ? true : v === 'no' ? false : undefined);
 const whole = (v?: string) => (v && /^\d{1,7}$/.test(v) ? Number(v) : undefined);
@@ -34,7 +34,7 @@ function filterOf(p: Params): EnterpriseFilter {
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const params = await searchParams;
+  const params = cleanParams(await searchParams);
   const { request, n } = pageParams(params);
   const filter = filterOf(params);
   const [user, page, unitChosen, zones, t] = await Promise.all([

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listFoundingProposals } from '@/lib/dal/founding';
 import { Pager } from '@/components/pager';
-import { pageParams, pagerText, totalText } from '@/lib/page';
+import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
 import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { formatDate } from '@/lib/format';
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Thành lập tổ chức đảng' };
 type Params = Record<'fdi' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
 
 export default async function FoundingPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const decided = parseWindow(p);
   const { request, n } = pageParams(p);
   const filter = { decided, fdi: p.fdi === '1' || undefined };

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { dalMessage } from '@/lib/actions';
 import { DalError } from '@/lib/dal/errors';
 import { importFile } from '@/lib/dal/imports';
 import { getT } from '@/lib/i18n/server';
@@ -55,7 +56,7 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
       report: result.errors.slice(0, 1000).map((e) => ({ row: e.row, column: e.column, value: e.value, reason: t(`import.err.${e.reason}` as MessageKey, e.params) })),
     };
   } catch (err) {
-    if (err instanceof DalError) return { ok: false, message: t(err.key, err.params) };
+    if (err instanceof DalError) return { ok: false, message: dalMessage(t, err) };
     console.error('import failed', err);
     return { ok: false, message: t('errors.unexpected') };
   }

@@ -1,15 +1,39 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useActionState, useEffect, useState, type FormEvent } from 'react';
 import { importAction, type ImportState } from './actions';
 
 type L = Record<string, string>;
 
-/** Upload one .xlsx; show the progress while the server reads it, then the outcome or the report of every rejected cell. */
-export function ImportForm({ kind, l }: { kind: 'enterprises' | 'members'; l: L }) {
+/**
+ * Upload one .xlsx; a file over `maxBytes` is refused here, before it is sent; while the server
+ * reads it, the size and the seconds elapsed are shown; then the outcome or the report of every
+ * rejected cell.
+ */
+export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'members'; l: L; maxBytes: number }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(importAction, { ok: false });
+  const [tooBig, setTooBig] = useState(false);
+  const [sending, setSending] = useState<{ size: number; started: number } | null>(null);
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!pending || !sending) return;
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - sending.started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [pending, sending]);
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    const file = (e.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
+    if (file && file.size > maxBytes) {
+      e.preventDefault();
+      setTooBig(true);
+      return;
+    }
+    setTooBig(false);
+    setSeconds(0);
+    setSending(file ? { size: file.size, started: Date.now() } : null);
+  };
+  const megabytes = sending ? (sending.size / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 }) : '';
   return (
-    <form action={action} className="space-y-3" data-testid={`import-${kind}`}>
+    <form action={action} onSubmit={onSubmit} className="space-y-3" data-testid={`import-${kind}`}>
       <input type="hidden" name="kind" value={kind} />
       <label className="block text-sm">
         <span className="mb-1 block font-medium">{l.file}</span>
@@ -23,10 +47,17 @@ export function ImportForm({ kind, l }: { kind: 'enterprises' | 'members'; l: L 
           <span className="flex items-center gap-2 text-sm text-stone-600" role="status">
             <span className="h-4 w-4 animate-spin rounded-full border-2 border-red-800 border-t-transparent" aria-hidden />
             {l.reading}
+            {sending ? <span className="tabular-nums">{l.progress.replace('{size}', megabytes).replace('{seconds}', String(seconds))}</span> : null}
           </span>
         ) : null}
       </div>
-      {!pending && state.message ? (
+      {pending ? <div className="h-1 w-full overflow-hidden rounded bg-stone-200" aria-hidden><div className="h-1 w-1/3 animate-pulse rounded bg-red-800" /></div> : null}
+      {tooBig ? (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="import-message">
+          {l.tooBig}
+        </p>
+      ) : null}
+      {!pending && !tooBig && state.message ? (
         <p role="status" aria-live="polite" className={`rounded-md p-3 text-sm ${state.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-900'}`} data-testid="import-message">
           {state.message}
         </p>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { can } from '@/lib/authz/permissions';
 import { requireUser } from '@/lib/dal/session';
 import { getT } from '@/lib/i18n/server';
+import { IMPORT_LIMITS } from '@/lib/registry/import';
 import { ImportForm } from './import-form';
 
 export const metadata: Metadata = { title: 'Nhập từ Excel' };
@@ -13,6 +14,8 @@ export default async function ImportPage() {
     submit: t('import.submit'),
     pending: t('form.pending'),
     reading: t('import.reading'),
+    progress: t('import.progress'),
+    tooBig: t('import.tooBig'),
     row: t('import.col.row'),
     column: t('import.col.column'),
     value: t('import.col.value'),
@@ -33,7 +36,7 @@ export default async function ImportPage() {
               <a href={`/import/template/${kind}`} className="inline-block text-sm text-red-800 underline" data-testid={`template-${kind}`}>
                 {t('import.template')}
               </a>
-              <ImportForm kind={kind} l={l} />
+              <ImportForm kind={kind} l={l} maxBytes={IMPORT_LIMITS.bytes} />
             </section>
           ))}
         </div>

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { ActionState } from '@/lib/actions';
+import { dalMessage, type ActionState } from '@/lib/actions';
 import { DalError } from '@/lib/dal/errors';
 import { saveRatings, type RatingEntry } from '@/lib/dal/ratings';
 import { getT } from '@/lib/i18n/server';
@@ -36,7 +36,7 @@ export async function saveRatingsAction(_prev: ActionState, formData: FormData):
     revalidatePath('/ratings');
     return { ok: true, message: t('rat.saved', { n: saved }) };
   } catch (err) {
-    if (err instanceof DalError) return { ok: false, message: t(err.key, err.params), values };
+    if (err instanceof DalError) return { ok: false, message: dalMessage(t, err), values };
     console.error('ratings failed', err);
     return { ok: false, message: t('errors.unexpected'), values };
   }

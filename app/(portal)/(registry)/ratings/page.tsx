@@ -4,7 +4,7 @@ import { getRatingSheet } from '@/lib/dal/ratings';
 import { getUnitOption } from '@/lib/dal/units';
 import { SearchPicker } from '@/components/search-picker';
 import { getT } from '@/lib/i18n/server';
-import { pickerLabels } from '@/lib/page';
+import { cleanParams, optionalIdParam, pickerLabels } from '@/lib/page';
 import { RATING_GRADES } from '@/lib/registry/kinds';
 import { RatingSheet } from './sheet';
 
@@ -13,10 +13,10 @@ export const metadata: Metadata = { title: 'Đánh giá, xếp loại' };
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 
 export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string; cell?: string }> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const thisYear = Number(today().slice(0, 4));
   const year = /^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear;
-  const cellId = Number(p.cell) || undefined;
+  const cellId = optionalIdParam(p.cell);
   const [sheet, t] = await Promise.all([getRatingSheet(year, cellId), getT()]);
   // A cell's own officers see their cell without choosing it.
   const cell = sheet.cellUnitId ? await getUnitOption(sheet.cellUnitId) : null;

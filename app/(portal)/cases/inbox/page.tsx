@@ -3,12 +3,12 @@ import { CaseList } from '@/components/case-list';
 import { Pager } from '@/components/pager';
 import { listInbox } from '@/lib/dal/admission';
 import { getT } from '@/lib/i18n/server';
-import { pageParams, pagerText, totalText } from '@/lib/page';
+import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
 
 export const metadata: Metadata = { title: 'Chờ xử lý' };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string; n?: string }> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
   const [page, t] = await Promise.all([listInbox(request), getT()]);
   return (

@@ -1,7 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import type { ActionState } from '@/lib/actions';
+import { dalMessage, type ActionState } from '@/lib/actions';
 import { DalError } from '@/lib/dal/errors';
 import { setTargets, type TargetInput } from '@/lib/dal/reports';
 import { getT } from '@/lib/i18n/server';
@@ -48,7 +48,7 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
     revalidatePath('/reports', 'layout');
     return { ok: true, message: t('tgt.saved', { n: saved }) };
   } catch (err) {
-    if (err instanceof DalError) return { ok: false, message: t(err.key, err.params), values };
+    if (err instanceof DalError) return { ok: false, message: dalMessage(t, err), values };
     console.error('targets failed', err);
     return { ok: false, message: t('errors.unexpected'), values };
   }

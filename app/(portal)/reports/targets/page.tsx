@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cleanParams } from '@/lib/page';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
 import { listTargetSheet } from '@/lib/dal/reports';
@@ -11,7 +12,7 @@ import { TargetsForm } from './form';
 export const metadata: Metadata = { title: 'Giao chỉ tiêu' };
 
 export default async function TargetsPage({ searchParams }: { searchParams: Promise<{ year?: string; period?: string }> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const thisYear = Number(today().slice(0, 4));
   const period = parsePeriod(p.period) ?? yearPeriod(/^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear);
   const t = await getT();

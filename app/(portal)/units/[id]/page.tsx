@@ -7,14 +7,14 @@ import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { idParam, orNotFound, pageParams, pagerText, pickerLabels } from '@/lib/page';
+import { cleanParams, idParam, orNotFound, pageParams, pagerText, pickerLabels } from '@/lib/page';
 import { ALLOWED_CHILDREN, canContain, UNIT_KINDS } from '@/lib/units/kinds';
 import { UnitAdmin } from './unit-admin';
 
 export const metadata: Metadata = { title: 'Đơn vị' };
 
 export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; before?: string; n?: string }> }) {
-  const p = await searchParams;
+  const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
   const unit = await orNotFound(getUnit(idParam((await params).id), request));
   const t = await getT();

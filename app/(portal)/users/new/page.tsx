@@ -4,7 +4,7 @@ import { getUnitOption } from '@/lib/dal/units';
 import { canManageUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
 import { notFound } from 'next/navigation';
-import { pickerLabels } from '@/lib/page';
+import { cleanParams, pickerLabels } from '@/lib/page';
 import { roleOptions, userFormText } from '@/lib/user-labels';
 import { CreateUserForm } from '../user-forms';
 
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: 'Thêm người dùng' };
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<{ unitId?: string }> }) {
   if (!(await canManageUsers())) notFound();
   const t = await getT();
-  const { unitId } = await searchParams;
+  const { unitId } = cleanParams(await searchParams);
   const defaultUnit = unitId && /^\d{1,9}$/.test(unitId) ? await getUnitOption(Number(unitId)) : null;
   return (
     <div className="max-w-xl space-y-4">

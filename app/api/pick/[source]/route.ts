@@ -18,7 +18,8 @@ import { UNIT_KINDS } from '@/lib/units/kinds';
  * - class-people: ?classId=<id>, the people its organiser may enrol
  */
 const id = z.coerce.number().int().positive().max(2_147_483_647);
-const q = z.string().max(100).default('');
+/** The typed text: control characters (NUL, which PostgreSQL refuses) read as spaces. */
+const q = z.string().max(100).default('').transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' '));
 const kinds = z
   .string()
   .max(200)

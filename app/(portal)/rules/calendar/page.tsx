@@ -1,0 +1,124 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { today } from '@/lib/clock';
+import { listCalendar } from '@/lib/dal/rules';
+import { formatDate } from '@/lib/format';
+import { getT } from '@/lib/i18n/server';
+import type { MessageKey } from '@/lib/i18n/messages';
+import { year as yearSchema } from '@/lib/validation';
+import { CalendarDayForm, CalendarYearForm, RemoveCalendarDay } from './calendar-forms';
+
+export const metadata: Metadata = { title: 'Lịch nghỉ lễ' };
+
+/** The official calendar of one year: days off on weekdays, worked weekend days, the year's status; administrators edit it. */
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
+  const thisYear = Number(today().slice(0, 4));
+  const asked = yearSchema.safeParse((await searchParams).year ?? '');
+  const year = asked.success ? asked.data : thisYear;
+  const [{ status, years, days, canManage }, t] = await Promise.all([listCalendar(year), getT()]);
+  const shown = [...new Set([...years.map((y) => y.year), thisYear, thisYear + 1, year])].sort();
+  const l = {
+    pending: t('form.pending'),
+    confirm: t('form.confirm'),
+    cancel: t('form.cancel'),
+    confirmTitle: t('form.confirmTitle'),
+    date: t('cal.col.date'),
+    name: t('cal.col.name'),
+    kind: t('cal.col.kind'),
+    addSubmit: t('cal.addSubmit'),
+    remove: t('cal.remove'),
+    removeConfirm: t('cal.removeConfirm'),
+    status: t('cal.status'),
+    statusSubmit: t('cal.statusSubmit'),
+    source: t('cal.source'),
+  };
+  const weekday = (iso: string) => t(`cal.weekday.${new Date(`${iso}T00:00:00Z`).getUTCDay()}` as MessageKey);
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/rules" className="text-sm text-red-800 underline">
+          {t('rules.title')}
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold text-red-900">{t('cal.title')}</h1>
+        <p className="mt-1 text-sm text-stone-600">{t('cal.help')}</p>
+      </div>
+      <nav aria-label={t('cal.year')} className="flex flex-wrap gap-2" data-testid="calendar-years">
+        {shown.map((y) => (
+          <Link
+            key={y}
+            href={`/rules/calendar?year=${y}`}
+            aria-current={y === year ? 'page' : undefined}
+            className={`rounded-md border px-3 py-1 text-sm tabular-nums ${y === year ? 'border-red-800 bg-red-800 text-white' : 'border-stone-300 bg-white'}`}
+          >
+            {y}
+          </Link>
+        ))}
+      </nav>
+      <p className={`rounded-md p-3 text-sm ${status?.status === 'announced' ? 'bg-green-50 text-green-900' : 'bg-amber-50 text-amber-950'}`} data-testid="calendar-status">
+        <span className="font-semibold">{status ? t(`cal.${status.status}`) : t('cal.noStatus')}</span>
+        {status ? (
+          <>
+            {' · '}
+            {t('cal.source')}: {status.source}
+          </>
+        ) : null}
+      </p>
+      {days.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-sm text-stone-600" data-testid="calendar-empty">
+          {t('cal.empty', { year })}
+        </p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
+          <table className="min-w-full text-sm" data-testid="calendar-table">
+            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
+              <tr>
+                <th className="px-3 py-2">{t('cal.col.date')}</th>
+                <th className="px-3 py-2">{t('cal.col.weekday')}</th>
+                <th className="px-3 py-2">{t('cal.col.name')}</th>
+                <th className="px-3 py-2">{t('cal.col.kind')}</th>
+                {canManage ? <th className="px-3 py-2" /> : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-stone-100">
+              {days.map((d) => (
+                <tr key={d.date} data-testid={`calendar-day-${d.date}`}>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDate(d.date)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">{weekday(d.date)}</td>
+                  <td className="px-3 py-2">{d.name}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    <span className={`rounded px-2 py-0.5 text-xs ${d.kind === 'working_day' ? 'bg-blue-50 text-blue-900' : 'bg-red-50 text-red-900'}`}>{t(`cal.kind.${d.kind}`)}</span>
+                  </td>
+                  {canManage ? (
+                    <td className="px-3 py-1">
+                      <RemoveCalendarDay l={l} date={d.date} label={`${formatDate(d.date)} ${d.name}`} />
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canManage ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <section className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+            <h2 className="mb-3 font-semibold">{t('cal.add')}</h2>
+            <CalendarDayForm l={l} kinds={[{ value: 'day_off', label: t('cal.kind.day_off') }, { value: 'working_day', label: t('cal.kind.working_day') }]} />
+          </section>
+          <section className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+            <h2 className="mb-3 font-semibold">
+              {t('cal.status')} {year}
+            </h2>
+            <CalendarYearForm
+              l={l}
+              year={year}
+              status={status?.status ?? 'provisional'}
+              source={status?.source ?? ''}
+              statuses={[{ value: 'announced', label: t('cal.announced') }, { value: 'provisional', label: t('cal.provisional') }]}
+            />
+          </section>
+        </div>
+      ) : null}
+    </div>
+  );
+}
