@@ -23,14 +23,23 @@ export function Pager({
   text: PagerText;
   testId?: string;
 }) {
-  if (!page.next && !page.prev) return null;
-  const at = shownPageNumber(page, n);
-  const kept = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && !['after', 'before', 'n'].includes(k))) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && !['after', 'before', 'n', 'unitLabel'].includes(k))) as Record<string, string>;
   const href = (extra: Record<string, string>) => {
     const query = new URLSearchParams({ ...kept, ...extra }).toString();
     return query ? `${path}?${query}` : path;
   };
   const link = 'rounded-md px-2 py-1 text-red-800 underline underline-offset-2 hover:bg-red-50';
+  if (!page.next && !page.prev) {
+    // A page reached by a link whose rows have since gone (moved, or a stale link): a way back to the start.
+    return params.after || params.before ? (
+      <nav className="flex justify-center text-sm" aria-label={text.nav} data-testid={testId}>
+        <Link href={href({})} className={link} data-testid={`${testId}-first`}>
+          {text.first}
+        </Link>
+      </nav>
+    ) : null;
+  }
+  const at = shownPageNumber(page, n);
   return (
     <nav className="flex flex-wrap items-center justify-center gap-x-4 gap-y-2 text-sm" aria-label={text.nav} data-testid={testId}>
       {page.prev ? (

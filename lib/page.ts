@@ -63,7 +63,9 @@ export function totalText(t: T, page: { total: number | null; totalCapped: boole
 
 /** The words of a <Pager> for page `n` of `page` (page sizes are PAGE_SIZE). */
 export function pagerText(t: T, page: Page<unknown>, shown: number): PagerText {
-  const n = shownPageNumber(page, shown);
+  // The page number comes from the link: never past the last page of an exactly counted list.
+  const last = page.total !== null && !page.totalCapped ? Math.max(1, Math.ceil(page.total / PAGE_SIZE)) : Infinity;
+  const n = Math.min(shownPageNumber(page, shown), last);
   const from = (n - 1) * PAGE_SIZE + 1;
   const to = from + Math.max(0, page.items.length - 1);
   const total = totalText(t, page);

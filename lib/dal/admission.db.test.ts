@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import { dalMessage } from '@/lib/actions';
 import { translate } from '@/lib/i18n/messages';
+import { searchKey } from '@/lib/people/identity';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
@@ -84,6 +85,10 @@ describe('admission workflow in the data layer', () => {
     await attach('cd.viethan', caseId, ['awareness_certificate', 'application', 'personal_history', 'branch_resolution']);
     assert.equal(await step('cd.viethan', caseId, { transition: 'submit' }), 'referred');
     assert.deepEqual((await t.run('cb.phuongnam', () => listInbox())).items.map((c) => c.id), [caseId]);
+    const name = (await t.run('cb.phuongnam', () => getCase(caseId))).fullName;
+    assert.deepEqual((await t.run('cb.phuongnam', () => listInbox({}, { q: searchKey(name).toUpperCase(), state: 'referred' }))).items.map((c) => c.id), [caseId]);
+    assert.deepEqual((await t.run('cb.phuongnam', () => listInbox({}, { q: 'khong ai ten nay' }))).items, []);
+    assert.deepEqual((await t.run('cb.phuongnam', () => listInbox({}, { state: 'cell_review' }))).items, []);
     setToday('2026-03-03');
     assert.equal(await step('cb.phuongnam', caseId, { transition: 'accept' }), 'cell_review');
     await attach('cb.phuongnam', caseId, ['sponsor_introduction', 'background_verification', 'opinions', 'cell_resolution']);

@@ -396,10 +396,12 @@ const inboxOrder: SortKey<{ id: number; dueOn: string | null }> = {
   values: (r) => [r.dueOn ?? 'infinity', r.id],
 };
 
-export async function listInbox(page: PageRequest = {}): Promise<Page<CaseListItem>> {
+/** `filter.q`: a few letters of the person's name, without diacritics; `filter.state`: one stage. */
+export async function listInbox(page: PageRequest = {}, filter: { q?: string; state?: State } = {}): Promise<Page<CaseListItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const where = inboxWhere(user);
+  const key = filter.q ? searchKey(filter.q) : '';
+  const where = and(inboxWhere(user), filter.state ? eq(admissionCases.state, filter.state) : undefined, key ? sql`${admissionCases.searchName} like ${containing(key)}` : undefined)!;
   const ks = keyset(inboxOrder, page);
   const [rows, counted] = await Promise.all([
     caseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),

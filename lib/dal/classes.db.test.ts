@@ -42,6 +42,10 @@ describe('classes and certificates', () => {
     ({ id: classId } = await t.run('mytho.officer', () => createClass(input)));
     assert.ok((await t.run('mytho.leader', () => listClasses())).items.some((c) => c.id === classId));
     assert.ok(!(await t.run('p4.leader', () => listClasses())).items.some((c) => c.id === classId), 'a class belongs to its organiser’s subtree');
+    // Searched by its title without diacritics, filtered by kind; the search never widens the scope.
+    assert.ok((await t.run('mytho.leader', () => listClasses({ q: 'nhan thuc ve dang khoa ii' }))).items.some((c) => c.id === classId));
+    assert.ok(!(await t.run('mytho.leader', () => listClasses({ q: 'nhan thuc', kind: 'new_member' }))).items.some((c) => c.id === classId));
+    assert.deepEqual((await t.run('p4.leader', () => listClasses({ q: 'khoa ii/2026' }))).items.filter((c) => c.id === classId), []);
   });
 
   test('only open candidates of the scope can be enrolled, by the organiser only', async () => {

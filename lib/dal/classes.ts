@@ -41,13 +41,16 @@ export async function createClass(input: ClassInput): Promise<{ id: number }> {
 export type ClassListItem = { id: number; kind: ClassKind; title: string; startOn: string; endOn: string; organiserName: string; enrolled: number; certified: number };
 
 /** Classes of a kind that started in a window, organised under a unit (the list behind a report's attendees figure). */
-export type ClassFilter = { kind?: ClassKind; held?: ReportWindow };
+/** `q`: a few letters of the class's title or its organiser's name, without diacritics. */
+export type ClassFilter = { kind?: ClassKind; held?: ReportWindow; q?: string };
 
 async function classFilter(user: CurrentUser, filter: ClassFilter) {
   const w = filter.held;
+  const key = filter.q ? searchKey(filter.q) : '';
   return and(
     inScope(user),
     filter.kind ? eq(classes.kind, filter.kind) : undefined,
+    key ? sql`(search_key(${classes.title}) like ${containing(key)} or ${units.searchName} like ${containing(key)})` : undefined,
     w ? await inWindow(classes.startOn, classes.organiserUnitId, w) : undefined,
   );
 }

@@ -1,4 +1,5 @@
 import { after, before, describe, test } from 'node:test';
+import { searchKey } from '@/lib/people/identity';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
@@ -103,6 +104,11 @@ describe('founding a party organisation', () => {
     assert.equal(Number((await one<{ p: number }>(sql`select party_unit_id as p from enterprises where id = ${vietHan}`)).p), result.unitId);
     assert.deepEqual(audit.map((a) => a.action).sort(), ['founding.createUnit', 'founding.decide']);
     assert.equal((await t.run('mytho.leader', () => listFoundingProposals())).items[0].state, 'decided');
+    const decided = (await t.run('mytho.leader', () => listFoundingProposals({ state: 'decided' }))).items;
+    assert.ok(decided.length >= 1 && decided.every((p) => p.state === 'decided'));
+    const firm = decided[0].enterpriseName;
+    assert.ok((await t.run('mytho.leader', () => listFoundingProposals({ q: searchKey(firm) }))).items.some((p) => p.id === decided[0].id));
+    assert.deepEqual((await t.run('mytho.leader', () => listFoundingProposals({ q: 'khong co doanh nghiep nay' }))).items, []);
     await expectRefused(t, 'mytho.leader', () => decideFounding({ id: proposalId, version: 2, decisionNo: 'x', decisionOn: '2026-11-23', secretaryMemberId: official[0] }), 'conflict');
   });
 

@@ -10,6 +10,8 @@ import type { FoundingState } from '@/lib/registry/kinds';
 import { canContain, DECIDING_KINDS } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { enterpriseInScope, enterpriseVisible } from './enterprises';
+import { searchKey } from '@/lib/people/identity';
+import { containing, startingWith } from './pick';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { ruleSetInForce, type RuleSetVersion } from '@/lib/rules/rule-set';
 import { loadRuleSets, rulesOn } from './rules';
@@ -146,12 +148,17 @@ function baseQuery(tx: Pick<Tx, 'select'>) {
 }
 
 /** Decided in a window, the new cell under a unit: the list behind a report's foundings figure (optionally only in FDI firms). */
-export type FoundingFilter = { decided?: ReportWindow; fdi?: boolean };
+/** `q`: a few letters of the enterprise's name or its tax code; `state`: proposed, decided or rejected. */
+export type FoundingFilter = { decided?: ReportWindow; fdi?: boolean; q?: string; state?: FoundingState };
 
 async function foundingFilter(user: CurrentUser, filter: FoundingFilter) {
   const w = filter.decided;
+  const key = filter.q ? searchKey(filter.q) : '';
+  const digits = filter.q?.replace(/[\s.-]/g, '') ?? '';
   return and(
     proposalInScope(user),
+    filter.state ? eq(foundingProposals.state, filter.state) : undefined,
+    key ? (/^\d{3,}$/.test(digits) ? sql`${enterprises.taxCode} like ${startingWith(digits)}` : sql`${enterprises.searchName} like ${containing(key)}`) : undefined,
     w
       ? and(eq(foundingProposals.state, 'decided'), await inWindow(foundingProposals.decisionOn, foundingProposals.newUnitId, w))
       : undefined,

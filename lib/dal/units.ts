@@ -80,9 +80,10 @@ const unitOrder: SortKey<{ id: number; name: string }> = {
  * its subtree. The counts come from one pass over the parent's subtree grouped by child, for
  * the children of this page only.
  */
-async function childrenOf(parent: { id: number; path: string }, page: PageRequest): Promise<Page<ChildUnit>> {
+async function childrenOf(parent: { id: number; path: string }, page: PageRequest, q?: string): Promise<Page<ChildUnit>> {
   const db = await getDb();
-  const where = and(eq(units.parentId, parent.id), eq(units.status, 'active'));
+  const key = q ? searchKey(q) : '';
+  const where = and(eq(units.parentId, parent.id), eq(units.status, 'active'), key ? sql`${units.searchName} like ${containing(key)}` : undefined);
   const ks = keyset(unitOrder, page);
   const [rows, counted] = await Promise.all([
     db.select(summaryColumns).from(units).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
@@ -104,7 +105,8 @@ export async function getHomeOverview(): Promise<{ user: CurrentUser; unit: Unit
 }
 
 /** One unit of the user's subtree (with a page of the units below it); anything else is "not found". */
-export async function getUnit(id: number, childrenPage: PageRequest = {}): Promise<UnitDetail> {
+/** `childrenQuery`: a few letters of a child unit's name, without diacritics. */
+export async function getUnit(id: number, childrenPage: PageRequest = {}, childrenQuery?: string): Promise<UnitDetail> {
   const user = await requireUser();
   const db = await getDb();
   const [row] = await db
@@ -124,7 +126,7 @@ export async function getUnit(id: number, childrenPage: PageRequest = {}): Promi
 
   const [breadcrumb, children, events, mergedInto] = await Promise.all([
     breadcrumbFor(user, row.path),
-    childrenOf(row, childrenPage),
+    childrenOf(row, childrenPage, childrenQuery),
     db
       .select({
         id: unitEvents.id,

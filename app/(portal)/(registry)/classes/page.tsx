@@ -8,6 +8,7 @@ import { parseWindow } from '@/lib/reports/maths';
 import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
+import { ListSearch } from '@/components/list-search';
 import { Pager } from '@/components/pager';
 import { cleanParams, pageParams, pagerText } from '@/lib/page';
 import { CLASS_KINDS, MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
@@ -15,13 +16,14 @@ import { ClassForm } from './forms';
 
 export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
 
-type Params = Record<'kind' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
+type Params = Record<'q' | 'kind' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
 
 export default async function ClassesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = cleanParams(await searchParams);
   const held = parseWindow(p);
   const { request, n } = pageParams(p);
-  const filter = { kind: (CLASS_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as ClassKind) : undefined, held };
+  const filter = { kind: (CLASS_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as ClassKind) : undefined, held, q: p.q };
+  const filtered = !!(filter.kind || filter.q || held);
   const [user, page, totals, t] = await Promise.all([requireUser(), listClasses(filter, request), held ? classTotals(filter) : Promise.resolve(null), getT()]);
   const items = page.items;
   const canCreate = can(user, 'data.edit', user.unitPath) && (MANAGING_KINDS as readonly string[]).includes(user.unitKind);
@@ -53,8 +55,18 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
           </div>
         </details>
       ) : null}
+      <ListSearch
+        q={p.q}
+        placeholder={t('cls.search')}
+        submit={t('users.searchSubmit')}
+        selects={[{ name: 'kind', label: t('cls.kind'), value: filter.kind, options: [{ value: '', label: t('cls.allKinds') }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))] }]}
+        hidden={{ wUnit: p.wUnit, wFrom: p.wFrom, wTo: p.wTo }}
+        testId="class-search"
+      />
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('cls.empty')}</p>
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="class-empty">
+          {t(filtered ? 'cls.emptyFiltered' : canCreate ? 'cls.empty' : 'cls.emptyReadOnly')}
+        </p>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="class-list">
           {items.map((c) => (

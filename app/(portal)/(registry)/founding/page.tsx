@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listFoundingProposals } from '@/lib/dal/founding';
+import { ListSearch } from '@/components/list-search';
 import { Pager } from '@/components/pager';
+import { FOUNDING_STATES, type FoundingState } from '@/lib/registry/kinds';
 import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
 import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
@@ -10,13 +12,15 @@ import { getT } from '@/lib/i18n/server';
 
 export const metadata: Metadata = { title: 'Thành lập tổ chức đảng' };
 
-type Params = Record<'fdi' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
+type Params = Record<'q' | 'state' | 'fdi' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'before' | 'n', string | undefined>;
 
 export default async function FoundingPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = cleanParams(await searchParams);
   const decided = parseWindow(p);
   const { request, n } = pageParams(p);
-  const filter = { decided, fdi: p.fdi === '1' || undefined };
+  const state = (FOUNDING_STATES as readonly string[]).includes(p.state ?? '') ? (p.state as FoundingState) : undefined;
+  const filter = { decided, fdi: p.fdi === '1' || undefined, q: p.q, state };
+  const filtered = !!(p.q || state || decided);
   const [page, t] = await Promise.all([listFoundingProposals(filter, request), getT()]);
   const items = page.items;
   return (
@@ -34,8 +38,18 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
           clearLabel={t('ent.filter.clear')}
         />
       ) : null}
+      <ListSearch
+        q={p.q}
+        placeholder={t('fnd.search')}
+        submit={t('users.searchSubmit')}
+        selects={[{ name: 'state', label: t('fnd.stateLabel'), value: state, options: [{ value: '', label: t('fnd.allStates') }, ...FOUNDING_STATES.map((s) => ({ value: s, label: t(`fnd.state.${s}`) }))] }]}
+        hidden={{ fdi: p.fdi, wUnit: p.wUnit, wFrom: p.wFrom, wTo: p.wTo }}
+        testId="founding-search"
+      />
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('fnd.empty')}</p>
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="founding-empty">
+          {t(filtered ? 'fnd.emptyFiltered' : 'fnd.empty')}
+        </p>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">
           {items.map((p) => (

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ListSearch } from '@/components/list-search';
 import { Breadcrumb, ChildrenTable, KindBadge, UnitHistory } from '@/components/units';
 import { getUnit } from '@/lib/dal/units';
 import { Pager } from '@/components/pager';
@@ -13,10 +14,10 @@ import { UnitAdmin } from './unit-admin';
 
 export const metadata: Metadata = { title: 'Đơn vị' };
 
-export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ after?: string; before?: string; n?: string }> }) {
+export default async function UnitPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ q?: string; after?: string; before?: string; n?: string }> }) {
   const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
-  const unit = await orNotFound(getUnit(idParam((await params).id), request));
+  const unit = await orNotFound(getUnit(idParam((await params).id), request, p.q));
   const t = await getT();
   const anyAdmin = Object.values(unit.allowed).some(Boolean);
   const parentKinds = UNIT_KINDS.filter((k) => canContain(k, unit.kind));
@@ -73,7 +74,12 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('unit.children')}</h2>
-        <ChildrenTable items={unit.children.items} t={t} emptyText={t(unit.allowed.create ? 'unit.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+        {unit.children.items.length || p.q ? (
+          <div className="mb-3">
+            <ListSearch q={p.q} placeholder={t('unit.childrenSearch')} submit={t('users.searchSubmit')} testId="children-search" />
+          </div>
+        ) : null}
+        <ChildrenTable items={unit.children.items} t={t} emptyText={t(p.q ? 'unit.childrenEmptyFiltered' : unit.allowed.create ? 'unit.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
         <div className="mt-3">
           <Pager page={unit.children} path={`/units/${unit.id}`} params={p} n={n} text={pagerText(t, unit.children, n)} />
         </div>
