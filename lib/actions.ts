@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { DalError } from '@/lib/dal/errors';
 import { getT, type T } from '@/lib/i18n/server';
-import type { MessageKey } from '@/lib/i18n/messages';
+import { vi, type MessageKey } from '@/lib/i18n/messages';
 
 /** What every form action returns to its `useActionState` form. */
 export type ActionState = {
@@ -15,9 +15,16 @@ export type ActionState = {
 
 export const initialActionState: ActionState = { ok: false };
 
+/**
+ * A schema's message key in the user's language. A message that is no key (zod's own English
+ * text, from a schema that forgot to name one) becomes the generic Vietnamese "invalid value":
+ * no English or raw code reaches a form.
+ */
 function translateKey(t: T, raw: string, params?: Record<string, string | number>): string {
   const [key, param] = raw.split('|');
-  return t(key as MessageKey, { ...(param ? { max: param, min: param } : {}), ...params });
+  if (!Object.hasOwn(vi, key)) return t('errors.invalidValue');
+  const max = param && /^\d+$/.test(param) ? Number(param).toLocaleString('vi-VN') : param;
+  return t(key as MessageKey, { ...(param ? { max: max!, min: max! } : {}), ...params });
 }
 
 function typedValues(formData: FormData): Record<string, string> {

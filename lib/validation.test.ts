@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isoDate, parseDate, parseWholeNumber, unitCode, username, wholeNumber, year } from './validation';
+import { id, isoDate, optionalId, optionalText, parseDate, parseWholeNumber, text, unitCode, username, version, wholeNumber, year } from './validation';
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
@@ -138,5 +138,20 @@ describe('parseWholeNumber: numbers as Vietnamese officials type them', () => {
   test('a year is four digits between 1900 and 2100', () => {
     assert.equal(year.parse(' 2025 '), 2025);
     for (const bad of ['abc', '25', '20250', '1899', '2025.0', '']) assert.equal(year.safeParse(bad).error?.issues[0].message, 'errors.invalidYear', bad);
+  });
+});
+
+describe('field errors for what forged or pasted posts hold', () => {
+  test('a NUL or another control character in any text is a field error, not a database error', () => {
+    assert.equal(text(50).safeParse('Công ty\u0000 A').error?.issues[0].message, 'errors.controlChars');
+    assert.equal(optionalText(50).safeParse('\u001b[31m').error?.issues[0].message, 'errors.controlChars');
+    assert.equal(text(50).parse('Dòng 1\nDòng 2\tcột'), 'Dòng 1\nDòng 2\tcột');
+  });
+  test('an id or a version above PostgreSQL integer is refused as an invalid choice', () => {
+    assert.equal(id.safeParse('2147483648').error?.issues[0].message, 'errors.invalidChoice');
+    assert.equal(id.parse('2147483647'), 2147483647);
+    assert.equal(optionalId.safeParse('99999999999').error?.issues[0].message, 'errors.invalidChoice');
+    assert.equal(version.safeParse('1e12').error?.issues[0].message, 'errors.invalidChoice');
+    assert.equal(version.safeParse('-1').error?.issues[0].message, 'errors.invalidChoice');
   });
 });

@@ -51,7 +51,7 @@ const transitionSchema = z
   .object({
     caseId: id,
     version,
-    transition: z.enum(TRANSITIONS),
+    transition: z.enum(TRANSITIONS, { error: 'errors.invalidChoice' }),
     effectiveOn: optionalDate,
     reason: optionalText(2000),
     votesFor: count,

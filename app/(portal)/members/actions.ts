@@ -18,7 +18,7 @@ export async function createMemberAction(_prev: ActionState, formData: FormData)
 }
 
 const stepSchema = z.object({
-  step: z.enum(['transferOut', 'receive', 'cancel', 'temporaryStart', 'temporaryEnd']),
+  step: z.enum(['transferOut', 'receive', 'cancel', 'temporaryStart', 'temporaryEnd'], { error: 'errors.invalidChoice' }),
   memberId: id,
   version,
   effectiveOn: isoDate,

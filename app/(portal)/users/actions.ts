@@ -26,7 +26,7 @@ export async function updateUserAction(_prev: ActionState, formData: FormData): 
   return state;
 }
 
-const activeSchema = z.object({ id, version, active: z.enum(['true', 'false']).transform((v) => v === 'true') });
+const activeSchema = z.object({ id, version, active: z.enum(['true', 'false'], { error: 'errors.invalidChoice' }).transform((v) => v === 'true') });
 
 export async function setUserActiveAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const active = formData.get('active') === 'true';

@@ -7,6 +7,7 @@ import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/ent
 import { requireUser } from '@/lib/dal/session';
 import { getUnitOption } from '@/lib/dal/units';
 import { getT } from '@/lib/i18n/server';
+import { parseWholeNumber } from '@/lib/validation';
 import { cleanParams, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
 import { ENTERPRISE_TYPES, MANAGING_KINDS, type EnterpriseType } from '@/lib/registry/kinds';
 
@@ -15,7 +16,11 @@ export const metadata: Metadata = { title: 'Doanh nghiệp' };
 type Params = Partial<Record<'q' | 'unit' | 'type' | 'party' | 'union' | 'min' | 'max' | 'zone' | 'after' | 'before' | 'n', string>>;
 
 const yesNo = (v?: string) => (v === 'yes' ? true : v === 'no' ? false : undefined);
-const whole = (v?: string) => (v && /^\d{1,7}$/.test(v) ? Number(v) : undefined);
+/** A workforce bound typed in the filter (1.147 is 1147); anything else is no bound. */
+const whole = (v?: string) => {
+  const r = v ? parseWholeNumber(v, 10_000_000) : undefined;
+  return r && 'value' in r ? r.value : undefined;
+};
 
 /** The URL's filters as the data layer takes them (anything malformed is ignored). */
 function filterOf(p: Params): EnterpriseFilter {
