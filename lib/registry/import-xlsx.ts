@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import * as numfmt from 'numfmt';
 import unzipper from 'unzipper';
@@ -128,12 +130,69 @@ function textCell(raw: string, column: Column, date1904: boolean): Read {
   return { text };
 }
 
+type SheetRead = { name: string; state: string; rows: [number, [number, ExcelJS.CellValue, string | undefined][]][]; rowCount: number; cellCount: number };
+
+/** The worker that parses a workbook (plain JavaScript, started from the file on disk; see its header). */
+const WORKER_FILE = path.join(process.cwd(), 'lib', 'registry', 'xlsx-worker.mjs');
+
+type WorkerAnswer = { id: number; ok: false } | { id: number; ok: true; tooManyCells: true } | { id: number; ok: true; tooManyCells?: undefined; date1904: boolean; sheets: SheetRead[] };
+
+/** Idle workers kept for the next file (starting one and loading exceljs costs a few hundred ms). */
+const idle: Worker[] = [];
+let nextId = 1;
+
+/**
+ * Parse the workbook in a worker thread: the request thread keeps serving others, a file that
+ * takes longer than `limits.seconds` is stopped (its worker terminated), and one that needs more
+ * than 1 GB is stopped by the worker's own heap limit. Only the first rows that can matter come
+ * back (`limits.rows` data rows after the header search).
+ */
+async function parseOffThread(data: Buffer, limits: ImportLimits): Promise<{ ok: true; date1904: boolean; sheets: SheetRead[] } | Extract<WorkbookRead, { ok: false }>> {
+  const worker = idle.pop() ?? new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
+  const id = nextId++;
+  const copy = new Uint8Array(data).buffer;
+  return new Promise((resolve) => {
+    let settled = false;
+    const finish = (answer: Awaited<ReturnType<typeof parseOffThread>>, reusable: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reusable && idle.length < 2) idle.push(worker);
+      else void worker.terminate();
+      resolve(answer);
+    };
+    const onMessage = (m: WorkerAnswer) => {
+      if (m.id !== id) return;
+      if (!m.ok) finish({ ok: false, problem: 'unreadable' }, true);
+      else if (m.tooManyCells) finish({ ok: false, problem: 'tooManyCells' }, true);
+      else finish({ ok: true, date1904: m.date1904, sheets: m.sheets }, true);
+    };
+    const onError = (err: Error & { code?: string }) => {
+      if (process.env.HATNHAN_DEBUG_IMPORT) console.error(err);
+      finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, problem: 'tooLarge', megabytes: Math.ceil(data.length / 1024 / 1024) } : { ok: false, problem: 'unreadable' }, false);
+    };
+    const onExit = () => finish({ ok: false, problem: 'unreadable' }, false);
+    const timer = setTimeout(() => finish({ ok: false, problem: 'tooSlow' }, false), limits.seconds * 1000);
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    // An idle worker must not keep a test or a script alive; a busy one is waited for.
+    worker.ref();
+    worker.postMessage({ id, buffer: copy, maxRows: limits.rows + limits.headerSearchRows + 1, maxCells: limits.cells }, [copy]);
+  }).finally(() => {
+    for (const w of idle) w.unref();
+  }) as Promise<{ ok: true; date1904: boolean; sheets: SheetRead[] } | Extract<WorkbookRead, { ok: false }>>;
+}
+
 /**
  * The data rows of an uploaded .xlsx. Only rows that exist cost anything (one stray cell in row
  * 1,048,576 is one row, not a million). Before anything is parsed, the zip's directory is read and
  * a file declaring more than IMPORT_LIMITS.uncompressedBytes is refused (a 400 KB zip bomb
- * declares gigabytes); parsing itself is asynchronous (exceljs reads each part with a SAX stream),
- * so other users are served meanwhile. The sheet read is the first visible one whose header row
+ * declares gigabytes); the workbook is parsed in a worker thread (parseOffThread), so other users
+ * are served meanwhile. The sheet read is the first visible one whose header row
  * (found in its first IMPORT_LIMITS.headerSearchRows rows, matched leniently) names the
  * template's required columns; hidden sheets (drop-down lists) are skipped. Dates use the
  * workbook's date system (1900 or 1904). Also refused: not an .xlsx, more than
@@ -157,43 +216,29 @@ export async function readWorkbook(buffer: ArrayBuffer | Buffer, kind: ImportKin
   }
   if (declared > limits.uncompressedBytes) return { ok: false, problem: 'tooLarge', megabytes: Math.ceil(declared / 1024 / 1024) };
 
-  const wb = new ExcelJS.Workbook();
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const loaded = await Promise.race([
-      wb.xlsx.load(data as unknown as ArrayBuffer).then(() => true),
-      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), limits.seconds * 1000))),
-    ]);
-    if (!loaded) return { ok: false, problem: 'tooSlow' };
-  } catch (err) {
-    if (process.env.HATNHAN_DEBUG_IMPORT) console.error(err);
-    return { ok: false, problem: 'unreadable' };
-  } finally {
-    clearTimeout(timer);
-  }
-  const date1904 = Boolean(wb.properties.date1904);
+  const read = await parseOffThread(data, limits);
+  if (!read.ok) return read;
+  const { date1904 } = read;
   const columns = COLUMNS[kind];
   const required = columns.filter((c) => c.required);
   let best: { sheet: string; found: Column[] } | undefined;
   let cells = 0;
-  for (const sheet of wb.worksheets) {
+  for (const sheet of read.sheets) {
     if (sheet.state === 'hidden' || sheet.state === 'veryHidden') continue;
-    const existing: ExcelJS.Row[] = [];
-    sheet.eachRow((row) => existing.push(row));
+    cells += sheet.cellCount;
+    if (cells > limits.cells) return { ok: false, problem: 'tooManyCells' };
     let header: Map<number, Column> | undefined;
     const rows: RawRow[] = [];
-    for (const row of existing) {
-      cells += row.cellCount;
-      if (cells > limits.cells) return { ok: false, problem: 'tooManyCells' };
+    for (const [number, rowCells] of sheet.rows) {
+      const byCol = new Map(rowCells.map(([col, value, numFmt]) => [col, { value, numFmt }]));
       if (!header) {
-        if (row.number > limits.headerSearchRows) break;
+        if (number > limits.headerSearchRows) break;
         const found = new Map<number, Column>();
-        row.eachCell((cell, col) => {
-          const v = cell.value;
+        for (const [col, { value: v }] of byCol) {
           const text = typeof v === 'string' ? v : v && typeof v === 'object' && 'richText' in v ? v.richText.map((r) => r.text).join('') : '';
           const column = text ? columnForHeader(columns, text.normalize('NFC')) : undefined;
           if (column && ![...found.values()].includes(column)) found.set(col, column);
-        });
+        }
         if (found.size >= 2) {
           const foundColumns = [...found.values()];
           if (required.every((c) => foundColumns.includes(c))) header = found;
@@ -201,12 +246,12 @@ export async function readWorkbook(buffer: ArrayBuffer | Buffer, kind: ImportKin
         }
         continue;
       }
-      const raw: RawRow = { row: row.number, cells: {} };
+      const raw: RawRow = { row: number, cells: {} };
       for (const [col, column] of header) {
-        const cell = row.getCell(col);
-        const read = readCell(cell.value, cell.numFmt, column, date1904);
-        raw.cells[column.key] = read.text;
-        if (read.problem) (raw.problems ??= {})[column.key] = read.problem;
+        const cell = byCol.get(col);
+        const result = readCell(cell?.value ?? null, cell?.numFmt, column, date1904);
+        raw.cells[column.key] = result.text;
+        if (result.problem) (raw.problems ??= {})[column.key] = result.problem;
       }
       for (const column of columns) raw.cells[column.key] ??= '';
       if (Object.values(raw.cells).some((v) => v !== '') || raw.problems) {
@@ -214,7 +259,10 @@ export async function readWorkbook(buffer: ArrayBuffer | Buffer, kind: ImportKin
         if (rows.length > limits.rows) return { ok: false, problem: 'tooManyRows' };
       }
     }
-    if (header) return rows.length ? { ok: true, rows, sheet: sheet.name, ms: Date.now() - started } : { ok: false, problem: 'empty', sheet: sheet.name };
+    if (header) {
+      if (sheet.rowCount > sheet.rows.length) return { ok: false, problem: 'tooManyRows' };
+      return rows.length ? { ok: true, rows, sheet: sheet.name, ms: Date.now() - started } : { ok: false, problem: 'empty', sheet: sheet.name };
+    }
   }
   if (best) return { ok: false, problem: 'missingHeaders', sheet: best.sheet, missing: required.filter((c) => !best.found.includes(c)).map((c) => c.header), found: best.found.map((c) => c.header) };
   return { ok: false, problem: 'noHeaderRow', expected: required.map((c) => c.header) };
