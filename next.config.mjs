@@ -23,7 +23,8 @@ const nextConfig = {
   // (IMPORT_LIMITS.bytes) and says so in Vietnamese; the body limit leaves room above that for
   // the multipart envelope, so a file just under or over 10 MB reaches that message instead of
   // Next's own English error page (the form also checks the size before sending).
-  experimental: { serverActions: { bodySizeLimit: '12mb' } },
+  // The proxy (proxy.ts) buffers each request body too, 10 MB by default: the same room above it.
+  experimental: { serverActions: { bodySizeLimit: '12mb' }, proxyClientMaxBodySize: '12mb' },
   async headers() {
     return [
       {

@@ -144,5 +144,5 @@ test('[AUTH] logout returns to the login page and the portal is closed afterward
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);
   await page.goto('/users');
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?next=%2Fusers$/);
 });

@@ -13,14 +13,14 @@ test.describe(() => {
     await expect(table).toContainText('Đang có hiệu lực');
 
     const form = page.getByTestId('ruleset-create');
-    // A date that does not exist and an empty number are refused next to their fields.
+    // A date that does not exist and a number with a decimal part are refused next to their fields.
     await form.getByLabel('Có hiệu lực từ ngày').fill('31/02/2031');
     await form.getByLabel('Căn cứ (số, ngày văn bản)').fill('Quy định thử nghiệm');
-    await form.getByLabel('Giấy chứng nhận bồi dưỡng có giá trị (tháng)').fill('');
+    await form.getByLabel('Giấy chứng nhận bồi dưỡng có giá trị (tháng)').fill('1,5');
     await form.getByRole('button', { name: 'Thêm phiên bản' }).click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Đồng ý' }).click();
     await expect(form.getByTestId('error-effectiveFrom')).toHaveText('Ngày không hợp lệ.');
-    await expect(form.getByTestId('error-certificateValidityMonths')).toHaveText('Vui lòng nhập một số nguyên dương.');
+    await expect(form.getByTestId('error-certificateValidityMonths')).toHaveText('Phải là số nguyên, không có phần thập phân (dấu “,” hay “.” ở đây không phải dấu phân cách hàng nghìn).');
     await expect(form.getByLabel('Căn cứ (số, ngày văn bản)')).toHaveValue('Quy định thử nghiệm');
 
     // A unique future date per run, so the spec can run again on the same database.
