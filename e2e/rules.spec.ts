@@ -47,3 +47,41 @@ test.describe(() => {
     await expect(page.getByTestId('ruleset-create')).toHaveCount(0);
   });
 });
+
+test.describe(() => {
+  test.use({ storageState: stateFile(AS.provinceAdmin) });
+
+  test('[RULES] the province administrator keeps the official calendar: a make-up Saturday added, a worked weekday refused, the day removed', async ({ page, browser }) => {
+    await page.goto('/rules');
+    await page.getByTestId('calendar-link').click();
+    await expect(page.getByRole('heading', { name: 'Lịch nghỉ lễ và ngày làm bù' })).toBeVisible();
+    await page.getByTestId('calendar-years').getByRole('link', { name: '2024' }).click();
+    await expect(page.getByTestId('calendar-status')).toContainText('Đã theo thông báo chính thức');
+    const saturday = page.getByTestId('calendar-day-2024-05-04');
+    await expect(saturday).toContainText('04/05/2024');
+    await expect(saturday).toContainText('Thứ Bảy');
+    await expect(saturday).toContainText('Làm bù');
+    await page.screenshot({ path: path.join(screenshotDir, 'calendar.png'), fullPage: true });
+
+    await page.getByTestId('calendar-years').getByRole('link', { name: '2027' }).click();
+    await expect(page.getByTestId('calendar-status')).toContainText('Dự kiến');
+    const form = page.getByTestId('calendar-day-form');
+    await form.getByLabel('Ngày').fill('07/05/2027');
+    await form.getByLabel('Tên').fill('Làm bù thử');
+    await form.getByLabel('Loại').selectOption('working_day');
+    await form.getByRole('button', { name: 'Lưu ngày' }).click();
+    await expect(form.getByTestId('error-date')).toHaveText('Ngày làm bù phải là thứ Bảy hoặc Chủ nhật.');
+    await form.getByLabel('Ngày').fill('08/05/2027');
+    await form.getByRole('button', { name: 'Lưu ngày' }).click();
+    await expect(page.getByTestId('calendar-day-2027-05-08')).toContainText('Thứ Bảy');
+
+    await page.getByTestId('calendar-remove-2027-05-08').getByRole('button', { name: 'Xoá' }).click();
+    await page.locator('dialog[open]').getByRole('button', { name: 'Đồng ý' }).click();
+    await expect(page.getByTestId('calendar-day-2027-05-08')).toHaveCount(0);
+
+    const phone = await (await browser.newContext({ storageState: stateFile(AS.provinceAdmin), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    await phone.goto('/rules/calendar?year=2026');
+    await expect(phone.getByTestId('calendar-day-2026-01-10')).toContainText('10/01/2026');
+    await phone.screenshot({ path: path.join(screenshotDir, 'calendar-phone.png'), fullPage: true });
+  });
+});

@@ -68,36 +68,18 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           {t('cal.empty', { year })}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="calendar-table">
-            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                <th className="px-3 py-2">{t('cal.col.date')}</th>
-                <th className="px-3 py-2">{t('cal.col.weekday')}</th>
-                <th className="px-3 py-2">{t('cal.col.name')}</th>
-                <th className="px-3 py-2">{t('cal.col.kind')}</th>
-                {canManage ? <th className="px-3 py-2" /> : null}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {days.map((d) => (
-                <tr key={d.date} data-testid={`calendar-day-${d.date}`}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDate(d.date)}</td>
-                  <td className="whitespace-nowrap px-3 py-2">{weekday(d.date)}</td>
-                  <td className="px-3 py-2">{d.name}</td>
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <span className={`rounded px-2 py-0.5 text-xs ${d.kind === 'working_day' ? 'bg-blue-50 text-blue-900' : 'bg-red-50 text-red-900'}`}>{t(`cal.kind.${d.kind}`)}</span>
-                  </td>
-                  {canManage ? (
-                    <td className="px-3 py-1">
-                      <RemoveCalendarDay l={l} date={d.date} label={`${formatDate(d.date)} ${d.name}`} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="calendar-table" aria-label={t('cal.title')}>
+          {days.map((d) => (
+            <li key={d.date} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2" data-testid={`calendar-day-${d.date}`}>
+              <span className="w-40 shrink-0 tabular-nums">
+                <span className="font-medium">{formatDate(d.date)}</span> <span className="text-stone-500">{weekday(d.date)}</span>
+              </span>
+              <span className="min-w-0 flex-1">{d.name}</span>
+              <span className={`rounded px-2 py-0.5 text-xs ${d.kind === 'working_day' ? 'bg-blue-50 text-blue-900' : 'bg-red-50 text-red-900'}`}>{t(`cal.kind.${d.kind}`)}</span>
+              {canManage ? <RemoveCalendarDay l={l} date={d.date} label={`${formatDate(d.date)} ${d.name}`} /> : null}
+            </li>
+          ))}
+        </ul>
       )}
       {canManage ? (
         <div className="grid gap-6 lg:grid-cols-2">
