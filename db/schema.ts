@@ -670,6 +670,8 @@ export const classes = pgTable(
       .notNull()
       .references(() => units.id),
     title: text('title').notNull(),
+    /** The title in lower case without diacritics, for the list's search. */
+    searchName: text('search_name').generatedAlwaysAs(sql`search_key(title)`).notNull(),
     startOn: date('start_on').notNull(),
     endOn: date('end_on').notNull(),
     /** People enrolled and certified, counted by the database (trigger on class_enrolments). */
@@ -681,6 +683,7 @@ export const classes = pgTable(
   (t) => [
     index('classes_organiser_idx').on(t.organiserUnitId, t.startOn),
     index('classes_list_key').on(sql`${t.startOn} desc`, sql`${t.id} desc`),
+    index('classes_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
     check('classes_kind_check', sql`${t.kind} in (${inList(CLASS_KINDS)})`),
     check('classes_dates_check', sql`${t.endOn} >= ${t.startOn}`),
   ],

@@ -50,7 +50,7 @@ async function classFilter(user: CurrentUser, filter: ClassFilter) {
   return and(
     inScope(user),
     filter.kind ? eq(classes.kind, filter.kind) : undefined,
-    key ? sql`(search_key(${classes.title}) like ${containing(key)} or ${units.searchName} like ${containing(key)})` : undefined,
+    key ? sql`(${classes.searchName} like ${containing(key)} or ${units.searchName} like ${containing(key)})` : undefined,
     w ? await inWindow(classes.startOn, classes.organiserUnitId, w) : undefined,
   );
 }

@@ -1,0 +1,2 @@
+ALTER TABLE "classes" ADD COLUMN "search_name" text GENERATED ALWAYS AS (search_key(title)) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "classes_search_trgm" ON "classes" USING gin ("search_name" gin_trgm_ops);
