@@ -93,7 +93,7 @@ export function ActionForm({
           </p>
         </div>
         {confirmText ? (
-          <dialog ref={dialogRef} className="m-auto max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/40" data-testid="confirm-dialog">
+          <dialog ref={dialogRef} className="m-auto w-[calc(100vw-2rem)] max-w-md rounded-lg p-6 shadow-xl backdrop:bg-black/40" data-testid="confirm-dialog">
             <h2 className="mb-2 text-lg font-semibold">{labels.confirmTitle}</h2>
             <p className="mb-5 text-sm text-stone-700">{confirmText}</p>
             <div className="flex justify-end gap-3">

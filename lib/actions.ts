@@ -41,6 +41,9 @@ export function dalMessage(t: T, err: DalError): string {
   return t(err.key, { ...err.params, ...labels });
 }
 
+/** Fields forms carry as hidden inputs: an error on one of them is not the user's to fix. */
+const HIDDEN_FIELDS = new Set(['id', 'version', 'caseId', 'classId', 'memberId', 'unitId', 'step', 'transition', 'year', 'periodKind']);
+
 /**
  * Parse the form with `schema`, run one data-layer call, and turn the outcome into an
  * ActionState: field errors next to fields, the data layer's refusals as a translated message,
@@ -62,7 +65,9 @@ export async function runAction<S extends z.ZodType>(
       if (messages?.[0]) fieldErrors[field] = translateKey(t, messages[0]);
     }
     const formMessage = flat.formErrors[0];
-    return { ok: false, fieldErrors, values, message: formMessage ? translateKey(t, formMessage) : t('form.fixErrors') };
+    // Errors only on fields the form keeps hidden (ids, versions, the step): a stale or tampered page, nothing to mark.
+    const hiddenOnly = Object.keys(fieldErrors).length > 0 && Object.keys(fieldErrors).every((f) => HIDDEN_FIELDS.has(f));
+    return { ok: false, fieldErrors, values, message: formMessage ? translateKey(t, formMessage) : t(hiddenOnly ? 'errors.formStale' : 'form.fixErrors') };
   }
   try {
     await run(parsed.data);

@@ -15,6 +15,8 @@ export function safeNextPath(raw: unknown): string {
     return '/';
   }
   if (url.origin !== 'http://portal.invalid') return '/';
+  // "/..//evil.example" resolves to the path "//evil.example", which a browser reads as another site.
+  if (url.pathname.startsWith('//') || url.pathname.includes('\\')) return '/';
   if (url.pathname === '/login' || url.pathname.startsWith('/login/') || url.pathname.startsWith('/api/')) return '/';
   return `${url.pathname}${url.search}`;
 }

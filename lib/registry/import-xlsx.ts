@@ -40,7 +40,7 @@ export async function templateWorkbook(kind: ImportKind): Promise<Buffer> {
 /** What reading a workbook gave: the data rows of the sheet holding the template's headers, or why not. */
 export type WorkbookRead =
   | { ok: true; rows: RawRow[]; sheet: string; ms: number }
-  | { ok: false; problem: 'unreadable' }
+  | { ok: false; problem: 'unreadable' | 'busy' }
   | { ok: false; problem: 'tooLarge'; megabytes: number }
   | { ok: false; problem: 'tooManyRows' | 'tooManyCells' | 'tooSlow' }
   | { ok: false; problem: 'noHeaderRow'; expected: string[] }
@@ -113,6 +113,13 @@ export function readCell(value: ExcelJS.CellValue, numFmt: string | undefined, c
       if (typeof result === 'object' && 'error' in result) return { text: String(result.error), problem: { reason: 'cellError', params: { error: String(result.error) } } };
       return readCell(result, numFmt, column, date1904);
     }
+    // A hyperlink: its shown value (text, rich text, a number in the cell's format, an error) is read as any other.
+    if ('hyperlink' in value && 'text' in value) {
+      const shown = (value as { text: ExcelJS.CellValue }).text;
+      // exceljs keeps a linked number as its digits in text: the cell's format still decides what Excel shows.
+      const asNumber = typeof shown === 'string' && /^[1-9]\d{0,14}$/.test(shown) && (column.kind === 'code' || column.kind === 'whole' || column.kind === 'date') ? Number(shown) : shown;
+      return readCell(asNumber, numFmt, column, date1904);
+    }
     if ('text' in value) return textCell(String((value as { text: unknown }).text), column, date1904);
   }
   return { text: '', problem: { reason: 'cellError', params: { error: '?' } } };
@@ -135,11 +142,37 @@ type SheetRead = { name: string; state: string; rows: [number, [number, ExcelJS.
 /** The worker that parses a workbook (plain JavaScript, started from the file on disk; see its header). */
 const WORKER_FILE = path.join(process.cwd(), 'lib', 'registry', 'xlsx-worker.mjs');
 
-type WorkerAnswer = { id: number; ok: false } | { id: number; ok: true; tooManyCells: true } | { id: number; ok: true; tooManyCells?: undefined; date1904: boolean; sheets: SheetRead[] };
+type WorkerAnswer =
+  | { id: number; ok: false }
+  | { id: number; ok: true; tooLarge: true; tooManyCells?: undefined }
+  | { id: number; ok: true; tooLarge?: undefined; tooManyCells: true; tooManyRows: boolean }
+  | { id: number; ok: true; tooLarge?: undefined; tooManyCells?: undefined; date1904: boolean; sheets: SheetRead[] };
 
 /** Idle workers kept for the next file (starting one and loading exceljs costs a few hundred ms). */
 const idle: Worker[] = [];
 let nextId = 1;
+
+/** Files parsed at once (each worker may use up to 1 GB); more wait their turn, and past QUEUE_MAX the server says it is busy. */
+const PARSERS_MAX = 2;
+const QUEUE_MAX = 6;
+let parsing = 0;
+const waiting: (() => void)[] = [];
+
+async function parserSlot(): Promise<boolean> {
+  if (parsing < PARSERS_MAX) {
+    parsing += 1;
+    return true;
+  }
+  if (waiting.length >= QUEUE_MAX) return false;
+  await new Promise<void>((resolve) => waiting.push(resolve));
+  return true;
+}
+
+function releaseSlot(): void {
+  const next = waiting.shift();
+  if (next) next();
+  else parsing -= 1;
+}
 
 /**
  * Parse the workbook in a worker thread: the request thread keeps serving others, a file that
@@ -148,6 +181,15 @@ let nextId = 1;
  * back (`limits.rows` data rows after the header search).
  */
 async function parseOffThread(data: Buffer, limits: ImportLimits): Promise<{ ok: true; date1904: boolean; sheets: SheetRead[] } | Extract<WorkbookRead, { ok: false }>> {
+  if (!(await parserSlot())) return { ok: false, problem: 'busy' };
+  try {
+    return await parseInWorker(data, limits);
+  } finally {
+    releaseSlot();
+  }
+}
+
+async function parseInWorker(data: Buffer, limits: ImportLimits): Promise<{ ok: true; date1904: boolean; sheets: SheetRead[] } | Extract<WorkbookRead, { ok: false }>> {
   const worker = idle.pop() ?? new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: 1024 } });
   const id = nextId++;
   const copy = new Uint8Array(data).buffer;
@@ -167,12 +209,14 @@ async function parseOffThread(data: Buffer, limits: ImportLimits): Promise<{ ok:
     const onMessage = (m: WorkerAnswer) => {
       if (m.id !== id) return;
       if (!m.ok) finish({ ok: false, problem: 'unreadable' }, true);
-      else if (m.tooManyCells) finish({ ok: false, problem: 'tooManyCells' }, true);
+      else if (m.tooLarge) finish({ ok: false, problem: 'tooLarge', megabytes: Math.ceil(limits.uncompressedBytes / 1024 / 1024) + 1 }, true);
+      else if (m.tooManyCells) finish({ ok: false, problem: m.tooManyRows ? 'tooManyRows' : 'tooManyCells' }, true);
       else finish({ ok: true, date1904: m.date1904, sheets: m.sheets }, true);
     };
     const onError = (err: Error & { code?: string }) => {
       if (process.env.HATNHAN_DEBUG_IMPORT) console.error(err);
-      finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, problem: 'tooLarge', megabytes: Math.ceil(data.length / 1024 / 1024) } : { ok: false, problem: 'unreadable' }, false);
+      // Out of memory within the byte limit: a workbook too complex to read whole.
+      finish(err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? { ok: false, problem: 'tooManyCells' } : { ok: false, problem: 'unreadable' }, false);
     };
     const onExit = () => finish({ ok: false, problem: 'unreadable' }, false);
     const timer = setTimeout(() => finish({ ok: false, problem: 'tooSlow' }, false), limits.seconds * 1000);
@@ -181,7 +225,7 @@ async function parseOffThread(data: Buffer, limits: ImportLimits): Promise<{ ok:
     worker.once('exit', onExit);
     // An idle worker must not keep a test or a script alive; a busy one is waited for.
     worker.ref();
-    worker.postMessage({ id, buffer: copy, maxRows: limits.rows + limits.headerSearchRows + 1, maxCells: limits.cells }, [copy]);
+    worker.postMessage({ id, buffer: copy, maxBytes: limits.uncompressedBytes, maxRows: limits.rows + limits.headerSearchRows + 1, maxCells: limits.cells }, [copy]);
   }).finally(() => {
     for (const w of idle) w.unref();
   }) as Promise<{ ok: true; date1904: boolean; sheets: SheetRead[] } | Extract<WorkbookRead, { ok: false }>>;

@@ -145,6 +145,26 @@ describe('import: every kind of cell exceljs can return becomes the value shown,
   });
 });
 
+describe('import: a hyperlink holds any kind of shown value', () => {
+  test('rich text and a number-formatted code behind a hyperlink read as shown', async () => {
+    const rows = rowsOf(
+      await readWorkbook(
+        await templateWith('members', [
+          {
+            ...GOOD_MEMBER,
+            fullName: { text: { richText: [{ text: 'Trần ', font: { bold: true } }, { text: 'Thị Liên Kết' }] }, hyperlink: 'mailto:lien@example.vn' } as unknown as ExcelJS.CellValue,
+            nationalId: { value: { text: 82189004321, hyperlink: 'https://example.vn' } as unknown as ExcelJS.CellValue, numFmt: '000000000000' },
+          },
+        ]),
+        'members',
+      ),
+    );
+    assert.equal(rows[0].cells.fullName, 'Trần Thị Liên Kết');
+    assert.equal(rows[0].cells.nationalId, '082189004321');
+    assert.ok(!JSON.stringify(rows).includes('[object Object]'));
+  });
+});
+
 describe('import: codes whose leading zeros exist only in the number format', () => {
   test('a CCCD typed as a number in a cell formatted 000000000000 is read as Excel shows it', async () => {
     const rows = rowsOf(await readWorkbook(await templateWith('members', [{ ...GOOD_MEMBER, nationalId: { value: 82190001234, numFmt: '000000000000' } }]), 'members'));
@@ -223,6 +243,8 @@ describe('import: what one file may cost', () => {
     assert.deepEqual(await readWorkbook(file, 'members', { ...IMPORT_LIMITS, uncompressedBytes: 1000 }), { ok: false, problem: 'tooLarge', megabytes: 1 });
     assert.deepEqual(await readWorkbook(file, 'members', { ...IMPORT_LIMITS, rows: 20 }), { ok: false, problem: 'tooManyRows' });
     assert.deepEqual(await readWorkbook(file, 'members', { ...IMPORT_LIMITS, cells: 100 }), { ok: false, problem: 'tooManyCells' });
+    // More cells than allowed because of too many rows: the rows are named.
+    assert.deepEqual(await readWorkbook(file, 'members', { ...IMPORT_LIMITS, cells: 100, rows: 5 }), { ok: false, problem: 'tooManyRows' });
     assert.deepEqual(await readWorkbook(file, 'members', { ...IMPORT_LIMITS, seconds: 0 }), { ok: false, problem: 'tooSlow' });
     assert.equal(rowsOf(await readWorkbook(file, 'members')).length, 30);
   });
@@ -239,6 +261,20 @@ describe('import: what one file may cost', () => {
     const read = await readWorkbook(bomb, 'members');
     console.log(`[import] zip bomb of ${bomb.length} bytes refused in ${(performance.now() - started).toFixed(0)} ms`);
     assert.equal(read.ok, false);
+    assert.equal(!read.ok && read.problem, 'tooLarge');
+  });
+  test('a zip that lies about its size (declares 100 bytes for 130 MB) is stopped by the bytes that come out', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Dữ liệu').addRow(MEMBER_COLUMNS.map((c) => c.header));
+    const zip = await JSZip.loadAsync(await bufferOf(wb));
+    const sheet = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    zip.file('xl/worksheets/sheet1.xml', sheet.replace('</sheetData>', `${'<row><c t="inlineStr"><is><t>x</t></is></c></row>'.repeat(2_600_000)}</sheetData>`));
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
+    // Every central-directory entry (PK\x01\x02) now declares an uncompressed size of 100 bytes.
+    for (let i = bomb.indexOf('PK\x01\x02'); i >= 0; i = bomb.indexOf('PK\x01\x02', i + 4)) bomb.writeUInt32LE(100, i + 24);
+    const started = performance.now();
+    const read = await readWorkbook(bomb, 'members');
+    console.log(`[import] lying zip bomb of ${bomb.length} bytes refused in ${(performance.now() - started).toFixed(0)} ms`);
     assert.equal(!read.ok && read.problem, 'tooLarge');
   });
   test('not a workbook: unreadable', async () => {

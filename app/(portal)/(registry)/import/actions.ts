@@ -33,6 +33,8 @@ export async function importAction(_prev: ImportState, formData: FormData): Prom
       switch (result.problem) {
         case 'unreadable':
           return { ok: false, message: t('import.unreadable') };
+        case 'busy':
+          return { ok: false, message: t('import.busy') };
         case 'tooLarge':
           return { ok: false, message: t('import.tooLarge', { size: n(result.megabytes), max: n(IMPORT_LIMITS.uncompressedBytes / 1024 / 1024) }) };
         case 'tooManyRows':

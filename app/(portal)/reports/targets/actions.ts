@@ -41,7 +41,7 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
     const value = parsed.value;
     entries.push({ unitId: Number(m[1]), measure: m[2] as Measure, period: kind === 'term' ? termPeriod(from, Math.max(from, to)) : yearPeriod(from), value });
   }
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values, message: t('form.fixErrors') };
+  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values, message: t(fieldErrors.year || fieldErrors.from ? 'errors.formStale' : 'form.fixErrors') };
   const directive = { directiveNo: str('directiveNo') || undefined, directiveOn: directiveOn || undefined, directiveIssuer: str('directiveIssuer') || undefined, directiveTitle: str('directiveTitle') || undefined };
   try {
     const { saved } = await setTargets(entries.map((e) => ({ ...e, ...directive })));
