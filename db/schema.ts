@@ -137,6 +137,24 @@ export const loginFailures = pgTable(
   (t) => [index('login_failures_username_at_idx').on(t.username, t.at)],
 );
 
+/**
+ * Sessions ended by logging out: a session's token (a signed cookie) stays valid until it
+ * expires, so the server remembers the ids of the ones ended until then. Ending all of a user's
+ * sessions bumps users.session_version instead.
+ */
+export const endedSessions = pgTable(
+  'ended_sessions',
+  {
+    sid: text('sid').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    endedAt: timestamp('ended_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('ended_sessions_expires_idx').on(t.expiresAt)],
+);
+
 /** Append-only: a trigger in the migrations refuses UPDATE and DELETE. */
 export const auditLog = pgTable(
   'audit_log',

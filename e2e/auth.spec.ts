@@ -138,8 +138,15 @@ test.describe(() => {
 test('[AUTH] logout returns to the login page and the portal is closed afterwards', async ({ page }) => {
   await logIn(page, 'mytho.officer');
   await expect(page.getByTestId('home-role')).toHaveText(ROLE_VI.officer);
+  const kept = await page.context().cookies();
   await page.getByTestId('logout').click();
   await expect(page).toHaveURL(/\/login$/);
+  // A copy of the old cookie no longer opens anything: the session ended on the server.
+  await page.context().addCookies(kept);
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login\?expired=1$/);
+  await expect(page.getByTestId('session-expired')).toBeVisible();
+  await page.context().clearCookies();
   await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
   await page.goto('/');
   await expect(page).toHaveURL(/\/login$/);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { AS, screenshotDir, stateFile } from './helpers';
+import { AS, hydrated, screenshotDir, stateFile } from './helpers';
 
 test.describe(() => {
   test.use({ storageState: stateFile(AS.provinceAdmin) });
@@ -83,5 +83,35 @@ test.describe(() => {
     await phone.goto('/rules/calendar?year=2026');
     await expect(phone.getByTestId('calendar-day-2026-01-10')).toContainText('10/01/2026');
     await phone.screenshot({ path: path.join(screenshotDir, 'calendar-phone.png'), fullPage: true });
+  });
+
+  test('[RULES] a save whose Origin is another site, or absent, is refused with 403 and changes nothing', async ({ page, request }) => {
+    for (const forge of [(h: Record<string, string>) => ({ ...h, origin: 'https://evil.example' }), (h: Record<string, string>) => {
+      const { origin: _origin, ...rest } = h;
+      return rest;
+    }]) {
+      await page.goto('/rules/calendar?year=2027');
+      await hydrated(page);
+      const statuses: number[] = [];
+      // The browser sets Origin itself: the forged post is sent from outside it, with the page's cookies.
+      await page.route('**/rules/calendar**', async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        const response = await route.fetch({ headers: forge(route.request().headers()) });
+        statuses.push(response.status());
+        await route.fulfill({ response });
+      });
+      const form = page.getByTestId('calendar-day-form');
+      await form.getByLabel('Ngày').fill('15/05/2027');
+      await form.getByLabel('Tên').fill('Giả mạo');
+      await form.getByLabel('Loại').selectOption('working_day');
+      await form.getByRole('button', { name: 'Lưu ngày' }).click();
+      await expect.poll(() => statuses).toContain(403);
+      await page.unroute('**/rules/calendar**');
+      await page.goto('/rules/calendar?year=2027');
+      await expect(page.getByTestId('calendar-day-2027-05-15')).toHaveCount(0);
+    }
+    // X-Forwarded-Host is not trusted unless configured: naming the forger's host there does not help.
+    const forged = await request.post('/rules/calendar', { headers: { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }, form: { date: '15/05/2027' } });
+    expect(forged.status()).toBe(403);
   });
 });

@@ -24,6 +24,10 @@ export function userFormText(t: T, name = ''): Record<string, string> {
     activateSubmit: t('users.activate.submit'),
     resetSubmit: t('users.reset.submit'),
     resetConfirm: t('users.reset.confirm', { name }),
+    endSessionsTitle: t('users.endSessions.title'),
+    endSessionsHelp: t('users.endSessions.help'),
+    endSessionsSubmit: t('users.endSessions.submit'),
+    endSessionsConfirm: t('users.endSessions.confirm', { name }),
   };
 }
 

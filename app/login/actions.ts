@@ -4,6 +4,7 @@ import { AuthError } from 'next-auth';
 import { cookies } from 'next/headers';
 import { signIn, signOut } from '@/lib/auth';
 import { safeNextPath } from '@/lib/auth/next-path';
+import { endCurrentSession } from '@/lib/dal/session';
 import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '@/lib/auth/policy';
 import { getT, LOCALE_COOKIE } from '@/lib/i18n/server';
 import type { FormState } from '@/components/action-form';
@@ -42,6 +43,8 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
 }
 
 export async function logoutAction(): Promise<void> {
+  // The session ends on the server too: a copy of the cookie no longer opens anything.
+  await endCurrentSession();
   await signOut({ redirectTo: '/login' });
 }
 

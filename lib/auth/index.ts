@@ -1,4 +1,5 @@
 import 'server-only';
+import { randomUUID } from 'node:crypto';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
@@ -47,12 +48,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = Number((user as { id: string }).id);
         token.sv = (user as unknown as { sv: number }).sv;
+        // This session's own id: logging out ends it on the server (ended_sessions), not only in the browser.
+        token.sid = randomUUID();
       }
       return token;
     },
     session({ session, token }) {
       // Only ids travel in the token; the account is re-read (and re-checked) per request.
-      return { ...session, user: { ...session.user, id: String(token.uid) }, sv: token.sv } as typeof session;
+      return { ...session, user: { ...session.user, id: String(token.uid) }, sv: token.sv, sid: token.sid } as typeof session;
     },
   },
 });

@@ -1,10 +1,11 @@
 import 'server-only';
 import { PATH_HEADER, safeNextPath } from '@/lib/auth/next-path';
+import { SESSION_MAX_AGE_SECONDS } from '@/lib/auth/policy';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { getDb, rowsOf, type Db } from '@/db';
-import { units, users } from '@/db/schema';
+import { endedSessions, units, users } from '@/db/schema';
 import { can, type Action } from '@/lib/authz/permissions';
 import type { Role } from '@/lib/authz/roles';
 import type { ReportWindow } from '@/lib/reports/maths';
@@ -13,7 +14,8 @@ import { DalError, forbidden } from './errors';
 import { estimatedAs, estimateRows } from './paging';
 
 /** What a session token carries: who, and which version of their account it was issued for. */
-export type Identity = { userId: number; sessionVersion: number };
+/** Who is calling: the account, its session version, and (for a browser session) the session's id. */
+export type Identity = { userId: number; sessionVersion: number; sessionId?: string };
 
 export type CurrentUser = {
   id: number;
@@ -56,7 +58,8 @@ async function currentIdentity(): Promise<Identity | null> {
   const session = await auth();
   const uid = Number(session?.user?.id);
   const sv = Number((session as { sv?: number } | null)?.sv);
-  return Number.isInteger(uid) && Number.isInteger(sv) ? { userId: uid, sessionVersion: sv } : null;
+  const sid = (session as { sid?: unknown } | null)?.sid;
+  return Number.isInteger(uid) && Number.isInteger(sv) ? { userId: uid, sessionVersion: sv, sessionId: typeof sid === 'string' ? sid : undefined } : null;
 }
 
 /**
@@ -66,7 +69,7 @@ async function currentIdentity(): Promise<Identity | null> {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const identity = await currentIdentity();
   if (!identity) return null;
-  const [row] = await currentUserStatement(await getDb()).execute(identity);
+  const [row] = await currentUserStatement(await getDb()).execute({ ...identity, sessionId: identity.sessionId ?? '' });
   return row ?? null;
 });
 
@@ -93,6 +96,7 @@ function currentUserStatement(db: Db) {
         eq(users.active, true),
         eq(users.sessionVersion, sql.placeholder('sessionVersion')),
         eq(units.status, 'active'),
+        sql`not exists (select 1 from ${endedSessions} where ${endedSessions.sid} = ${sql.placeholder('sessionId')})`,
       ),
     )
     .prepare('current_user') as unknown as { execute: (identity: Identity) => Promise<CurrentUser[]> };
@@ -100,6 +104,24 @@ function currentUserStatement(db: Db) {
   return statement;
 }
 const currentUserStatements = new WeakMap<Db, { execute: (identity: Identity) => Promise<CurrentUser[]> }>();
+
+/**
+ * End the caller's own session on the server (logging out): its token is refused from now on,
+ * even if someone kept a copy of the cookie. Ended sessions are remembered until their token
+ * would have expired anyway (SESSION_MAX_AGE_SECONDS); older entries are dropped here.
+ */
+export async function endCurrentSession(): Promise<void> {
+  const identity = await currentIdentity();
+  if (!identity?.sessionId) return;
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    await tx.delete(endedSessions).where(sql`${endedSessions.expiresAt} < now()`);
+    await tx
+      .insert(endedSessions)
+      .values({ sid: identity.sessionId!, userId: identity.userId, expiresAt: new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000) })
+      .onConflictDoNothing();
+  });
+}
 
 /** The current user, or (in the app) a redirect to the login page. */
 export async function requireUser(): Promise<CurrentUser> {

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo';
 import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { verifyLogin } from './login';
-import { runAs } from './session';
+import { endCurrentSession, runAs } from './session';
 import { getUnit } from './units';
-import { canManageUsers, createUser, getUser, listUsers, resetPassword, setUserActive, updateUser } from './users';
+import { canManageUsers, createUser, endUserSessions, getUser, listUsers, resetPassword, setUserActive, updateUser } from './users';
 
 /** The user actions against a real database. Tests run in order on one shared database. */
 let t: TestDb;
@@ -286,5 +286,30 @@ describe('sessions', () => {
       runAs({ userId: admin.id, sessionVersion: admin.sessionVersion - 1 }, () => resetPassword({ id: officer.id, password: 'Attacker@2027' })),
       'unauthenticated',
     );
+  });
+});
+
+describe('sessions end on the server', () => {
+  test('logging out ends that session only: its token is refused, the same user’s other session goes on', async () => {
+    const unitP4 = await t.unitId('TG-MYTHO-P4');
+    const base = await t.as('p4.leader');
+    const phone = { ...base, sessionId: 'phone-session' };
+    const desktop = { ...base, sessionId: 'desktop-session' };
+    assert.equal((await runAs(phone, () => getUnit(unitP4))).code, 'TG-MYTHO-P4');
+    await runAs(phone, () => endCurrentSession());
+    await expectDalError(runAs(phone, () => getUnit(unitP4)), 'unauthenticated');
+    assert.equal((await runAs(desktop, () => getUnit(unitP4))).code, 'TG-MYTHO-P4');
+  });
+
+  test('an administrator ends every session of a user (audited); nobody else may', async () => {
+    const target = await t.user('p4.officer');
+    for (const username of NOT_MYTHO_ADMINS) await expectRefused(t, username, () => endUserSessions({ id: target.id }));
+    await expectRefused(t, 'mytho.admin', () => endUserSessions({ id: MISSING_ID }), 'not_found');
+    const unitP4 = await t.unitId('TG-MYTHO-P4');
+    const old = { ...(await t.as('p4.officer')), sessionId: 'kept-cookie' };
+    const { audit } = await withAudit(t, () => t.run('mytho.admin', () => endUserSessions({ id: target.id })));
+    assert.deepEqual(audit.map((a) => [a.action, a.entityId]), [['user.endSessions', String(target.id)]]);
+    await expectDalError(runAs(old, () => getUnit(unitP4)), 'unauthenticated');
+    assert.equal((await t.run('p4.officer', () => getUnit(unitP4))).code, 'TG-MYTHO-P4', 'a new login works');
   });
 });

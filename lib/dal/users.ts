@@ -231,6 +231,19 @@ export async function resetPassword(input: { id: number; password: string }): Pr
   });
 }
 
+/** End every session of another user (a lost phone, a shared computer): their next request finds no session. */
+export async function endUserSessions(input: { id: number }): Promise<void> {
+  const actor = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    const target = await lockUserInScope(tx, actor, input.id);
+    assertCan(actor, 'user.deactivate', target.unitPath);
+    notSelf(actor, target.id);
+    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` }).where(eq(users.id, target.id));
+    await writeAudit(tx, { actorId: actor.id, unitId: target.unitId, action: 'user.endSessions', entity: 'user', entityId: target.id, after: { sessionsEnded: true } });
+  });
+}
+
 /** May the current user manage users at all (for navigation)? */
 export async function canManageUsers(): Promise<boolean> {
   const user = await requireUser();

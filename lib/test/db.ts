@@ -28,6 +28,7 @@ export const SNAPSHOT_TABLES = [
   'unit_events',
   'audit_log',
   'login_failures',
+  'ended_sessions',
   'rule_sets',
   'holidays',
   'calendar_years',

@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
-import { createUser, resetPassword, setUserActive, updateUser } from '@/lib/dal/users';
+import { createUser, endUserSessions, resetPassword, setUserActive, updateUser } from '@/lib/dal/users';
 import { id, password, role, text, username, version } from '@/lib/validation';
 
 
@@ -41,4 +41,10 @@ export async function resetPasswordAction(_prev: ActionState, formData: FormData
   const state = await runAction(resetSchema, formData, resetPassword, 'users.reset.done');
   if (state.ok) revalidatePath('/users', 'layout');
   return state;
+}
+
+const endSessionsSchema = z.object({ id });
+
+export async function endUserSessionsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(endSessionsSchema, formData, endUserSessions, 'users.endSessions.done');
 }

@@ -2,7 +2,7 @@
 
 import { ActionForm, Field } from '@/components/action-form';
 import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
-import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction } from './actions';
+import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction, endUserSessionsAction } from './actions';
 
 type Option = { value: string; label: string };
 type Labels = Record<string, string>;
@@ -68,6 +68,16 @@ export function ResetPasswordForm({ L, userId }: { L: Labels; userId: number }) 
     <ActionForm action={resetPasswordAction} submitLabel={L.resetSubmit} labels={formLabels(L)} confirmText={L.resetConfirm} testId="user-reset">
       <input type="hidden" name="id" value={userId} />
       <Field name="password" label={L.password} hint={L.passwordHint} type="password" autoComplete="new-password" required />
+    </ActionForm>
+  );
+}
+
+/** End every session of the user (after a lost phone or a shared computer), after a confirmation. */
+export function EndSessionsForm({ L, userId }: { L: Labels; userId: number }) {
+  return (
+    <ActionForm action={endUserSessionsAction} submitLabel={L.endSessionsSubmit} labels={formLabels(L)} confirmText={L.endSessionsConfirm} danger testId="user-end-sessions">
+      <input type="hidden" name="id" value={userId} />
+      <p className="text-sm text-stone-600">{L.endSessionsHelp}</p>
     </ActionForm>
   );
 }

@@ -6,7 +6,7 @@ import { formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { roleOptions, userFormText } from '@/lib/user-labels';
-import { ActiveForm, EditUserForm, ResetPasswordForm } from '../user-forms';
+import { ActiveForm, EditUserForm, EndSessionsForm, ResetPasswordForm } from '../user-forms';
 
 export const metadata: Metadata = { title: 'Người dùng' };
 
@@ -50,6 +50,10 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <section className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
             <h2 className="mb-4 font-semibold">{t('users.deactivate.title')}</h2>
             <ActiveForm L={L} user={user} />
+          </section>
+          <section className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
+            <h2 className="mb-4 font-semibold">{L.endSessionsTitle}</h2>
+            <EndSessionsForm L={L} userId={user.id} />
           </section>
         </div>
       )}
