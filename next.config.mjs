@@ -1,20 +1,3 @@
-const isDev = process.env.NODE_ENV !== 'production';
-
-// Security headers for every response. Next's own inline bootstrap scripts need
-// 'unsafe-inline' (no nonce middleware here); the dev server also needs 'unsafe-eval'.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'unzipper'],
@@ -25,12 +8,12 @@ const nextConfig = {
   // Next's own English error page (the form also checks the size before sending).
   // The proxy (proxy.ts) buffers each request body too, 10 MB by default: the same room above it.
   experimental: { serverActions: { bodySizeLimit: '12mb' }, proxyClientMaxBodySize: '12mb' },
+  // The Content Security Policy, with a nonce per page, is set in proxy.ts.
   async headers() {
     return [
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: csp },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },

@@ -27,6 +27,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
   },
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
+  // Secure cookies (__Secure-/__Host- names) in production; browsers also accept them from
+  // http://localhost. HATNHAN_INSECURE_COOKIES=1 only for a trial on a plain-http intranet address.
+  useSecureCookies: process.env.NODE_ENV === 'production' && process.env.HATNHAN_INSECURE_COOKIES !== '1',
   pages: { signIn: '/login' },
   providers: [
     Credentials({
