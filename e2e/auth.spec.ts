@@ -99,6 +99,29 @@ test('[AUTH] production headers: a nonce-based script policy without unsafe-inli
   expect(session?.httpOnly).toBe(true);
 });
 
+test('[AUTH] someone guessing an official’s password locks out new browsers, never the official’s own', async ({ browser }) => {
+  const own = await browser.newContext();
+  const ownPage = await own.newPage();
+  await logIn(ownPage, 'p1.leader');
+  await ownPage.getByTestId('logout').click();
+  await expect(ownPage).toHaveURL(/\/login$/);
+
+  const other = await browser.newContext();
+  const guesser = await other.newPage();
+  for (let i = 0; i < 5; i++) {
+    await submitLogin(guesser, 'p1.leader', `DoanBua@${i}`);
+    await expect(guesser.getByTestId('form-error')).toHaveText(WRONG_LOGIN);
+  }
+  await submitLogin(guesser, 'p1.leader', DEMO_PASSWORD);
+  await expect(guesser.getByTestId('form-error')).toContainText('Đăng nhập sai quá');
+
+  // The official's own browser signed in before: it still gets in.
+  await logIn(ownPage, 'p1.leader');
+  await expect(ownPage.getByTestId('home-role')).toBeVisible();
+  await own.close();
+  await other.close();
+});
+
 test('[AUTH] a wrong password is refused with the generic message, then the right one works', async ({ page }) => {
   await submitLogin(page, 'tinh.viewer', 'SaiMatKhau@1');
   await expect(page.getByTestId('form-error')).toHaveText(WRONG_LOGIN);

@@ -4,7 +4,8 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { verifyLogin } from '@/lib/dal/login';
-import { SESSION_MAX_AGE_SECONDS } from './policy';
+import { clientAddress, DEVICE_COOKIE, deviceToken, isKnownDevice } from './device';
+import { KNOWN_DEVICE_DAYS, SESSION_MAX_AGE_SECONDS } from './policy';
 
 class ThrottledSignin extends CredentialsSignin {
   code = 'throttled';
@@ -37,11 +38,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await verifyLogin(parsed.data.username, parsed.data.password);
+        const { cookies, headers } = await import('next/headers');
+        const [jar, head] = await Promise.all([cookies(), headers()]);
+        const username = parsed.data.username.trim().toLowerCase();
+        const result = await verifyLogin(username, parsed.data.password, {
+          client: clientAddress(head.get('x-forwarded-for')),
+          knownDevice: isKnownDevice(jar.get(DEVICE_COOKIE)?.value, username),
+        });
         if (!result.ok) {
           if (result.reason === 'throttled') throw new ThrottledSignin();
           return null;
         }
+        jar.set(DEVICE_COOKIE, deviceToken(username), {
+          httpOnly: true,
+          sameSite: 'lax',
+          path: '/',
+          secure: DEVICE_COOKIE.startsWith('__Host-'),
+          maxAge: KNOWN_DEVICE_DAYS * 24 * 3600,
+        });
         return { id: String(result.userId), name: result.fullName, sv: result.sessionVersion } as never;
       },
     }),

@@ -1,12 +1,13 @@
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_PASSWORD } from '@/db/seed/demo';
-import { LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '@/lib/auth/policy';
+import { clientAddress, deviceToken, isKnownDevice } from '@/lib/auth/device';
+import { LOGIN_CLIENT_MAX_FAILURES, LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } from '@/lib/auth/policy';
 import { setClock } from '@/lib/clock';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
-import { verifyLogin } from './login';
+import { resetClientFailures, verifyLogin } from './login';
 
 let t: TestDb;
 before(async () => {
@@ -115,5 +116,38 @@ describe('verifyLogin', () => {
     assert.equal(reasons.filter((r) => r === 'throttled').length, 12 - LOGIN_MAX_FAILURES, reasons.join(' '));
     const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from login_failures where username = 'tinh.viewer'`));
     assert.equal(Number(n), LOGIN_MAX_FAILURES);
+  });
+});
+
+describe('throttling per client and per account, without locking the owner out', () => {
+  test(`${LOGIN_CLIENT_MAX_FAILURES} wrong passwords spread over 8 accounts from one client: that client is refused, even with a right password; another client is not`, async () => {
+    at(600);
+    const accounts = ['p1.leader', 'p4.officer', 'p6.leader', 'cb.mekong', 'cb.phuongnam', 'cd.mekong', 'cd.phuongnam', 'cd.viethan'];
+    for (let i = 0; i < LOGIN_CLIENT_MAX_FAILURES; i++) {
+      assert.deepEqual(await verifyLogin(accounts[i % accounts.length], `spray-${i}`, { client: '203.0.113.7' }), INVALID, `guess ${i + 1}`);
+    }
+    assert.deepEqual(await verifyLogin('mytho.leader', DEMO_PASSWORD, { client: '203.0.113.7' }), THROTTLED);
+    assert.equal((await verifyLogin('mytho.leader', DEMO_PASSWORD, { client: '198.51.100.9' })).ok, true);
+    await resetClientFailures('203.0.113.7');
+  });
+
+  test('guesses that lock an account to unknown devices do not lock its owner out of a browser that signed in before', async () => {
+    at(700);
+    for (let i = 0; i < LOGIN_MAX_FAILURES; i++) assert.deepEqual(await verifyLogin('tinh.leader', `guess-${i}`, { client: `10.0.0.${i}` }), INVALID);
+    // The guesser, from anywhere new, is refused, right password or not.
+    assert.deepEqual(await verifyLogin('tinh.leader', DEMO_PASSWORD, { client: '10.0.0.99' }), THROTTLED);
+    // The owner's own browser still signs in; the guesses stay counted against unknown devices.
+    assert.equal((await verifyLogin('tinh.leader', DEMO_PASSWORD, { client: '192.0.2.10', knownDevice: true })).ok, true);
+    assert.deepEqual(await verifyLogin('tinh.leader', DEMO_PASSWORD, { client: '10.0.0.98' }), THROTTLED);
+  });
+
+  test('the known-device cookie is bound to its account and signed', async () => {
+    const token = deviceToken('tinh.leader');
+    assert.equal(isKnownDevice(token, 'tinh.leader'), true);
+    assert.equal(isKnownDevice(token, 'mytho.leader'), false);
+    assert.equal(isKnownDevice(`${token.split('.')[0]}.forged`, 'tinh.leader'), false);
+    assert.equal(isKnownDevice(undefined, 'tinh.leader'), false);
+    assert.equal(clientAddress('1.2.3.4, 10.0.0.1'), '10.0.0.1');
+    assert.equal(clientAddress(null), 'unknown');
   });
 });
