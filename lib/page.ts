@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { DalError } from '@/lib/dal/errors';
 import { PAGE_SIZE, type Page } from '@/lib/dal/paging';
 import { formatNumber } from '@/lib/format';
+import { oneLine } from '@/lib/validation';
 import type { T } from '@/lib/i18n/server';
 import type { PagerText } from '@/components/pager';
 import type { PickerLabels } from '@/components/search-picker';
@@ -26,7 +27,7 @@ export function cleanParams<K extends string>(raw: Partial<Record<K, string | st
   const out: Partial<Record<K, string>> = {};
   for (const [k, v] of Object.entries(raw) as [K, string | string[] | undefined][]) {
     const first = Array.isArray(v) ? v[0] : v;
-    if (typeof first === 'string') out[k] = first.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 500);
+    if (typeof first === 'string') out[k] = oneLine(first).slice(0, 500);
   }
   return out;
 }

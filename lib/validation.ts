@@ -9,7 +9,12 @@ import { UNIT_KINDS } from '@/lib/units/kinds';
  * lib/i18n/messages.ts), optionally followed by "|param" for the {max}/{min} placeholder.
  */
 /** Control characters no one types (NUL, escape, …): PostgreSQL refuses NUL in text, and none belongs in a record. Tabs and line breaks are allowed. */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** `text` with every control character, tabs and line breaks included, read as a space: a search or a link parameter is one line. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+}
 
 export const text = (max: number) =>
   z

@@ -25,7 +25,8 @@ export default async function PortalLayout({ children }: { children: React.React
             </span>
             {t('app.name')}
           </Link>
-          <nav className="flex gap-4 text-sm" aria-label="Chính">
+          {/* On a phone the links stay on one line and scroll sideways inside the bar, never widening the page. */}
+          <nav className="flex min-w-0 max-w-full gap-4 overflow-x-auto whitespace-nowrap pb-1 text-sm" aria-label="Chính">
             <Link href="/" className="hover:underline">
               {t('nav.home')}
             </Link>

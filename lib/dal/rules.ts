@@ -5,6 +5,7 @@ import { getDb, rowsOf } from '@/db';
 import { calendarYears, holidays, ruleSets } from '@/db/schema';
 import { today } from '@/lib/clock';
 import { ruleSetInForce, ruleValuesSchema, type RuleSetVersion, type RuleValues } from '@/lib/rules/rule-set';
+import { weekday } from '@/lib/rules/dates';
 import { calendarOf, type HolidayCalendar } from '@/lib/rules/working-days';
 import { can } from '@/lib/authz/permissions';
 import { writeAudit } from './audit';
@@ -119,7 +120,7 @@ export async function listCalendar(year: number): Promise<{ year: number; status
 export async function saveCalendarDay(input: CalendarDayRow): Promise<void> {
   const user = await requireUser();
   assertCan(user, 'ruleset.manage', rootPathOf(user));
-  const wd = new Date(`${input.date}T00:00:00Z`).getUTCDay();
+  const wd = weekday(input.date);
   const weekend = wd === 0 || wd === 6;
   if (input.kind === 'working_day' && !weekend) throw invalid('errors.workingDayNotWeekend', { date: 'errors.workingDayNotWeekend' });
   if (input.kind === 'day_off' && weekend) throw invalid('errors.dayOffOnWeekend', { date: 'errors.dayOffOnWeekend' });

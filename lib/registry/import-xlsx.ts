@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import * as numfmt from 'numfmt';
 import unzipper from 'unzipper';
+import { formatDate } from '@/lib/format';
+import { CONTROL } from '@/lib/validation';
 import { COLUMNS, columnForHeader, IMPORT_LIMITS, type CellProblem, type Column, type ImportKind, type ImportLimits, type RawRow } from './import';
 
 /** The template a unit downloads: a data sheet with the headers, and a sheet explaining each column. */
@@ -61,8 +63,8 @@ export function serialToIsoDate(serial: number, date1904: boolean): string | und
   return y >= 1900 && y <= 2100 ? date.toISOString().slice(0, 10) : undefined;
 }
 
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** dd/mm/yyyy, as Excel shows a date to a Vietnamese official. */
+const dmy = (iso: string) => formatDate(iso);
 
 type Read = { text: string; problem?: CellProblem };
 

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { today } from '@/lib/clock';
 import { listCalendar } from '@/lib/dal/rules';
 import { formatDate } from '@/lib/format';
+import { weekday } from '@/lib/rules/dates';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { year as yearSchema } from '@/lib/validation';
@@ -32,7 +33,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
     statusSubmit: t('cal.statusSubmit'),
     source: t('cal.source'),
   };
-  const weekday = (iso: string) => t(`cal.weekday.${new Date(`${iso}T00:00:00Z`).getUTCDay()}` as MessageKey);
+  const weekdayName = (iso: string) => t(`cal.weekday.${weekday(iso)}` as MessageKey);
   return (
     <div className="space-y-6">
       <div>
@@ -72,9 +73,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           {days.map((d) => (
             <li key={d.date} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2" data-testid={`calendar-day-${d.date}`}>
               <span className="w-40 shrink-0 tabular-nums">
-                <span className="font-medium">{formatDate(d.date)}</span> <span className="text-stone-500">{weekday(d.date)}</span>
+                <span className="font-medium">{formatDate(d.date)}</span> <span className="text-stone-500">{weekdayName(d.date)}</span>
               </span>
-              <span className="min-w-0 flex-1">{d.name}</span>
+              <span className="order-last w-full sm:order-none sm:w-auto sm:min-w-0 sm:flex-1">{d.name}</span>
               <span className={`rounded px-2 py-0.5 text-xs ${d.kind === 'working_day' ? 'bg-blue-50 text-blue-900' : 'bg-red-50 text-red-900'}`}>{t(`cal.kind.${d.kind}`)}</span>
               {canManage ? <RemoveCalendarDay l={l} date={d.date} label={`${formatDate(d.date)} ${d.name}`} /> : null}
             </li>

@@ -7,6 +7,7 @@ import { DalError } from '@/lib/dal/errors';
 import type { PickOption } from '@/lib/dal/pick';
 import { searchUnits } from '@/lib/dal/units';
 import { UNIT_KINDS } from '@/lib/units/kinds';
+import { oneLine } from '@/lib/validation';
 
 /**
  * The searchable pickers' matches: GET /api/pick/<source>?q=… answers { items: [{ value, label,
@@ -19,7 +20,7 @@ import { UNIT_KINDS } from '@/lib/units/kinds';
  */
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 /** The typed text: control characters (NUL, which PostgreSQL refuses) read as spaces. */
-const q = z.string().max(100).default('').transform((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' '));
+const q = z.string().max(100).default('').transform(oneLine);
 const kinds = z
   .string()
   .max(200)
