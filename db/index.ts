@@ -35,13 +35,14 @@ export function pgliteDir(): string {
   return process.env.PGLITE_DIR || path.join(process.cwd(), '.data', 'pglite');
 }
 
-export async function openPglite(dataDir: string): Promise<PGlite> {
+/** Opens PGlite on `dataDir` with the extensions the migrations use; `loadDataDir` restores a dumpDataDir() archive into an empty folder. */
+export async function openPglite(dataDir: string, options: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
   if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
-  return PGlite.create(dataDir, { extensions: { ltree, pg_trgm, unaccent } });
+  return PGlite.create(dataDir, { extensions: { ltree, pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
 }
 
 /** Observe (or stop observing, with undefined) every statement sent through Drizzle. */
@@ -87,6 +88,11 @@ export async function getDb(): Promise<Db> {
 
 export function dbDriver(): 'postgres' | 'pglite' | undefined {
   return holder.driver;
+}
+
+/** The open PGlite instance (backups), undefined on PostgreSQL or before getDb(). */
+export function openedPglite(): PGlite | undefined {
+  return holder.pglite;
 }
 
 /** Close the process's client (scripts and tests; Node does not exit while PGlite is open). */

@@ -1,8 +1,10 @@
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { migrate as migratePg } from 'drizzle-orm/postgres-js/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { closeDb, dbDriver, getDb, type Db } from './index';
+import { grantApplicationRole, useOwnerConnection } from './roles';
 import { seedReference } from './seed/reference';
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -17,11 +19,30 @@ export async function runMigrations(db?: Db): Promise<void> {
   }
 }
 
+/**
+ * For scripts (`npm start`, `db:migrate`, `db:seed`): connects as the owner when
+ * DATABASE_OWNER_URL is set (see db/roles.ts), applies the migrations and returns the database and
+ * `grant()`, which gives the application role (DATABASE_URL's user) its privileges; call it once
+ * the script has created everything it creates.
+ */
+export async function openAsOwnerAndMigrate(): Promise<{ db: Db; grant: () => Promise<void> }> {
+  const appRole = useOwnerConnection();
+  const db = await getDb();
+  await runMigrations(db);
+  const grant = async () => {
+    if (appRole) await grantApplicationRole((q) => db.execute(sql.raw(q)), appRole);
+  };
+  return { db, grant };
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename ?? '');
 if (isMain) {
   const started = Date.now();
-  runMigrations()
-    .then(async () => seedReference(await getDb()))
+  openAsOwnerAndMigrate()
+    .then(async ({ db, grant }) => {
+      await seedReference(db);
+      await grant();
+    })
     .then(() => console.log(`migrations and reference data applied (${dbDriver()}) in ${Date.now() - started} ms`))
     .catch((err) => {
       console.error(err);

@@ -1,7 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { rowsOf } from '@/db';
+import { expectRefused, setupTestDb, TEST_APP_ROLE, type TestDb } from '@/lib/test/db';
+import { startupProblems } from '@/db/roles';
 import { listAudit } from './audit';
 import { createUnit, updateUnit } from './units';
 
@@ -20,23 +22,91 @@ after(async () => {
   await t?.teardown();
 });
 
-/** Drizzle wraps the driver's error; the database's own message is in `cause`. */
-function refusedAsAppendOnly(err: unknown): boolean {
-  const e = err as { message?: string; cause?: { message?: string; code?: string } };
+const rows = async <T>(query: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(query));
+
+/** The owner connection answers postgres.js errors (PostgreSQL) or Drizzle's (PGlite). */
+function refusedAsAppendOnlyOwner(err: unknown): boolean {
+  const e = err as { message?: string; code?: string; cause?: { message?: string; code?: string } };
   assert.match(`${e.message} ${e.cause?.message}`, /audit_log is append-only/);
-  assert.equal(e.cause?.code, '42501'); // insufficient_privilege
+  assert.equal(e.code ?? e.cause?.code, '42501'); // insufficient_privilege
   return true;
 }
 
 describe('audit log', () => {
-  test('the database refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {
+  test('the database refuses UPDATE, DELETE and TRUNCATE on audit_log, even from its owner', async () => {
     const before = await t.snapshot();
     assert.ok(before.audit_log.rows >= 2);
-    await assert.rejects(t.db.execute(sql`update audit_log set action = 'forged'`), refusedAsAppendOnly);
-    await assert.rejects(t.db.execute(sql`update audit_log set after = null where id = (select min(id) from audit_log)`), refusedAsAppendOnly);
-    await assert.rejects(t.db.execute(sql`delete from audit_log`), refusedAsAppendOnly);
-    await assert.rejects(t.db.execute(sql`truncate audit_log`), refusedAsAppendOnly);
+    await assert.rejects(t.ownerExecute(`update audit_log set action = 'forged'`), refusedAsAppendOnlyOwner);
+    await assert.rejects(t.ownerExecute(`update audit_log set after = null where id = (select min(id) from audit_log)`), refusedAsAppendOnlyOwner);
+    await assert.rejects(t.ownerExecute(`delete from audit_log`), refusedAsAppendOnlyOwner);
+    await assert.rejects(t.ownerExecute(`truncate audit_log`), refusedAsAppendOnlyOwner);
     assert.deepEqual(await t.snapshot(), before);
+  });
+
+  // PGlite is embedded: the portal's own process is its only client, so there is no server role to
+  // restrict; on PostgreSQL the data layer runs as the restricted role (lib/test/db.ts).
+  test('the application role cannot rewrite the audit log by any route', { skip: process.env.TEST_DB === 'postgres' ? false : 'PGlite has no separate server roles' }, async () => {
+    const [{ user }] = await rows<{ user: string }>(sql`select current_user as user`);
+    assert.equal(user, TEST_APP_ROLE);
+    const before = await t.snapshot();
+    const refused = [
+      `update audit_log set action = 'forged'`,
+      `delete from audit_log`,
+      `truncate audit_log`,
+      `set session_replication_role = replica`,
+      `alter table audit_log disable trigger all`,
+      `alter table audit_log disable trigger audit_log_no_update_delete`,
+      `drop trigger audit_log_no_update_delete on audit_log`,
+      `create or replace function audit_log_refuse_change() returns trigger language plpgsql as $$ begin return old; end $$`,
+      `alter table audit_log owner to current_user`,
+      `drop table audit_log`,
+      `alter table audit_log rename to audit_log_old`,
+      `create table public.audit_log_copy (id int)`,
+      `create role hatnhan_forged_owner`,
+      `set role postgres`,
+    ];
+    for (const text of refused) {
+      await assert.rejects(t.db.execute(sql.raw(text)), (err: unknown) => {
+        const e = err as { cause?: { code?: string; message?: string } };
+        // 42501 insufficient_privilege; 42883 a function it may not replace is reported as owned by another.
+        assert.ok(['42501', '42883'].includes(e.cause?.code ?? ''), `${text}: expected a privilege error, got ${e.cause?.code} ${e.cause?.message}`);
+        return true;
+      }, text);
+    }
+    // GRANT by a role without the grant option only warns "no privileges were granted".
+    await t.db.execute(sql`grant update, delete, truncate on audit_log to current_user`);
+    const [granted] = await rows<{ any: boolean }>(
+      sql`select has_table_privilege('audit_log', 'UPDATE') or has_table_privilege('audit_log', 'DELETE') or has_table_privilege('audit_log', 'TRUNCATE') as any`,
+    );
+    assert.equal(granted.any, false);
+    // What it may do: read and append.
+    await t.db.execute(sql`insert into audit_log (action, entity, entity_id) values ('test.append', 'test', '1')`);
+    const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'test.append'`);
+    assert.equal(Number(n), 1);
+    const after = await t.snapshot();
+    assert.equal(after.audit_log.rows, before.audit_log.rows + 1);
+    // Everything else unchanged.
+    assert.deepEqual({ ...after, audit_log: before.audit_log }, before);
+    // The start-up check (instrumentation.ts) passes for this role, and refuses the owner, and the
+    // owner's URL in the server's environment.
+    assert.deepEqual(await startupProblems({ DATABASE_URL: process.env.DATABASE_URL }), []);
+    const asOwner = await startupProblems({ DATABASE_URL: t.ownerUrl });
+    for (const reason of ['is a superuser', 'owns tables', 'may update, delete or truncate audit_log', 'may set session_replication_role'])
+      assert.ok(asOwner.some((p) => p.includes(reason)), `the owner is refused: ${reason}`);
+    assert.deepEqual(await startupProblems({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_OWNER_URL: t.ownerUrl }), [
+      "DATABASE_OWNER_URL (the owner's credentials) is in the server's environment",
+    ]);
+    // A role that is not a superuser but owns the tables is refused too.
+    await t.ownerExecute(`do $$ begin create role hatnhan_test_owner nologin; exception when duplicate_object or unique_violation then null; end $$`);
+    await t.ownerExecute(`grant hatnhan_test_owner to ${TEST_APP_ROLE}`);
+    await t.ownerExecute(`alter table units owner to hatnhan_test_owner`);
+    try {
+      const member = await startupProblems({ DATABASE_URL: process.env.DATABASE_URL });
+      assert.deepEqual(member, ['the role in DATABASE_URL owns tables (or is a member of their owner)']);
+    } finally {
+      await t.ownerExecute(`alter table units owner to current_user`);
+      await t.ownerExecute(`revoke hatnhan_test_owner from ${TEST_APP_ROLE}`);
+    }
   });
 
   test('an admin reads the entries of its own subtree only', async () => {

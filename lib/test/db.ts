@@ -7,6 +7,7 @@ import { runMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
 import { DalError, type DalErrorCode } from '@/lib/dal/errors';
 import { runAs, type Identity } from '@/lib/dal/session';
+import { ensureLoginRole, grantApplicationRole, roleUrl } from '@/db/roles';
 import { assertLocalDatabaseUrl } from './local-database';
 
 export { assertLocalDatabaseUrl } from './local-database';
@@ -18,9 +19,15 @@ export { assertLocalDatabaseUrl } from './local-database';
  * - TEST_DB=pglite (the default): an in-memory PGlite (PGLITE_DIR=memory://), DATABASE_URL unset
  *   for the process so nothing reaches a server.
  * - TEST_DB=postgres: a new database hatnhan_test_<pid>_<random> on the server named by
- *   TEST_DATABASE_URL or DATABASE_URL, which must be local; DATABASE_URL then points at the new
- *   database, and teardown() drops it.
+ *   TEST_DATABASE_URL or DATABASE_URL, which must be local, migrated and seeded as that URL's role
+ *   (the owner); the data layer then runs as the restricted application role hatnhan_test_app
+ *   (db/roles.ts), as the portal does in production: DATABASE_URL points at the new database as
+ *   that role, and teardown() drops the database.
  */
+
+/** The restricted role the data layer runs as on PostgreSQL (created once per server, owns nothing). */
+export const TEST_APP_ROLE = 'hatnhan_test_app';
+const TEST_APP_PASSWORD = 'hatnhan-test-app';
 
 export const SNAPSHOT_TABLES = [
   'units',
@@ -59,7 +66,12 @@ export type TestDb = {
   driver: 'pglite' | 'postgres';
   /** The database name on PostgreSQL (undefined on PGlite). */
   databaseName?: string;
+  /** The application's connection (on PostgreSQL, as the restricted application role). */
   db: Db;
+  /** On PostgreSQL, the test database's URL as its owner (the test server's role). */
+  ownerUrl?: string;
+  /** Runs one SQL string as the owner of the tables (on PGlite, the same connection as `db`). */
+  ownerExecute(query: string): Promise<unknown[]>;
   /** The identity runAs() needs for a user, with their current session version. */
   as(username: string): Promise<Identity>;
   /** Run `fn` as `username` (their identity as of now). */
@@ -92,6 +104,8 @@ export async function setupTestDb(): Promise<TestDb> {
 
   let databaseName: string | undefined;
   let admin: postgres.Sql | undefined;
+  let owner: postgres.Sql | undefined;
+  let ownerUrl: string | undefined;
   if (kind === 'pglite') {
     delete process.env.DATABASE_URL;
     process.env.PGLITE_DIR = 'memory://';
@@ -113,6 +127,7 @@ export async function setupTestDb(): Promise<TestDb> {
   };
   const dropDatabase = async () => {
     if (!admin || !databaseName) return;
+    await owner?.end({ timeout: 5 });
     try {
       await admin.unsafe(`drop database if exists "${databaseName}" with (force)`);
     } finally {
@@ -126,6 +141,15 @@ export async function setupTestDb(): Promise<TestDb> {
     assert.equal(dbDriver(), kind, 'the harness opened the wrong kind of database');
     await runMigrations(db);
     await seedDemo(db);
+    if (kind === 'postgres' && admin) {
+      ownerUrl = process.env.DATABASE_URL!;
+      await ensureLoginRole(admin, TEST_APP_ROLE, TEST_APP_PASSWORD);
+      await grantApplicationRole((q) => db.execute(sql.raw(q)), TEST_APP_ROLE);
+      await closeDb();
+      owner = postgres(ownerUrl, { max: 1, onnotice: () => {} });
+      process.env.DATABASE_URL = roleUrl(ownerUrl, TEST_APP_ROLE, TEST_APP_PASSWORD);
+      db = await getDb();
+    }
   } catch (err) {
     await closeDb();
     await dropDatabase();
@@ -143,6 +167,11 @@ export async function setupTestDb(): Promise<TestDb> {
     driver: kind,
     databaseName,
     db,
+    ownerUrl,
+    async ownerExecute(query) {
+      if (owner) return [...(await owner.unsafe(query))];
+      return rowsOf<unknown>(await db.execute(sql.raw(query)));
+    },
     async as(username) {
       const row = await one<{ userId: number; sessionVersion: number }>(
         sql`select id as "userId", session_version as "sessionVersion" from users where username = ${username}`,
