@@ -1,6 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { sql } from 'drizzle-orm';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -56,8 +58,21 @@ describe('backup and restore', () => {
     const admin = postgres(ownerUrl.toString(), { max: 1, onnotice: () => {} });
     const restoredName = `${t.databaseName}_restored`;
     try {
+      // Any role may create a large object its owner alone can read; the portal's role doing so must not break backups.
+      await t.db.execute(sql`select lo_from_bytea(0, 'planted by the application role')`);
       const bytes = await dumpPostgres(ownerUrl.toString(), file);
       assert.ok(bytes > 100_000, `archive of ${bytes} bytes`);
+      assert.equal((await stat(file)).mode & 0o777, 0o600, 'the archive is readable by its owner only');
+      // A failed backup leaves the earlier archive as it was, and its message carries no password.
+      const wrong = new URL(ownerUrl);
+      wrong.password = 'secret-that-must-not-show';
+      wrong.pathname = '/hatnhan_no_such_database';
+      await assert.rejects(dumpPostgres(wrong.toString(), file), (err: Error) => {
+        assert.match(err.message, /pg_dump failed/);
+        assert.doesNotMatch(err.message, /secret-that-must-not-show/);
+        return true;
+      });
+      assert.equal((await stat(file)).size, bytes);
       await admin.unsafe(`create database "${restoredName}"`);
       const restoredUrl = new URL(ownerUrl);
       restoredUrl.pathname = `/${restoredName}`;

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { chmod, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { PGlite } from '@electric-sql/pglite';
@@ -14,7 +14,8 @@ import { openPglite, pgliteDir } from './index';
  *   the owner (DATABASE_OWNER_URL, else DATABASE_URL); restored with `pg_restore` in one
  *   transaction into an empty database, so a failed restore leaves nothing half-written.
  * - PGlite: PGlite's own archive of the data folder (`dumpDataDir`, a gzipped tar) of PGLITE_DIR,
- *   taken while the portal is stopped (one process per folder); restored into an empty folder.
+ *   taken while the portal is stopped: openPglite() locks the folder, so a backup of a folder the
+ *   portal has open is refused; restored into an empty folder.
  *
  * `npm run db:backup -- <file>` and `npm run db:restore -- <file>`; `tableChecksums` tells whether
  * two databases hold the same rows.
@@ -40,17 +41,58 @@ function pgTool(name: 'pg_dump' | 'pg_restore'): string {
   return name;
 }
 
-/** Writes a pg_dump archive of the database at `url` to `file`. Returns its size in bytes. */
+/** `url` without its password, and the password (given to pg_dump/pg_restore as PGPASSWORD, never on a command line `ps` shows). */
+function splitPassword(url: string): { url: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { url: u.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
+}
+
+/** Runs a client tool; its error never carries a password (execFile's message repeats the command line). */
+async function runTool(tool: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  try {
+    await run(pgTool(tool), args, { env, maxBuffer: 16 << 20 });
+  } catch (err) {
+    const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
+    const hint = /role "[^"]+" does not exist/.test(stderr)
+      ? ' (create the roles the archive grants to first, as in README.md "PostgreSQL in production", then restore again)'
+      : '';
+    throw new Error(`${tool} failed: ${stderr.replace(/\/\/[^@/\s]*@/g, '//') || (err as Error).message.split('\n')[0]}${hint}`);
+  }
+}
+
+/**
+ * Writes a pg_dump archive of the database at `url` to `file` (mode 0600: it holds personal data
+ * and password hashes), through a temporary file renamed only once pg_dump succeeded, so a failed
+ * backup never replaces a good one. Large objects are left out: the portal stores none, and any
+ * role may create one the owner then cannot read, which would make every backup fail.
+ * Returns the archive's size in bytes.
+ */
 export async function dumpPostgres(url: string, file: string): Promise<number> {
-  await run(pgTool('pg_dump'), ['--format=custom', '--file', file, '--dbname', url], { maxBuffer: 16 << 20 });
+  const { url: bare, env } = splitPassword(url);
+  const partial = `${file}.partial-${process.pid}`;
+  const umask = process.umask(0o077);
+  try {
+    await runTool('pg_dump', ['--format=custom', '--no-blobs', '--file', partial, '--dbname', bare], env);
+    await chmod(partial, 0o600);
+    await rename(partial, file);
+  } finally {
+    process.umask(umask);
+    await rm(partial, { force: true });
+  }
   return (await stat(file)).size;
 }
 
 /**
  * Restores a pg_dump archive into the database at `url`, which must hold no table in schema public
- * (create it empty, owned by the role that owned the original). One transaction: all or nothing.
+ * (create it empty, owned by the role that owned the original, and create the application role
+ * first: the archive holds its grants). One transaction: all or nothing.
  */
 export async function restorePostgres(url: string, file: string): Promise<void> {
+  await stat(file).catch(() => {
+    throw new Error(`no such file: ${file}`);
+  });
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const [{ n }] = await sql<{ n: number }[]>`select count(*)::int as n from pg_tables where schemaname = 'public'`;
@@ -58,14 +100,17 @@ export async function restorePostgres(url: string, file: string): Promise<void> 
   } finally {
     await sql.end({ timeout: 5 });
   }
-  await run(pgTool('pg_restore'), ['--exit-on-error', '--single-transaction', '--dbname', url, file], { maxBuffer: 16 << 20 });
+  const { url: bare, env } = splitPassword(url);
+  await runTool('pg_restore', ['--exit-on-error', '--single-transaction', '--dbname', bare, file], env);
 }
 
 /** Writes PGlite's archive (gzipped tar) of an open database to `file`. Returns its size in bytes. */
 export async function dumpPglite(pglite: PGlite, file: string): Promise<number> {
   const archive = await pglite.dumpDataDir('gzip');
   const bytes = Buffer.from(await archive.arrayBuffer());
-  await writeFile(file, bytes);
+  const partial = `${file}.partial-${process.pid}`;
+  await writeFile(partial, bytes, { mode: 0o600 });
+  await rename(partial, file);
   return bytes.length;
 }
 
@@ -73,7 +118,16 @@ export async function dumpPglite(pglite: PGlite, file: string): Promise<number> 
 export async function loadPglite(file: string, dataDir: string): Promise<PGlite> {
   if (!dataDir.startsWith('memory://') && existsSync(dataDir) && readdirSync(dataDir).length > 0)
     throw new Error(`refusing to restore: ${dataDir} is not empty (restore into a new folder)`);
-  return openPglite(dataDir, { loadDataDir: new Blob([await readFile(file)]) });
+  const archive = await readFile(file).catch(() => {
+    throw new Error(`no such file: ${file}`);
+  });
+  try {
+    return await openPglite(dataDir, { loadDataDir: new Blob([archive]) });
+  } catch (err) {
+    // Leave no half-restored folder behind.
+    if (!dataDir.startsWith('memory://')) rmSync(dataDir, { recursive: true, force: true });
+    throw new Error(`${file} is not a PGlite archive this version can open (${err instanceof Error ? err.message : err})`);
+  }
 }
 
 type Query = (text: string) => Promise<Record<string, unknown>[]>;

@@ -41,8 +41,47 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
-  if (!dataDir.startsWith('memory://')) mkdirSync(path.dirname(dataDir), { recursive: true });
-  return PGlite.create(dataDir, { extensions: { ltree, pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
+  if (dataDir.startsWith('memory://')) return PGlite.create(dataDir, { extensions: { ltree, pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  const release = await lockPgliteDir(dataDir);
+  try {
+    const pglite = await PGlite.create(dataDir, { extensions: { ltree, pg_trgm, unaccent }, loadDataDir: options.loadDataDir });
+    const close = pglite.close.bind(pglite);
+    // Closing the database releases the folder.
+    pglite.close = async () => {
+      try {
+        await close();
+      } finally {
+        await release().catch(() => {});
+      }
+    };
+    return pglite;
+  } catch (err) {
+    await release().catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * PGlite allows one process per folder, and does not enforce it: a second process (a dev server
+ * beside the portal, a backup of a folder in use) corrupts the database. A lock held beside the
+ * folder (`<folder>.lock`, proper-lockfile: refreshed every 5 s, taken over when a crashed holder
+ * left it 15 s unrefreshed) makes the second opener wait a little, then fail with a clear message.
+ */
+async function lockPgliteDir(dataDir: string): Promise<() => Promise<void>> {
+  const lockfile = await import('proper-lockfile');
+  try {
+    return await lockfile.lock(dataDir, {
+      realpath: false,
+      stale: 15_000,
+      update: 5_000,
+      retries: { retries: 8, minTimeout: 500, maxTimeout: 3_000 },
+    });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ELOCKED')
+      throw new Error(`The PGlite folder ${dataDir} is open in another process (the portal, a dev server or a script); PGlite allows one process per folder: stop it first.`);
+    throw err;
+  }
 }
 
 /** Observe (or stop observing, with undefined) every statement sent through Drizzle. */

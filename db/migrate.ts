@@ -20,7 +20,7 @@ export async function runMigrations(db?: Db): Promise<void> {
 }
 
 /**
- * For scripts (`npm start`, `db:migrate`, `db:seed`): connects as the owner when
+ * For scripts (`db:migrate`, `db:seed`): connects as the owner when
  * DATABASE_OWNER_URL is set (see db/roles.ts), applies the migrations and returns the database and
  * `grant()`, which gives the application role (DATABASE_URL's user) its privileges; call it once
  * the script has created everything it creates.

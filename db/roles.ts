@@ -9,7 +9,7 @@ import postgres from 'postgres';
  * superuser).
  *
  * Configuration: `DATABASE_URL` names the application role; `DATABASE_OWNER_URL` (scripts only:
- * `npm start`'s migration step, `db:migrate`, `db:seed`) names the owner. When both are set, the
+ * `db:migrate`, `db:seed`, `db:backup`, `db:restore`, never the server) names the owner. When both are set, the
  * scripts connect as the owner and, after migrating, grant the application role what it needs
  * (`grantApplicationRole`), every time, so that tables added by a migration are covered.
  * PGlite is embedded (the portal's process is its only client) and has no roles to separate.
@@ -37,8 +37,10 @@ export function urlUser(url: string): string {
 export function useOwnerConnection(): string | undefined {
   const app = process.env.DATABASE_URL;
   const owner = process.env.DATABASE_OWNER_URL;
-  if (!app || !owner) return undefined;
+  if (!owner) return undefined;
+  // The owner alone (no application role named yet): migrate PostgreSQL, never a PGlite folder.
   process.env.DATABASE_URL = owner;
+  if (!app) return undefined;
   const role = urlUser(app);
   return role && role !== urlUser(owner) ? role : undefined;
 }
@@ -84,10 +86,16 @@ export function roleUrl(url: string, role: string, password: string, database?: 
 
 /** Why the connected role may not run the portal in production ([] when it may). English, for the operator's log. */
 export const ROLE_PROBLEMS_SQL = `
+  with powers as (
+    -- The role itself and every role it may act as (SET ROLE, inherited privileges).
+    select r.* from pg_roles r where pg_has_role(current_user, r.oid, 'MEMBER')
+  )
   select array_remove(array[
-    case when r.rolsuper then 'is a superuser' end,
-    case when r.rolcreaterole then 'may create roles (CREATEROLE can grant itself the owner''s role)' end,
-    case when r.rolbypassrls then 'bypasses row-level security' end,
+    case when exists (select 1 from powers where rolsuper) then 'is a superuser, or may become one' end,
+    case when exists (select 1 from powers where rolcreaterole) then 'may create roles, or become a role that may (CREATEROLE can grant itself the owner''s role)' end,
+    case when exists (select 1 from powers where rolbypassrls) then 'bypasses row-level security' end,
+    case when exists (select 1 from powers where rolname in ('pg_execute_server_program', 'pg_write_server_files', 'pg_read_server_files'))
+      then 'may run programs or read and write files on the database server' end,
     case when pg_has_role(current_user, d.datdba, 'MEMBER') then 'owns the database (or is a member of its owner)' end,
     case when exists (
       select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -95,14 +103,14 @@ export const ROLE_PROBLEMS_SQL = `
         and pg_has_role(current_user, c.relowner, 'MEMBER')) then 'owns tables (or is a member of their owner)' end,
     case when exists (
       select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-      where n.nspname not in ('pg_catalog', 'information_schema') and pg_has_role(current_user, p.proowner, 'MEMBER')) then 'owns functions (trigger functions among them)' end,
+      where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_temp%' and pg_has_role(current_user, p.proowner, 'MEMBER')) then 'owns functions (trigger functions among them)' end,
     case when has_schema_privilege('public', 'CREATE') then 'may create objects in schema public' end,
     case when has_table_privilege('audit_log', 'UPDATE') or has_table_privilege('audit_log', 'DELETE')
       or has_table_privilege('audit_log', 'TRUNCATE') or has_table_privilege('audit_log', 'TRIGGER') then 'may update, delete or truncate audit_log' end,
     case when has_parameter_privilege('session_replication_role', 'SET') then 'may set session_replication_role' end
   ], null) as problems
-  from pg_roles r, pg_database d
-  where r.rolname = current_user and d.datname = current_database()`;
+  from pg_database d
+  where d.datname = current_database()`;
 
 /** The reasons (English) why the role `url` connects as may not run the portal; [] when it may. */
 export async function roleProblems(url: string): Promise<string[]> {

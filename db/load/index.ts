@@ -52,6 +52,8 @@ type Outcome = 'ok' | 'refused' | `http ${number}` | 'network';
 type Sample = { kind: Kind; ms: number; outcome: Outcome; at: number };
 
 const samples: Sample[] = [];
+/** Why forms were refused, per kind: the form's message and its fields' errors, counted. */
+const refusals = new Map<string, number>();
 let requests = 0;
 const started = Date.now();
 let deadline = Date.now() + SECONDS * 1000;
@@ -97,6 +99,14 @@ class Official {
       this.keep(res);
       const ms = performance.now() - t0;
       const refused = res.status === 200 && body.includes('data-testid="form-error"');
+      if (refused) {
+        const html = parse(body);
+        const reasons = [html.querySelector('[data-testid="form-error"]'), ...html.querySelectorAll('[data-testid^="error-"]')]
+          .map((e) => (e ? `${e.getAttribute('data-testid')}: ${e.text.trim()}` : ''))
+          .filter((x) => x && !x.endsWith(': '));
+        const key = `${kind} — ${reasons.join(' | ')}`;
+        refusals.set(key, (refusals.get(key) ?? 0) + 1);
+      }
       samples.push({ kind, ms, at: Date.now() - started, outcome: res.status >= 400 ? `http ${res.status}` : refused ? 'refused' : 'ok' });
       return { status: res.status, body, location: res.headers.get('location') };
     } catch {
@@ -191,8 +201,10 @@ function formData(form: HTMLElement, values: Record<string, string>): FormData {
     const type = (el.getAttribute('type') ?? 'text').toLowerCase();
     if (tag === 'select') {
       const options = el.querySelectorAll('option');
-      const chosen = options.find((o) => o.hasAttribute('selected')) ?? options.find((o) => o.getAttribute('value'));
-      data.append(name, values[name] ?? chosen?.getAttribute('value') ?? '');
+      // The selected option, or (an empty choice, as an official would not leave it) one of the others at random.
+      const selected = options.find((o) => o.hasAttribute('selected'))?.getAttribute('value');
+      const others = options.map((o) => o.getAttribute('value') ?? '').filter(Boolean);
+      data.append(name, values[name] ?? (selected || others[Math.floor(Math.random() * others.length)] || ''));
     } else if (tag === 'textarea') {
       data.append(name, el.text || values[name] || (el.hasAttribute('required') ? 'Tải thử' : ''));
     } else if (type === 'checkbox' || type === 'radio') {
@@ -262,6 +274,10 @@ function report(restartAt: number | undefined, restartDone: number | undefined):
     console.log(
       `| ${kind} | ${of.length} | ${of.filter((s) => s.outcome === 'ok').length} | ${of.filter((s) => s.outcome === 'refused').length} | ${errors.length}${byOutcome ? ` (${byOutcome})` : ''} | ${percentile(ms, 50).toFixed(0)} | ${percentile(ms, 95).toFixed(0)} | ${(ms.at(-1) ?? NaN).toFixed(0)} |`,
     );
+  }
+  if (refusals.size) {
+    console.log('\nRefused by the form (the portal said why):');
+    for (const [reason, n] of [...refusals].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${n} × ${reason}`);
   }
   console.log(`\n${samples.length} requests in ${elapsed.toFixed(0)} s (${(samples.length / elapsed).toFixed(1)}/s) by ${USERS} officials`);
   if (restartAt !== undefined) {

@@ -79,12 +79,16 @@ describe('audit log', () => {
       sql`select has_table_privilege('audit_log', 'UPDATE') or has_table_privilege('audit_log', 'DELETE') or has_table_privilege('audit_log', 'TRUNCATE') as any`,
     );
     assert.equal(granted.any, false);
+    // It cannot backdate an entry or plant an id ahead of the sequence: the database stamps both.
+    await t.db.execute(sql`insert into audit_log (id, at, action, entity, entity_id) values (999999, '2020-01-01', 'test.forged', 'test', '1')`);
+    const [forged] = await rows<{ id: number; recent: boolean }>(sql`select id::int as id, at > now() - interval '1 minute' as recent from audit_log where action = 'test.forged'`);
+    assert.ok(Number(forged.id) < 999999 && forged.recent, `the forged id and time were kept: ${JSON.stringify(forged)}`);
     // What it may do: read and append.
     await t.db.execute(sql`insert into audit_log (action, entity, entity_id) values ('test.append', 'test', '1')`);
     const [{ n }] = await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'test.append'`);
     assert.equal(Number(n), 1);
     const after = await t.snapshot();
-    assert.equal(after.audit_log.rows, before.audit_log.rows + 1);
+    assert.equal(after.audit_log.rows, before.audit_log.rows + 2);
     // Everything else unchanged.
     assert.deepEqual({ ...after, audit_log: before.audit_log }, before);
     // The start-up check (instrumentation.ts) passes for this role, and refuses the owner, and the
@@ -96,6 +100,17 @@ describe('audit log', () => {
     assert.deepEqual(await startupProblems({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_OWNER_URL: t.ownerUrl }), [
       "DATABASE_OWNER_URL (the owner's credentials) is in the server's environment",
     ]);
+    // A member of a role that may create roles (and so grant itself the owner's) is refused.
+    await t.ownerExecute(`do $$ begin create role hatnhan_test_creator nologin createrole; exception when duplicate_object or unique_violation then null; end $$`);
+    await t.ownerExecute(`grant hatnhan_test_creator to ${TEST_APP_ROLE}`);
+    try {
+      assert.deepEqual(await startupProblems({ DATABASE_URL: process.env.DATABASE_URL }), [
+        "the role in DATABASE_URL may create roles, or become a role that may (CREATEROLE can grant itself the owner's role)",
+      ]);
+    } finally {
+      await t.ownerExecute(`revoke hatnhan_test_creator from ${TEST_APP_ROLE}`);
+      await t.ownerExecute(`drop role hatnhan_test_creator`);
+    }
     // A role that is not a superuser but owns the tables is refused too.
     await t.ownerExecute(`do $$ begin create role hatnhan_test_owner nologin; exception when duplicate_object or unique_violation then null; end $$`);
     await t.ownerExecute(`grant hatnhan_test_owner to ${TEST_APP_ROLE}`);
@@ -106,6 +121,7 @@ describe('audit log', () => {
     } finally {
       await t.ownerExecute(`alter table units owner to current_user`);
       await t.ownerExecute(`revoke hatnhan_test_owner from ${TEST_APP_ROLE}`);
+      await t.ownerExecute(`drop role hatnhan_test_owner`);
     }
   });
 
