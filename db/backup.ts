@@ -55,7 +55,7 @@ async function runTool(tool: 'pg_dump' | 'pg_restore', args: string[], env: Node
     await run(pgTool(tool), args, { env, maxBuffer: 16 << 20 });
   } catch (err) {
     const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
-    const hint = /role "[^"]+" does not exist/.test(stderr)
+    const hint = tool === 'pg_restore' && /role "[^"]+" does not exist/.test(stderr)
       ? ' (create the roles the archive grants to first, as in README.md "PostgreSQL in production", then restore again)'
       : '';
     throw new Error(`${tool} failed: ${stderr.replace(/\/\/[^@/\s]*@/g, '//') || (err as Error).message.split('\n')[0]}${hint}`);

@@ -105,6 +105,7 @@ export const ROLE_PROBLEMS_SQL = `
       select 1 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg\\_temp%' and pg_has_role(current_user, p.proowner, 'MEMBER')) then 'owns functions (trigger functions among them)' end,
     case when has_schema_privilege('public', 'CREATE') then 'may create objects in schema public' end,
+    case when has_database_privilege(current_database(), 'TEMPORARY') then 'may create temporary tables (which can capture unqualified names in trigger functions)' end,
     case when has_table_privilege('audit_log', 'UPDATE') or has_table_privilege('audit_log', 'DELETE')
       or has_table_privilege('audit_log', 'TRUNCATE') or has_table_privilege('audit_log', 'TRIGGER') then 'may update, delete or truncate audit_log' end,
     case when has_parameter_privilege('session_replication_role', 'SET') then 'may set session_replication_role' end

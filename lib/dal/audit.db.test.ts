@@ -64,6 +64,7 @@ describe('audit log', () => {
       `create table public.audit_log_copy (id int)`,
       `create role hatnhan_forged_owner`,
       `set role postgres`,
+      `create temp table audit_log (id bigserial primary key)`,
     ];
     for (const text of refused) {
       await assert.rejects(t.db.execute(sql.raw(text)), (err: unknown) => {
