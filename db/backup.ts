@@ -28,8 +28,11 @@ function ownerUrl(): string | undefined {
   return process.env.DATABASE_OWNER_URL || process.env.DATABASE_URL || undefined;
 }
 
-/** Debian's versioned client first (the server's major version), then PATH. */
-function pgTool(name: 'pg_dump' | 'pg_restore'): string {
+/**
+ * A PostgreSQL program (pg_dump, initdb, …) from Debian's newest versioned bin folder
+ * (/usr/lib/postgresql/<n>/bin, the server's major version), else the bare name (found on PATH).
+ */
+export function postgresProgram(name: string): string {
   const base = '/usr/lib/postgresql';
   if (existsSync(base)) {
     const versions = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
@@ -39,6 +42,11 @@ function pgTool(name: 'pg_dump' | 'pg_restore'): string {
     }
   }
   return name;
+}
+
+/** Row count and md5 of every row (as text, sorted) of the table `ident` (a quoted identifier): equal checksums, the same rows. */
+export function checksumQuery(ident: string): string {
+  return `select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${ident} t`;
 }
 
 /** `url` without its password, and the password (given to pg_dump/pg_restore as PGPASSWORD, never on a command line `ps` shows). */
@@ -52,7 +60,7 @@ function splitPassword(url: string): { url: string; env: NodeJS.ProcessEnv } {
 /** Runs a client tool; its error never carries a password (execFile's message repeats the command line). */
 async function runTool(tool: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   try {
-    await run(pgTool(tool), args, { env, maxBuffer: 16 << 20 });
+    await run(postgresProgram(tool), args, { env, maxBuffer: 16 << 20 });
   } catch (err) {
     const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
     const hint = tool === 'pg_restore' && /role "[^"]+" does not exist/.test(stderr)
@@ -144,7 +152,7 @@ export async function tableChecksums(query: Query): Promise<Record<string, { row
   );
   const out: Record<string, { rows: number; md5: string }> = {};
   for (const t of tables) {
-    const [row] = await query(`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\\n' order by t::text), '')) as md5 from ${t.ident} t`);
+    const [row] = await query(checksumQuery(String(t.ident)));
     out[String(t.name)] = { rows: Number(row.rows), md5: String(row.md5) };
   }
   return out;

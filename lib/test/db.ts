@@ -8,6 +8,7 @@ import { seedDemo } from '@/db/seed/demo';
 import { DalError, type DalErrorCode } from '@/lib/dal/errors';
 import { runAs, type Identity } from '@/lib/dal/session';
 import { ensureLoginRole, grantApplicationRole, roleUrl } from '@/db/roles';
+import { checksumQuery } from '@/db/backup';
 import { assertLocalDatabaseUrl } from './local-database';
 
 export { assertLocalDatabaseUrl } from './local-database';
@@ -203,7 +204,7 @@ export async function setupTestDb(): Promise<TestDb> {
       const out = {} as Snapshot;
       for (const table of SNAPSHOT_TABLES) {
         const row = await one<{ rows: number; md5: string }>(
-          sql`select count(*)::int as rows, md5(coalesce(string_agg(t::text, E'\n' order by t::text), '')) as md5 from ${sql.identifier(table)} t`,
+          sql.raw(checksumQuery(`"${table}"`)),
           `snapshot of ${table}`,
         );
         out[table] = { rows: Number(row.rows), md5: row.md5 };

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { postgresProgram } from '../../db/backup';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,12 +22,10 @@ export type PrivatePostgres = {
   stop(): Promise<void>;
 };
 
-/** The newest installed server's bin folder, or undefined when there is none. */
+/** The newest installed server's bin folder (where initdb is), or undefined when there is none. */
 export function postgresBinDir(): string | undefined {
-  const base = '/usr/lib/postgresql';
-  if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-  return versions.map((v) => path.join(base, v, 'bin')).find((dir) => existsSync(path.join(dir, 'initdb')));
+  const initdb = postgresProgram('initdb');
+  return path.isAbsolute(initdb) ? path.dirname(initdb) : undefined;
 }
 
 async function freePort(): Promise<number> {
