@@ -21,7 +21,7 @@ import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
 import { MEASURES, PERIOD_KINDS } from '../lib/reports/measures';
 import { NAME_QUIRK } from '../lib/people/identity';
-import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES } from '../lib/registry/kinds';
+import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES, type SurveyPartner } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
 export const ltree = customType<{ data: string }>({
@@ -192,6 +192,10 @@ export const ruleSets = pgTable(
     effectiveFrom: date('effective_from').notNull(),
     label: text('label').notNull(),
     values: jsonb('values').$type<Record<string, unknown>>().notNull(),
+    /** Why a version was added with a date already past (required then, audited). */
+    reason: text('reason'),
+    /** The keys of `values` whose number could not be confirmed from the source (shown marked). */
+    unconfirmed: jsonb('unconfirmed').$type<string[]>().notNull().default([]),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -256,6 +260,8 @@ export const persons = pgTable(
   (t) => [
     uniqueIndex('persons_national_id_key').on(t.nationalId),
     index('persons_unit_idx').on(t.unitId),
+    // The duplicate-person check over the whole country: the same birth date and name.
+    index('persons_birth_name_idx').on(t.birthDate, t.searchName),
     index('persons_search_trgm').using('gin', sql`${t.searchName} gin_trgm_ops`),
     check('persons_gender_check', sql`${t.gender} in ('male', 'female')`),
     check('persons_national_id_format', sql`${t.nationalId} is null or ${t.nationalId} ~ '^[0-9]{12}$'`),
@@ -476,7 +482,8 @@ export const surveyRounds = pgTable(
       .references(() => units.id),
     title: text('title').notNull(),
     heldOn: date('held_on').notNull(),
-    participants: jsonb('participants').$type<string[]>().notNull().default([]),
+    /** The partners taking part, each with how many of its bodies ("14 ward committees"). */
+    participants: jsonb('participants').$type<SurveyPartner[]>().notNull().default([]),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -568,6 +575,8 @@ export const partyMembers = pgTable(
     /** Temporary activity in another cell (not counted there). */
     hostUnitId: integer('host_unit_id').references(() => units.id),
     admissionCaseId: integer('admission_case_id').references(() => admissionCases.id),
+    /** The admission decision's number, for a member admitted before the portal (a past decision entered as a record). */
+    admissionDecisionNo: text('admission_decision_no'),
     /** Units whose users see the member: those at and above the cell, the cell receiving a transfer and the host cell. */
     scopeUnits: scopeUnits(),
     /** The person's name and search key, copied by the database from persons, so a page in name order is read from one index. */
@@ -660,6 +669,8 @@ export const foundingProposals = pgTable(
     secretaryMemberId: integer('secretary_member_id').references(() => partyMembers.id),
     newUnitId: integer('new_unit_id').references(() => units.id),
     rejectReason: text('reject_reason'),
+    /** A founding decided before the portal, entered from the records (decided at once, no live workflow). */
+    fromRecords: boolean('from_records').notNull().default(false),
     /** Units whose users see the proposal: those at and above the proposer, the parent and the decider. */
     scopeUnits: scopeUnits(),
     version: integer('version').notNull().default(1),

@@ -152,7 +152,7 @@ export async function seedDemoEnterprises(db: Db, today: string): Promise<number
       const surveyor = user(SURVEY.by);
       const [round] = await tx
         .insert(surveyRounds)
-        .values({ unitId: unitId(SURVEY.unit), title: SURVEY.title, heldOn: daysAgo(SURVEY.daysAgo), participants: SURVEY.participants, createdBy: surveyor.id })
+        .values({ unitId: unitId(SURVEY.unit), title: SURVEY.title, heldOn: daysAgo(SURVEY.daysAgo), participants: SURVEY.participants.map((kind) => ({ kind, count: kind === 'ward_committees' ? 14 : 1 })), createdBy: surveyor.id })
         .returning({ id: surveyRounds.id });
       for (const f of FINDINGS)
         await tx.insert(surveyFindings).values({ roundId: round.id, enterpriseId: entId(f.tax), membersWorking: f.membersWorking, unionPresent: f.unionPresent, ownerAttitude: f.ownerAttitude, note: f.note ?? null, createdBy: surveyor.id });

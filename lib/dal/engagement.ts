@@ -3,7 +3,7 @@ import { and, countDistinct, desc, eq, gte, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
-import type { MeetingOutcome, OwnerAttitude, SurveyParticipant } from '@/lib/registry/kinds';
+import type { MeetingOutcome, OwnerAttitude, SurveyPartner } from '@/lib/registry/kinds';
 import { writeAudit } from './audit';
 import { enterpriseInScope, enterpriseVisible } from './enterprises';
 import { forbidden, invalid, notFound } from './errors';
@@ -109,7 +109,7 @@ export async function listOwnerMeetings(range: { from: string; to: string }): Pr
 
 // ------------------------------------------------------------------ surveys
 
-export type SurveyRoundInput = { title: string; heldOn: string; participants: SurveyParticipant[] };
+export type SurveyRoundInput = { title: string; heldOn: string; participants: SurveyPartner[] };
 
 export async function createSurveyRound(input: SurveyRoundInput): Promise<{ id: number }> {
   const user = await requireUser();
@@ -123,7 +123,7 @@ export async function createSurveyRound(input: SurveyRoundInput): Promise<{ id: 
   });
 }
 
-export type SurveyRoundListItem = { id: number; title: string; heldOn: string; unitName: string; participants: string[]; enterprises: number };
+export type SurveyRoundListItem = { id: number; title: string; heldOn: string; unitName: string; participants: SurveyPartner[]; enterprises: number };
 
 export async function listSurveyRounds(): Promise<SurveyRoundListItem[]> {
   const user = await requireUser();

@@ -182,7 +182,7 @@ describe('surveys and meetings with owners', () => {
   });
 
   test('a survey round: its organiser records findings once per enterprise; others cannot', async () => {
-    const { id: roundId } = await t.run('p4.officer', () => createSurveyRound({ title: 'Khảo sát quý IV', heldOn: '2026-11-10', participants: ['tax_office'] }));
+    const { id: roundId } = await t.run('p4.officer', () => createSurveyRound({ title: 'Khảo sát quý IV', heldOn: '2026-11-10', participants: [{ kind: 'tax_office', count: 1 }] }));
     const firm = await idOf('0073390');
     await t.run('p4.officer', () => recordSurveyFinding({ roundId, enterpriseId: firm, membersWorking: 3, unionPresent: true, ownerAttitude: 'supportive' }));
     const round = await t.run('p4.leader', () => getSurveyRound(roundId));

@@ -9,6 +9,8 @@ export type EnterpriseStatus = (typeof ENTERPRISE_STATUSES)[number];
 /** Who took part in a survey round besides the organising committee. */
 export const SURVEY_PARTICIPANTS = ['ward_committees', 'tax_office', 'social_insurance', 'labour_federation', 'youth_union'] as const;
 export type SurveyParticipant = (typeof SURVEY_PARTICIPANTS)[number];
+/** A partner taking part in a survey round, with how many of its bodies took part ("14 ward committees"). */
+export type SurveyPartner = { kind: SurveyParticipant; count: number };
 
 export const OWNER_ATTITUDES = ['supportive', 'neutral', 'reluctant'] as const;
 export type OwnerAttitude = (typeof OWNER_ATTITUDES)[number];

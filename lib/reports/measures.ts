@@ -9,6 +9,9 @@ export const MEASURES = [
   'orgs_founded_fdi',
   'introduced',
   'awareness_attendees',
+  'enterprises_surveyed',
+  'owners_met',
+  'owners_persuaded',
   'orgs_good_share',
   'members_good_share',
 ] as const;

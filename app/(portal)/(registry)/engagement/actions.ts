@@ -31,7 +31,7 @@ export async function createSurveyRoundAction(_prev: ActionState, formData: Form
   let created = 0;
   const schema = z.object({ title: text(300), heldOn: isoDate });
   const participants = formData.getAll('participants').filter((p): p is (typeof SURVEY_PARTICIPANTS)[number] => (SURVEY_PARTICIPANTS as readonly unknown[]).includes(p));
-  const state = await runAction(schema, formData, async (d) => ({ id: created } = await createSurveyRound({ ...d, participants })), 'survey.created');
+  const state = await runAction(schema, formData, async (d) => ({ id: created } = await createSurveyRound({ ...d, participants: participants.map((kind) => ({ kind, count: 1 })) })), 'survey.created');
   if (!state.ok) return state;
   revalidatePath('/engagement');
   redirect(`/engagement/surveys/${created}`);

@@ -112,7 +112,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
                 </Link>{' '}
                 <span className="tabular-nums text-stone-600">{formatDate(r.heldOn)}</span>
                 <div className="text-xs text-stone-500">
-                  {r.unitName} · {r.participants.map((p) => t(`survey.participant.${p}` as never)).join(', ')} · {t('survey.enterprises')}: {r.enterprises}
+                  {r.unitName} · {r.participants.map((p) => t(`survey.participant.${p.kind}` as never)).join(', ')} · {t('survey.enterprises')}: {r.enterprises}
                 </div>
               </li>
             ))}

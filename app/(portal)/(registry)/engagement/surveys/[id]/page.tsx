@@ -23,7 +23,7 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
         </h1>
         <p className="mt-2 text-sm text-stone-600">
           {formatDate(r.heldOn)} · {t('survey.organiser')}: {r.unitName}
-          {r.participants.length ? ` · ${t('survey.participants')}: ${r.participants.map((p) => t(`survey.participant.${p}` as never)).join(', ')}` : ''}
+          {r.participants.length ? ` · ${t('survey.participants')}: ${r.participants.map((p) => t(`survey.participant.${p.kind}` as never)).join(', ')}` : ''}
         </p>
       </header>
       <section>
