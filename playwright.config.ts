@@ -12,7 +12,7 @@ import { assertLocalDatabaseUrl } from './lib/test/local-database';
 // The e2e server drops and recreates a database: never on another machine.
 if (process.env.DATABASE_URL) assertLocalDatabaseUrl(process.env.DATABASE_URL);
 
-const E2E_PORT = 3100;
+const E2E_PORT = Number(process.env.E2E_PORT || 3100);
 const baseURL = `http://localhost:${E2E_PORT}`;
 // Debian's chromium where it exists (`playwright install` cannot run offline), else Playwright's own.
 const systemChromium = '/usr/bin/chromium';

@@ -19,7 +19,8 @@ import { assertLocalDatabaseUrl } from '../lib/test/local-database';
 import { ensureLoginRole, roleUrl } from '../db/roles';
 import { CLOCK_FILE } from './clock';
 
-const PORT = '3100';
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = process.env.E2E_PORT || '3100';
 const E2E_DATABASE = 'hatnhan_e2e';
 const APP_ROLE = 'hatnhan_e2e_app';
 // Local test servers only (see assertLocalDatabaseUrl); the role is created without privileges.
