@@ -14,6 +14,7 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { COMMITTEE_KINDS, DECIDING_KINDS } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
+import { assertNotSamePerson } from './people';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
 import { loadRulesAndHolidays } from './rules';
@@ -75,6 +76,8 @@ export type CreateReferralInput = {
   cellUnitId: number;
   certificateNo?: string;
   certificateIssuedOn?: string;
+  /** The user confirmed that a person of the same name and birth date is someone else. */
+  confirmNotDuplicate?: boolean;
 };
 
 /** Only union and youth branches refer people (and only their officers, leaders and admins). */
@@ -125,10 +128,8 @@ export async function createReferral(input: CreateReferralInput): Promise<{ case
     if (!inReach) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
     const chain = await chainAbove(tx, target.path);
     if (!chain) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
-    if (input.nationalId) {
-      const dup = await tx.select({ id: persons.id }).from(persons).where(eq(persons.nationalId, input.nationalId));
-      if (dup.length) throw invalid('errors.nationalIdTaken', { nationalId: 'errors.nationalIdTaken' });
-    }
+    // The same person referred twice (or already a member, anywhere in the country): refused, naming the match only when the user may see it.
+    await assertNotSamePerson(tx, user, input, input.confirmNotDuplicate);
     const fullName = normalizeName(input.fullName);
     const [person] = await tx
       .insert(persons)

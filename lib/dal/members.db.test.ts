@@ -50,10 +50,11 @@ describe('party members', () => {
 
   test('duplicates are flagged, never merged: the same CCCD is refused, the same name and birth date needs a confirmation', async () => {
     const sameId = await expectRefused(t, 'cb.phuongnam', async () => createMember(await memberInput({ fullName: 'Trần Văn Khác', cardNo: undefined })), 'invalid');
-    assert.deepEqual(sameId.fieldErrors, { nationalId: 'errors.nationalIdTaken' });
+    assert.deepEqual(sameId.fieldErrors, { nationalId: 'people.sameId.member' });
     const twin = await memberInput({ nationalId: undefined, cardNo: undefined, cellUnitId: await t.unitId('TG-MYTHO-MEKONG') });
     const flagged = await expectRefused(t, 'cb.mekong', () => createMember(twin), 'invalid');
-    assert.deepEqual(flagged.fieldErrors, { confirmNotDuplicate: 'errors.possibleDuplicate' });
+    // Mekong's cell cannot see Phương Nam's member: it is told only that a record exists elsewhere.
+    assert.deepEqual(flagged.fieldErrors, { confirmNotDuplicate: 'people.sameName.elsewhere' });
     await t.run('cb.mekong', () => createMember({ ...twin, confirmNotDuplicate: true }));
   });
 

@@ -8,6 +8,7 @@ import { maskCccd, NAME_QUIRK, namePrefixRange, normalizeName, searchKey } from 
 import { COUNTED_STATUSES, type MemberEventKind, type MemberRecord, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
 import type { ReportWindow } from '@/lib/reports/maths';
 import { writeAudit } from './audit';
+import { assertNotSamePerson } from './people';
 import { enterpriseVisible } from './enterprises';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { countUpTo, pageByKey, WALK_TOTAL_CAP, type ListQuery, type Page, type PageRequest, type SearchBranch, type SortKey } from './paging';
@@ -298,26 +299,6 @@ export type CreateMemberInput = MemberRecord & {
   confirmNotDuplicate?: boolean;
 };
 
-/** Possible duplicates of a person anywhere: the same CCCD, or the same name and birth date. */
-export async function findDuplicatePeople(
-  tx: Pick<Tx, 'select'>,
-  p: { fullName: string; birthDate: string; nationalId?: string | null },
-): Promise<{ sameId: boolean; sameNameAndBirth: boolean }> {
-  const key = searchKey(p.fullName);
-  const rows = await tx
-    .select({ nationalId: persons.nationalId, searchName: persons.searchName, birthDate: persons.birthDate })
-    .from(persons)
-    .where(
-      p.nationalId
-        ? sql`${persons.nationalId} = ${p.nationalId} or (${persons.searchName} = ${key} and ${persons.birthDate} = ${p.birthDate})`
-        : sql`${persons.searchName} = ${key} and ${persons.birthDate} = ${p.birthDate}`,
-    );
-  return {
-    sameId: !!p.nationalId && rows.some((r) => r.nationalId === p.nationalId),
-    sameNameAndBirth: rows.some((r) => r.searchName === key && r.birthDate === p.birthDate),
-  };
-}
-
 /** A party card number belongs to one member. */
 async function assertCardNoFree(tx: Pick<Tx, 'select'>, cardNo: string | undefined, exceptMemberId?: number): Promise<void> {
   if (!cardNo) return;
@@ -375,9 +356,7 @@ export async function createMember(input: CreateMemberInput): Promise<{ id: numb
       if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
     }
     if (input.officialOn && input.officialOn < input.admittedOn) throw invalid('errors.officialBeforeAdmitted', { officialOn: 'errors.officialBeforeAdmitted' });
-    const dup = await findDuplicatePeople(tx, input);
-    if (dup.sameId) throw invalid('errors.nationalIdTaken', { nationalId: 'errors.nationalIdTaken' });
-    if (dup.sameNameAndBirth && !input.confirmNotDuplicate) throw invalid('errors.possibleDuplicate', { confirmNotDuplicate: 'errors.possibleDuplicate' });
+    await assertNotSamePerson(tx, user, input, input.confirmNotDuplicate);
     await assertCardNoFree(tx, input.cardNo);
     const created = await insertMember(tx, user, input);
     await writeAudit(tx, {

@@ -15,6 +15,7 @@ const referralSchema = z
     cellUnitId: id,
     certificateNo: optionalText(100),
     certificateIssuedOn: optionalDate,
+    confirmNotDuplicate: checkbox,
   })
   .superRefine(checkNationalId);
 

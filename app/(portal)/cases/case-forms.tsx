@@ -22,6 +22,7 @@ export function ReferralForm({ l, pick, today }: { l: L; pick: PickerLabels; tod
         <Field name="certificateNo" label={l.certificateNo} />
         <Field name="certificateIssuedOn" label={l.certificateIssuedOn} type="date" hint={`dd/mm/yyyy · ${today}`} />
       </div>
+      <Field name="confirmNotDuplicate" label={l.confirmNotDuplicate} type="checkbox" />
     </ActionForm>
   );
 }
