@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { UnitKind } from '@/lib/units/kinds';
+import { checkbox, id } from '@/lib/validation';
 import { PARTY_ORG_KINDS } from './kinds';
 
 /**
@@ -18,3 +20,15 @@ export function linkFor(kind: UnitKind): EnterpriseLink | null {
   if (kind === 'youth_branch') return 'youthUnion';
   return null;
 }
+
+/**
+ * The link form's fields (the enterprises come as a list, read with idList): the organisation
+ * chosen in the picker, asked for by name when left empty or missing, and the confirmation to
+ * replace a different link. (An optional schema would let zod skip a missing field unchecked.)
+ */
+export const linkFormSchema = z.object({
+  organisationId: z
+    .preprocess((v) => (v === '' || v === undefined ? null : v), z.union([z.null(), id]))
+    .refine((v): v is number => v !== null, { error: 'ent.link.unitRequired' }),
+  replace: checkbox,
+});

@@ -7,8 +7,9 @@ import { runAction, type ActionState } from '@/lib/actions';
 import { linkEnterprises } from '@/lib/dal/enterprise-links';
 import { createEnterprise, updateEnterprise } from '@/lib/dal/enterprises';
 import { getT } from '@/lib/i18n/server';
+import { linkFormSchema } from '@/lib/registry/links';
 import { enterpriseSchema } from '@/lib/registry/validation';
-import { checkbox, id, idList, version } from '@/lib/validation';
+import { id, idList, version } from '@/lib/validation';
 
 export async function createEnterpriseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
@@ -26,17 +27,14 @@ export async function updateEnterpriseAction(_prev: ActionState, formData: FormD
   return state;
 }
 
-/** The organisation chosen in the picker: asked for by name when left empty, else an id like any other. */
-const organisationId = z.preprocess((v) => (v === '' ? undefined : v), id.optional()).refine((v) => v !== undefined, { error: 'ent.link.unitRequired' });
-const linkSchema = z.object({ organisationId, replace: checkbox });
 
 /** Link the enterprises ticked in the list to one organisation (the data layer checks everything again). */
 export async function linkEnterprisesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let result = { linked: 0, unchanged: 0 };
   const state = await runAction(
-    linkSchema,
+    linkFormSchema,
     formData,
-    async (d) => (result = await linkEnterprises({ enterpriseIds: idList(formData, 'enterpriseIds'), unitId: d.organisationId!, replace: d.replace })),
+    async (d) => (result = await linkEnterprises({ enterpriseIds: idList(formData, 'enterpriseIds'), unitId: d.organisationId, replace: d.replace })),
     'ent.link.done',
   );
   if (state.ok) {
