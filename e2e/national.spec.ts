@@ -11,7 +11,7 @@ const TRAI_CAY = 'Công ty Cổ phần Chế biến Trái cây Tiền Giang';
 const THAI_BINH = 'Công ty TNHH Giày Thái Bình Mỹ Tho';
 const THANH_DAT = 'Công ty TNHH Xây dựng Thành Đạt';
 
-test.setTimeout(180_000);
+test.describe.configure({ timeout: 180_000 });
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
