@@ -64,7 +64,8 @@ test.describe(() => {
     });
 
     await test.step('the new administrator signs in and sees the province, nothing above it', async () => {
-      const other = await (await browser.newContext()).newPage();
+      // A context of its own, signed out (the test's storage state is the national administrator's).
+      const other = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
       await logIn(other, username, password);
       await expect(other.getByTestId('home-unit-name')).toHaveText(PROVINCE);
       await expect(other.getByTestId('home-role')).toHaveText(ROLE_VI.admin);
@@ -118,6 +119,9 @@ test('[NATIONAL] a ward officer links two enterprises to a cell at once; the das
   await panel.getByRole('button', { name: 'Liên kết các doanh nghiệp đã chọn' }).click();
   await expect(panel.getByTestId('form-success')).toHaveText('Đã liên kết 2 doanh nghiệp (0 doanh nghiệp đã có liên kết này).');
   await expect(panel.getByTestId('link-selected-count')).toHaveText('Chưa chọn doanh nghiệp nào: đánh dấu ô ở đầu mỗi dòng.');
+  // The list (filtered on "no party organisation") no longer shows them; the whole list names their cell.
+  await expect(table.getByRole('row').filter({ hasText: TRAI_CAY })).toHaveCount(0);
+  await page.goto('/enterprises');
   await expect(table.getByRole('row').filter({ hasText: TRAI_CAY })).toContainText(KP3);
   await expect(table.getByRole('row').filter({ hasText: THAI_BINH })).toContainText(KP3);
 
