@@ -6,6 +6,8 @@ export { DEMO_PASSWORD };
 
 /** The demo accounts the specs act as; auth.setup.ts logs each in once and keeps its cookies. */
 export const AS = {
+  /** The national administrator: the tree's one root, who manages the rule set and creates provinces. */
+  rootAdmin: 'tw.admin',
   provinceAdmin: 'tinh.admin',
   cityAdmin: 'mytho.admin',
   cityLeader: 'mytho.leader',

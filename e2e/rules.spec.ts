@@ -3,9 +3,9 @@ import path from 'node:path';
 import { AS, hydrated, screenshotDir, stateFile } from './helpers';
 
 test.describe(() => {
-  test.use({ storageState: stateFile(AS.provinceAdmin) });
+  test.use({ storageState: stateFile(AS.rootAdmin) });
 
-  test('[RULES] the province administrator adds a rule-set version, with field errors first', async ({ page }) => {
+  test('[RULES] the national administrator adds a rule-set version, with field errors first', async ({ page }) => {
     await page.goto('/rules');
     await expect(page.getByRole('heading', { name: 'Bộ quy định (các mốc, thời hạn, ngưỡng)' })).toBeVisible();
     const table = page.getByTestId('rulesets-table');
@@ -49,9 +49,9 @@ test.describe(() => {
 });
 
 test.describe(() => {
-  test.use({ storageState: stateFile(AS.provinceAdmin) });
+  test.use({ storageState: stateFile(AS.rootAdmin) });
 
-  test('[RULES] the province administrator keeps the official calendar: a make-up Saturday added, a worked weekday refused, the day removed', async ({ page, browser }) => {
+  test('[RULES] the national administrator keeps the official calendar: a make-up Saturday added, a worked weekday refused, the day removed', async ({ page, browser }) => {
     await page.goto('/rules');
     await page.getByTestId('calendar-link').click();
     await expect(page.getByRole('heading', { name: 'Lịch nghỉ lễ và ngày làm bù' })).toBeVisible();
@@ -79,7 +79,7 @@ test.describe(() => {
     await page.locator('dialog[open]').getByRole('button', { name: 'Đồng ý' }).click();
     await expect(page.getByTestId('calendar-day-2027-05-08')).toHaveCount(0);
 
-    const phone = await (await browser.newContext({ storageState: stateFile(AS.provinceAdmin), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
+    const phone = await (await browser.newContext({ storageState: stateFile(AS.rootAdmin), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage();
     await phone.goto('/rules/calendar?year=2026');
     await expect(phone.getByTestId('calendar-day-2026-01-10')).toContainText('10/01/2026');
     await phone.screenshot({ path: path.join(screenshotDir, 'calendar-phone.png'), fullPage: true });

@@ -208,7 +208,7 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
   const brands = withKeys(ENTERPRISE_BRANDS);
 
   await step('units: root, provinces, districts, blocs, grassroots committees, wards', async () => {
-    await sql`insert into units (id, parent_id, path, kind, name, code) values (1, null, '1', 'province', 'Ban Tổ chức Trung ương (bench)', 'BENCH')`;
+    await sql`insert into units (id, parent_id, path, kind, name, code) values (1, null, '1', 'national', 'Ban Tổ chức Trung ương (bench)', 'BENCH')`;
     await sql`insert into units (id, parent_id, path, kind, name, code)
       select 1 + p, 1, ('1.' || (1 + p))::ltree, 'province', 'Tỉnh ủy ' || (${brands.names}::text[])[1 + p % 30] || ' ' || p, 'BP' || p
       from generate_series(1, ${P}) p`;

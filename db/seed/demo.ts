@@ -16,7 +16,10 @@ export const DEMO_PASSWORD = 'HatNhan@2026';
 
 export type DemoUnit = { code: string; name: string; kind: UnitKind; foundedOn?: string; children?: DemoUnit[] };
 
-export const DEMO_TREE: DemoUnit = {
+/** The national level (the Central Organisation Commission's view of the whole country): the one root. */
+export const NATIONAL_ROOT = { code: 'TW', name: 'Ban Tổ chức Trung ương', kind: 'national' } as const satisfies DemoUnit;
+
+export const DEMO_PROVINCE: DemoUnit = {
   code: 'TG',
   name: 'Tỉnh ủy Tiền Giang',
   kind: 'province',
@@ -112,9 +115,14 @@ export const DEMO_TREE: DemoUnit = {
   ],
 };
 
+/** The demo tree: the national root with the province of Tiền Giang (Tuyên Quang joins it with the published figures). */
+export const DEMO_TREE: DemoUnit = { ...NATIONAL_ROOT, children: [DEMO_PROVINCE] };
+
 export type DemoAccount = { username: string; fullName: string; unitCode: string; role: Role };
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'tw.admin', fullName: 'Vũ Thị Thanh Bình', unitCode: 'TW', role: 'admin' },
+  { username: 'tw.viewer', fullName: 'Đỗ Mạnh Cường', unitCode: 'TW', role: 'viewer' },
   { username: 'tinh.admin', fullName: 'Nguyễn Thị Hồng Nhung', unitCode: 'TG', role: 'admin' },
   { username: 'tinh.leader', fullName: 'Trần Văn Phước', unitCode: 'TG', role: 'leader' },
   { username: 'tinh.viewer', fullName: 'Lê Minh Khôi', unitCode: 'TG', role: 'viewer' },
@@ -186,8 +194,11 @@ export async function ensureAccounts(tx: Tx, accounts: DemoAccount[], passwordHa
 export async function seedDemo(db: Db): Promise<{ unitsCreated: number; usersCreated: number }> {
   const passwordHash = await hash(DEMO_PASSWORD);
   await seedReference(db);
+  // Server-only (the data layer's subtree move): loaded here, so the constants above stay importable by the browser tests.
+  const { adoptRootProvinces } = await import('./national');
   return db.transaction(async (tx) => {
-    const unitsCreated = await ensureTree(tx, DEMO_TREE, null);
+    const adopted = await adoptRootProvinces(tx);
+    const unitsCreated = (adopted ? 1 : 0) + (await ensureTree(tx, DEMO_TREE, null));
     const usersCreated = await ensureAccounts(tx, DEMO_ACCOUNTS, passwordHash);
     return { unitsCreated, usersCreated };
   });

@@ -310,7 +310,7 @@ export async function seedPublishedFigures(db: Db, today: IsoDate): Promise<bool
     }
     const blocUnit = await demoUnit(tx, 'TG-KHOIDN');
     for (const node of subtree(bloc, 'TG-KHOIDN')) await ensureTree(tx, node, blocUnit);
-    await ensureTree(tx, TQ_TREE(tq), null);
+    await ensureTree(tx, TQ_TREE(tq), await demoUnit(tx, 'TW'));
     await ensureAccounts(tx, PUBLISHED_ACCOUNTS, passwordHash);
     await ensureEnterprises(tx, [...mytho, ...bloc, ...tq].flatMap((o) => (o.enterprise ? [o.enterprise] : [])));
   });

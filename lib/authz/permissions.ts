@@ -78,7 +78,7 @@ export const ACTION_RELATIONS: Record<Action, readonly Relation[]> = {
   'audit.read': OWN_SUBTREE,
   'data.edit': OWN_SUBTREE,
   'approval.take': ['same'],
-  // Only an administrator of a root unit (a province) manages the national rule set.
+  // Only the administrator of the root unit (the national level) manages the national rule set.
   'ruleset.manage': ['same'],
   // A committee sets targets as itself (for itself and its direct children; the data layer checks which).
   'target.set': ['same'],

@@ -101,7 +101,7 @@ const anyIn = (columns: string[], unitId: number) =>
 const under = (column: string, unitId: number) => sql`${sql.raw(column)} in (select a.id from units a where a.path <@ (select s.path from units s where s.id = ${unitId}))`;
 const all = (conds: (SQL | undefined)[]) => sql.join(conds.filter((c): c is SQL => !!c), sql` and `);
 
-const USERS = ['tinh.admin', 'mytho.admin', 'p4.leader', 'cb.phuongnam', 'cd.mekong', 'khoi.admin', 'tq.leader', 'chauthanh.admin'];
+const USERS = ['tw.admin', 'tinh.admin', 'mytho.admin', 'p4.leader', 'cb.phuongnam', 'cd.mekong', 'khoi.admin', 'tq.leader', 'chauthanh.admin'];
 
 /** The list walked page by page equals the old definition's rows; small pages for short lists (many page boundaries), up to 100 for thousands. */
 async function sameRows<T extends { id: number }>(label: string, username: string, list: (p: PageRequest) => Promise<Page<T>>, old: SQL, size = 7) {
@@ -283,9 +283,11 @@ describe('every reworked list returns the rows, in the order, of its old definit
   });
 });
 
-test('pickers: transfer targets come from the user’s own tree only; an enterprise by name or tax code, in scope', async () => {
+test('pickers: transfer targets are cells anywhere in the one tree; an enterprise by name or tax code, in scope', async () => {
   assert.equal((await t.run('p4.leader', () => searchUnits({ q: 'mekong', kinds: ['cell'], scope: 'tree' }))).length, 1);
-  assert.deepEqual(await t.run('tq.leader', () => searchUnits({ q: 'mekong', scope: 'tree' })), [], 'another province’s tree');
+  // One national tree (issue 13): a transfer may go to a cell of another province; still cells only.
+  assert.deepEqual((await t.run('tq.leader', () => searchUnits({ q: 'mekong', scope: 'tree' }))).map((o) => o.label), ['Chi bộ Công ty TNHH Thực phẩm Mekong']);
+  assert.deepEqual(await t.run('tq.leader', () => searchUnits({ q: 'mekong' })), [], 'outside a transfer, only the province’s own units');
   const byName = await t.run('p4.leader', () => searchEnterprises('phuong nam'));
   assert.deepEqual(byName.map((e) => e.label), ['Công ty TNHH May Phương Nam']);
   assert.deepEqual(await t.run('p4.leader', () => searchEnterprises('viet han')), [], 'Việt Hàn is managed by Phường 6');
@@ -409,6 +411,8 @@ describe('the tallies agree with the records after every kind of change', () => 
     for (const [username, code] of [
       ['mytho.leader', 'TG-MYTHO'],
       ['tinh.leader', 'TG'],
+      // The national level: the whole tree, read without a subtree test on each row.
+      ['tw.viewer', 'TW'],
       ['p4.leader', 'TG-MYTHO-P4'],
     ] as const) {
       const unitId = await t.unitId(code);

@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setClock } from '@/lib/clock';
-import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { createRuleSet, listCalendar, listRuleSets, loadHolidays, removeCalendarDay, rulesOn, saveCalendarDay, setCalendarYear } from './rules';
 
@@ -32,28 +32,28 @@ describe('rule sets', () => {
     assert.ok(holidays.workingDays.has('2024-05-04'));
   });
 
-  test('a province administrator adds a version; each date gets its own version', async () => {
-    assert.equal((await t.run('tinh.admin', () => listRuleSets())).canManage, true);
-    const { audit } = await withAudit(t, () => t.run('tinh.admin', () => createRuleSet(next('2027-01-01'))));
+  test('the root (national) administrator adds a version; each date gets its own version', async () => {
+    assert.equal((await t.run(ROOT_ADMIN, () => listRuleSets())).canManage, true);
+    const { audit } = await withAudit(t, () => t.run(ROOT_ADMIN, () => createRuleSet(next('2027-01-01'))));
     assert.equal(audit.length, 1);
     assert.equal(audit[0].action, 'ruleset.create');
     assert.equal((audit[0].after as { values: { certificateValidityMonths: number } }).values.certificateValidityMonths, 48);
-    assert.equal((await t.run('tinh.admin', () => rulesOn('2026-12-31'))).values.certificateValidityMonths, 60);
-    assert.equal((await t.run('tinh.admin', () => rulesOn('2027-01-01'))).values.certificateValidityMonths, 48);
+    assert.equal((await t.run(ROOT_ADMIN, () => rulesOn('2026-12-31'))).values.certificateValidityMonths, 60);
+    assert.equal((await t.run(ROOT_ADMIN, () => rulesOn('2027-01-01'))).values.certificateValidityMonths, 48);
   });
 
   test('no version in the past, none twice on one date, no inverted ages', async () => {
-    await expectRefused(t, 'tinh.admin', () => createRuleSet(next('2026-11-22')), 'invalid');
-    await expectRefused(t, 'tinh.admin', () => createRuleSet(next('2027-01-01')), 'invalid');
+    await expectRefused(t, ROOT_ADMIN, () => createRuleSet(next('2026-11-22')), 'invalid');
+    await expectRefused(t, ROOT_ADMIN, () => createRuleSet(next('2027-01-01')), 'invalid');
     await expectRefused(
       t,
-      'tinh.admin',
+      ROOT_ADMIN,
       () => createRuleSet({ ...next('2027-03-01'), values: { ...INITIAL_RULE_SET.values, minAgeMonths: 800 } }),
       'invalid',
     );
   });
 
-  for (const who of ['mytho.admin', 'khoi.admin', 'tinh.leader', 'tinh.viewer', 'cd.mekong']) {
+  for (const who of ['tinh.admin', 'tw.viewer', 'mytho.admin', 'khoi.admin', 'tinh.leader', 'tinh.viewer', 'cd.mekong']) {
     test(`${who} may not add a version: refused, nothing changed`, async () => {
       await expectRefused(t, who, () => createRuleSet(next('2027-06-01')), 'forbidden');
     });
@@ -71,26 +71,26 @@ describe('the official calendar', () => {
 
   test('a province administrator adds a make-up Saturday, renames it, marks the year announced and removes the day; each step audited', async () => {
     const { audit } = await withAudit(t, async () => {
-      await t.run('tinh.admin', () => saveCalendarDay({ date: '2027-05-08', name: 'Làm bù', kind: 'working_day' }));
-      await t.run('tinh.admin', () => saveCalendarDay({ date: '2027-05-08', name: 'Làm bù cho ngày 04/5', kind: 'working_day' }));
-      await t.run('tinh.admin', () => setCalendarYear({ year: 2027, status: 'announced', source: 'Thông báo thử nghiệm' }));
+      await t.run(ROOT_ADMIN, () => saveCalendarDay({ date: '2027-05-08', name: 'Làm bù', kind: 'working_day' }));
+      await t.run(ROOT_ADMIN, () => saveCalendarDay({ date: '2027-05-08', name: 'Làm bù cho ngày 04/5', kind: 'working_day' }));
+      await t.run(ROOT_ADMIN, () => setCalendarYear({ year: 2027, status: 'announced', source: 'Thông báo thử nghiệm' }));
     });
     assert.deepEqual(audit.map((a) => a.action), ['calendar.day.save', 'calendar.day.save', 'calendar.year.set']);
-    const cal = await t.run('tinh.admin', () => listCalendar(2027));
+    const cal = await t.run(ROOT_ADMIN, () => listCalendar(2027));
     assert.equal(cal.status?.status, 'announced');
     assert.equal(cal.days.find((d) => d.date === '2027-05-08')?.name, 'Làm bù cho ngày 04/5');
-    assert.ok((await t.run('tinh.admin', () => loadHolidays())).workingDays.has('2027-05-08'));
-    await t.run('tinh.admin', () => removeCalendarDay('2027-05-08'));
-    assert.equal((await t.run('tinh.admin', () => listCalendar(2027))).days.some((d) => d.date === '2027-05-08'), false);
+    assert.ok((await t.run(ROOT_ADMIN, () => loadHolidays())).workingDays.has('2027-05-08'));
+    await t.run(ROOT_ADMIN, () => removeCalendarDay('2027-05-08'));
+    assert.equal((await t.run(ROOT_ADMIN, () => listCalendar(2027))).days.some((d) => d.date === '2027-05-08'), false);
   });
 
   test('a worked weekday, a day off on a weekend, or removing a day not on the calendar: refused, nothing changed', async () => {
-    await expectRefused(t, 'tinh.admin', () => saveCalendarDay({ date: '2027-05-07', name: 'x', kind: 'working_day' }), 'invalid');
-    await expectRefused(t, 'tinh.admin', () => saveCalendarDay({ date: '2027-05-08', name: 'x', kind: 'day_off' }), 'invalid');
-    await expectRefused(t, 'tinh.admin', () => removeCalendarDay('2027-05-10'), 'not_found');
+    await expectRefused(t, ROOT_ADMIN, () => saveCalendarDay({ date: '2027-05-07', name: 'x', kind: 'working_day' }), 'invalid');
+    await expectRefused(t, ROOT_ADMIN, () => saveCalendarDay({ date: '2027-05-08', name: 'x', kind: 'day_off' }), 'invalid');
+    await expectRefused(t, ROOT_ADMIN, () => removeCalendarDay('2027-05-10'), 'not_found');
   });
 
-  for (const who of ['mytho.admin', 'khoi.admin', 'tinh.leader', 'tinh.viewer', 'cd.mekong']) {
+  for (const who of ['tinh.admin', 'tw.viewer', 'mytho.admin', 'khoi.admin', 'tinh.leader', 'tinh.viewer', 'cd.mekong']) {
     test(`${who} may not change the calendar: refused, nothing changed`, async () => {
       await expectRefused(t, who, () => saveCalendarDay({ date: '2027-05-08', name: 'x', kind: 'working_day' }), 'forbidden');
       await expectRefused(t, who, () => removeCalendarDay('2027-01-01'), 'forbidden');

@@ -366,8 +366,12 @@ export async function updateUnit(input: UpdateUnitInput): Promise<void> {
   }
 }
 
-/** Re-root every unit of `fromPath`'s subtree (the root itself excluded when `keepRoot`) under `toPath`. */
-async function reparentSubtree(tx: Tx, fromPath: string, toPath: string, opts: { keepRoot: boolean }): Promise<void> {
+/**
+ * Re-root every unit of `fromPath`'s subtree (the root itself excluded when `keepRoot`) under
+ * `toPath`. No check: the caller has locked and checked both ends (a move, a merge, or the demo
+ * seed putting provinces made before the national level under it). The caller sets parent_id.
+ */
+export async function reparentSubtree(tx: Tx, fromPath: string, toPath: string, opts: { keepRoot: boolean }): Promise<void> {
   // Lock the whole subtree first. Whoever adds a unit below locks its parent (lockInScope), so
   // this waits for them; the UPDATE below then takes a fresh snapshot that includes their unit.
   // (An UPDATE that itself waited would work on its older snapshot and leave the new unit behind.)

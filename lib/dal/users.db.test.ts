@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo';
-import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectDalError, expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { verifyLogin } from './login';
 import { endCurrentSession, runAs } from './session';
 import { getUnit } from './units';
@@ -35,7 +35,8 @@ describe('listUsers and getUser', () => {
     const search = (await t.run('mytho.admin', () => listUsers({ q: 'Dang Quoc' }))).items;
     assert.deepEqual(search.map((u) => u.username), ['p4.leader'], 'search ignores Vietnamese accents');
     assert.deepEqual((await t.run('mytho.admin', () => listUsers({ q: 'P4.LEAD' }))).items.map((u) => u.username), ['p4.leader'], 'or finds a username');
-    assert.equal((await t.run('tinh.admin', () => listUsers())).total, DEMO_ACCOUNTS.length);
+    assert.equal((await t.run(ROOT_ADMIN, () => listUsers())).total, DEMO_ACCOUNTS.length, 'the national administrator sees every account');
+    assert.equal((await t.run('tinh.admin', () => listUsers())).total, DEMO_ACCOUNTS.filter((a) => a.unitCode !== 'TW').length, 'a province administrator, none above the province');
     assert.deepEqual(await t.snapshot(), before);
     assert.equal(await t.run('mytho.admin', () => canManageUsers()), true);
   });

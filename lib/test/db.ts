@@ -26,6 +26,12 @@ export { assertLocalDatabaseUrl } from './local-database';
  *   that role, and teardown() drops the database.
  */
 
+/**
+ * The administrator of the tree's one root (the national level): the only one who manages the
+ * rule set and the calendar, and who creates provinces.
+ */
+export const ROOT_ADMIN = 'tw.admin';
+
 /** The restricted role the data layer runs as on PostgreSQL (created once per server, owns nothing). */
 export const TEST_APP_ROLE = 'hatnhan_test_app';
 const TEST_APP_PASSWORD = 'hatnhan-test-app';

@@ -10,6 +10,9 @@ import { getT } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/validation';
 import { cleanParams, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
 import { ENTERPRISE_TYPES, MANAGING_KINDS, type EnterpriseType } from '@/lib/registry/kinds';
+import { LINKABLE_KINDS } from '@/lib/registry/links';
+import { linkEnterprisesAction } from './actions';
+import { LinkForm, LinkSelection, SelectBox } from './link-form';
 
 export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
@@ -51,7 +54,9 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   ]);
   const items = page.items;
   const filtered = Object.values(filter).some((v) => v !== undefined);
-  return (
+  // Those who edit the registry link enterprises to their organisations (the data layer decides which ones).
+  const canLink = can(user, 'data.edit', user.unitPath) && items.length > 0;
+  const content = (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-red-900">{t('ent.title')}</h1>
@@ -127,6 +132,11 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           <table className="min-w-full text-sm" data-testid="enterprises-table">
             <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
               <tr>
+                {canLink ? (
+                  <th className="w-10 px-3 py-2">
+                    <span className="sr-only">{t('ent.link.title')}</span>
+                  </th>
+                ) : null}
                 <th className="px-4 py-2">{t('ent.name')}</th>
                 <th className="px-4 py-2">{t('ent.taxCode')}</th>
                 <th className="px-4 py-2">{t('ent.type')}</th>
@@ -138,6 +148,11 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
             <tbody className="divide-y divide-stone-100 align-top">
               {items.map((e) => (
                 <tr key={e.id} className={e.status === 'operating' ? '' : 'text-stone-500'}>
+                  {canLink ? (
+                    <td className="px-3 py-2">
+                      <SelectBox id={e.id} name={e.name} label={t('ent.link.select', { name: e.name })} />
+                    </td>
+                  ) : null}
                   <td className="px-4 py-2">
                     <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
                       {e.name}
@@ -162,6 +177,26 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         </div>
       )}
       <Pager page={page} path="/enterprises" params={params} n={n} text={pagerText(t, page, n)} />
+      {canLink ? (
+        <LinkForm
+          action={linkEnterprisesAction}
+          source={`/api/pick/units?kinds=${LINKABLE_KINDS.join(',')}`}
+          pick={pickerLabels(t)}
+          labels={{
+            title: t('ent.link.title'),
+            intro: t('ent.link.intro'),
+            selected: t('ent.link.selected', { n: '{n}' }),
+            noneSelected: t('ent.link.noneSelected'),
+            remove: t('ent.link.remove', { name: '{name}' }),
+            unit: t('ent.link.unit'),
+            unitHint: t('ent.link.unitHint'),
+            replace: t('ent.link.replace'),
+            submit: t('ent.link.submit'),
+            pending: t('form.pending'),
+          }}
+        />
+      ) : null}
     </div>
   );
+  return canLink ? <LinkSelection>{content}</LinkSelection> : content;
 }
