@@ -32,6 +32,8 @@ describe('baseCode and uniqueCode', () => {
     assert.equal(baseCode('TG-MYTHO', 'Đảng ủy Phường 4', 'ward'), 'TG-MYTHO-P4');
     assert.equal(baseCode('TG-MYTHO-P4', 'Chi bộ Công ty TNHH Phương Nam', 'cell'), 'TG-MYTHO-P4-PHUONGNAM');
     assert.equal(baseCode(null, 'Tỉnh ủy Tiền Giang', 'province'), 'TIENGIANG');
+    assert.equal(baseCode('TG-MYTHO-P1', 'Chi bộ Khu phố 2, Phường 1', 'cell'), 'TG-MYTHO-P1-KP2');
+    assert.equal(baseCode('TG-MYTHO-P4', 'Đảng ủy Phường 4', 'ward'), 'TG-MYTHO-P4-P4');
   });
   test('bounded: a deep parent code is cut so a suffix still fits, and never ends with "-"', () => {
     const deep = 'TG-KHOIDN-VIETPHAT-PX1-ABCDEFGHIJ-KLMNOPQ';

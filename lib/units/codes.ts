@@ -96,8 +96,11 @@ export function codeStem(name: string, kind: UnitKind): string {
  * "-NN" suffix still fits in CODE_MAX. A root (no parent code) is the stem alone.
  */
 export function baseCode(parentCode: string | null | undefined, name: string, kind: UnitKind): string {
-  const stem = codeStem(name, kind);
   const parent = (parentCode ?? '').toUpperCase().replace(/[^A-Z0-9-]/g, '');
+  // "Chi bộ Khu phố 2, Phường 1" under …-P1 is …-P1-KP2: the parent's own part is not repeated.
+  let stem = codeStem(name, kind);
+  const last = parent.split('-').pop() ?? '';
+  if (last && stem.length > last.length && stem.endsWith(last)) stem = stem.slice(0, -last.length);
   const full = parent ? `${parent}-${stem}` : stem;
   return full.slice(0, CODE_MAX - SUFFIX_ROOM).replace(/-+$/, '');
 }
