@@ -19,7 +19,7 @@ after(async () => t?.teardown());
 type U = [name: string, kind: string, parent: string, code: string, effectiveOn: string];
 const unitRows = (list: U[]): RawRow[] => list.map(([name, kind, parent, code, effectiveOn], i) => ({ row: i + 2, cells: { name, kind, parent, code, effectiveOn } }));
 
-const rowsOfSql = async <T>(q: string) => rowsOf<T>(await t.db.execute(sql.raw(q)));
+const rowsOfSql = async <T>(q: string) => [...rowsOf<T>(await t.db.execute(sql.raw(q)))];
 const unitByName = async (name: string) =>
   (await rowsOfSql<{ id: number; code: string; kind: string; parent_id: number; path: string }>(`select id, code, kind, parent_id, path::text as path from units where name = '${name}'`))[0];
 

@@ -10,7 +10,7 @@ type L = Record<string, string>;
  * reads it, the size and the seconds elapsed are shown; then the outcome or the report of every
  * rejected cell.
  */
-export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'members'; l: L; maxBytes: number }) {
+export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'members' | 'units'; l: L; maxBytes: number }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(importAction, { ok: false });
   const [tooBig, setTooBig] = useState(false);
   const [sending, setSending] = useState<{ size: number; started: number } | null>(null);
