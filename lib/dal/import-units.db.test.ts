@@ -4,10 +4,11 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { rowsOf } from '@/db';
 import { seedDemoEnterprises } from '@/db/seed/enterprises';
-import { assertNoDrift, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { assertNoDrift, expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import { ENTERPRISE_COLUMNS, type RawRow } from '@/lib/registry/import';
 import { taxCodeCheckDigit } from '@/lib/registry/tax-code';
 import { importFile, importRows } from './imports';
+import { createUnit } from './units';
 
 let t: TestDb;
 before(async () => {
@@ -163,6 +164,23 @@ describe('unit tree import', () => {
     const dates = await rowsOfSql<{ d: string }>(`select effective_on::text as d from unit_events where unit_id in (${ward.id}, ${cell.id}) order by unit_id`);
     assert.deepEqual(dates.map((d) => d.d), ['2025-07-01', '2019-09-12']);
     assert.equal((await unitByName('Chi bộ Ẩn')) ?? null, null);
+  });
+});
+
+describe('readable codes from createUnit', () => {
+  test('a blank code becomes parent code + name, made unique with -2; a typed code that is taken is a field error, nothing written', async () => {
+    const p6 = await t.unitId('TG-MYTHO-P6');
+    const a = await t.run('mytho.admin', () => createUnit({ parentId: p6, kind: 'cell', name: 'Chi bộ Công ty TNHH Bánh Phồng Tôm', effectiveOn: '2024-05-01' }));
+    const b = await t.run('mytho.admin', () => createUnit({ parentId: p6, kind: 'cell', name: 'Chi bộ Công ty Cổ phần Bánh Phồng Tôm', effectiveOn: '2024-05-01' }));
+    const codes = await rowsOfSql<{ id: number; code: string }>(`select id, code from units where id in (${a.id}, ${b.id}) order by id`);
+    assert.deepEqual(codes.map((c) => c.code), ['TG-MYTHO-P6-BANHPHONGTOM', 'TG-MYTHO-P6-BANHPHONGTOM-2']);
+    const before = await t.snapshot();
+    const err = await expectDalError(
+      t.run('mytho.admin', () => createUnit({ parentId: p6, kind: 'cell', name: 'Chi bộ Khác', code: 'TG-MYTHO-P6-BANHPHONGTOM', effectiveOn: '2024-05-01' })),
+      'invalid',
+    );
+    assert.deepEqual(err.fieldErrors, { code: 'errors.codeTaken' });
+    assert.deepEqual(await t.snapshot(), before);
   });
 });
 
