@@ -56,15 +56,15 @@ test('[IMPORT] the province administrator imports a unit tree and enterprises li
     'units',
     [
       unit('Đảng ủy Phường 11', 'Đảng ủy phường, xã', 'Thành ủy Mỹ Thoại', '01/07/2025'),
-      unit('Chi bộ Công ty TNHH Dệt Cửu Long', 'Chi bộ', 'Chi bộ Công ty TNHH Nhuộm Cửu Long', '05/03/2021'),
-      unit('Chi bộ Công ty TNHH Nhuộm Cửu Long', 'Chi bộ', 'Chi bộ Công ty TNHH Dệt Cửu Long', '05/03/2021'),
+      unit('Đảng ủy cơ sở Công ty TNHH Dệt Cửu Long', 'Đảng ủy cơ sở', 'Đảng ủy cơ sở Công ty TNHH Nhuộm Cửu Long', '05/03/2021'),
+      unit('Đảng ủy cơ sở Công ty TNHH Nhuộm Cửu Long', 'Đảng ủy cơ sở', 'Đảng ủy cơ sở Công ty TNHH Dệt Cửu Long', '05/03/2021'),
       unit('Đảng ủy Phường 12', 'Đảng ủy phường, xã', 'TG-MYTHO-P4-KP3', '01/07/2025'),
       unit('Chi bộ Công ty TNHH Gốm Mỹ Tho', 'Chi bộ', 'Thành ủy Mỹ Tho', '01/07/2025', 'TG-MYTHO-P4'),
     ],
     'cay-don-vi-loi.xlsx',
   );
   const refused = await upload(page, 'units', bad);
-  await expect(refused.getByTestId('import-message')).toContainText('Chưa nhập gì');
+  await expect(refused.getByTestId('import-message')).toContainText('Chưa nhập gì: 5 lỗi ở 5 trong 5 dòng');
   const report = refused.getByTestId('import-report').locator('tbody tr');
   await expect(report).toHaveCount(5);
   await expect(report.nth(0)).toContainText('Không tìm thấy đơn vị cấp trên');
