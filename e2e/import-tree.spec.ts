@@ -72,6 +72,8 @@ test('[IMPORT] the province administrator imports a unit tree and enterprises li
   await expect(report.nth(3)).toContainText('Đảng ủy phường, xã không thể trực thuộc Chi bộ');
   await expect(report.nth(4)).toContainText('Mã đơn vị này đã được dùng');
   await page.setViewportSize({ width: 390, height: 844 });
+  await expect(refused.getByTestId('import-report-list').locator('li')).toHaveCount(5);
+  await expect(refused.getByTestId('import-report-list').locator('li').nth(1)).toContainText('Dòng 3');
   await page.screenshot({ path: path.join(screenshotDir, 'import-tree-errors-phone.png'), fullPage: true });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1366, height: 900 });
