@@ -1,14 +1,15 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { chunks, getDb, reserveIds } from '@/db';
 import { enterprises, partyMembers, persons, units } from '@/db/schema';
 import { maskCccd, searchKey } from '@/lib/people/identity';
-import { IMPORT_LIMITS, validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError } from '@/lib/registry/import';
+import { IMPORT_LIMITS, validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError, type UnitRefKind } from '@/lib/registry/import';
 import { readWorkbook, type WorkbookRead } from '@/lib/registry/import-xlsx';
-import { MANAGING_KINDS } from '@/lib/registry/kinds';
+import { MANAGING_KINDS, PARTY_ORG_KINDS } from '@/lib/registry/kinds';
 import { compactTaxCode } from '@/lib/registry/tax-code';
 import { writeAuditMany } from './audit';
 import { enterpriseColumns, enterpriseInScope } from './enterprises';
+import { importUnitRows } from './import-units';
 import { insertMembers } from './members';
 import { assertCan, inScope, requireUser, type CurrentUser } from './session';
 
@@ -31,24 +32,66 @@ async function existing(values: string[], query: (part: string[]) => Promise<str
   return found;
 }
 
-async function buildLookups(user: CurrentUser, rows: RawRow[], kind: ImportKind): Promise<ImportLookups> {
+/** The columns of each kind of file that name units, and which units each may name. */
+const UNIT_REF_COLUMNS: Record<'enterprises' | 'members', [string, UnitRefKind][]> = {
+  enterprises: [
+    ['managingUnit', 'managing'],
+    ['partyUnit', 'party'],
+    ['tradeUnionUnit', 'union'],
+    ['youthUnionUnit', 'youth'],
+  ],
+  members: [['cell', 'cell']],
+};
+const REF_KINDS: Record<UnitRefKind, readonly string[]> = {
+  managing: MANAGING_KINDS,
+  cell: ['cell'],
+  party: PARTY_ORG_KINDS,
+  union: ['union_branch'],
+  youth: ['youth_branch'],
+};
+
+/**
+ * The active units of the user's scope that the file names, by code or by name: only those, never
+ * the whole scope (a province holds thousands of units, the country a hundred thousand). Codes
+ * are compared as typed and in capitals, names by their search key (units.search_name).
+ */
+export async function unitsNamed(user: CurrentUser, refs: string[]): Promise<{ id: number; code: string; name: string; kind: string; path: string }[]> {
   const db = await getDb();
-  const scopeUnits = await db
-    .select({ id: units.id, code: units.code, name: units.name, kind: units.kind })
-    .from(units)
-    .where(and(inScope(user), eq(units.status, 'active')));
+  const list = [...new Set(refs.map((r) => r.trim()).filter(Boolean))];
+  const codes = [...new Set(list.flatMap((r) => [r, r.toUpperCase()]))];
+  const keys = [...new Set(list.map(searchKey))];
+  const found = new Map<number, { id: number; code: string; name: string; kind: string; path: string }>();
+  for (const part of chunks([...codes.map((v) => ['c', v] as const), ...keys.map((v) => ['n', v] as const)], 2000)) {
+    const c = part.filter((x) => x[0] === 'c').map((x) => x[1]);
+    const n = part.filter((x) => x[0] === 'n').map((x) => x[1]);
+    const rows = await db
+      .select({ id: units.id, code: units.code, name: units.name, kind: units.kind, path: sql<string>`${units.path}::text` })
+      .from(units)
+      .where(and(inScope(user), eq(units.status, 'active'), or(c.length ? inArray(units.code, c) : undefined, n.length ? inArray(units.searchName, n) : undefined)));
+    for (const r of rows) found.set(r.id, r);
+  }
+  return [...found.values()];
+}
+
+async function buildLookups(user: CurrentUser, rows: RawRow[], kind: 'enterprises' | 'members'): Promise<ImportLookups> {
+  const db = await getDb();
+  const refColumns = UNIT_REF_COLUMNS[kind];
+  const named = await unitsNamed(
+    user,
+    rows.flatMap((r) => refColumns.map(([key]) => r.cells[key] ?? '')),
+  );
   // A unit is named by its code or by its name; a name shared by two units of the scope is ambiguous (use the code).
   const index = (kinds: readonly string[]) => {
     const byRef = new Map<string, number | null>();
-    for (const u of scopeUnits.filter((x) => kinds.includes(x.kind))) {
+    for (const u of named.filter((x) => kinds.includes(x.kind))) {
       byRef.set(searchKey(u.code), u.id);
       const key = searchKey(u.name);
       byRef.set(key, byRef.has(key) && byRef.get(key) !== u.id ? null : u.id);
     }
     return byRef;
   };
-  const managing = index(MANAGING_KINDS);
-  const cells = index(['cell']);
+  const indexes = Object.fromEntries(Object.entries(REF_KINDS).map(([k, kinds]) => [k, index(kinds)])) as Record<UnitRefKind, Map<string, number | null>>;
+  const anyKind = new Set(named.flatMap((u) => [searchKey(u.code), searchKey(u.name)]));
   const col = (key: string) => rows.map((r) => r.cells[key] ?? '');
 
   const taxCodes = col(kind === 'enterprises' ? 'taxCode' : 'enterpriseTaxCode').map(compactTaxCode);
@@ -68,7 +111,8 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: ImportKind)
   ]);
   const firmByTax = new Map(scopeFirms.map((f) => [f.taxCode, f.id]));
   return {
-    unit: (ref, kinds) => (kinds === 'managing' ? managing : cells).get(searchKey(ref)) ?? undefined,
+    unit: (ref, kinds) => indexes[kinds].get(searchKey(ref)) ?? undefined,
+    unitOfOtherKind: (ref, kinds) => anyKind.has(searchKey(ref)) && !indexes[kinds].has(searchKey(ref)),
     enterpriseByTaxCode: (code) => firmByTax.get(code),
     taxCodeExists: (code) => takenTax.has(code),
     cccdExists: (id) => cccds.has(id),
@@ -85,7 +129,7 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: ImportKind)
  */
 export async function importFile(kind: ImportKind, file: ArrayBuffer | Buffer): Promise<FileImportResult> {
   const user = await requireUser();
-  assertCan(user, 'data.edit', user.unitPath);
+  assertCan(user, kind === 'units' ? 'unit.create' : 'data.edit', user.unitPath);
   const started = Date.now();
   const read = await readWorkbook(file, kind);
   if (!read.ok) return read;
@@ -95,6 +139,7 @@ export async function importFile(kind: ImportKind, file: ArrayBuffer | Buffer): 
 
 /** Check every row and write all of them in one transaction, or none (the report names each bad cell). */
 export async function importRows(kind: ImportKind, rows: RawRow[]): Promise<ImportResult> {
+  if (kind === 'units') return importUnitRows(rows);
   const user = await requireUser();
   assertCan(user, 'data.edit', user.unitPath);
   const started = Date.now();

@@ -5,6 +5,7 @@ import { getDb, reserveIds, rowsOf, type Tx } from '@/db';
 import { memberEvents, unitEvents, units, unitSubtreeCounts, users } from '@/db/schema';
 import { TERMINAL_STATES } from '@/lib/admission/states';
 import { can, type Action } from '@/lib/authz/permissions';
+import { baseCode, codeCandidates, uniqueCode } from '@/lib/units/codes';
 import { canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
@@ -273,6 +274,16 @@ async function codeTaken(tx: Tx, code: string, exceptId?: number): Promise<boole
   return rows.length > 0;
 }
 
+/** A readable code for a new unit under `parentId` (lib/units/codes.ts), the first of its candidates not taken. */
+export async function generatedCode(tx: Tx, parentId: number, name: string, kind: UnitKind): Promise<string> {
+  const [parent] = await tx.select({ code: units.code }).from(units).where(eq(units.id, parentId));
+  const candidates = codeCandidates(baseCode(parent?.code, name, kind), 100);
+  const taken = new Set((await tx.select({ code: units.code }).from(units).where(inArray(units.code, candidates))).map((r) => r.code.toUpperCase()));
+  const code = uniqueCode(candidates[0], (c) => taken.has(c), 100);
+  if (!code) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
+  return code;
+}
+
 export type CreateUnitInput = {
   parentId: number;
   kind: UnitKind;
@@ -319,7 +330,7 @@ export async function insertUnit(
     path: `${parent.path}.${id}`,
     kind: input.kind,
     name: input.name,
-    code: input.code || `U${id}`,
+    code: input.code || (await generatedCode(tx, parent.id, input.name, input.kind)),
     description: input.description || null,
   };
   await tx.insert(units).values(values);

@@ -10,7 +10,7 @@ import { compactTaxCode, taxCodeProblem } from './tax-code';
  * Pure (no database): the data layer imports nothing unless every row is clean.
  */
 
-export const IMPORT_KINDS = ['enterprises', 'members'] as const;
+export const IMPORT_KINDS = ['enterprises', 'members', 'units'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -63,6 +63,9 @@ export const ENTERPRISE_COLUMNS: Column[] = [
   { key: 'workforce', header: 'Số lao động', required: true, width: 12, kind: 'whole', aliases: ['Tổng số lao động', 'Lao động'], example: '320' },
   { key: 'hasTradeUnion', header: 'Có công đoàn cơ sở', width: 12, kind: 'flag', example: 'Có' },
   { key: 'hasYouthUnion', header: 'Có Đoàn thanh niên', width: 12, kind: 'flag', example: 'Không' },
+  { key: 'partyUnit', header: 'Tổ chức đảng', width: 30, aliases: ['Tổ chức cơ sở đảng', 'Chi bộ, đảng bộ'], example: 'Chi bộ Công ty TNHH May Phương Nam', note: 'Chi bộ hoặc đảng ủy cơ sở của doanh nghiệp: tên hoặc mã trên hệ thống; bỏ trống nếu chưa có' },
+  { key: 'tradeUnionUnit', header: 'Công đoàn cơ sở', width: 26, aliases: ['Tổ chức công đoàn'], example: '', note: 'Tên hoặc mã công đoàn cơ sở trên hệ thống (tự ghi nhận "Có công đoàn cơ sở")' },
+  { key: 'youthUnionUnit', header: 'Đoàn thanh niên', width: 26, aliases: ['Chi đoàn', 'Tổ chức Đoàn'], example: '', note: 'Tên hoặc mã chi đoàn/đoàn cơ sở trên hệ thống (tự ghi nhận "Có Đoàn thanh niên")' },
   { key: 'ownerName', header: 'Chủ doanh nghiệp', width: 24, example: 'Nguyễn Văn Minh' },
   { key: 'ownerIsMember', header: 'Chủ doanh nghiệp là đảng viên', width: 14, kind: 'flag', example: 'Không' },
   { key: 'status', header: 'Tình trạng', width: 18, example: 'Đang hoạt động', note: 'Đang hoạt động, Tạm ngừng kinh doanh, Đã giải thể' },
@@ -83,7 +86,15 @@ export const MEMBER_COLUMNS: Column[] = [
   { key: 'notDuplicate', header: 'Xác nhận khác người trùng tên', width: 14, kind: 'flag', example: '', note: 'Ghi "Có" nếu đã kiểm tra: người trùng họ tên và ngày sinh là người khác' },
 ];
 
-export const COLUMNS: Record<ImportKind, Column[]> = { enterprises: ENTERPRISE_COLUMNS, members: MEMBER_COLUMNS };
+export const UNIT_COLUMNS: Column[] = [
+  { key: 'name', header: 'Tên đơn vị', required: true, width: 40, aliases: ['Tên tổ chức', 'Tên tổ chức đảng'], example: 'Chi bộ Công ty TNHH May Phương Nam' },
+  { key: 'kind', header: 'Loại', required: true, width: 22, aliases: ['Loại đơn vị', 'Loại tổ chức'], example: 'Chi bộ', note: 'Tỉnh ủy / Thành ủy, Cấp huyện, Đảng ủy Khối, Đảng ủy cơ sở, Đảng ủy phường, xã, Chi bộ, Công đoàn cơ sở, Đoàn Thanh niên' },
+  { key: 'parent', header: 'Đơn vị cấp trên', required: true, width: 34, aliases: ['Cấp trên', 'Trực thuộc', 'Cấp trên trực tiếp'], example: 'Đảng ủy Phường 4', note: 'Tên hoặc mã đơn vị đã có trên hệ thống, hoặc tên/mã của một dòng khác trong tệp' },
+  { key: 'code', header: 'Mã', width: 24, kind: 'code', aliases: ['Mã đơn vị'], example: '', note: 'Chữ in không dấu, số và dấu gạch ngang; bỏ trống để hệ thống tự đặt (mã cấp trên + tên)' },
+  { key: 'effectiveOn', header: 'Ngày thành lập / hiệu lực', required: true, width: 14, kind: 'date', aliases: ['Ngày thành lập', 'Ngày hiệu lực', 'Ngày quyết định thành lập'], example: '05/03/2020', note: 'dd/mm/yyyy' },
+];
+
+export const COLUMNS: Record<ImportKind, Column[]> = { enterprises: ENTERPRISE_COLUMNS, members: MEMBER_COLUMNS, units: UNIT_COLUMNS };
 
 // ------------------------------------------------------------------ reading a sheet
 
@@ -136,14 +147,29 @@ export type ImportReason =
   | 'legacyEncoding'
   | 'notWhole'
   | 'tooLarge'
-  | 'controlChars';
+  | 'controlChars'
+  | 'wrongKindUnit'
+  | 'parentNotFound'
+  | 'parentAmbiguous'
+  | 'parentOutOfScope'
+  | 'parentCycle'
+  | 'kindNotAllowed'
+  | 'codeFormat'
+  | 'codeTaken'
+  | 'codeRepeated'
+  | 'dateInFuture';
 
 export type RowError = { row: number; column: string; value: string; reason: ImportReason; params?: Record<string, string> };
+
+/** Which units a column may name: committees that manage enterprises, cells, an enterprise's party organisation, union or youth branch. */
+export type UnitRefKind = 'managing' | 'cell' | 'party' | 'union' | 'youth';
 
 /** What the data layer knows: units and enterprises of the user's scope, and what already exists. */
 export type ImportLookups = {
   /** A unit of the scope by code or exact name (diacritic- and case-insensitive), of the given kinds. */
-  unit(ref: string, kinds: 'managing' | 'cell'): number | undefined;
+  unit(ref: string, kinds: UnitRefKind): number | undefined;
+  /** Whether `ref` names a unit of the scope of another kind than asked (for a clearer message). */
+  unitOfOtherKind?(ref: string, kinds: UnitRefKind): boolean;
   enterpriseByTaxCode(code: string): number | undefined;
   taxCodeExists(code: string): boolean;
   cccdExists(id: string): boolean;
@@ -182,7 +208,7 @@ function choice<X extends string>(value: string, labels: Record<X, string[]>, co
 }
 
 /** The checks of one row; one error per cell at most, the reader's problems first. */
-class RowCheck {
+export class RowCheck {
   readonly errors: RowError[] = [];
   private readonly failed = new Set<string>();
   constructor(
@@ -238,8 +264,17 @@ class RowCheck {
   }
 }
 
-/** The import names no party or union unit: those links are made in the portal. */
-export type EnterpriseRow = { row: number } & Omit<EnterpriseRecord, 'tradeUnionUnitId' | 'youthUnionUnitId' | 'partyUnitId'>;
+/** An enterprise row, with the party organisation, union and youth branch it names (units of the scope). */
+export type EnterpriseRow = { row: number } & EnterpriseRecord;
+
+/** What a link column must name, as the row error says it. */
+const LINK_KINDS: Record<UnitRefKind, string> = {
+  managing: 'cấp ủy quản lý',
+  cell: 'chi bộ',
+  party: 'chi bộ hoặc đảng ủy cơ sở',
+  union: 'công đoàn cơ sở',
+  youth: 'đoàn thanh niên',
+};
 
 export function validateEnterpriseRows(rows: RawRow[], look: ImportLookups): { valid: EnterpriseRow[]; errors: RowError[] } {
   const valid: EnterpriseRow[] = [];
@@ -265,8 +300,18 @@ export function validateEnterpriseRows(rows: RawRow[], look: ImportLookups): { v
     if (unitRef && !managingUnitId) c.fail('managingUnit', 'unknownUnit');
     const zone = c.text('zone', 200);
     const workforce = c.whole('workforce', 10_000_000);
-    const hasTradeUnion = c.bool('hasTradeUnion');
-    const hasYouthUnion = c.bool('hasYouthUnion');
+    const link = (key: string, kinds: UnitRefKind): number | undefined => {
+      const ref = c.text(key, 300);
+      if (!ref) return undefined;
+      const id = look.unit(ref, kinds);
+      if (!id) c.fail(key, look.unitOfOtherKind?.(ref, kinds) ? 'wrongKindUnit' : 'unknownUnit', { kinds: LINK_KINDS[kinds] });
+      return id;
+    };
+    const partyUnitId = link('partyUnit', 'party');
+    const tradeUnionUnitId = link('tradeUnionUnit', 'union');
+    const youthUnionUnitId = link('youthUnionUnit', 'youth');
+    const hasTradeUnion = c.bool('hasTradeUnion') || !!tradeUnionUnitId;
+    const hasYouthUnion = c.bool('hasYouthUnion') || !!youthUnionUnitId;
     const ownerName = c.text('ownerName', 200);
     const ownerIsMember = c.bool('ownerIsMember');
     const status = c.pick('status', STATUS_LABELS, ENTERPRISE_STATUSES, 'Đang hoạt động, Tạm ngừng kinh doanh, Đã giải thể');
@@ -283,7 +328,10 @@ export function validateEnterpriseRows(rows: RawRow[], look: ImportLookups): { v
         zone: zone || undefined,
         workforce,
         hasTradeUnion,
+        tradeUnionUnitId,
         hasYouthUnion,
+        youthUnionUnitId,
+        partyUnitId,
         ownerName: ownerName || undefined,
         ownerIsMember,
         status,

@@ -10,7 +10,7 @@ type L = Record<string, string>;
  * reads it, the size and the seconds elapsed are shown; then the outcome or the report of every
  * rejected cell.
  */
-export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'members'; l: L; maxBytes: number }) {
+export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'members' | 'units'; l: L; maxBytes: number }) {
   const [state, action, pending] = useActionState<ImportState, FormData>(importAction, { ok: false });
   const [tooBig, setTooBig] = useState(false);
   const [sending, setSending] = useState<{ size: number; started: number } | null>(null);
@@ -63,7 +63,22 @@ export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'membe
         </p>
       ) : null}
       {!pending && state.report?.length ? (
-        <div className="max-h-96 overflow-auto rounded-lg border border-stone-200 bg-white">
+        // On a phone each error is a block (row, column, value, then the reason in full width).
+        <ol className="max-h-96 space-y-2 overflow-auto sm:hidden" data-testid="import-report-list">
+          {state.report.map((e, i) => (
+            <li key={i} className="rounded-md border border-stone-200 bg-white p-2 text-sm">
+              <div className="flex flex-wrap gap-x-2 text-xs text-stone-600">
+                <span className="font-semibold tabular-nums text-stone-900">{l.row} {e.row}</span>
+                <span>{e.column}</span>
+                {e.value ? <span className="break-all font-mono">“{e.value}”</span> : null}
+              </div>
+              <p className="mt-1">{e.reason}</p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {!pending && state.report?.length ? (
+        <div className="hidden max-h-96 overflow-auto rounded-lg border border-stone-200 bg-white sm:block">
           <table className="min-w-full text-sm" data-testid="import-report">
             <thead className="sticky top-0 bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
               <tr>

@@ -22,6 +22,8 @@ export default async function ImportPage() {
     reason: t('import.col.reason'),
   };
   const allowed = can(user, 'data.edit', user.unitPath);
+  // The unit tree is imported by those who may add units (administrators), the records by editors.
+  const kinds = (['units', 'enterprises', 'members'] as const).filter((k) => can(user, k === 'units' ? 'unit.create' : 'data.edit', user.unitPath));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold text-red-900">{t('import.title')}</h1>
@@ -30,7 +32,7 @@ export default async function ImportPage() {
         <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('import.readOnly')}</p>
       ) : (
         <div className="grid gap-6 md:grid-cols-2">
-          {(['enterprises', 'members'] as const).map((kind) => (
+          {kinds.map((kind) => (
             <section key={kind} className="space-y-3 rounded-xl border border-stone-200 bg-white p-5 shadow-sm">
               <h2 className="text-lg font-semibold text-red-900">{t(`import.kind.${kind}`)}</h2>
               <a href={`/import/template/${kind}`} className="inline-block text-sm text-red-800 underline" data-testid={`template-${kind}`}>

@@ -9,5 +9,5 @@ export async function GET(_req: Request, { params }: { params: Promise<{ kind: s
   await requireUser();
   const { kind } = await params;
   if (!(IMPORT_KINDS as readonly string[]).includes(kind)) notFound();
-  return xlsxResponse(await templateWorkbook(kind as ImportKind), `mau-nhap-${kind === 'enterprises' ? 'doanh-nghiep' : 'dang-vien'}.xlsx`);
+  return xlsxResponse(await templateWorkbook(kind as ImportKind), `mau-nhap-${({ enterprises: 'doanh-nghiep', members: 'dang-vien', units: 'cay-don-vi' } as const)[kind as ImportKind]}.xlsx`);
 }
