@@ -23,6 +23,7 @@ async function expectNoSidewaysScroll(page: Page) {
 
 test('[ENGAGEMENT] a ward officer records a survey with 14 ward committees and the tax office, logs meetings with three enterprises from a list, and the dashboard counts them', async ({ browser }) => {
   const page = await signedIn(browser, 'p4.officer');
+  await page.setViewportSize({ width: 1366, height: 900 });
   const before = await figures(page);
 
   // A survey round: how many of each partner took part; a number that is not one is refused beside its field.
