@@ -498,16 +498,21 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
     await sql`insert into survey_rounds (id, unit_id, title, held_on, participants, created_by)
       select d.id, d.id, 'Khảo sát doanh nghiệp ' || d.name, date '2025-03-01' + d.id % 600,
         jsonb_build_array(
-          jsonb_build_object('kind', 'ward_committees', 'count', greatest(1, (select count(*) from units w where w.parent_id = d.id and w.kind = 'ward'))),
+          jsonb_build_object('kind', 'ward_committees', 'count', greatest(1, coalesce(w.n, 0))),
           jsonb_build_object('kind', 'tax_office', 'count', 1),
           jsonb_build_object('kind', 'social_insurance', 'count', 1)),
         d.id
-      from units d where d.kind = 'district'`;
+      from units d left join (select parent_id, count(*)::int as n from units where kind = 'ward' group by 1) w on w.parent_id = d.id
+      where d.kind = 'district'`;
     await sql`insert into survey_findings (round_id, enterprise_id, members_working, union_present, owner_attitude, created_by)
       select w.parent_id, e.id, bench_r(e.id, 75) % 5, e.has_trade_union, (array['supportive','neutral','reluctant'])[1 + bench_r(e.id, 76) % 3], w.parent_id
       from enterprises e join units w on w.id = e.managing_unit_id where w.kind = 'ward' and e.party_unit_id is null and e.id % 10 = 1`;
     await sql`insert into targets (unit_id, set_by_unit_id, measure, period_kind, year_from, year_to, value)
       select u.id, coalesce(u.parent_id, u.id), 'admitted', 'year', 2026, 2026, 200 from units u where u.kind in ('province', 'district', 'bloc')`;
+    // Engagement targets a province sets its districts (owners to meet and persuade, enterprises to survey).
+    await sql`insert into targets (unit_id, set_by_unit_id, measure, period_kind, year_from, year_to, value)
+      select u.id, u.parent_id, m.measure, 'year', 2026, 2026, m.value
+      from units u cross join (values ('enterprises_surveyed', 40), ('owners_met', 30), ('owners_persuaded', 10)) m(measure, value) where u.kind = 'district'`;
   });
 
   await step('sequences, helper tables, analyze', async () => {
