@@ -1,6 +1,6 @@
 'use client';
 
-import { useContext, useEffect, useId, useRef, useState } from 'react';
+import { useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { FormStateContext } from './action-form';
 
 export type PickOption = { value: string; label: string; detail?: string };
@@ -43,6 +43,7 @@ export function SearchPicker({
   multiple,
   hideLabel,
   testId,
+  renderChosen,
 }: {
   name: string;
   label: string;
@@ -55,6 +56,8 @@ export function SearchPicker({
   multiple?: boolean;
   hideLabel?: boolean;
   testId?: string;
+  /** With `multiple`: draw each chosen option (e.g. a row with fields of its own) instead of a chip; `remove` unchooses it. */
+  renderChosen?: (option: PickOption, remove: () => void) => ReactNode;
 }) {
   const state = useContext(FormStateContext);
   const id = useId();
@@ -162,7 +165,13 @@ export function SearchPicker({
         {label}
         {required ? <span className="text-red-700"> *</span> : null}
       </label>
-      {multiple && chosen.length ? (
+      {multiple && chosen.length && renderChosen ? (
+        <ul className="mb-2 space-y-2" aria-label={label}>
+          {chosen.map((c) => (
+            <li key={c.value}>{renderChosen(c, () => setChosen((list) => list.filter((x) => x.value !== c.value)))}</li>
+          ))}
+        </ul>
+      ) : multiple && chosen.length ? (
         <ul className="mb-2 flex flex-wrap gap-2" aria-label={label}>
           {chosen.map((c) => (
             <li key={c.value} className="flex items-center gap-1 rounded-full bg-red-50 py-0.5 pl-3 pr-1 text-sm text-red-900 ring-1 ring-red-200">

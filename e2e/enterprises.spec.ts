@@ -64,8 +64,8 @@ test('[REGISTRY] a ward officer registers an enterprise, finds it without diacri
   await page.locator('summary', { hasText: 'Tạo đợt khảo sát' }).click();
   const survey = page.getByTestId('survey-form');
   await survey.getByLabel('Tên đợt khảo sát').fill('Khảo sát doanh nghiệp Phường 4, quý IV');
-  await survey.getByLabel('Cơ quan thuế').check();
-  await survey.getByLabel('Bảo hiểm xã hội').check();
+  await survey.getByLabel('Cơ quan thuế').fill('1');
+  await survey.getByLabel('Bảo hiểm xã hội').fill('1');
   await survey.getByRole('button', { name: 'Tạo đợt khảo sát' }).click();
   await expect(page.getByTestId('survey-title')).toHaveText('Khảo sát doanh nghiệp Phường 4, quý IV');
   const finding = page.getByTestId('finding-form');

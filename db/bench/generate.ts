@@ -488,14 +488,31 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
       select e.id, e.managing_unit_id, ${today}::date - bench_r(e.id, 73) % 700, 'Ban Tổ chức; chủ doanh nghiệp',
         (array['persuaded','considering','declined'])[1 + bench_r(e.id, 74) % 3], 'Trao đổi về thành lập tổ chức đảng', e.managing_unit_id
       from enterprises e where e.party_unit_id is null and e.id % 8 = 0`;
+    // A follow-up meeting with a third of the owners met (an owner met twice counts once on the dashboard).
+    await sql`insert into owner_meetings (enterprise_id, unit_id, met_on, attendees, outcome, summary, created_by)
+      select m.enterprise_id, m.unit_id, least(${today}::date, m.met_on + 30 + bench_r(m.enterprise_id, 77) % 60), 'Ban Tổ chức; Liên đoàn Lao động',
+        (array['persuaded','considering'])[1 + bench_r(m.enterprise_id, 78) % 2], 'Làm việc lại', m.unit_id
+      from owner_meetings m where m.enterprise_id % 24 = 0`;
+    // One round per district-level committee, with its ward committees, the tax office and social insurance
+    // ("14 ward committees, the tax office and social insurance"), held between March 2025 and October 2026.
     await sql`insert into survey_rounds (id, unit_id, title, held_on, participants, created_by)
-      select d.id, d.id, 'Khảo sát doanh nghiệp ' || d.name, date '2025-03-01' + d.id % 300, '["tax_office","social_insurance"]'::jsonb, d.id
-      from units d where d.kind = 'district'`;
+      select d.id, d.id, 'Khảo sát doanh nghiệp ' || d.name, date '2025-03-01' + d.id % 600,
+        jsonb_build_array(
+          jsonb_build_object('kind', 'ward_committees', 'count', greatest(1, coalesce(w.n, 0))),
+          jsonb_build_object('kind', 'tax_office', 'count', 1),
+          jsonb_build_object('kind', 'social_insurance', 'count', 1)),
+        d.id
+      from units d left join (select parent_id, count(*)::int as n from units where kind = 'ward' group by 1) w on w.parent_id = d.id
+      where d.kind = 'district'`;
     await sql`insert into survey_findings (round_id, enterprise_id, members_working, union_present, owner_attitude, created_by)
       select w.parent_id, e.id, bench_r(e.id, 75) % 5, e.has_trade_union, (array['supportive','neutral','reluctant'])[1 + bench_r(e.id, 76) % 3], w.parent_id
       from enterprises e join units w on w.id = e.managing_unit_id where w.kind = 'ward' and e.party_unit_id is null and e.id % 10 = 1`;
     await sql`insert into targets (unit_id, set_by_unit_id, measure, period_kind, year_from, year_to, value)
       select u.id, coalesce(u.parent_id, u.id), 'admitted', 'year', 2026, 2026, 200 from units u where u.kind in ('province', 'district', 'bloc')`;
+    // Engagement targets a province sets its districts (owners to meet and persuade, enterprises to survey).
+    await sql`insert into targets (unit_id, set_by_unit_id, measure, period_kind, year_from, year_to, value)
+      select u.id, u.parent_id, m.measure, 'year', 2026, 2026, m.value
+      from units u cross join (values ('enterprises_surveyed', 40), ('owners_met', 30), ('owners_persuaded', 10)) m(measure, value) where u.kind = 'district'`;
   });
 
   await step('sequences, helper tables, analyze', async () => {

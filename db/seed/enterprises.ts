@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import { chunks, type Db, type Tx } from '../index';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '../schema';
 import { searchKey } from '../../lib/people/identity';
-import type { EnterpriseType, MeetingOutcome, OwnerAttitude, SurveyParticipant } from '../../lib/registry/kinds';
+import type { EnterpriseType, MeetingOutcome, OwnerAttitude, SurveyPartner } from '../../lib/registry/kinds';
 import { taxCodeCheckDigit } from '../../lib/registry/tax-code';
 
 /**
@@ -72,7 +72,12 @@ const SURVEY = {
   by: 'mytho.officer',
   title: 'Khảo sát doanh nghiệp chưa có tổ chức đảng năm 2026',
   daysAgo: 150,
-  participants: ['ward_committees', 'tax_office', 'social_insurance', 'labour_federation'] as SurveyParticipant[],
+  // "With 14 ward committees, the tax office and social insurance."
+  participants: [
+    { kind: 'ward_committees', count: 14 },
+    { kind: 'tax_office', count: 1 },
+    { kind: 'social_insurance', count: 1 },
+  ] as SurveyPartner[],
 };
 const FINDINGS: Finding[] = [
   { tax: '0067733', membersWorking: 4, unionPresent: true, ownerAttitude: 'supportive', note: '4 đảng viên đang sinh hoạt tạm thời ở Chi bộ Liên đoàn Lao động thành phố.' },
@@ -152,7 +157,7 @@ export async function seedDemoEnterprises(db: Db, today: string): Promise<number
       const surveyor = user(SURVEY.by);
       const [round] = await tx
         .insert(surveyRounds)
-        .values({ unitId: unitId(SURVEY.unit), title: SURVEY.title, heldOn: daysAgo(SURVEY.daysAgo), participants: SURVEY.participants.map((kind) => ({ kind, count: kind === 'ward_committees' ? 14 : 1 })), createdBy: surveyor.id })
+        .values({ unitId: unitId(SURVEY.unit), title: SURVEY.title, heldOn: daysAgo(SURVEY.daysAgo), participants: SURVEY.participants, createdBy: surveyor.id })
         .returning({ id: surveyRounds.id });
       for (const f of FINDINGS)
         await tx.insert(surveyFindings).values({ roundId: round.id, enterpriseId: entId(f.tax), membersWorking: f.membersWorking, unionPresent: f.unionPresent, ownerAttitude: f.ownerAttitude, note: f.note ?? null, createdBy: surveyor.id });

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, countDistinct, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, countDistinct, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
-import type { MeetingOutcome, OwnerAttitude, SurveyPartner } from '@/lib/registry/kinds';
-import { writeAudit } from './audit';
+import { MEETING_OUTCOMES, type MeetingOutcome, type OwnerAttitude, type SurveyPartner } from '@/lib/registry/kinds';
+import { MAX_PARTNER_COUNT, normalisePartners } from '@/lib/registry/survey-partners';
+import { writeAudit, writeAuditMany } from './audit';
 import { enterpriseInScope, enterpriseVisible } from './enterprises';
-import { forbidden, invalid, notFound } from './errors';
+import { DalError, forbidden, invalid, notFound } from './errors';
 import { assertCan, inScope, requireUser, unitUnderPath } from './session';
 
 /**
@@ -47,6 +48,53 @@ export async function recordOwnerMeeting(input: MeetingInput): Promise<{ id: num
     const [row] = await tx.insert(ownerMeetings).values(values).returning({ id: ownerMeetings.id });
     await writeAudit(tx, { actorId: user.id, unitId: user.unitId, action: 'engagement.meeting', entity: 'enterprise', entityId: input.enterpriseId, after: { meetingId: row.id, ...values } });
     return row;
+  });
+}
+
+/** How many enterprises one meeting round may log at once (a form, not an import). */
+export const MAX_MEETINGS_PER_ROUND = 50;
+
+export type MeetingRoundInput = {
+  metOn: string;
+  attendees: string;
+  items: { enterpriseId: number; outcome: MeetingOutcome; note?: string }[];
+};
+
+/**
+ * One meeting round with the owners of several enterprises (the same day, the same delegation),
+ * each with its own outcome: one owner_meetings row and one audit row per enterprise, in one
+ * transaction. Refused with nothing written when the user may not edit or any enterprise is
+ * outside the user's scope (or missing).
+ */
+export async function recordOwnerMeetings(input: MeetingRoundInput): Promise<{ ids: number[] }> {
+  const user = await requireUser();
+  assertCan(user, 'data.edit', user.unitPath);
+  const ids = input.items.map((i) => i.enterpriseId);
+  if (!ids.length) throw invalid('errors.meetingNoEnterprise', { enterpriseIds: 'errors.meetingNoEnterprise' });
+  if (ids.length > MAX_MEETINGS_PER_ROUND) throw new DalError('invalid', 'errors.meetingTooMany', { enterpriseIds: 'errors.meetingTooMany' }, { max: MAX_MEETINGS_PER_ROUND });
+  if (new Set(ids).size !== ids.length) throw invalid('errors.meetingDuplicate', { enterpriseIds: 'errors.meetingDuplicate' });
+  if (input.items.some((i) => !MEETING_OUTCOMES.includes(i.outcome))) throw invalid('errors.invalidChoice');
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const found = await tx.select({ id: enterprises.id }).from(enterprises).where(and(inArray(enterprises.id, ids), enterpriseInScope(user)));
+    if (found.length !== ids.length) throw notFound();
+    const values = input.items.map((i) => ({
+      enterpriseId: i.enterpriseId,
+      unitId: user.unitId,
+      metOn: input.metOn,
+      attendees: input.attendees,
+      outcome: i.outcome,
+      summary: i.note || null,
+      nextStep: null,
+      createdBy: user.id,
+    }));
+    const rows = await tx.insert(ownerMeetings).values(values).returning({ id: ownerMeetings.id, enterpriseId: ownerMeetings.enterpriseId });
+    const meetingId = new Map(rows.map((r) => [r.enterpriseId, r.id]));
+    await writeAuditMany(
+      tx,
+      values.map((v) => ({ actorId: user.id, unitId: user.unitId, action: 'engagement.meeting', entity: 'enterprise', entityId: v.enterpriseId, after: { meetingId: meetingId.get(v.enterpriseId), ...v } })),
+    );
+    return { ids: values.map((v) => meetingId.get(v.enterpriseId)!) };
   });
 }
 
@@ -114,9 +162,12 @@ export type SurveyRoundInput = { title: string; heldOn: string; participants: Su
 export async function createSurveyRound(input: SurveyRoundInput): Promise<{ id: number }> {
   const user = await requireUser();
   assertCan(user, 'data.edit', user.unitPath);
+  // The partners with their counts (those with none dropped); the form checks the same, a forged post is refused here.
+  const checked = normalisePartners(input.participants);
+  if ('problem' in checked) throw new DalError('invalid', checked.problem, { participants: checked.problem }, { max: MAX_PARTNER_COUNT.toLocaleString('vi-VN') });
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const values = { unitId: user.unitId, title: input.title, heldOn: input.heldOn, participants: input.participants, createdBy: user.id };
+    const values = { unitId: user.unitId, title: input.title, heldOn: input.heldOn, participants: checked.partners, createdBy: user.id };
     const [row] = await tx.insert(surveyRounds).values(values).returning({ id: surveyRounds.id });
     await writeAudit(tx, { actorId: user.id, unitId: user.unitId, action: 'engagement.survey', entity: 'survey_round', entityId: row.id, after: values });
     return row;

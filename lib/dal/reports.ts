@@ -91,10 +91,15 @@ const YEAR_COLUMNS = {
  * the child of the root whose subtree holds the unit (or the root itself). Admissions,
  * introductions and ratings are summed from unit_year_tallies (kept by the database in the
  * transactions that change the records); foundings and class attendees, a few thousand rows
- * nationally, are counted from the records. getDashboard runs them; `npm run bench` times the
- * very same statements bare.
+ * nationally, are counted from the records. So are surveys and meetings with owners (up to
+ * ~100k rows a year nationally): an enterprise counts once per unit that surveyed or met it in
+ * the period (however many rounds or meetings it took), at the round's organising unit or the
+ * meeting's unit, so a parent's figure stays the sum of its rows. Meetings are read by
+ * owner_meetings_met_on_idx for the whole tree and by owner_meetings_unit_idx (unit, date) for a
+ * subtree; rounds by survey_rounds_unit_idx, their findings by survey_findings_round_enterprise_key.
+ * getDashboard runs them; `npm run bench` times the very same statements bare.
  */
-export function dashboardStatements(root: Root, period: Period): Record<'years' | 'founded' | 'attendees', Fragment> {
+export function dashboardStatements(root: Root, period: Period): Record<'years' | 'founded' | 'attendees' | 'surveyed' | 'owners', Fragment> {
   const { start, end } = periodWindow(period);
   const k = childKey(root);
   const w = underRoot(root);
@@ -107,6 +112,18 @@ export function dashboardStatements(root: Root, period: Period): Record<'years' 
     attendees: sql`select ${k} as k, coalesce(sum(cl.enrolled), 0)::int as total
       from classes cl join units u on u.id = cl.organiser_unit_id
       where ${w} and cl.kind = 'awareness' and cl.start_on between ${start} and ${end} group by 1`,
+    // Each (organising unit, enterprise) once, then counted under the child of the root.
+    surveyed: sql`select ${k} as k, count(*)::int as total
+      from (select u.id, u.path, f.enterprise_id
+        from survey_rounds r join units u on u.id = r.unit_id join survey_findings f on f.round_id = r.id
+        where ${w} and r.held_on between ${start} and ${end} group by u.id, u.path, f.enterprise_id) u
+      group by 1`,
+    // Each (meeting unit, enterprise) once: met, and persuaded when any of its meetings was.
+    owners: sql`select ${k} as k, count(*)::int as met, count(*) filter (where u.persuaded)::int as persuaded
+      from (select u.id, u.path, m.enterprise_id, bool_or(m.outcome = 'persuaded') as persuaded
+        from owner_meetings m join units u on u.id = m.unit_id
+        where ${w} and m.met_on between ${start} and ${end} group by u.id, u.path, m.enterprise_id) u
+      group by 1`,
   };
 }
 
@@ -121,10 +138,12 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
   const db = await getDb();
 
   const q = dashboardStatements(root, input.period);
-  const [years, founded, attendees, children, targetRows] = await Promise.all([
+  const [years, founded, attendees, surveyed, owners, children, targetRows] = await Promise.all([
     run(q.years),
     run(q.founded),
     run(q.attendees),
+    run(q.surveyed),
+    run(q.owners),
     db
       .select({
         id: units.id,
@@ -170,6 +189,12 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
     s.orgs_founded_fdi = Number(r.fdi);
   }
   for (const r of attendees) slot(Number(r.k)).actual.awareness_attendees = Number(r.total);
+  for (const r of surveyed) slot(Number(r.k)).actual.enterprises_surveyed = Number(r.total);
+  for (const r of owners) {
+    const s = slot(Number(r.k)).actual;
+    s.owners_met = Number(r.met);
+    s.owners_persuaded = Number(r.persuaded);
+  }
 
   const finish = (actual: Figures, members: ReturnType<typeof emptyCounts>, orgs: ReturnType<typeof emptyCounts>, unitId: number): Omit<DashboardRow, 'unit'> => {
     actual.members_good_share = goodShare(members).percent;

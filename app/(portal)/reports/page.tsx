@@ -88,6 +88,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         return `/classes?kind=awareness&${win}`;
       case 'introduced':
         return `/cases?${win}`;
+      case 'enterprises_surveyed':
+      case 'owners_met':
+      case 'owners_persuaded':
+        return `/engagement?from=${start}&to=${end}`;
       default:
         return `/ratings?year=${period.to}`;
     }

@@ -2,7 +2,7 @@
 
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { ActionForm, Field } from '@/components/action-form';
-import { createSurveyRoundAction, recordFindingAction, recordMeetingAction } from './actions';
+import { createSurveyRoundAction, recordFindingAction, recordMeetingAction, recordMeetingRoundAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
@@ -22,6 +22,44 @@ export function MeetingForm({ l, enterpriseId, today, outcomes }: { l: L; enterp
   );
 }
 
+/**
+ * One meeting round with several enterprises: choose each with the search picker; each chosen
+ * enterprise gets a row with its outcome and an optional note.
+ */
+export function MeetingRoundForm({ l, pick, today, outcomes }: { l: L; pick: PickerLabels; today: string; outcomes: Option[] }) {
+  return (
+    <ActionForm action={recordMeetingRoundAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="meeting-round-form">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field name="metOn" label={l.metOn} type="date" defaultValue={today} required />
+        <Field name="attendees" label={l.attendees} required />
+      </div>
+      <p className="text-xs text-stone-500">{l.help}</p>
+      <SearchPicker
+        name="enterpriseIds"
+        label={l.enterprises}
+        source="/api/pick/enterprises"
+        labels={pick}
+        multiple
+        required
+        renderChosen={(o, remove) => (
+          <div className="rounded-md border border-stone-200 bg-stone-50 p-3" data-testid="meeting-round-row">
+            <div className="mb-2 flex items-start justify-between gap-2">
+              <span className="min-w-0 break-words text-sm font-medium text-stone-900">{o.label}</span>
+              <button type="button" onClick={remove} className="shrink-0 rounded-md border border-stone-300 bg-white px-2 py-0.5 text-xs text-stone-700" aria-label={`${l.remove}: ${o.label}`}>
+                {l.remove}
+              </button>
+            </div>
+            <div className="grid gap-2 sm:grid-cols-2">
+              <Field name={`outcome_${o.value}`} label={l.outcome} type="select" options={outcomes} defaultValue="considering" required />
+              <Field name={`note_${o.value}`} label={l.note} />
+            </div>
+          </div>
+        )}
+      />
+    </ActionForm>
+  );
+}
+
 export function SurveyRoundForm({ l, today, participants }: { l: L; today: string; participants: Option[] }) {
   return (
     <ActionForm action={createSurveyRoundAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="survey-form">
@@ -29,14 +67,12 @@ export function SurveyRoundForm({ l, today, participants }: { l: L; today: strin
         <Field name="title" label={l.title} required />
         <Field name="heldOn" label={l.heldOn} type="date" defaultValue={today} required />
       </div>
-      <fieldset>
+      <fieldset data-testid="survey-partners">
         <legend className="mb-1 text-sm font-medium text-stone-800">{l.participants}</legend>
-        <div className="flex flex-wrap gap-x-6 gap-y-2">
+        <p className="mb-2 text-xs text-stone-500">{l.partnersHelp}</p>
+        <div className="grid gap-x-4 gap-y-2 sm:grid-cols-2 lg:grid-cols-3">
           {participants.map((p) => (
-            <label key={p.value} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name="participants" value={p.value} className="h-4 w-4 accent-red-800" />
-              {p.label}
-            </label>
+            <Field key={p.value} name={`partner_${p.value}`} label={p.label} type="number" />
           ))}
         </div>
       </fieldset>

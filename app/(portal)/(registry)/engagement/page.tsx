@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { cleanParams } from '@/lib/page';
+import { cleanParams, pickerLabels } from '@/lib/page';
 import Link from 'next/link';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
@@ -7,9 +7,10 @@ import { listOwnerMeetings, listSurveyRounds } from '@/lib/dal/engagement';
 import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { SURVEY_PARTICIPANTS } from '@/lib/registry/kinds';
+import { MEETING_OUTCOMES, SURVEY_PARTICIPANTS } from '@/lib/registry/kinds';
+import { partnersText } from '@/lib/registry/survey-partners';
 import { parseDate } from '@/lib/validation';
-import { SurveyRoundForm } from './forms';
+import { MeetingRoundForm, SurveyRoundForm } from './forms';
 
 export const metadata: Metadata = { title: 'Khảo sát, vận động' };
 
@@ -49,6 +50,24 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200" data-testid="meeting-summary">
           {t('meeting.summaryLine', meetings.summary)}
         </p>
+        {canEdit ? (
+          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="meeting-round">
+            <summary className="cursor-pointer font-semibold text-red-900">{t('meeting.round')}</summary>
+            <div className="mt-4">
+              <MeetingRoundForm
+                l={{
+                  ...l(['metOn', 'attendees', 'outcome'], 'meeting'),
+                  ...l(['help', 'enterprises', 'note', 'remove'], 'meeting.round'),
+                  submit: t('meeting.round.submit'),
+                  pending: t('form.pending'),
+                }}
+                pick={pickerLabels(t)}
+                today={formatDate(now)}
+                outcomes={MEETING_OUTCOMES.map((o) => ({ value: o, label: t(`meeting.outcome.${o}`) }))}
+              />
+            </div>
+          </details>
+        ) : null}
         {meetings.items.length === 0 ? (
           <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('meeting.empty')}</p>
         ) : (
@@ -94,7 +113,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
             <summary className="cursor-pointer font-semibold text-red-900">{t('survey.new')}</summary>
             <div className="mt-4">
               <SurveyRoundForm
-                l={{ ...l(['title', 'heldOn', 'participants'], 'survey'), title: t('survey.name'), submit: t('survey.new'), pending: t('form.pending') }}
+                l={{ ...l(['title', 'heldOn', 'participants', 'partnersHelp'], 'survey'), title: t('survey.name'), submit: t('survey.new'), pending: t('form.pending') }}
                 today={formatDate(now)}
                 participants={SURVEY_PARTICIPANTS.map((p) => ({ value: p, label: t(`survey.participant.${p}`) }))}
               />
@@ -112,7 +131,8 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
                 </Link>{' '}
                 <span className="tabular-nums text-stone-600">{formatDate(r.heldOn)}</span>
                 <div className="text-xs text-stone-500">
-                  {r.unitName} · {r.participants.map((p) => t(`survey.participant.${p.kind}` as never)).join(', ')} · {t('survey.enterprises')}: {r.enterprises}
+                  {r.unitName}
+                  {r.participants.length ? <span data-testid="survey-partners-text"> · {partnersText(t, r.participants)}</span> : null} · {t('survey.enterprises')}: {r.enterprises}
                 </div>
               </li>
             ))}

@@ -5,6 +5,7 @@ import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { OWNER_ATTITUDES } from '@/lib/registry/kinds';
+import { partnersText } from '@/lib/registry/survey-partners';
 import { FindingForm } from '../../forms';
 
 export const metadata: Metadata = { title: 'Đợt khảo sát' };
@@ -23,7 +24,12 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
         </h1>
         <p className="mt-2 text-sm text-stone-600">
           {formatDate(r.heldOn)} · {t('survey.organiser')}: {r.unitName}
-          {r.participants.length ? ` · ${t('survey.participants')}: ${r.participants.map((p) => t(`survey.participant.${p.kind}` as never)).join(', ')}` : ''}
+          {r.participants.length ? (
+            <>
+              {' '}
+              · {t('survey.participants')}: <span data-testid="survey-partners-text">{partnersText(t, r.participants)}</span>
+            </>
+          ) : null}
         </p>
       </header>
       <section>
