@@ -82,3 +82,9 @@ export async function recordPastFounding(input: PastFoundingInput): Promise<{ id
     return { id: row.id, unitId };
   });
 }
+
+/** Whether the form to enter a past founding is offered: the leader of a deciding committee (the data layer still checks each record). */
+export async function canRecordPastFounding(): Promise<boolean> {
+  const user = await requireUser();
+  return DECIDING_KINDS.includes(user.unitKind) && can(user, 'approval.take', user.unitPath);
+}
