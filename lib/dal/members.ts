@@ -216,6 +216,8 @@ export type MemberDetail = MemberListItem & {
   transferToUnitId: number | null;
   hostUnitId: number | null;
   admissionCaseId: number | null;
+  /** The admission decision's number, for a member admitted before the portal. */
+  admissionDecisionNo: string | null;
   version: number;
   /** May the user act for the member's cell (transfer out, temporary activity, edit)? */
   canManage: boolean;
@@ -242,6 +244,7 @@ export async function getMember(id: number): Promise<MemberDetail> {
       transferToPath: sql<string | null>`${transferTo.path}::text`,
       hostUnitId: partyMembers.hostUnitId,
       admissionCaseId: partyMembers.admissionCaseId,
+      admissionDecisionNo: partyMembers.admissionDecisionNo,
       version: partyMembers.version,
     })
     .from(partyMembers)
@@ -277,6 +280,7 @@ export async function getMember(id: number): Promise<MemberDetail> {
     transferToUnitId: row.transferToUnitId,
     hostUnitId: row.hostUnitId,
     admissionCaseId: row.admissionCaseId,
+    admissionDecisionNo: row.admissionDecisionNo,
     version: row.version,
     canManage: can(user, 'data.edit', cellPath),
     canReceive: !!transferToPath && can(user, 'data.edit', transferToPath),

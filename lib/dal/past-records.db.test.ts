@@ -10,7 +10,7 @@ import { yearPeriod } from '@/lib/reports/maths';
 import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { foundingOptions, listFoundingProposals, proposeFounding } from './founding';
 import { recordPastFounding, type PastFoundingInput } from './founding-records';
-import { createMember, type CreateMemberInput } from './members';
+import { createMember, getMember, type CreateMemberInput } from './members';
 import { getDashboard } from './reports';
 import { createRuleSet, listRuleSets, rulesOn } from './rules';
 
@@ -210,6 +210,7 @@ describe('an admission decided before the portal, entered with the member', () =
     assert.equal((audit[0].after as { admissionDecisionNo: string }).admissionDecisionNo, '342-QĐ/TU');
     const m = await one<{ admission_decision_no: string; admitted_on: string }>(sql`select admission_decision_no, admitted_on::text from party_members where id = ${result.id}`);
     assert.deepEqual(m, { admission_decision_no: '342-QĐ/TU', admitted_on: '2019-05-19' });
+    assert.equal((await t.run('mytho.leader', () => getMember(result.id))).admissionDecisionNo, '342-QĐ/TU');
     assert.equal(await admittedIn2019('mytho.leader'), cityBefore + 1);
     assert.equal(await admittedIn2019('tinh.leader'), provinceBefore + 1);
     assert.equal(await admittedIn2019('p4.leader'), wardBefore + 1);
