@@ -9,6 +9,8 @@ async function figure(page: Page, year: number, measure: string): Promise<number
   return Number((await page.getByTestId(`actual-${measure}`).textContent())?.replace(/\D/g, '') || 0);
 }
 
+test.setTimeout(240_000);
+
 test('[PAST] a member admitted in 2019 counts in 2019; a proposal dated before the earliest rule set gets the field error; a founding decided 10/03/2021 counts in 2021', async ({ browser }) => {
   const leader = await signedIn(browser, 'mytho.leader');
   await leader.setViewportSize({ width: 1366, height: 900 });
@@ -95,4 +97,24 @@ test('[PAST] a member admitted in 2019 counts in 2019; a proposal dated before t
     await leader.screenshot({ path: path.join(screenshotDir, `past-${name}-phone.png`), fullPage: true });
     await leader.setViewportSize({ width: 1366, height: 900 });
   }
+
+  // The root administrator adds an earlier version: a past date needs a written reason, shown with it.
+  const admin = await signedIn(browser, 'tinh.admin');
+  await admin.setViewportSize({ width: 1366, height: 900 });
+  await admin.goto('/rules');
+  await hydrated(admin);
+  const add = admin.getByTestId('ruleset-create');
+  await add.getByLabel('Có hiệu lực từ ngày').fill('01/11/2011');
+  await add.getByLabel('Căn cứ (số, ngày văn bản)').fill('Quy định 45-QĐ/TW (01/11/2011)');
+  await add.getByRole('button', { name: 'Thêm phiên bản' }).click();
+  await admin.getByTestId('confirm-dialog').getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(add.getByTestId('error-reason')).toHaveText('Ngày hiệu lực đã qua: vui lòng ghi lý do thêm phiên bản với ngày này.');
+  await expect(add.getByLabel('Căn cứ (số, ngày văn bản)')).toHaveValue('Quy định 45-QĐ/TW (01/11/2011)');
+  await add.getByLabel(/^Lý do/).fill('Nhập bổ sung để đối chiếu hồ sơ kết nạp năm 2012–2016.');
+  await add.getByRole('button', { name: 'Thêm phiên bản' }).click();
+  await admin.getByTestId('confirm-dialog').getByRole('button', { name: 'Đồng ý' }).click();
+  await expect(add.getByTestId('form-success')).toHaveText('Đã thêm phiên bản quy định.');
+  const row = admin.getByTestId('rulesets-table').getByRole('row').filter({ hasText: '01/11/2011' });
+  await expect(row.getByTestId('ruleset-reason')).toHaveText('Lý do nhập với ngày đã qua: Nhập bổ sung để đối chiếu hồ sơ kết nạp năm 2012–2016.');
+  await admin.screenshot({ path: path.join(screenshotDir, 'past-rules-reason.png'), fullPage: true });
 });
