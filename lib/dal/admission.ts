@@ -9,7 +9,6 @@ import { can } from '@/lib/authz/permissions';
 import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
-import { ruleSetInForce } from '@/lib/rules/rule-set';
 import type { ReportWindow } from '@/lib/reports/maths';
 import { COMMITTEE_KINDS, DECIDING_KINDS } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
@@ -17,7 +16,7 @@ import { writeAudit } from './audit';
 import { assertNotSamePerson } from './people';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
-import { loadRulesAndHolidays } from './rules';
+import { loadRulesAndHolidays, ruleSetForDate } from './rules';
 import { capped, cappedCount, keyset, pageByKey, type ListQuery, type Page, type PageRequest, type SortKey } from './paging';
 import { containing, PICK_LIMIT, type PickOption } from './pick';
 import { assertCan, inWindow, pathUnder, requireUser, scopeHolds, type CurrentUser } from './session';
@@ -591,7 +590,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
       throw new DalError('invalid', 'admission.missingDocuments', undefined, undefined, undefined, { documents: plan.documents.map((d) => `doc.${d}` as MessageKey) });
     }
 
-    const ruleSet = ruleSetInForce(versions, effectiveOn);
+    const ruleSet = ruleSetForDate(versions, effectiveOn, 'effectiveOn');
     const rules = ruleSet.values;
     const t = input.transition;
     const changes: Partial<typeof admissionCases.$inferInsert> = {};

@@ -13,8 +13,8 @@ import { enterpriseInScope, enterpriseVisible } from './enterprises';
 import { searchKey } from '@/lib/people/identity';
 import { containing, startingWith } from './pick';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
-import { ruleSetInForce, type RuleSetVersion } from '@/lib/rules/rule-set';
-import { loadRuleSets, rulesOn } from './rules';
+import type { RuleSetVersion } from '@/lib/rules/rule-set';
+import { loadRuleSets, ruleSetForDate, rulesOn } from './rules';
 import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
 import { assertCan, inScope, inWindow, requireUser, scopeHolds, type CurrentUser } from './session';
 import { insertUnit } from './units';
@@ -48,8 +48,8 @@ async function eligibleMembers(tx: Tx, user: CurrentUser, ids: number[]) {
 }
 
 /** The rule set's minimum on `on`, checked against the official members chosen (versions loaded before the transaction: PGlite has one connection). */
-function assertEnoughOfficial(members: { official: boolean }[], on: string, versions: RuleSetVersion[]) {
-  const min = ruleSetInForce(versions, on).values.minMembersToFoundCell;
+function assertEnoughOfficial(members: { official: boolean }[], on: string, versions: RuleSetVersion[], field: 'proposedOn' | 'decisionOn') {
+  const min = ruleSetForDate(versions, on, field).values.minMembersToFoundCell;
   const given = members.filter((m) => m.official).length;
   if (given < min) throw new DalError('invalid', 'errors.foundingTooFew', { memberIds: 'errors.foundingTooFew' }, { min, given }, { memberIds: { min, given } });
 }
@@ -86,7 +86,7 @@ export async function proposeFounding(input: ProposeInput): Promise<{ id: number
     const ids = [...new Set(input.memberIds)];
     const members = await eligibleMembers(tx, user, ids);
     if (members.length !== ids.length) throw invalid('errors.memberNotEligible', { memberIds: 'errors.memberNotEligible' });
-    assertEnoughOfficial(members, input.proposedOn, versions);
+    assertEnoughOfficial(members, input.proposedOn, versions, 'proposedOn');
     const values = {
       enterpriseId: ent.id,
       proposedByUnitId: user.unitId,
@@ -118,6 +118,8 @@ export type FoundingListItem = {
   decisionOn: string | null;
   newUnitId: number | null;
   rejectReason: string | null;
+  /** Decided before the portal, entered from the records. */
+  fromRecords: boolean;
 };
 
 const listColumns = {
@@ -135,6 +137,7 @@ const listColumns = {
   decisionOn: foundingProposals.decisionOn,
   newUnitId: foundingProposals.newUnitId,
   rejectReason: foundingProposals.rejectReason,
+  fromRecords: foundingProposals.fromRecords,
 };
 
 function baseQuery(tx: Pick<Tx, 'select'>) {
@@ -269,7 +272,7 @@ export async function decideFounding(input: DecideInput): Promise<{ unitId: numb
       .where(and(inArray(partyMembers.id, p.memberIds), eq(partyMembers.status, 'active'), sql`${partyMembers.transferToUnitId} is null`))
       .for('update');
     if (members.length !== p.memberIds.length) throw new DalError('invalid', 'errors.memberNotEligible');
-    assertEnoughOfficial(members, input.decisionOn, versions);
+    assertEnoughOfficial(members, input.decisionOn, versions, 'decisionOn');
     const [ent] = await tx.select({ partyUnitId: enterprises.partyUnitId }).from(enterprises).where(eq(enterprises.id, p.enterpriseId)).for('update');
     if (ent.partyUnitId) throw new DalError('invalid', 'errors.foundingNotNeeded');
 

@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { chunks, getDb, reserveIds, rowsOf, type Tx } from '@/db';
 import { enterprises, memberAssignments, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
+import { today } from '@/lib/clock';
 import { maskCccd, NAME_QUIRK, namePrefixRange, normalizeName, searchKey } from '@/lib/people/identity';
 import { COUNTED_STATUSES, type MemberEventKind, type MemberRecord, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
 import type { ReportWindow } from '@/lib/reports/maths';
@@ -216,6 +217,8 @@ export type MemberDetail = MemberListItem & {
   transferToUnitId: number | null;
   hostUnitId: number | null;
   admissionCaseId: number | null;
+  /** The admission decision's number, for a member admitted before the portal. */
+  admissionDecisionNo: string | null;
   version: number;
   /** May the user act for the member's cell (transfer out, temporary activity, edit)? */
   canManage: boolean;
@@ -242,6 +245,7 @@ export async function getMember(id: number): Promise<MemberDetail> {
       transferToPath: sql<string | null>`${transferTo.path}::text`,
       hostUnitId: partyMembers.hostUnitId,
       admissionCaseId: partyMembers.admissionCaseId,
+      admissionDecisionNo: partyMembers.admissionDecisionNo,
       version: partyMembers.version,
     })
     .from(partyMembers)
@@ -277,6 +281,7 @@ export async function getMember(id: number): Promise<MemberDetail> {
     transferToUnitId: row.transferToUnitId,
     hostUnitId: row.hostUnitId,
     admissionCaseId: row.admissionCaseId,
+    admissionDecisionNo: row.admissionDecisionNo,
     version: row.version,
     canManage: can(user, 'data.edit', cellPath),
     canReceive: !!transferToPath && can(user, 'data.edit', transferToPath),
@@ -297,6 +302,8 @@ async function cellFor(tx: Tx, id: number, where?: SQL): Promise<{ id: number; p
 export type CreateMemberInput = MemberRecord & {
   /** The user confirmed that a person of the same name and birth date is someone else. */
   confirmNotDuplicate?: boolean;
+  /** The admission decision's number, for a member admitted before the portal (the decision entered as a record). */
+  admissionDecisionNo?: string;
 };
 
 /** A party card number belongs to one member. */
@@ -335,6 +342,7 @@ export async function insertMembers(tx: Tx, user: CurrentUser | null, inputs: Cr
     admittedOn: m.admittedOn,
     officialOn: m.officialOn || null,
     cardNo: m.cardNo || null,
+    admissionDecisionNo: m.admissionDecisionNo?.trim() || null,
   }));
   for (const part of chunks(members)) await tx.insert(partyMembers).values(part);
   for (const part of chunks(members))
@@ -356,6 +364,9 @@ export async function createMember(input: CreateMemberInput): Promise<{ id: numb
       if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
     }
     if (input.officialOn && input.officialOn < input.admittedOn) throw invalid('errors.officialBeforeAdmitted', { officialOn: 'errors.officialBeforeAdmitted' });
+    // A past admission is a record of a decision already taken: never one dated after today.
+    if (input.admittedOn > today()) throw invalid('errors.dateInFuture', { admittedOn: 'errors.dateInFuture' });
+    if (input.officialOn && input.officialOn > today()) throw invalid('errors.dateInFuture', { officialOn: 'errors.dateInFuture' });
     await assertNotSamePerson(tx, user, input, input.confirmNotDuplicate);
     await assertCardNoFree(tx, input.cardNo);
     const created = await insertMember(tx, user, input);

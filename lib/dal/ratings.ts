@@ -6,10 +6,9 @@ import { partyMembers, persons, ratings, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { COUNTED_STATUSES, PARTY_ORG_KINDS, RATING_GRADES, type RatingGrade } from '@/lib/registry/kinds';
 import { addGradeRows, emptyCounts, goodShare, gradeForScore, type GradeCounts } from '@/lib/registry/ratings';
-import { ruleSetInForce } from '@/lib/rules/rule-set';
 import { writeAuditMany } from './audit';
 import { DalError, forbidden, invalid } from './errors';
-import { loadRuleSets } from './rules';
+import { loadRuleSets, ruleSetForDate } from './rules';
 import { inScope, requireUser, subtreeRange, type CurrentUser } from './session';
 
 /**
@@ -21,7 +20,7 @@ import { inScope, requireUser, subtreeRange, type CurrentUser } from './session'
 export type RatingEntry = { subjectId: number; score?: number; grade?: RatingGrade };
 
 async function bandsFor(year: number) {
-  return ruleSetInForce(await loadRuleSets(), `${year}-12-31`).values.ratingBands;
+  return ruleSetForDate(await loadRuleSets(), `${year}-12-31`, 'year').values.ratingBands;
 }
 
 function resolveGrade(e: RatingEntry, bands: Awaited<ReturnType<typeof bandsFor>>): RatingGrade | null {

@@ -22,9 +22,9 @@ const next = (effectiveFrom: string, certificateValidityMonths = 48) => ({
 });
 
 describe('rule sets', () => {
-  test('reference data: one version in force and the holidays are seeded', async () => {
+  test('reference data: the versions since 2016, one in force, and the holidays are seeded', async () => {
     const { versions, inForce, canManage } = await t.run('mytho.leader', () => listRuleSets());
-    assert.equal(versions.length, 1);
+    assert.deepEqual(versions.map((v) => v.effectiveFrom), ['2016-07-25', '2021-07-30', '2022-06-01']);
     assert.equal(inForce?.values.certificateValidityMonths, 60);
     assert.equal(canManage, false);
     const holidays = await t.run('mytho.leader', () => loadHolidays());
@@ -42,8 +42,9 @@ describe('rule sets', () => {
     assert.equal((await t.run(ROOT_ADMIN, () => rulesOn('2027-01-01'))).values.certificateValidityMonths, 48);
   });
 
-  test('no version in the past, none twice on one date, no inverted ages', async () => {
-    await expectRefused(t, ROOT_ADMIN, () => createRuleSet(next('2026-11-22')), 'invalid');
+  test('no version in the past without a reason, none twice on one date, no inverted ages', async () => {
+    const past = await expectRefused(t, ROOT_ADMIN, () => createRuleSet(next('2026-11-22')), 'invalid');
+    assert.deepEqual(past.fieldErrors, { reason: 'errors.ruleSetPastReason' });
     await expectRefused(t, ROOT_ADMIN, () => createRuleSet(next('2027-01-01')), 'invalid');
     await expectRefused(
       t,

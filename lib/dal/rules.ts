@@ -9,7 +9,8 @@ import { weekday } from '@/lib/rules/dates';
 import { calendarOf, type HolidayCalendar } from '@/lib/rules/working-days';
 import { can } from '@/lib/authz/permissions';
 import { writeAudit } from './audit';
-import { invalid, notFound } from './errors';
+import { formatDate } from '@/lib/format';
+import { DalError, invalid, notFound } from './errors';
 import { assertCan, requireUser, type CurrentUser } from './session';
 
 /**
@@ -18,9 +19,9 @@ import { assertCan, requireUser, type CurrentUser } from './session';
  */
 export const loadRulesAndHolidays = cache(async (): Promise<{ versions: RuleSetVersion[]; holidays: HolidayCalendar }> => {
   const db = await getDb();
-  const [row] = rowsOf<{ versions: { id: number; effectiveFrom: string; label: string; values: unknown }[] | string; holidays: { date: string; kind: 'day_off' | 'working_day' }[] | string }>(
+  const [row] = rowsOf<{ versions: { id: number; effectiveFrom: string; label: string; values: unknown; reason: string | null; unconfirmed: string[] }[] | string; holidays: { date: string; kind: 'day_off' | 'working_day' }[] | string }>(
     await db.execute(sql`select
-      coalesce((select json_agg(json_build_object('id', r.id, 'effectiveFrom', r.effective_from, 'label', r.label, 'values', r.values) order by r.effective_from) from ${ruleSets} r), '[]') as versions,
+      coalesce((select json_agg(json_build_object('id', r.id, 'effectiveFrom', r.effective_from, 'label', r.label, 'values', r.values, 'reason', r.reason, 'unconfirmed', r.unconfirmed) order by r.effective_from) from ${ruleSets} r), '[]') as versions,
       coalesce((select json_agg(json_build_object('date', h.date, 'kind', h.kind)) from ${holidays} h), '[]') as holidays`),
   );
   const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
@@ -35,9 +36,22 @@ export async function loadRuleSets(): Promise<RuleSetVersion[]> {
   return (await loadRulesAndHolidays()).versions;
 }
 
-/** The rule set in force on a date (yyyy-mm-dd). */
-export async function rulesOn(date: string): Promise<RuleSetVersion> {
-  return ruleSetInForce(await loadRuleSets(), date);
+/**
+ * The version in force on a date a user gave in a form: none (a date before the earliest version)
+ * is the user's to fix, a field error on that form's date field ("no rule set in force on
+ * dd/mm/yyyy"), never an unexpected failure.
+ */
+export function ruleSetForDate<V extends { effectiveFrom: string }>(versions: readonly V[], date: string, field: string): V {
+  if (!versions.some((v) => v.effectiveFrom <= date)) {
+    const params = { date: formatDate(date) };
+    throw new DalError('invalid', 'errors.noRuleSetOn', { [field]: 'errors.noRuleSetOn' }, params, { [field]: params });
+  }
+  return ruleSetInForce(versions, date);
+}
+
+/** The rule set in force on a date (yyyy-mm-dd); none is a field error on `field`. */
+export async function rulesOn(date: string, field = 'date'): Promise<RuleSetVersion> {
+  return ruleSetForDate(await loadRuleSets(), date, field);
 }
 
 export async function loadHolidays(): Promise<HolidayCalendar> {
@@ -55,17 +69,21 @@ export async function listRuleSets(): Promise<{ versions: RuleSetVersion[]; inFo
   return { versions, inForce, canManage: can(user, 'ruleset.manage', rootPathOf(user)) };
 }
 
-export type CreateRuleSetInput = { effectiveFrom: string; label: string; values: RuleValues };
+export type CreateRuleSetInput = { effectiveFrom: string; label: string; values: RuleValues; reason?: string; unconfirmed?: string[] };
 
 /**
- * Add a rule-set version (an administrator of a root unit only). It may not take effect in the
- * past: steps already taken were checked against the version then in force.
+ * Add a rule-set version (an administrator of a root unit only). A version that takes effect in
+ * the past (an earlier regulation entered late, so that records of those years are checked
+ * against it) needs a written reason, kept with the version and in the audit row: steps already
+ * taken on those dates were checked against the version then on record.
  */
 export async function createRuleSet(input: CreateRuleSetInput): Promise<{ id: number }> {
   const user = await requireUser();
   assertCan(user, 'ruleset.manage', rootPathOf(user));
-  if (input.effectiveFrom < today()) throw invalid('errors.ruleSetInPast', { effectiveFrom: 'errors.ruleSetInPast' });
+  const reason = input.reason?.trim() || null;
+  if (input.effectiveFrom < today() && !reason) throw invalid('errors.ruleSetPastReason', { reason: 'errors.ruleSetPastReason' });
   const values = ruleValuesSchema.parse(input.values);
+  const unconfirmed = [...new Set(input.unconfirmed ?? [])].filter((k) => Object.hasOwn(values, k));
   if (values.minAgeMonths > values.maxAgeMonths) throw invalid('errors.ruleSetAges', { minAgeMonths: 'errors.ruleSetAges' });
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -74,7 +92,7 @@ export async function createRuleSet(input: CreateRuleSetInput): Promise<{ id: nu
       throw invalid('errors.ruleSetDateTaken', { effectiveFrom: 'errors.ruleSetDateTaken' });
     const [created] = await tx
       .insert(ruleSets)
-      .values({ effectiveFrom: input.effectiveFrom, label: input.label, values, createdBy: user.id })
+      .values({ effectiveFrom: input.effectiveFrom, label: input.label, values, reason, unconfirmed, createdBy: user.id })
       .returning({ id: ruleSets.id });
     await writeAudit(tx, {
       actorId: user.id,
@@ -82,7 +100,7 @@ export async function createRuleSet(input: CreateRuleSetInput): Promise<{ id: nu
       action: 'ruleset.create',
       entity: 'rule_set',
       entityId: created.id,
-      after: { effectiveFrom: input.effectiveFrom, label: input.label, values },
+      after: { effectiveFrom: input.effectiveFrom, label: input.label, values, reason, unconfirmed, pastDate: input.effectiveFrom < today() },
     });
     return created;
   });

@@ -44,6 +44,8 @@ export const memberSchema = z
     admittedOn: isoDate,
     officialOn: optionalDate,
     cardNo: optionalText(30),
+    /** For a member admitted before the portal: the admission decision's number. */
+    admissionDecisionNo: optionalText(100),
     confirmNotDuplicate: checkbox,
   })
   .superRefine((v, ctx) => {

@@ -50,9 +50,14 @@ export function periodKey(p: Period): string {
   return p.kind === 'year' ? String(p.from) : `${p.from}-${p.to}`;
 }
 
-/** The periods offered: recent years, and the five-year terms (2020–2025, 2025–2030, …) up to the current one. */
-export function periodChoices(thisYear: number): Period[] {
-  const years = Array.from({ length: 8 }, (_, i) => yearPeriod(thisYear - 6 + i));
+/**
+ * The periods offered: the years from `firstYear` (at most six years back by default; the dashboard
+ * passes the year of the earliest rule set, so the years of records entered from the past can be
+ * chosen) to next year, and the five-year terms (2020–2025, 2025–2030, …) up to the current one.
+ */
+export function periodChoices(thisYear: number, firstYear = thisYear - 6): Period[] {
+  const from = Math.min(firstYear, thisYear - 6);
+  const years = Array.from({ length: thisYear + 2 - from }, (_, i) => yearPeriod(from + i));
   const terms: Period[] = [];
   for (let start = 2015; start <= thisYear; start += 5) terms.push(termPeriod(start, start + 5));
   return [...years, ...terms.slice(-3)];

@@ -26,7 +26,16 @@ export const ruleValuesSchema = z.object({
 });
 export type RuleValues = z.infer<typeof ruleValuesSchema>;
 
-export type RuleSetVersion = { id?: number; effectiveFrom: IsoDate; label: string; values: RuleValues };
+export type RuleSetVersion = {
+  id?: number;
+  effectiveFrom: IsoDate;
+  label: string;
+  values: RuleValues;
+  /** Why the version was added with a date already past. */
+  reason?: string | null;
+  /** Keys of `values` whose number was not confirmed from the source. */
+  unconfirmed?: string[];
+};
 
 /** The version in force on `date`: the latest one that took effect on or before it. */
 export function ruleSetInForce<V extends { effectiveFrom: IsoDate }>(versions: readonly V[], date: IsoDate): V {

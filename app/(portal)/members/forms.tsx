@@ -26,6 +26,7 @@ export function MemberForm({ l, pick, occupations }: { l: L; pick: PickerLabels;
         <SearchPicker name="enterpriseId" label={l.enterprise} source={ENTERPRISES} labels={pick} />
         <Field name="occupation" label={l.occupation} type="select" options={occupations} required />
         <Field name="admittedOn" label={l.admittedOn} type="date" required />
+        <Field name="admissionDecisionNo" label={l.admissionDecisionNo} hint={l.admissionDecisionNoHint} />
         <Field name="officialOn" label={l.officialOn} type="date" />
         <Field name="cardNo" label={l.cardNo} />
       </div>

@@ -10,6 +10,7 @@ import { getDashboard, getOverview, type DashboardRow } from '@/lib/dal/reports'
 import { requireUser } from '@/lib/dal/session';
 import { getT, type T } from '@/lib/i18n/server';
 import { cleanParams, orNotFound } from '@/lib/page';
+import { loadRuleSets } from '@/lib/dal/rules';
 import { abovePlan, parsePeriod, windowQuery, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 
@@ -55,7 +56,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const thisYear = Number(today().slice(0, 4));
   const period = periodOf(p, thisYear);
   const unitId = p.unit && /^\d{1,9}$/.test(p.unit) ? Number(p.unit) : undefined;
-  const [user, d, o, t] = await Promise.all([requireUser(), orNotFound(getDashboard({ unitId, period })), orNotFound(getOverview({ unitId, period })), getT()]);
+  const [user, d, o, t, versions] = await Promise.all([requireUser(), orNotFound(getDashboard({ unitId, period })), orNotFound(getOverview({ unitId, period })), getT(), loadRuleSets()]);
+  // Years from the earliest rule set on (records of past years are entered against it), and the period asked for.
+  const choices = periodChoices(thisYear, versions.length ? Number(versions[0].effectiveFrom.slice(0, 4)) : undefined);
+  if (!choices.some((c) => periodKey(c) === periodKey(period))) choices.unshift(period);
   const h = o.headline;
   const sort = (MEASURES as readonly string[]).includes(p.sort ?? '') ? (p.sort as Measure) : undefined;
   const rows = sort ? [...d.rows].sort((a, b) => (b.actual[sort] ?? -1) - (a.actual[sort] ?? -1)) : d.rows;
@@ -110,7 +114,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
           <label className="text-sm">
             <span className="mb-1 block">{t('tgt.periodKind')}</span>
             <select name="period" defaultValue={periodKey(period)} className={input} data-testid="period">
-              {periodChoices(thisYear).map((c) => (
+              {choices.map((c) => (
                 <option key={periodKey(c)} value={periodKey(c)}>
                   {periodLabel(t, c)}
                 </option>

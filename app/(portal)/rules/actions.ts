@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { createRuleSet } from '@/lib/dal/rules';
-import { isoDate, text, wholeNumber } from '@/lib/validation';
+import { isoDate, optionalText, text, wholeNumber } from '@/lib/validation';
 
 /** A statutory number (months, days, counts): a whole number typed as officials type it. */
 const n = wholeNumber(100_000);
@@ -14,6 +14,7 @@ const schema = z
   .object({
     effectiveFrom: isoDate,
     label: text(300),
+    reason: optionalText(2000),
     minAgeMonths: positive,
     maxAgeMonths: positive,
     certificateValidityMonths: positive,
@@ -36,6 +37,7 @@ const schema = z
   .transform((f) => ({
     effectiveFrom: f.effectiveFrom,
     label: f.label,
+    reason: f.reason,
     values: {
       minAgeMonths: f.minAgeMonths,
       maxAgeMonths: f.maxAgeMonths,

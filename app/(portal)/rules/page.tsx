@@ -31,6 +31,24 @@ const NUMBER_FIELDS = [
   'ratingCompleted',
 ] as const;
 
+/** The label of a rule-set key as the form names it (the vote and rating keys stand for their fields). */
+const UNCONFIRMED_LABEL: Record<string, MessageKey> = {
+  minAgeMonths: 'rules.minAgeMonths',
+  maxAgeMonths: 'rules.maxAgeMonths',
+  certificateValidityMonths: 'rules.certificateValidityMonths',
+  sponsorsRequired: 'rules.sponsorsRequired',
+  sponsorsWithUnionResolution: 'rules.sponsorsWithUnionResolution',
+  cellVote: 'rules.cellVote',
+  committeeVote: 'rules.committeeVote',
+  decisionDueWorkingDays: 'rules.decisionDueWorkingDays',
+  decisionExtensionWorkingDays: 'rules.decisionExtensionWorkingDays',
+  ceremonyDueWorkingDays: 'rules.ceremonyDueWorkingDays',
+  probationMonths: 'rules.probationMonths',
+  recognitionDueWorkingDays: 'rules.recognitionDueWorkingDays',
+  minMembersToFoundCell: 'rules.minMembersToFoundCell',
+  ratingBands: 'rules.ratingBands',
+};
+
 function flatten(v: RuleValues): Record<(typeof NUMBER_FIELDS)[number], string> {
   return {
     minAgeMonths: String(v.minAgeMonths),
@@ -84,7 +102,14 @@ export default async function RulesPage() {
                     <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">{t('rules.inForce')}</span>
                   ) : null}
                 </td>
-                <td className="px-4 py-2">{v.label}</td>
+                <td className="px-4 py-2">
+                  {v.label}
+                  {v.reason ? (
+                    <p className="mt-1 text-xs text-stone-600" data-testid="ruleset-reason">
+                      {t('rules.reasonShown', { reason: v.reason })}
+                    </p>
+                  ) : null}
+                </td>
                 <td className="px-4 py-2 text-stone-700">
                   {t('rules.summary', {
                     minAge: v.values.minAgeMonths,
@@ -98,6 +123,12 @@ export default async function RulesPage() {
                     probation: v.values.probationMonths,
                     minMembers: v.values.minMembersToFoundCell,
                   })}
+                  {v.unconfirmed?.length ? (
+                    <p className="mt-1 text-xs text-amber-800" data-testid="ruleset-unconfirmed">
+                      <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium">{t('rules.unconfirmed')}</span>{' '}
+                      {v.unconfirmed.map((k) => t(UNCONFIRMED_LABEL[k] ?? 'rules.unconfirmedOther')).join('; ')}
+                    </p>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -120,6 +151,8 @@ export default async function RulesPage() {
               confirmText: t('rules.confirm'),
               effectiveFrom: t('rules.effectiveFrom'),
               label: t('rules.label'),
+              reason: t('rules.reason'),
+              reasonHint: t('rules.reasonHint'),
             }}
           />
         </section>

@@ -15,6 +15,9 @@ export function RuleSetForm({ fields, labels, defaults }: { fields: { name: stri
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="effectiveFrom" label={labels.effectiveFrom} type="date" defaultValue={defaults.effectiveFrom} required />
         <Field name="label" label={labels.label} required />
+        <div className="sm:col-span-2">
+          <Field name="reason" label={labels.reason} hint={labels.reasonHint} type="textarea" />
+        </div>
         {fields.map((f) => (
           <Field key={f.name} name={f.name} label={f.label} defaultValue={defaults[f.name]} required />
         ))}

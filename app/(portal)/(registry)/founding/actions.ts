@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { decideFounding, proposeFounding, rejectFounding } from '@/lib/dal/founding';
+import { recordPastFounding } from '@/lib/dal/founding-records';
 import { id, idList, isoDate, text, version } from '@/lib/validation';
 
 export async function proposeFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -31,5 +32,14 @@ const rejectSchema = z.object({ id, version, reason: text(1000) });
 export async function rejectFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const state = await runAction(rejectSchema, formData, (d) => rejectFounding(d), 'fnd.rejected');
   if (state.ok) revalidatePath('/founding', 'layout');
+  return state;
+}
+
+const pastSchema = z.object({ enterpriseId: id, parentUnitId: id, cellName: text(300), decisionNo: text(100), decisionOn: isoDate });
+
+/** A founding decided before the portal, entered from the records. */
+export async function recordPastFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(pastSchema, formData, (d) => recordPastFounding(d), 'fnd.pastDone');
+  if (state.ok) revalidatePath('/', 'layout');
   return state;
 }

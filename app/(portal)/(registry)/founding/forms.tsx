@@ -2,7 +2,7 @@
 
 import { ActionForm, CheckboxList, Field } from '@/components/action-form';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
-import { decideFoundingAction, proposeFoundingAction, rejectFoundingAction } from './actions';
+import { decideFoundingAction, proposeFoundingAction, recordPastFoundingAction, rejectFoundingAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
@@ -58,6 +58,21 @@ export function RejectForm({ l, id, version }: { l: L; id: number; version: numb
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <Field name="reason" label={l.reason} type="textarea" required />
+    </ActionForm>
+  );
+}
+
+/** A founding decided before the portal: the enterprise, the parent, the cell's name, the decision's number and date. */
+export function PastFoundingForm({ l, pick, enterpriseSource, parentSource }: { l: L; pick: PickerLabels; enterpriseSource: string; parentSource: string }) {
+  return (
+    <ActionForm action={recordPastFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="past-founding-form">
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SearchPicker name="enterpriseId" label={l.enterprise} source={enterpriseSource} labels={pick} required testId="past-enterprise" />
+        <SearchPicker name="parentUnitId" label={l.parent} source={parentSource} labels={pick} required testId="past-parent" />
+        <Field name="cellName" label={l.cellName} required />
+        <Field name="decisionNo" label={l.decisionNo} required />
+        <Field name="decisionOn" label={l.decisionOn} hint={l.decisionOnHint} type="date" required />
+      </div>
     </ActionForm>
   );
 }

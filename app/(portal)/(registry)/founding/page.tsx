@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listFoundingProposals } from '@/lib/dal/founding';
+import { FOUNDING_PARENT_KINDS, listFoundingProposals } from '@/lib/dal/founding';
+import { canRecordPastFounding } from '@/lib/dal/founding-records';
+import { pickerLabels } from '@/lib/page';
+import { PastFoundingForm } from './forms';
 import { ListSearch } from '@/components/list-search';
 import { Pager } from '@/components/pager';
 import { FOUNDING_STATES, type FoundingState } from '@/lib/registry/kinds';
@@ -21,7 +24,7 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
   const state = (FOUNDING_STATES as readonly string[]).includes(p.state ?? '') ? (p.state as FoundingState) : undefined;
   const filter = { decided, fdi: p.fdi === '1' || undefined, q: p.q, state };
   const filtered = !!(p.q || state || decided);
-  const [page, t] = await Promise.all([listFoundingProposals(filter, request), getT()]);
+  const [page, t, canRecord] = await Promise.all([listFoundingProposals(filter, request), getT(), canRecordPastFounding()]);
   const items = page.items;
   return (
     <div className="space-y-4">
@@ -31,6 +34,27 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
           {t('ent.priority')}
         </Link>
       </div>
+      {canRecord ? (
+        <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="past-founding">
+          <summary className="cursor-pointer font-semibold text-red-900">{t('fnd.past')}</summary>
+          <p className="mb-4 mt-2 text-sm text-stone-600">{t('fnd.pastHelp')}</p>
+          <PastFoundingForm
+            l={{
+              submit: t('fnd.pastSubmit'),
+              pending: t('form.pending'),
+              enterprise: t('fnd.enterprise'),
+              parent: t('fnd.parent'),
+              cellName: t('fnd.cellName'),
+              decisionNo: t('fnd.decisionNo'),
+              decisionOn: t('fnd.decisionOn'),
+              decisionOnHint: t('fnd.pastDateHint'),
+            }}
+            pick={pickerLabels(t)}
+            enterpriseSource="/api/pick/enterprises"
+            parentSource={`/api/pick/units?kinds=${FOUNDING_PARENT_KINDS.join(',')}`}
+          />
+        </details>
+      ) : null}
       {decided ? (
         <FigureFilter
           text={t(filter.fdi ? 'fnd.decidedBetweenFdi' : 'fnd.decidedBetween', { n: totalText(t, page), from: formatDate(decided.from), to: formatDate(decided.to) })}
@@ -58,8 +82,14 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
                 {p.cellName}
               </Link>{' '}
               <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`fnd.state.${p.state}`)}</span>
+              {p.fromRecords ? (
+                <span className="ml-1 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="from-records">
+                  {t('fnd.fromRecords')}
+                </span>
+              ) : null}
               <div className="text-xs text-stone-500">
-                {p.enterpriseName} · {t('fnd.parent')}: {p.parentName} · {t('fnd.count', { n: p.members })} · {formatDate(p.proposedOn)}
+                {p.enterpriseName} · {t('fnd.parent')}: {p.parentName} ·{' '}
+                {p.fromRecords ? t('fnd.decisionShort', { no: p.decisionNo ?? '', on: formatDate(p.decisionOn) }) : `${t('fnd.count', { n: p.members })} · ${formatDate(p.proposedOn)}`}
               </div>
             </li>
           ))}

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Thêm đảng viên' };
 
 export default async function NewMemberPage() {
   const t = await getT();
-  const keys = ['fullName', 'birthDate', 'gender', 'nationalId', 'phone', 'cell', 'enterprise', 'occupation', 'admittedOn', 'officialOn', 'cardNo', 'confirmNotDuplicate', 'submit'] as const;
+  const keys = ['fullName', 'birthDate', 'gender', 'nationalId', 'phone', 'cell', 'enterprise', 'occupation', 'admittedOn', 'admissionDecisionNo', 'admissionDecisionNoHint', 'officialOn', 'cardNo', 'confirmNotDuplicate', 'submit'] as const;
   const l = { ...Object.fromEntries(keys.map((k) => [k, t(`mem.${k}`)])), male: t('referral.male'), female: t('referral.female'), pending: t('form.pending') };
   return (
     <div className="space-y-4">
