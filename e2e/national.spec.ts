@@ -73,8 +73,10 @@ test.describe(() => {
       await expect(other.getByTestId('children-empty')).toBeVisible();
       // The province's own administrator may add units below it, never a province.
       await other.getByRole('link', { name: 'Xem chi tiết đơn vị' }).click();
-      const kinds = await other.getByTestId('unit-create').locator('select[name=kind] option').allTextContents();
-      expect(kinds).toContain('Cấp huyện (Huyện ủy, Thành ủy thuộc tỉnh)');
+      await other.waitForURL(/\/units\/\d+$/);
+      const options = other.getByTestId('unit-create').locator('select[name=kind] option');
+      await expect(options.filter({ hasText: 'Cấp huyện (Huyện ủy, Thành ủy thuộc tỉnh)' })).toHaveCount(1);
+      const kinds = await options.allTextContents();
       expect(kinds).not.toContain('Tỉnh ủy / Thành ủy');
       expect(kinds.join('|')).not.toContain('Trung ương');
       await other.context().close();
