@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
-import { chunks, getDb, reserveIds } from '@/db';
+import { chunks, getDb, reserveIds, rowsOf } from '@/db';
 import { enterprises, partyMembers, persons, units } from '@/db/schema';
 import { maskCccd, searchKey } from '@/lib/people/identity';
 import { IMPORT_LIMITS, validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError, type UnitRefKind } from '@/lib/registry/import';
 import { readWorkbook, type WorkbookRead } from '@/lib/registry/import-xlsx';
 import { MANAGING_KINDS, PARTY_ORG_KINDS } from '@/lib/registry/kinds';
 import { compactTaxCode } from '@/lib/registry/tax-code';
+import { parseDate } from '@/lib/validation';
 import { writeAuditMany } from './audit';
 import { enterpriseColumns, enterpriseInScope } from './enterprises';
 import { importUnitRows } from './import-units';
@@ -105,8 +106,21 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: 'enterprise
       : Promise.resolve([]),
     existing(col('nationalId').map((v) => v.replace(/\s/g, '')), async (part) => (await db.select({ v: persons.nationalId }).from(persons).where(inArray(persons.nationalId, part))).map((r) => r.v!)),
     existing(col('cardNo'), async (part) => (await db.select({ v: partyMembers.cardNo }).from(partyMembers).where(inArray(partyMembers.cardNo, part))).map((r) => r.v!)),
-    existing(col('fullName').map(searchKey), async (part) =>
-      (await db.select({ n: persons.searchName, b: persons.birthDate }).from(persons).where(inArray(persons.searchName, part))).map((r) => `${r.n}|${r.b}`),
+    // The same name and birth date anywhere in the country (as lib/dal/people.ts checks one person): by the pairs, through persons_birth_name_idx
+    // (by the name alone, a common name would bring back a third of a million people).
+    existing(
+      rows.map((r) => {
+        const born = parseDate(r.cells.birthDate ?? '');
+        return born && r.cells.fullName ? `${searchKey(r.cells.fullName)}|${born}` : '';
+      }),
+      async (part) => {
+        const pairs = JSON.stringify(part.map((v) => v.split('|')).map(([n, b]) => ({ n, b })));
+        return rowsOf<{ v: string }>(
+          await db.execute(sql`select p.search_name || '|' || p.birth_date::text as v
+            from json_to_recordset(${pairs}::json) as k(n text, b date)
+            join persons p on p.birth_date = k.b and p.search_name = k.n`),
+        ).map((r) => r.v);
+      },
     ),
   ]);
   const firmByTax = new Map(scopeFirms.map((f) => [f.taxCode, f.id]));
