@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, useId, useRef, useState, type ReactNode } from 'react';
 
 export type FormState = {
   ok: boolean;
@@ -151,8 +151,14 @@ export function Field({
   const error = state.fieldErrors?.[name];
   // After a refusal show what the user typed; after success, the original default.
   const value = !state.ok && state.values && name in state.values ? state.values[name] : defaultValue;
+  // A new answer remounts the input so that it shows the answer's value. Only a new answer: a
+  // remount at hydration (an effect on mount) would wipe what was typed while the scripts loaded.
+  const [answered, setAnswered] = useState(state);
   const [renderKey, setRenderKey] = useState(0);
-  useEffect(() => setRenderKey((k) => k + 1), [state]);
+  if (answered !== state) {
+    setAnswered(state);
+    setRenderKey((k) => k + 1);
+  }
   const common = {
     id,
     name,

@@ -129,6 +129,9 @@ export function SearchPicker({
       setChosen((c) => (c.some((x) => x.value === o.value) ? c : [...c, o]));
       setText('');
       setOptions((list) => list.filter((x) => x.value !== o.value));
+      // The list closes (it would cover the form's button); typing again searches for the next one.
+      setOpen(false);
+      setActive(-1);
       inputRef.current?.focus();
     } else {
       setChosen([o]);

@@ -32,6 +32,9 @@ describe('baseCode and uniqueCode', () => {
     assert.equal(baseCode('TG-MYTHO', 'Đảng ủy Phường 4', 'ward'), 'TG-MYTHO-P4');
     assert.equal(baseCode('TG-MYTHO-P4', 'Chi bộ Công ty TNHH Phương Nam', 'cell'), 'TG-MYTHO-P4-PHUONGNAM');
     assert.equal(baseCode(null, 'Tỉnh ủy Tiền Giang', 'province'), 'TIENGIANG');
+    // A province under the national root does not carry the root's code.
+    assert.equal(baseCode('TW', 'Tỉnh ủy Đắk Lắk', 'province'), 'DAKLAK');
+    assert.equal(baseCode('DAKLAK', 'Thành ủy Buôn Ma Thuột', 'district'), 'DAKLAK-BUONMATHUOT');
     assert.equal(baseCode('TG-MYTHO-P1', 'Chi bộ Khu phố 2, Phường 1', 'cell'), 'TG-MYTHO-P1-KP2');
     assert.equal(baseCode('TG-MYTHO-P4', 'Đảng ủy Phường 4', 'ward'), 'TG-MYTHO-P4-P4');
   });

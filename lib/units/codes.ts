@@ -93,10 +93,12 @@ export function codeStem(name: string, kind: UnitKind): string {
 
 /**
  * The code a new unit gets before it is made unique: parent code + '-' + stem, cut so that a
- * "-NN" suffix still fits in CODE_MAX. A root (no parent code) is the stem alone.
+ * "-NN" suffix still fits in CODE_MAX. A root (no parent code) and a province are the stem alone.
  */
 export function baseCode(parentCode: string | null | undefined, name: string, kind: UnitKind): string {
-  const parent = (parentCode ?? '').toUpperCase().replace(/[^A-Z0-9-]/g, '');
+  // A province starts a code of its own (TG, not TW-TG): every code below it carries it, and the
+  // national root above it would only lengthen all of them.
+  const parent = kind === 'province' ? '' : (parentCode ?? '').toUpperCase().replace(/[^A-Z0-9-]/g, '');
   // "Chi bộ Khu phố 2, Phường 1" under …-P1 is …-P1-KP2: the parent's own part is not repeated.
   let stem = codeStem(name, kind);
   const last = parent.split('-').pop() ?? '';

@@ -44,6 +44,20 @@ export function SelectBox({ id, name, label }: { id: number; name: string; label
   );
 }
 
+/** While enterprises are ticked, a bar kept at the bottom of the screen with their count and a way down to the panel (the list can be long, the panel is under it). */
+export function SelectionBar({ selected, jump }: { selected: string; jump: string }) {
+  const selection = useContext(SelectionContext);
+  if (!selection?.selected.size) return null;
+  return (
+    <div className="sticky bottom-0 z-10 flex flex-wrap items-center justify-between gap-2 rounded-lg border border-red-200 bg-red-50 px-4 py-2 text-sm shadow-md" data-testid="link-bar">
+      <span className="font-medium text-red-900">{selected.replace('{n}', String(selection.selected.size))}</span>
+      <a href="#link-title" className="rounded-md bg-red-800 px-3 py-1.5 font-semibold text-white hover:bg-red-900">
+        {jump}
+      </a>
+    </div>
+  );
+}
+
 export type LinkLabels = {
   title: string;
   intro: string;

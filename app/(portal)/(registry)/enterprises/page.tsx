@@ -12,7 +12,7 @@ import { cleanParams, pageParams, pagerText, pickerLabels, totalText } from '@/l
 import { ENTERPRISE_TYPES, MANAGING_KINDS, type EnterpriseType } from '@/lib/registry/kinds';
 import { LINKABLE_KINDS } from '@/lib/registry/links';
 import { linkEnterprisesAction } from './actions';
-import { LinkForm, LinkSelection, SelectBox } from './link-form';
+import { LinkForm, LinkSelection, SelectBox, SelectionBar } from './link-form';
 
 export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
@@ -176,6 +176,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           </table>
         </div>
       )}
+      {canLink ? <SelectionBar selected={t('ent.link.selected', { n: '{n}' })} jump={t('ent.link.jump')} /> : null}
       <Pager page={page} path="/enterprises" params={params} n={n} text={pagerText(t, page, n)} />
       {canLink ? (
         <LinkForm

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import { today } from '@/lib/clock';
 import { getRatingSheet } from '@/lib/dal/ratings';
+import { loadRuleSets } from '@/lib/dal/rules';
 import { getUnitOption } from '@/lib/dal/units';
 import { SearchPicker } from '@/components/search-picker';
+import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, optionalIdParam, pickerLabels } from '@/lib/page';
 import { RATING_GRADES } from '@/lib/registry/kinds';
@@ -17,7 +19,12 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const thisYear = Number(today().slice(0, 4));
   const year = /^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear;
   const cellId = optionalIdParam(p.cell);
-  const [sheet, t] = await Promise.all([getRatingSheet(year, cellId), getT()]);
+  const [sheet, t, versions] = await Promise.all([getRatingSheet(year, cellId), getT(), loadRuleSets()]);
+  // A year is rated by the bands in force on its 31 December: the years offered start with the earliest rule set.
+  const firstYear = versions.length ? Number(versions[0].effectiveFrom.slice(0, 4)) : thisYear;
+  const ruled = versions.some((v) => v.effectiveFrom <= `${year}-12-31`);
+  const years = Array.from({ length: Math.max(thisYear - firstYear + 1, 1) }, (_, i) => thisYear - i);
+  if (!years.includes(year)) years.push(year);
   // A cell's own officers see their cell without choosing it.
   const cell = sheet.cellUnitId ? await getUnitOption(sheet.cellUnitId) : null;
   const grades = [{ value: '', label: '—' }, ...RATING_GRADES.map((g) => ({ value: g, label: t(`rat.grade.${g}`) }))];
@@ -32,7 +39,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
           <label className="text-sm">
             <span className="mb-1 block">{t('rat.year')}</span>
             <select name="year" defaultValue={year} className={input}>
-              {[thisYear - 2, thisYear - 1, thisYear].map((y) => (
+              {years.map((y) => (
                 <option key={y} value={y}>
                   {y}
                 </option>
@@ -55,39 +62,47 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
           <div className="text-lg font-semibold" data-testid="rating-share-organisations">{share(sheet.summary.organisations)}</div>
         </div>
       </div>
-      <p className="text-sm text-stone-600">{t('rat.help')}</p>
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">{t('rat.members')}</h2>
-        {!sheet.cellUnitId ? (
-          <p className="text-sm text-stone-600">{t('rat.chooseCell')}</p>
-        ) : sheet.members.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('rat.noMembers')}</p>
-        ) : (
-          <RatingSheet
-            kind="member"
-            year={year}
-            grades={grades}
-            l={l}
-            testId="rating-members"
-            rows={sheet.members.map((m) => ({ id: m.id, name: m.fullName, detail: m.cellName, score: m.score, grade: m.grade, canRate: m.canRate }))}
-          />
-        )}
-      </section>
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">{t('rat.organisations')}</h2>
-        {sheet.organisations.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('rat.noOrganisations')}</p>
-        ) : (
-          <RatingSheet
-            kind="unit"
-            year={year}
-            grades={grades}
-            l={{ ...l, name: t('rat.organisations') }}
-            testId="rating-organisations"
-            rows={sheet.organisations.map((o) => ({ id: o.id, name: o.name, score: o.score, grade: o.grade, canRate: o.canRate }))}
-          />
-        )}
-      </section>
+      {!ruled ? (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900" role="status" data-testid="no-rule-set">
+          {t('errors.noRuleSetOn', { date: formatDate(`${year}-12-31`) })} {t('rat.noRuleSetHint')}
+        </p>
+      ) : (
+        <>
+          <p className="text-sm text-stone-600">{t('rat.help')}</p>
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">{t('rat.members')}</h2>
+            {!sheet.cellUnitId ? (
+              <p className="text-sm text-stone-600">{t('rat.chooseCell')}</p>
+            ) : sheet.members.length === 0 ? (
+              <p className="text-sm text-stone-600">{t('rat.noMembers')}</p>
+            ) : (
+              <RatingSheet
+                kind="member"
+                year={year}
+                grades={grades}
+                l={l}
+                testId="rating-members"
+                rows={sheet.members.map((m) => ({ id: m.id, name: m.fullName, detail: m.cellName, score: m.score, grade: m.grade, canRate: m.canRate }))}
+              />
+            )}
+          </section>
+          <section className="space-y-2">
+            <h2 className="text-lg font-semibold">{t('rat.organisations')}</h2>
+            {sheet.organisations.length === 0 ? (
+              <p className="text-sm text-stone-600">{t('rat.noOrganisations')}</p>
+            ) : (
+              <RatingSheet
+                kind="unit"
+                year={year}
+                grades={grades}
+                l={{ ...l, name: t('rat.organisations') }}
+                testId="rating-organisations"
+                rows={sheet.organisations.map((o) => ({ id: o.id, name: o.name, score: o.score, grade: o.grade, canRate: o.canRate }))}
+              />
+            )}
+          </section>
+        </>
+      )}
     </div>
   );
 }
