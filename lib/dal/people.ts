@@ -74,7 +74,8 @@ export async function unscopedSamePeople(tx: Pick<Tx, 'execute'>, user: CurrentU
 }
 
 function refusal(field: string, key: MessageKey, params: Record<string, string | number>): DalError {
-  return new DalError('invalid', key, { [field]: key }, params, { [field]: params });
+  // The form's own line says only that a field is marked: the finding stands once, beside the confirmation box.
+  return new DalError('invalid', 'form.fixErrors', { [field]: key }, params, { [field]: params });
 }
 
 type Visible = Extract<SamePerson, { visible: true }>;
