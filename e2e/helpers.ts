@@ -69,7 +69,8 @@ export async function submitLogin(page: Page, username: string, password: string
 /** Log in through the form and wait for the home page. */
 export async function logIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
   await submitLogin(page, username, password);
-  await expect(page).toHaveURL('/');
+  // The first sign-in after the server starts verifies a password hash and warms the database: on a loaded machine it takes more than the usual 10 s.
+  await expect(page).toHaveURL('/', { timeout: 30_000 });
   await expect(page.getByTestId('current-user')).toBeVisible();
 }
 
