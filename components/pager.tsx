@@ -23,7 +23,7 @@ export function Pager({
   text: PagerText;
   testId?: string;
 }) {
-  const kept = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && !['after', 'before', 'n', 'unitLabel'].includes(k))) as Record<string, string>;
+  const kept = Object.fromEntries(Object.entries(params).filter(([k, v]) => v && !['after', 'before', 'n'].includes(k) && !k.endsWith('Label'))) as Record<string, string>;
   const href = (extra: Record<string, string>) => {
     const query = new URLSearchParams({ ...kept, ...extra }).toString();
     return query ? `${path}?${query}` : path;

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { DalError } from '@/lib/dal/errors';
 import { PAGE_SIZE, type Page } from '@/lib/dal/paging';
 import { formatNumber } from '@/lib/format';
-import { oneLine } from '@/lib/validation';
+import { oneLine, parseDate } from '@/lib/validation';
 import type { T } from '@/lib/i18n/server';
 import type { PagerText } from '@/components/pager';
 import type { PickerLabels } from '@/components/search-picker';
@@ -42,6 +42,18 @@ export function idParam(raw: string): number {
   const n = Number(raw);
   if (!/^\d{1,9}$/.test(raw) || !Number.isSafeInteger(n) || n <= 0) notFound();
   return n;
+}
+
+/** A list's period from ?from= and ?to= as typed (dd/mm/yyyy or yyyy-mm-dd): the ISO days, and what could not be read. */
+export function periodParams(p: { from?: string; to?: string }): { from?: string; to?: string; unread: string[] } {
+  const read = (raw?: string) => (raw?.trim() ? (parseDate(raw) ?? null) : undefined);
+  const from = read(p.from);
+  const to = read(p.to);
+  return {
+    from: from ?? undefined,
+    to: to ?? undefined,
+    unread: [from === null ? p.from! : null, to === null ? p.to! : null].filter((x): x is string => x !== null),
+  };
 }
 
 /** The cursor of a paged list and the page number shown (from ?after=, ?before=, ?n=). */

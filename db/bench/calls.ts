@@ -75,7 +75,7 @@ export const CALLS: Call[] = [
   { name: 'engagement: survey rounds', as: 'leader', goal: 'list', run: () => listSurveyRounds() },
   { name: 'ratings: sheet and shares', as: 'leader', goal: 'list', run: () => getRatingSheet(2025) },
   { name: 'audit: list', as: 'admin', goal: 'list', run: () => listAudit() },
-  call({ name: 'audit: list, page 200', as: 'admin', goal: 'list', prepare: () => cursorOfPage((p) => listAudit(p), 200), run: (_, p) => listAudit(p) }),
+  call({ name: 'audit: list, page 200', as: 'admin', goal: 'list', prepare: () => cursorOfPage((p) => listAudit({}, p), 200), run: (_, p) => listAudit({}, p) }),
   { name: 'users: list', as: 'admin', goal: 'list', run: () => listUsers({}) },
   { name: 'users: search "nguyen"', as: 'admin', goal: 'list', run: () => listUsers({ q: 'nguyen' }) },
   { name: 'units: own unit with children', as: 'leader', goal: 'list', run: (s) => getUnit(s.unitId) },

@@ -1,9 +1,9 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { chunks, getDb, type Tx } from '@/db';
 import { auditLog, units, users } from '@/db/schema';
 import { keyset, type Page, type PageRequest, type SortKey } from './paging';
-import { assertCan, inScope, requireUser } from './session';
+import { assertCan, inScope, pathOf, requireUser } from './session';
 
 export type AuditEntry = {
   actorId: number | null;
@@ -46,19 +46,46 @@ export type AuditEntryDto = {
   after: unknown;
 };
 
-/** Newest first: the primary key read backwards (or audit_log_unit_id_idx within a small subtree). */
-const auditOrder: SortKey<{ id: number }> = { columns: [[sql`${auditLog.id}`, 'integer']], direction: 'desc', values: (r) => [r.id] };
+/** What the log is narrowed to: who, what, which unit's subtree, and a period of days (yyyy-mm-dd, Vietnam time, both included). */
+export type AuditFilter = { actorId?: number; action?: string; unitId?: number; from?: string; to?: string };
 
-/** A page of the audit entries of changes in the admin's subtree, newest first. */
-export async function listAudit(page: PageRequest = {}): Promise<Page<AuditEntryDto>> {
+/** Rows stamped within the days `from`..`to` (each optional), counted in Vietnam time (UTC+7, no daylight saving). */
+export function inPeriod(atColumn: unknown, from?: string, to?: string): SQL | undefined {
+  return and(
+    from ? sql`${atColumn} >= ${`${from}T00:00:00+07:00`}::timestamptz` : undefined,
+    to ? sql`${atColumn} < ${`${to}T00:00:00+07:00`}::timestamptz + interval '1 day'` : undefined,
+  );
+}
+
+/**
+ * Newest first, by the time the database stamped and then the id (the indexes audit_log_at_idx,
+ * audit_log_actor_at_idx, audit_log_action_at_idx and audit_log_unit_idx hold this order, so a
+ * filtered page reads from the cursor on). The time goes into the cursor as PostgreSQL writes it,
+ * microseconds and all.
+ */
+const auditOrder: SortKey<{ id: number; atKey: string }> = {
+  columns: [
+    [sql`${auditLog.at}`, 'timestamptz'],
+    [sql`${auditLog.id}`, 'integer'],
+  ],
+  direction: 'desc',
+  values: (r) => [r.atKey, r.id],
+};
+
+/** A page of the audit entries of changes in the admin's subtree, newest first, narrowed by `filter` (always within the scope). */
+export async function listAudit(filter: AuditFilter = {}, page: PageRequest = {}): Promise<Page<AuditEntryDto>> {
   const user = await requireUser();
   assertCan(user, 'audit.read', user.unitPath);
   const db = await getDb();
   const ks = keyset(auditOrder, page);
+  // The chosen unit's path is read first, so its subtree goes to the planner as a value; a unit
+  // outside the admin's scope leaves the scope's condition to find nothing.
+  const unitPath = filter.unitId ? await pathOf(filter.unitId) : undefined;
   const rows = await db
     .select({
       id: auditLog.id,
       at: auditLog.at,
+      atKey: sql<string>`${auditLog.at}::text`,
       actorName: users.fullName,
       unitName: units.name,
       action: auditLog.action,
@@ -70,9 +97,30 @@ export async function listAudit(page: PageRequest = {}): Promise<Page<AuditEntry
     .from(auditLog)
     .innerJoin(units, eq(units.id, auditLog.unitId))
     .leftJoin(users, eq(users.id, auditLog.actorId))
-    .where(and(inScope(user), ks.where))
+    .where(
+      and(
+        inScope(user),
+        filter.unitId ? (unitPath ? sql`${units.path} <@ ${unitPath}::ltree` : sql`false`) : undefined,
+        filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+        filter.action ? eq(auditLog.action, filter.action) : undefined,
+        inPeriod(auditLog.at, filter.from, filter.to),
+        ks.where,
+      ),
+    )
     .orderBy(...ks.orderBy)
     .limit(ks.limit);
   // The log only grows: no total (counting a national log would read millions of rows).
-  return ks.finish(rows, (r) => ({ ...r, id: Number(r.id) }), { total: null, totalCapped: false });
+  return ks.finish(rows, ({ atKey: _, ...r }) => ({ ...r, id: Number(r.id) }), { total: null, totalCapped: false });
+}
+
+/** The names of units `ids` that lie in the user's scope (to show a change's unit ids by name; others stay ids). */
+export async function unitNamesInScope(ids: number[]): Promise<Map<number, string>> {
+  const user = await requireUser();
+  if (!ids.length) return new Map();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: units.id, name: units.name })
+    .from(units)
+    .where(and(inArray(units.id, ids.slice(0, 500)), inScope(user)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -257,7 +257,7 @@ describe('every reworked list returns the rows, in the order, of its old definit
         2,
       );
       if (username.endsWith('.admin')) {
-        await sameRows('audit', username, (p) => listAudit(p), sql`select a.id from audit_log a where ${under('a.unit_id', u)} order by a.id desc`, 40);
+        await sameRows('audit', username, (p) => listAudit({}, p), sql`select a.id from audit_log a where ${under('a.unit_id', u)} order by a.at desc, a.id desc`, 40);
         await sameRows(
           'users',
           username,

@@ -33,7 +33,7 @@ export type Page<T> = {
 };
 
 type KeyValue = string | number | boolean;
-type KeyType = 'text' | 'integer' | 'date' | 'boolean' | 'ltree';
+type KeyType = 'text' | 'integer' | 'date' | 'boolean' | 'ltree' | 'timestamptz';
 const VALUE: Record<KeyType, z.ZodType<KeyValue>> = {
   // No control characters (PostgreSQL refuses NUL in text); dates PostgreSQL and the portal both hold.
   text: z.string().max(500).regex(/^[^\u0000-\u001f\u007f]*$/),
@@ -41,6 +41,8 @@ const VALUE: Record<KeyType, z.ZodType<KeyValue>> = {
   date: z.union([z.iso.date().refine((d) => d >= '1000-01-01' && d <= '9999-12-31'), z.literal('infinity')]),
   boolean: z.boolean(),
   ltree: z.string().regex(/^\d{1,10}(\.\d{1,10}){0,30}$/),
+  // A time as PostgreSQL writes it (`at::text`), microseconds kept: a JavaScript Date would drop them and skip rows.
+  timestamptz: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)$/),
 };
 
 export function encodeCursor(values: KeyValue[]): string {

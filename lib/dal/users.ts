@@ -10,7 +10,7 @@ import { writeAudit } from './audit';
 import { DalError, invalid, notFound, staleVersion } from './errors';
 import { searchKey } from '@/lib/people/identity';
 import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
-import { containing } from './pick';
+import { containing, PICK_LIMIT, type PickOption } from './pick';
 import { assertCan, inScope, pathUnder, requireUser, type CurrentUser } from './session';
 
 export type UserDto = {
@@ -70,6 +70,39 @@ export async function listUsers(filter: { q?: string; unitId?: number } = {}, pa
     db.execute(cappedCount(sql`select 1 from ${users} where ${where}`)),
   ]);
   return ks.finish(rows, (r) => r, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+}
+
+/** The picker's matches: users of the admin's subtree whose name or username contains `q` (diacritics optional). */
+export async function searchUsers(q: string): Promise<PickOption[]> {
+  const user = await requireUser();
+  assertCan(user, 'user.read', user.unitPath);
+  const text = q.trim();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: users.id, fullName: users.fullName, username: users.username, unitName: units.name })
+    .from(users)
+    .innerJoin(units, eq(units.id, users.unitId))
+    .where(
+      and(
+        inScope(user, users.unitPath),
+        text ? sql`(${users.searchName} like ${containing(searchKey(text))} or ${users.username} ilike ${containing(text)})` : undefined,
+      ),
+    )
+    .orderBy(sql`${users.fullName} collate "und-x-icu"`, users.id)
+    .limit(PICK_LIMIT);
+  return rows.map((r) => ({ value: String(r.id), label: r.fullName, detail: `${r.username} · ${r.unitName}` }));
+}
+
+/** A user of the admin's subtree as a picker shows it (a filter's chosen value), or null. */
+export async function getUserOption(id: number): Promise<PickOption | null> {
+  const user = await requireUser();
+  assertCan(user, 'user.read', user.unitPath);
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: users.id, fullName: users.fullName, username: users.username })
+    .from(users)
+    .where(and(eq(users.id, id), inScope(user, users.unitPath)));
+  return row ? { value: String(row.id), label: row.fullName, detail: row.username } : null;
 }
 
 export async function getUser(id: number): Promise<UserDto> {

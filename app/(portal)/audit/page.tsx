@@ -1,63 +1,86 @@
 import type { Metadata } from 'next';
-import { listAudit } from '@/lib/dal/audit';
+import { AuditTabs } from '@/components/audit/audit-tabs';
+import { ChangeTable } from '@/components/audit/change-table';
+import { LogFilters } from '@/components/audit/log-filters';
+import { Pager } from '@/components/pager';
+import { SearchPicker } from '@/components/search-picker';
+import { actionLabel, AUDIT_ACTIONS, changeLines, isAuditAction, unitIdsOf } from '@/lib/audit/changes';
+import { listAudit, unitNamesInScope, type AuditFilter } from '@/lib/dal/audit';
+import { getUnitOption } from '@/lib/dal/units';
+import { getUserOption } from '@/lib/dal/users';
 import { formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import type { MessageKey } from '@/lib/i18n/messages';
-import { cleanParams, orNotFound, pageParams, pagerText } from '@/lib/page';
-import { Pager } from '@/components/pager';
+import { cleanParams, optionalIdParam, orNotFound, pageParams, pagerText, periodParams, pickerLabels } from '@/lib/page';
+import { logFilterText } from './text';
 
 export const metadata: Metadata = { title: 'Nhật ký thay đổi' };
 
-function compact(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = JSON.stringify(value);
-  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
-}
+type Params = Record<'actor' | 'actorLabel' | 'action' | 'unit' | 'unitLabel' | 'from' | 'to' | 'after' | 'before' | 'n', string | undefined>;
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ after?: string; before?: string; n?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
-  const page = await orNotFound(listAudit(request));
-  const entries = page.items;
-  const t = await getT();
+  const period = periodParams(p);
+  const filter: AuditFilter = {
+    actorId: optionalIdParam(p.actor),
+    action: p.action && isAuditAction(p.action) ? p.action : undefined,
+    unitId: optionalIdParam(p.unit),
+    from: period.from,
+    to: period.to,
+  };
+  const [page, t, actorChosen, unitChosen] = await Promise.all([
+    orNotFound(listAudit(filter, request)),
+    getT(),
+    filter.actorId ? getUserOption(filter.actorId) : null,
+    filter.unitId ? getUnitOption(filter.unitId) : null,
+  ]);
+  const names = await unitNamesInScope(unitIdsOf(page.items));
+  const ctx = { t, unitName: (id: number) => names.get(id) };
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const actions = AUDIT_ACTIONS.map((a) => ({ value: a, label: actionLabel(t, a) })).sort((a, b) => a.label.localeCompare(b.label, 'vi'));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-red-900">{t('audit.title')}</h1>
+      <AuditTabs current="changes" labels={{ changes: t('audit.tab.changes'), access: t('audit.tab.access') }} />
       <p className="text-sm text-stone-600">{t('audit.help')}</p>
-      {entries.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('audit.empty')}</p>
+      <LogFilters testId="audit-filters" from={p.from} to={p.to} unread={period.unread} clearHref="/audit" filtered={filtered} text={logFilterText(t)}>
+        <SearchPicker name="actor" label={t('audit.filter.actor')} hideLabel source="/api/pick/users" defaultValue={actorChosen} labels={{ ...pickerLabels(t), placeholder: t('audit.filter.actorPlaceholder') }} testId="audit-actor" />
+        <select name="action" defaultValue={filter.action ?? ''} aria-label={t('audit.filter.action')} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" data-testid="audit-action">
+          <option value="">
+            {t('audit.filter.action')}: {t('ent.filter.all')}
+          </option>
+          {actions.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </select>
+        <SearchPicker name="unit" label={t('audit.filter.unit')} hideLabel source="/api/pick/units" defaultValue={unitChosen} labels={{ ...pickerLabels(t), placeholder: t('audit.filter.unitPlaceholder') }} testId="audit-unit" />
+      </LogFilters>
+      {page.items.length === 0 ? (
+        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="audit-empty">
+          {t(filtered ? 'audit.emptyFiltered' : 'audit.empty')}
+        </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="audit-table">
-            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                <th className="px-3 py-2">{t('audit.col.at')}</th>
-                <th className="px-3 py-2">{t('audit.col.actor')}</th>
-                <th className="px-3 py-2">{t('audit.col.action')}</th>
-                <th className="px-3 py-2">{t('audit.col.unit')}</th>
-                <th className="px-3 py-2">{t('audit.col.change')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100 align-top">
-              {entries.map((e) => (
-                <tr key={e.id}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(e.at)}</td>
-                  <td className="px-3 py-2">{e.actorName ?? '—'}</td>
-                  <td className="px-3 py-2">
-                    {e.action.startsWith('admission.') && !['admission.create', 'admission.attach'].includes(e.action)
-                      ? t(`transition.${e.action.slice('admission.'.length)}` as MessageKey)
-                      : t(`audit.action.${e.action}` as MessageKey)}
-                  </td>
-                  <td className="px-3 py-2">{e.unitName}</td>
-                  <td className="max-w-md break-all px-3 py-2 font-mono text-xs text-stone-600">
-                    {e.before ? <div className="text-red-800">− {compact(e.before)}</div> : null}
-                    {e.after ? <div className="text-green-800">+ {compact(e.after)}</div> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ol className="space-y-3" data-testid="audit-list">
+          {page.items.map((e) => (
+            <li key={e.id} className="rounded-lg border border-stone-200 bg-white p-3" data-testid="audit-entry">
+              <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
+                <span className="font-semibold text-red-900">{actionLabel(t, e.action)}</span>
+                <span className="text-stone-700">{e.unitName}</span>
+                <span className="ml-auto text-stone-500 tabular-nums">
+                  {formatDateTime(e.at)} · {e.actorName ?? '—'}
+                </span>
+              </div>
+              <div className="mt-2">
+                <ChangeTable
+                  lines={changeLines(e.action, e.before, e.after, ctx)}
+                  labels={{ field: t('audit.col.changeField'), before: t('audit.col.before'), after: t('audit.col.after'), none: t('audit.noDetail') }}
+                />
+              </div>
+            </li>
+          ))}
+        </ol>
       )}
       <Pager page={page} path="/audit" params={p} n={n} text={pagerText(t, page, n)} />
     </div>

@@ -6,6 +6,7 @@ import { searchEnterprises } from '@/lib/dal/enterprises';
 import { DalError } from '@/lib/dal/errors';
 import type { PickOption } from '@/lib/dal/pick';
 import { searchUnits } from '@/lib/dal/units';
+import { searchUsers } from '@/lib/dal/users';
 import { UNIT_KINDS } from '@/lib/units/kinds';
 import { oneLine } from '@/lib/validation';
 
@@ -17,6 +18,7 @@ import { oneLine } from '@/lib/validation';
  * - referral-cells: the cells a union or youth branch may refer people to
  * - enterprises: operating enterprises of the scope (name or tax code)
  * - class-people: ?classId=<id>, the people its organiser may enrol
+ * - users: the accounts of an administrator's subtree (name or username)
  */
 const id = z.coerce.number().int().positive().max(2_147_483_647);
 /** The typed text: control characters (NUL, which PostgreSQL refuses) read as spaces. */
@@ -36,6 +38,7 @@ const SOURCES: Record<string, (p: URLSearchParams) => Promise<PickOption[]>> = {
     ),
   'referral-cells': (p) => searchReferralCells(q.parse(p.get('q') ?? undefined)),
   enterprises: (p) => searchEnterprises(q.parse(p.get('q') ?? undefined)),
+  users: (p) => searchUsers(q.parse(p.get('q') ?? undefined)),
   'class-people': (p) => searchClassCandidates(id.parse(p.get('classId')), q.parse(p.get('q') ?? undefined)),
 };
 
