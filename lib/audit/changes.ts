@@ -124,7 +124,8 @@ export function fieldLabel(t: T, key: string): string {
 }
 
 const asRecord = (v: unknown): Record<string, unknown> | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Equal values, with none, null and an empty text all "nothing" (a field recorded empty did not change from absent). */
+const same = (a: unknown, b: unknown) => JSON.stringify(a === '' ? null : (a ?? null)) === JSON.stringify(b === '' ? null : (b ?? null));
 
 /**
  * The fields an entry changed: every field of `before` and `after` (in that order) whose value

@@ -4,8 +4,12 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { expectRefused, setupTestDb, TEST_APP_ROLE, type TestDb } from '@/lib/test/db';
 import { startupProblems } from '@/db/roles';
-import { listAudit } from './audit';
+import { listPersonAccess, accessedPersonName } from './access-log';
+import { listAudit, type AuditFilter } from './audit';
+import { createMember, getMember } from './members';
+import type { Page, PageRequest } from './paging';
 import { createUnit, updateUnit } from './units';
+import { getUserOption, searchUsers } from './users';
 
 let t: TestDb;
 before(async () => {
@@ -138,6 +142,161 @@ describe('audit log', () => {
   test('non-admins may not read the audit log', async () => {
     for (const username of ['mytho.leader', 'mytho.officer', 'tinh.viewer', 'tinh.leader', 'p4.leader']) {
       await expectRefused(t, username, () => listAudit(), 'forbidden');
+    }
+  });
+});
+
+/** Every page of a list, following "Trang sau" from the first; then back again by "Trang trước", which must give the same pages. */
+async function allPages<T extends { id: number }>(read: (p: PageRequest) => Promise<Page<T>>, size: number): Promise<number[]> {
+  const pages: number[][] = [];
+  let page = await read({ size });
+  pages.push(page.items.map((i) => i.id));
+  assert.equal(page.prev, null);
+  while (page.next) {
+    page = await read({ after: page.next, size });
+    pages.push(page.items.map((i) => i.id));
+    assert.ok(pages.length < 100, 'paging ends');
+  }
+  // Back from the last page to the first.
+  for (let i = pages.length - 2; i >= 0; i--) {
+    page = await read({ before: page.prev!, size });
+    assert.deepEqual(page.items.map((x) => x.id), pages[i], `page ${i + 1} read backwards`);
+  }
+  assert.equal(page.prev, null);
+  return pages.flat();
+}
+
+/** Today's date in Vietnam (the log's periods are Vietnamese days). */
+const vnDay = (offsetDays = 0) => new Date(Date.now() + 7 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+describe('the audit log as people read it: paging, filters, scope', () => {
+  let p4: number;
+  let chauthanh: number;
+  let mythoAdmin: number;
+  let chauthanhAdmin: number;
+  before(async () => {
+    p4 = await t.unitId('TG-MYTHO-P4');
+    chauthanh = await t.unitId('TG-CHAUTHANH');
+    mythoAdmin = (await t.user('mytho.admin')).id;
+    chauthanhAdmin = (await t.user('chauthanh.admin')).id;
+    // 120 entries in one statement (on PGlite they share one time: the id breaks the tie; on
+    // PostgreSQL each has its own microsecond, which the cursor must keep).
+    await t.db.execute(sql`insert into audit_log (actor_id, unit_id, action, entity, entity_id, before, after)
+      select ${mythoAdmin}, ${p4}, 'unit.update', 'unit', ${String(p4)}, jsonb_build_object('name', 'Tên cũ ' || g), jsonb_build_object('name', 'Tên mới ' || g)
+      from generate_series(1, 120) g`);
+  });
+
+  test('newest first, page after page and back, the same rows the scope holds', async () => {
+    const ids = await t.run('mytho.admin', () => allPages((p) => listAudit({}, p), 50));
+    const expected = await rows<{ id: number }>(
+      sql`select a.id::int as id from audit_log a join units u on u.id = a.unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') order by a.at desc, a.id desc`,
+    );
+    assert.equal(ids.length, 121);
+    assert.deepEqual(ids, expected.map((r) => Number(r.id)));
+    // A tampered cursor starts again at the first page.
+    const forged = await t.run('mytho.admin', () => listAudit({}, { after: Buffer.from('["not a time", 1]').toString('base64url') }));
+    assert.equal(forged.prev, null);
+    assert.equal(forged.items[0].id, ids[0]);
+  });
+
+  test('each filter: who, what, the unit and its subtree, the period', async () => {
+    const actions = async (username: string, filter: AuditFilter) => (await t.run(username, () => listAudit(filter, { size: 100 }))).items.map((e) => e.action);
+    // Who: the province admin sees both admins' changes, one at a time.
+    assert.deepEqual(await actions('tinh.admin', { actorId: chauthanhAdmin }), ['unit.update']);
+    assert.equal((await actions('tinh.admin', { actorId: mythoAdmin })).length, 100);
+    // What.
+    assert.deepEqual(await actions('tinh.admin', { action: 'unit.create' }), ['unit.create']);
+    assert.deepEqual(await actions('tinh.admin', { action: 'user.create' }), []);
+    // A unit and its subtree: the new cell's creation was written at the cell, which lies under Phường 4.
+    const underP4 = await t.run('mytho.admin', () => allPages((p) => listAudit({ unitId: p4 }, p), 100));
+    assert.equal(underP4.length, 121);
+    assert.deepEqual(await actions('tinh.admin', { unitId: chauthanh }), ['unit.update']);
+    // The period, in Vietnamese days: today has them all, yesterday and tomorrow none.
+    assert.equal((await t.run('tinh.admin', () => allPages((p) => listAudit({ from: vnDay(), to: vnDay() }, p), 100))).length, 122);
+    assert.deepEqual(await actions('tinh.admin', { to: vnDay(-1) }), []);
+    assert.deepEqual(await actions('tinh.admin', { from: vnDay(1) }), []);
+    // Filters together.
+    assert.deepEqual(await actions('tinh.admin', { actorId: chauthanhAdmin, action: 'unit.update', unitId: chauthanh, from: vnDay(), to: vnDay() }), ['unit.update']);
+    assert.deepEqual(await actions('tinh.admin', { actorId: chauthanhAdmin, unitId: p4 }), []);
+  });
+
+  test('a filter never reaches past the scope: another subtree\'s unit or actor finds nothing', async () => {
+    const actions = async (username: string, filter: AuditFilter) => (await t.run(username, () => listAudit(filter))).items.map((e) => e.action);
+    assert.deepEqual(await actions('mytho.admin', { unitId: chauthanh }), []);
+    assert.deepEqual(await actions('mytho.admin', { actorId: chauthanhAdmin }), []);
+    assert.deepEqual(await actions('chauthanh.admin', { unitId: p4 }), []);
+    assert.deepEqual(await actions('chauthanh.admin', { actorId: mythoAdmin }), []);
+    assert.deepEqual(await actions('chauthanh.admin', { unitId: 999_999 }), []);
+    // The pickers behind the filter: users of one's own subtree only.
+    const found = await t.run('chauthanh.admin', () => searchUsers('pham thi thu trang'));
+    assert.deepEqual(found, []);
+    assert.equal(await t.run('chauthanh.admin', () => getUserOption(mythoAdmin)), null);
+    assert.deepEqual((await t.run('mytho.admin', () => searchUsers('pham thi thu trang'))).map((u) => u.value), [String(mythoAdmin)]);
+  });
+});
+
+describe('who opened which person\'s record (Decree 13/2023)', () => {
+  let p4Member: { id: number; personId: number };
+  let chauthanhMember: { id: number; personId: number };
+  before(async () => {
+    // One member under Phường 4, one in Châu Thành, each registered by its unit and opened by users of both districts.
+    const member = (fullName: string, nationalId: string, cellUnitId: number) =>
+      createMember({ fullName, birthDate: '1990-03-12', gender: 'female', nationalId, cellUnitId, occupation: 'direct_worker', admittedOn: '2015-05-19', officialOn: '2016-05-19' });
+    const p4Id = (await t.run('cb.phuongnam', async () => member('Nguyễn Thị Bích Liên', '082190001111', await t.unitId('TG-MYTHO-P4-PHUONGNAM')))).id;
+    const ctId = (await t.run('chauthanh.admin', async () => member('Lê Thị Hoa', '082190002222', await t.unitId('TG-CHAUTHANH-TANHUONG-KCN')))).id;
+    [p4Member] = await rows<{ id: number; personId: number }>(sql`select id, person_id as "personId" from party_members where id = ${p4Id}`);
+    [chauthanhMember] = await rows<{ id: number; personId: number }>(sql`select id, person_id as "personId" from party_members where id = ${ctId}`);
+    await t.run('p4.officer', () => getMember(p4Member.id));
+    await t.run('mytho.admin', () => getMember(p4Member.id));
+    await t.run('chauthanh.admin', () => getMember(chauthanhMember.id));
+  });
+
+  test('an admin reads the openings by the users of its subtree, newest first, filtered by user, person and period', async () => {
+    const p4Officer = (await t.user('p4.officer')).id;
+    const mytho = await t.run('mytho.admin', () => listPersonAccess());
+    assert.deepEqual(
+      mytho.items.map((a) => [a.userName, a.personId]),
+      [
+        ['Phạm Thị Thu Trang', p4Member.personId],
+        ['Bùi Thị Mỹ Linh', p4Member.personId],
+      ],
+    );
+    const byUser = await t.run('mytho.admin', () => listPersonAccess({ userId: p4Officer }));
+    assert.deepEqual(byUser.items.map((a) => a.userId), [p4Officer]);
+    const byPerson = await t.run('mytho.admin', () => listPersonAccess({ personId: p4Member.personId, from: vnDay(), to: vnDay() }));
+    assert.equal(byPerson.items.length, 2);
+    assert.deepEqual((await t.run('mytho.admin', () => listPersonAccess({ to: vnDay(-1) }))).items, []);
+    assert.equal(await t.run('mytho.admin', () => accessedPersonName(p4Member.personId)), mytho.items[0].personName);
+    // The province sees every opening below it.
+    const tinh = await t.run('tinh.admin', () => listPersonAccess());
+    assert.equal(tinh.items.length, 3);
+    assert.deepEqual((await t.run('chauthanh.admin', () => listPersonAccess())).items.map((a) => a.personId), [chauthanhMember.personId]);
+    // Paging: one row a page, forward and back.
+    assert.deepEqual(await t.run('tinh.admin', () => allPages((p) => listPersonAccess({}, p), 1)), tinh.items.map((a) => a.id));
+  });
+
+  test('an admin of another subtree sees none of them, whatever it filters by', async () => {
+    const p4Officer = (await t.user('p4.officer')).id;
+    const other = await t.run('chauthanh.admin', () => listPersonAccess());
+    assert.ok(other.items.every((a) => a.personId !== p4Member.personId));
+    assert.deepEqual((await t.run('chauthanh.admin', () => listPersonAccess({ userId: p4Officer }))).items, []);
+    assert.deepEqual((await t.run('chauthanh.admin', () => listPersonAccess({ personId: p4Member.personId }))).items, []);
+    assert.equal(await t.run('chauthanh.admin', () => accessedPersonName(p4Member.personId)), null);
+  });
+
+  test('refusals: no one but an administrator reads either log or the user picker', async () => {
+    const calls: [string, () => Promise<unknown>][] = [
+      ['listAudit', () => listAudit({ action: 'unit.update' })],
+      ['listPersonAccess', () => listPersonAccess()],
+      ['accessedPersonName', () => accessedPersonName(p4Member.personId)],
+      ['searchUsers', () => searchUsers('a')],
+      ['getUserOption', async () => getUserOption((await t.user('p4.officer')).id)],
+    ];
+    for (const username of ['mytho.leader', 'mytho.officer', 'tinh.viewer', 'p4.leader', 'cb.phuongnam', 'cd.phuongnam']) {
+      for (const [name, fn] of calls) {
+        const err = await expectRefused(t, username, fn, 'forbidden');
+        assert.ok(err, `${username} ${name}`);
+      }
     }
   });
 });
