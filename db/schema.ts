@@ -172,9 +172,12 @@ export const auditLog = pgTable(
   },
   (t) => [
     index('audit_log_entity_idx').on(t.entity, t.entityId),
-    index('audit_log_at_idx').on(t.at),
-    index('audit_log_unit_idx').on(t.unitId, t.at),
-    index('audit_log_unit_id_idx').on(t.unitId, t.id),
+    // The log is read newest first by (at, id): the whole scope, one actor, one action, one unit's
+    // rows each from its own index in that order, a period as a range of it (lib/dal/audit.ts).
+    index('audit_log_at_idx').on(t.at, t.id),
+    index('audit_log_unit_idx').on(t.unitId, t.at, t.id),
+    index('audit_log_actor_at_idx').on(t.actorId, t.at, t.id),
+    index('audit_log_action_at_idx').on(t.action, t.at, t.id),
   ],
 );
 
@@ -281,7 +284,8 @@ export const personAccessLog = pgTable(
       .references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('person_access_person_idx').on(t.personId, t.at)],
+  // Read newest first by (at, id): all of a scope, one user's or one person's openings (lib/dal/access-log.ts).
+  (t) => [index('person_access_person_idx').on(t.personId, t.at, t.id), index('person_access_user_idx').on(t.userId, t.at, t.id), index('person_access_at_idx').on(t.at, t.id)],
 );
 
 /**

@@ -2,8 +2,9 @@ import 'server-only';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { chunks, getDb, type Tx } from '@/db';
 import { auditLog, units, users } from '@/db/schema';
-import { keyset, type Page, type PageRequest, type SortKey } from './paging';
-import { assertCan, inScope, pathOf, requireUser } from './session';
+import { can } from '@/lib/authz/permissions';
+import { estimateRows, keyset, type Page, type PageRequest, type SortKey } from './paging';
+import { assertCan, inScope, pathOf, requireUser, type CurrentUser } from './session';
 
 export type AuditEntry = {
   actorId: number | null;
@@ -72,15 +73,37 @@ const auditOrder: SortKey<{ id: number; atKey: string }> = {
   values: (r) => [r.atKey, r.id],
 };
 
+/**
+ * A subtree holding at least this share of the tree's units is checked row by row while an index
+ * is read in the page's order (about PAGE_SIZE / share rows a page); a smaller one has its units
+ * gathered first and their rows read through audit_log_unit_idx.
+ */
+export const WALK_SHARE = 1 / 200;
+
+/**
+ * How the subtree at `path` narrows a log's rows (`unitIdColumn` is the row's unit): checked on
+ * each row, hidden from the planner (which would otherwise start from the units and sort all
+ * their rows), when an actor is chosen (their rows lie in their own subtree) or the subtree is a
+ * large share of the tree; else as the set of its unit ids.
+ */
+export async function logScope(user: CurrentUser, unitIdColumn: unknown, path: string, byActor: boolean): Promise<SQL> {
+  const db = await getDb();
+  const walk = byActor || (await estimateRows(db, units, sql`${units.path} <@ ${path}::ltree`)) >= WALK_SHARE * (await estimateRows(db, units));
+  const under = sql`${inScope(user, sql`s.path`)} and s.path <@ ${path}::ltree`;
+  return walk
+    ? sql`coalesce((select ${under} from ${units} s where s.id = ${unitIdColumn}), false)`
+    : sql`${unitIdColumn} in (select s.id from ${units} s where ${under} offset 0)`;
+}
+
 /** A page of the audit entries of changes in the admin's subtree, newest first, narrowed by `filter` (always within the scope). */
 export async function listAudit(filter: AuditFilter = {}, page: PageRequest = {}): Promise<Page<AuditEntryDto>> {
   const user = await requireUser();
   assertCan(user, 'audit.read', user.unitPath);
-  const db = await getDb();
   const ks = keyset(auditOrder, page);
-  // The chosen unit's path is read first, so its subtree goes to the planner as a value; a unit
-  // outside the admin's scope leaves the scope's condition to find nothing.
-  const unitPath = filter.unitId ? await pathOf(filter.unitId) : undefined;
+  // A chosen unit narrows the scope to its subtree; one outside the scope finds nothing.
+  const unitPath = filter.unitId ? await pathOf(filter.unitId) : user.unitPath;
+  if (!unitPath || !can(user, 'audit.read', unitPath)) return ks.finish([], (r) => r as never, { total: null, totalCapped: false });
+  const db = await getDb();
   const rows = await db
     .select({
       id: auditLog.id,
@@ -99,8 +122,8 @@ export async function listAudit(filter: AuditFilter = {}, page: PageRequest = {}
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(
       and(
-        inScope(user),
-        filter.unitId ? (unitPath ? sql`${units.path} <@ ${unitPath}::ltree` : sql`false`) : undefined,
+        // The scope: the user's subtree, and the chosen unit's within it.
+        await logScope(user, auditLog.unitId, unitPath, !!filter.actorId),
         filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
         filter.action ? eq(auditLog.action, filter.action) : undefined,
         inPeriod(auditLog.at, filter.from, filter.to),
