@@ -46,11 +46,13 @@ test.describe(() => {
       const filters = page.getByTestId('audit-filters');
       await pick(filters, 'Người thực hiện', 'nguyen huu', admin.fullName);
       await filters.getByLabel('Thao tác').selectOption({ label: 'Sửa, đổi tên đơn vị' });
+      await pick(filters, 'Đơn vị (cả các đơn vị trực thuộc)', 'tan huong', TANHUONG);
       await filters.getByLabel('Từ ngày').fill(today());
       await filters.getByLabel('Đến ngày').fill(today());
       await filters.getByRole('button', { name: 'Lọc' }).click();
       await expect(page).toHaveURL(/[?&]action=unit\.update/);
       await expect(page).toHaveURL(/[?&]actor=\d+/);
+      await expect(page).toHaveURL(/[?&]unit=\d+/);
       const entries = page.getByTestId('audit-entry');
       await expect(entries.first()).toBeVisible();
       // Every entry is the chosen action by the chosen person.

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-const input = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+const input = 'w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-normal';
 
 /**
  * The filter line of a log (a GET form: the filter is in the address, so it can be shared and
@@ -31,12 +31,12 @@ export function LogFilters({
     <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-2 lg:grid-cols-3" role="search" data-testid={testId}>
       {children}
       <div className="grid grid-cols-2 gap-2">
-        <label className="text-xs text-stone-600">
-          {text.from}
+        <label className="block text-sm font-medium text-stone-800">
+          <span className="mb-1 block">{text.from}</span>
           <input name="from" defaultValue={from} placeholder={text.placeholder} inputMode="numeric" maxLength={10} className={input} data-testid={`${testId}-from`} />
         </label>
-        <label className="text-xs text-stone-600">
-          {text.to}
+        <label className="block text-sm font-medium text-stone-800">
+          <span className="mb-1 block">{text.to}</span>
           <input name="to" defaultValue={to} placeholder={text.placeholder} inputMode="numeric" maxLength={10} className={input} data-testid={`${testId}-to`} />
         </label>
       </div>

@@ -44,18 +44,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <AuditTabs current="changes" labels={{ changes: t('audit.tab.changes'), access: t('audit.tab.access') }} />
       <p className="text-sm text-stone-600">{t('audit.help')}</p>
       <LogFilters testId="audit-filters" from={p.from} to={p.to} unread={period.unread} clearHref="/audit" filtered={filtered} text={logFilterText(t)}>
-        <SearchPicker name="actor" label={t('audit.filter.actor')} hideLabel source="/api/pick/users" defaultValue={actorChosen} labels={{ ...pickerLabels(t), placeholder: t('audit.filter.actorPlaceholder') }} testId="audit-actor" />
-        <select name="action" defaultValue={filter.action ?? ''} aria-label={t('audit.filter.action')} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm" data-testid="audit-action">
-          <option value="">
-            {t('audit.filter.action')}: {t('ent.filter.all')}
-          </option>
-          {actions.map((a) => (
-            <option key={a.value} value={a.value}>
-              {a.label}
-            </option>
-          ))}
-        </select>
-        <SearchPicker name="unit" label={t('audit.filter.unit')} hideLabel source="/api/pick/units" defaultValue={unitChosen} labels={{ ...pickerLabels(t), placeholder: t('audit.filter.unitPlaceholder') }} testId="audit-unit" />
+        <SearchPicker name="actor" label={t('audit.filter.actor')} source="/api/pick/users" defaultValue={actorChosen} labels={pickerLabels(t)} testId="audit-actor" />
+        <label className="block text-sm font-medium text-stone-800">
+          <span className="mb-1 block">{t('audit.filter.action')}</span>
+          <select name="action" defaultValue={filter.action ?? ''} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-normal text-stone-900" data-testid="audit-action">
+            <option value="">{t('ent.filter.all')}</option>
+            {actions.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <SearchPicker name="unit" label={t('audit.filter.unit')} source="/api/pick/units" defaultValue={unitChosen} labels={pickerLabels(t)} testId="audit-unit" />
       </LogFilters>
       {page.items.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="audit-empty">

@@ -39,7 +39,7 @@ export default async function PersonAccessPage({ searchParams }: { searchParams:
       ) : null}
       <LogFilters testId="access-filters" from={p.from} to={p.to} unread={period.unread} clearHref="/audit/access" filtered={filtered} text={logFilterText(t)}>
         {filter.personId ? <input type="hidden" name="person" value={filter.personId} /> : null}
-        <SearchPicker name="user" label={t('access.filter.user')} hideLabel source="/api/pick/users" defaultValue={userChosen} labels={{ ...pickerLabels(t), placeholder: t('access.filter.userPlaceholder') }} testId="access-user" />
+        <SearchPicker name="user" label={t('access.filter.user')} source="/api/pick/users" defaultValue={userChosen} labels={pickerLabels(t)} testId="access-user" />
       </LogFilters>
       {page.items.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="access-empty">
