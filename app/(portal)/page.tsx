@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { KindBadge } from '@/components/units';
+import { Breadcrumb, ChildrenTable, KindBadge } from '@/components/units';
 import type { CaseListItem } from '@/lib/dal/admission';
 import { getHome, type Home } from '@/lib/dal/home';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -226,7 +226,8 @@ export default async function HomePage() {
         ) : null}
         <Progress h={h} t={t} />
       </div>
-      <section className="rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm" aria-label={t('home.yourUnit')} data-testid="home-unit">
+      <section className="space-y-3 rounded-lg border border-stone-200 bg-white px-4 py-3 text-sm" aria-label={t('home.yourUnit')} data-testid="home-unit">
+        <Breadcrumb items={unit.breadcrumb} t={t} />
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <span className="font-semibold" data-testid="home-unit-name">
             {unit.name}
@@ -240,6 +241,13 @@ export default async function HomePage() {
             {t('home.openUnit')}
           </Link>
         </div>
+        <h2 className="font-semibold">{t('unit.children')}</h2>
+        <ChildrenTable items={unit.children.items} t={t} emptyText={t(h.abilities.createUnits ? 'home.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+        {unit.children.next ? (
+          <Link href={`/units/${unit.id}`} className="inline-block text-sm text-red-800 underline" data-testid="children-all">
+            {t('unit.childrenAll', { n: totalText(t, unit.children) })}
+          </Link>
+        ) : null}
       </section>
     </div>
   );

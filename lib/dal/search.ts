@@ -14,6 +14,8 @@ type Found<T> = { items: T[]; total: number | null; totalCapped: boolean; more: 
 
 export type SearchResults = {
   q: string;
+  /** The search was too short to run (nothing was read). */
+  tooShort: boolean;
   members: Found<MemberListItem>;
   enterprises: Found<EnterpriseListItem>;
   cases: Found<CaseListItem>;
@@ -34,7 +36,7 @@ export async function searchEverything(q: string): Promise<SearchResults> {
   await requireUser();
   const text = q.trim().slice(0, 100);
   const empty = { items: [], total: 0, totalCapped: false, more: false };
-  if (searchKey(text).replace(/\s/g, '').length < SEARCH_MIN_LENGTH) return { q: text, members: empty, enterprises: empty, cases: empty, units: empty };
+  if (searchKey(text).replace(/\s/g, '').length < SEARCH_MIN_LENGTH) return { q: text, tooShort: true, members: empty, enterprises: empty, cases: empty, units: empty };
   const page = { size: SEARCH_PER_KIND };
   const [members, enterprises, cases, units] = await Promise.all([
     listMembers({ q: text }, page),
@@ -50,6 +52,7 @@ export async function searchEverything(q: string): Promise<SearchResults> {
   });
   return {
     q: text,
+    tooShort: false,
     members: found(members),
     enterprises: found(enterprises),
     cases: found(cases),
