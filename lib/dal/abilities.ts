@@ -12,6 +12,8 @@ import { requireUser, type CurrentUser } from './session';
  * would refuse. The data layer still checks every action itself; this only decides what to offer.
  */
 export type Abilities = {
+  /** The user's unit is a union or youth branch (it refers people; it holds no members or enterprises). */
+  branch: boolean;
   /** Edit the business data of the own subtree (data.edit). */
   editData: boolean;
   /** Register party members: a cell is in the own subtree (createMember needs one). */
@@ -40,6 +42,7 @@ export function abilitiesOf(user: Pick<CurrentUser, 'role' | 'unitPath' | 'unitK
   const editData = own('data.edit');
   const kind = user.unitKind;
   return {
+    branch: BRANCH_KINDS.includes(kind),
     editData,
     addMembers: editData && MEMBER_UNIT_KINDS.includes(kind),
     registerEnterprises: editData && MEMBER_UNIT_KINDS.includes(kind) && kind !== 'cell',
