@@ -34,13 +34,13 @@ function Cases({ items, t, testId }: { items: CaseListItem[]; t: T; testId: stri
 }
 
 function Work({ h, t }: { h: Home; t: T }) {
-  const { overdue, thisWeek, later, total } = h.inbox;
+  const { overdue, thisWeek, upcoming, later, total } = h.inbox;
   const nothing = h.abilities.refer ? 'home.nothingWaitingRefer' : h.abilities.takeApprovals || h.abilities.editData ? 'home.nothingWaiting' : 'home.nothingWaitingView';
   return (
     <section className={card} aria-labelledby="home-work" data-testid="home-work">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="home-work" className="text-lg font-semibold">
-          {t('home.work')}
+          {t('home.awaiting')}
         </h2>
         {h.abilities.refer ? (
           <Link href="/cases/new" className={`${button} ml-auto`} data-testid="home-refer">
@@ -67,6 +67,12 @@ function Work({ h, t }: { h: Home; t: T }) {
             </div>
           ) : null}
           {!overdue.length && !thisWeek.length ? <p className="text-sm text-stone-600">{t('home.nothingSoon')}</p> : null}
+          {upcoming.length ? (
+            <div>
+              <h3 className="text-sm font-semibold">{t('home.upcoming')}</h3>
+              <Cases items={upcoming} t={t} testId="home-upcoming" />
+            </div>
+          ) : null}
           <p className="flex flex-wrap items-center gap-3 text-sm">
             {later ? <span data-testid="home-later">{t('home.later', { n: h.inbox.totalCapped ? `${formatNumber(later)}+` : formatNumber(later) })}</span> : null}
             <Link href="/cases/inbox" className={link} data-testid="home-inbox">
@@ -241,13 +247,18 @@ export default async function HomePage() {
             {t('home.openUnit')}
           </Link>
         </div>
-        <h2 className="font-semibold">{t('unit.children')}</h2>
-        <ChildrenTable items={unit.children.items} t={t} emptyText={t(h.abilities.createUnits ? 'home.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
-        {unit.children.next ? (
-          <Link href={`/units/${unit.id}`} className="inline-block text-sm text-red-800 underline" data-testid="children-all">
-            {t('unit.childrenAll', { n: totalText(t, unit.children) })}
-          </Link>
-        ) : null}
+        {/* A long list of units below stays folded: the work comes first. */}
+        <details open={unit.children.items.length <= 8}>
+          <summary className="cursor-pointer font-semibold">{t('unit.children')}</summary>
+          <div className="mt-2 space-y-2">
+            <ChildrenTable items={unit.children.items} t={t} emptyText={t(h.abilities.createUnits ? 'home.childrenEmptyAdmin' : 'unit.childrenEmpty')} />
+            {unit.children.next ? (
+              <Link href={`/units/${unit.id}`} className="inline-block text-sm text-red-800 underline" data-testid="children-all">
+                {t('unit.childrenAll', { n: totalText(t, unit.children) })}
+              </Link>
+            ) : null}
+          </div>
+        </details>
       </section>
     </div>
   );

@@ -40,12 +40,14 @@ describe('the home page leads with the user’s work', () => {
     test(`${who}: steps awaiting the unit, overdue first, then due this week, the rest counted`, async () => {
       const [h, waiting] = await t.run(who, () => Promise.all([getHome(), countInbox()]));
       assert.equal(h.inbox.total, waiting, 'every waiting step is shown or counted');
-      assert.equal(h.inbox.overdue.length + h.inbox.thisWeek.length + h.inbox.later, waiting);
+      assert.equal(h.inbox.overdue.length + h.inbox.thisWeek.length + h.inbox.upcoming.length + h.inbox.later, waiting);
+      if (waiting > 0) assert.ok(h.inbox.overdue.length + h.inbox.thisWeek.length + h.inbox.upcoming.length >= Math.min(3, waiting), 'a few waiting steps are always named');
+      for (const c of h.inbox.upcoming) assert.ok(c.dueOn === null || c.dueOn > h.weekEnd, `${c.id} is due later`);
       for (const c of h.inbox.overdue) assert.ok(c.dueOn !== null && c.dueOn < DAY, `${c.id} is overdue`);
       for (const c of h.inbox.thisWeek) assert.ok(c.dueOn !== null && c.dueOn >= DAY && c.dueOn <= h.weekEnd, `${c.id} is due this week`);
       // Every step shown waits for the user's own unit.
       const unitId = (await t.user(who)).unitId;
-      for (const c of [...h.inbox.overdue, ...h.inbox.thisWeek]) {
+      for (const c of [...h.inbox.overdue, ...h.inbox.thisWeek, ...h.inbox.upcoming]) {
         const mine = await count(sql`select count(*)::int as n from admission_cases where id = ${c.id}
           and ${unitId} in (referrer_unit_id, cell_unit_id, committee_unit_id, decider_unit_id)`);
         assert.equal(mine, 1, `${who}: case ${c.id} belongs to their unit`);

@@ -14,6 +14,8 @@ import { getHomeOverview } from './units';
 
 /** How many steps awaiting the unit the home page reads (soonest deadline first, so overdue ones come first). */
 export const HOME_INBOX_SIZE = 20;
+/** At least this many waiting steps are named (the next ones due, when fewer are overdue or due this week). */
+export const HOME_SOON_SHOWN = 3;
 /** How many of the unit's own referrals the home page shows. */
 export const HOME_REFERRALS_SIZE = 5;
 /** How many linked enterprises a branch's home page names. */
@@ -28,7 +30,7 @@ export type Home = {
   /** The last day of this week (Sunday). */
   weekEnd: string;
   /** Steps awaiting the user's unit: past their deadline, due by the end of this week, and how many more wait later. */
-  inbox: { overdue: CaseListItem[]; thisWeek: CaseListItem[]; later: number; total: number; totalCapped: boolean };
+  inbox: { overdue: CaseListItem[]; thisWeek: CaseListItem[]; upcoming: CaseListItem[]; later: number; total: number; totalCapped: boolean };
   /** The cases the user's own unit referred (union and youth branches), soonest deadline first. */
   referrals: { items: CaseListItem[]; total: number | null; totalCapped: boolean } | null;
   /** Open cases of the subtree (or, for a branch, those it referred) by stage. */
@@ -73,6 +75,8 @@ export async function getHome(): Promise<Home> {
   const weekEnd = weekEndOf(day);
   const overdue = inbox.items.filter((c) => c.overdue);
   const thisWeek = inbox.items.filter((c) => !c.overdue && c.dueOn !== null && c.dueOn <= weekEnd);
+  // Then the next ones due, so that the page always names a few steps when some wait.
+  const upcoming = inbox.items.filter((c) => !overdue.includes(c) && !thisWeek.includes(c)).slice(0, Math.max(0, HOME_SOON_SHOWN - overdue.length - thisWeek.length));
   const total = inbox.total ?? inbox.items.length;
   const progress: Progress[] = MEASURES.filter((m) => {
     const target = dashboard.total.target[m];
@@ -84,7 +88,7 @@ export async function getHome(): Promise<Home> {
     abilities,
     today: day,
     weekEnd,
-    inbox: { overdue, thisWeek, later: Math.max(0, total - overdue.length - thisWeek.length), total, totalCapped: inbox.totalCapped },
+    inbox: { overdue, thisWeek, upcoming, later: Math.max(0, total - overdue.length - thisWeek.length - upcoming.length), total, totalCapped: inbox.totalCapped },
     referrals: referrals ? { items: referrals.items, total: referrals.total, totalCapped: referrals.totalCapped } : null,
     stages: overview.headline.candidates,
     year,
