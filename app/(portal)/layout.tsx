@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { logoutAction } from '@/app/login/actions';
+import { HeaderSearch } from '@/components/header-search';
 import { LanguageSwitch } from '@/components/language-switch';
 import { requireUser } from '@/lib/dal/session';
 import { canManageUsers } from '@/lib/dal/users';
@@ -67,6 +68,7 @@ export default async function PortalLayout({ children }: { children: React.React
               </>
             ) : null}
           </nav>
+          <HeaderSearch />
           <div className="ml-auto flex items-center gap-4 text-sm">
             <span className="text-right leading-tight" data-testid="current-user">
               <span className="block font-semibold">{user.fullName}</span>

@@ -334,6 +334,8 @@ export type CaseFilter = {
   state?: State;
   /** Referrals first submitted in a window, at cells under a unit (the list behind a report's introductions figure). */
   submitted?: ReportWindow;
+  /** Only the cases the user's own unit referred (a union or youth branch's referrals). */
+  referredByMe?: boolean;
 };
 
 /** The case list's query: the scope (narrowed by its index), a state, a report's window, a name search. */
@@ -345,7 +347,11 @@ async function caseQueryOf(user: CurrentUser, filter: CaseFilter): Promise<ListQ
     key: `cases:${user.unitId}:${JSON.stringify(filter)}`,
     id: sql`${admissionCases.id}`,
     scope: caseInScope(user),
-    filters: and(filter.state ? eq(admissionCases.state, filter.state) : undefined, w ? await inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined),
+    filters: and(
+      filter.state ? eq(admissionCases.state, filter.state) : undefined,
+      w ? await inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined,
+      filter.referredByMe ? eq(admissionCases.referrerUnitId, user.unitId) : undefined,
+    ),
     search: key
       ? { indexed: sql`${admissionCases.searchName} like ${containing(key)}`, plain: sql`(${admissionCases.searchName} || '') like ${containing(key)}` }
       : undefined,

@@ -55,7 +55,79 @@ async function rootFor(user: CurrentUser, unitId?: number): Promise<UnitRef & { 
 }
 
 /** A dashboard's root: the unit, and whether it is the root of the whole tree (its subtree then needs no test on each row). */
-type Root = { id: number; path: string; whole?: boolean };
+type Root = { id: number; path: string; whole?: boolean; kind?: UnitKind };
+
+/**
+ * A union or youth branch holds no records in its subtree: the tallies count an enterprise at
+ * its managing committee, a member and a referral at their cell. Its dashboard shows instead the
+ * enterprises it is the trade union or youth union of (found by the scope index: a linked branch
+ * is in the enterprise's scope_units; the link decides), their members and the people it
+ * referred (referrer_unit_id, indexed).
+ */
+function isBranchRoot(root: Root): boolean {
+  return root.kind === 'union_branch' || root.kind === 'youth_branch';
+}
+
+/** The ids of the enterprises linked to the branch `root`. */
+function linkedEnterprises(root: Root): Fragment {
+  return sql`(select e.id from enterprises e where e.scope_units @> array[${root.id}::integer] and (e.trade_union_unit_id = ${root.id} or e.youth_union_unit_id = ${root.id}))`;
+}
+
+/** Nothing (a figure a branch does not have: classes it did not organise, surveys). */
+const NO_ROWS = sql`select null::int as k where false`;
+
+/** dashboardStatements for a union or youth branch: its enterprises' admissions, its referrals, the foundings in its enterprises. */
+function branchDashboardStatements(root: Root, period: Period): ReturnType<typeof dashboardStatements> {
+  const { start, end } = periodWindow(period);
+  const linked = linkedEnterprises(root);
+  const zeroGrades = sql.raw(RATING_GRADES.flatMap((g) => [`0 as "member_${g}"`, `0 as "org_${g}"`]).join(', '));
+  return {
+    years: sql`select ${root.id}::int as k, a.admitted, a.admitted as nonstate, a.owners, a.workers, r.introduced, ${zeroGrades}
+      from (select count(*)::int as admitted, count(*) filter (where m.occupation = 'owner')::int as owners, count(*) filter (where m.occupation = 'direct_worker')::int as workers
+        from party_members m where m.enterprise_id in ${linked} and m.admitted_on between ${start} and ${end}) a,
+      (select count(*)::int as introduced from admission_cases c where c.referrer_unit_id = ${root.id} and c.submitted_on between ${start} and ${end}) r`,
+    founded: sql`select ${root.id}::int as k, count(*)::int as total, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as fdi
+      from founding_proposals f join enterprises e on e.id = f.enterprise_id
+      where f.enterprise_id in ${linked} and f.state = 'decided' and f.decision_on between ${start} and ${end}`,
+    attendees: NO_ROWS,
+    surveyed: NO_ROWS,
+    owners: NO_ROWS,
+  };
+}
+
+/** overviewStatements' headline for a union or youth branch: its enterprises, their members and organisations, its referrals by stage. */
+function branchOverviewStatements(root: Root, period: Period, forecast: { now: string; th: ReturnType<typeof forecastThresholds> } | null) {
+  const { start, end } = periodWindow(period);
+  const linked = linkedEnterprises(root);
+  const cases = sql.raw(OPEN_STATES.map((s) => `count(*) filter (where c.state = '${s}')::int as "cases_${s}"`).join(', '));
+  const th = forecast?.th;
+  return {
+    now: sql`with e as (select e.id, e.status, e.party_unit_id, e.has_trade_union, e.has_youth_union from enterprises e where e.id in ${linked})
+      select ${root.id}::int as k, m.*, c.*, o.*,
+        (select count(*) from e where e.status = 'operating')::int as operating,
+        (select count(*) from e where e.status = 'operating' and e.party_unit_id is not null)::int as "withParty",
+        (select count(*) from e where e.status = 'operating' and e.has_trade_union)::int as "withUnion",
+        (select count(*) from e where e.status = 'operating' and e.has_youth_union)::int as "withYouth"
+      from (select count(*)::int as members, count(*)::int as "inEnterprises", count(*) filter (where m.occupation = 'owner')::int as owners,
+          count(*) filter (where m.occupation = 'direct_worker')::int as workers
+        from party_members m where m.enterprise_id in (select id from e) and m.status in ('active', 'temporary_elsewhere')) m,
+      (select ${cases} from admission_cases c where c.referrer_unit_id = ${root.id}) c,
+      (select count(*)::int as orgs, count(*) filter (where pu.kind = 'cell')::int as "orgCells", count(*) filter (where pu.kind = 'grassroots')::int as "orgCommittees",
+          count(*) filter (where ${inArray(sql`pp.kind`, DECIDING_KINDS)})::int as "underDistrict", count(*) filter (where ${inArray(sql`pp.kind`, COMMITTEE_KINDS)})::int as "underGrassroots"
+        from units pu left join units pp on pp.id = pu.parent_id where pu.id in (select party_unit_id from e) and pu.status = 'active') o`,
+    monthly:
+      period.kind === 'year'
+        ? sql`select extract(month from m.admitted_on)::int as month, count(*)::int as n, count(*) filter (where m.admitted_on <= ${forecast?.now ?? end})::int as "soFar"
+          from party_members m where m.enterprise_id in ${linked} and m.admitted_on between ${start} and ${end} group by 1`
+        : null,
+    pipeline: th
+      ? sql`select count(*)::int as pipeline from admission_cases c
+            where c.referrer_unit_id = ${root.id} and (
+              (c.state = 'ceremony_pending' and c.due_on <= ${th.ceremonyBy})
+              or (c.state in ('committee_review', 'decision_pending') and c.due_on <= ${th.decisionBy}))`
+      : null,
+  };
+}
 
 /** Rows whose unit path (`u.path`) lies under the root. */
 function underRoot(root: Root): Fragment {
@@ -137,7 +209,7 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
   const root = await rootFor(user, input.unitId);
   const db = await getDb();
 
-  const q = dashboardStatements(root, input.period);
+  const q = isBranchRoot(root) ? branchDashboardStatements(root, input.period) : dashboardStatements(root, input.period);
   const [years, founded, attendees, surveyed, owners, children, targetRows] = await Promise.all([
     run(q.years),
     run(q.founded),
@@ -404,7 +476,7 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
   const root = await rootFor(user, input.unitId);
   const db = await getDb();
   const fc = await forecastInputs(input.period);
-  const q = overviewStatements(root, input.period, fc);
+  const q = isBranchRoot(root) ? { ...overviewStatements(root, input.period, fc), ...branchOverviewStatements(root, input.period, fc) } : overviewStatements(root, input.period, fc);
   const one = async <T>(statement: Fragment) => rowsOf<T>(await db.execute(statement))[0];
   const [nowRows, cls, monthlyRows, children, pipeline] = await Promise.all([
     run(q.now),

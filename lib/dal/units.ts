@@ -6,7 +6,7 @@ import { memberEvents, unitEvents, units, unitSubtreeCounts, users } from '@/db/
 import { TERMINAL_STATES } from '@/lib/admission/states';
 import { can, type Action } from '@/lib/authz/permissions';
 import { baseCode, codeCandidates, uniqueCode } from '@/lib/units/codes';
-import { canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
+import { ALLOWED_CHILDREN, canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
 import { searchKey } from '@/lib/people/identity';
@@ -154,7 +154,8 @@ export async function getUnit(id: number, childrenPage: PageRequest = {}, childr
     events,
     mergedInto: mergedInto[0] ?? null,
     allowed: {
-      create: allowedTo('unit.create'),
+      // Only where the unit's kind may hold units (a union or youth branch holds none).
+      create: allowedTo('unit.create') && ALLOWED_CHILDREN[row.kind].length > 0,
       update: allowedTo('unit.update'),
       move: allowedTo('unit.move'),
       merge: allowedTo('unit.merge'),

@@ -308,3 +308,21 @@ export async function withAudit<T>(t: TestDb, fn: () => Promise<T>): Promise<{ r
   const result = await fn();
   return { result, audit: await t.auditSince(from) };
 }
+
+/**
+ * The demo's records beyond units and users, as `npm run db:seed` loads them on day `day`:
+ * enterprises, members, the admission pipeline (taken step by step through the data layer) and
+ * surveys, classes and ratings. The demo cases move the clock: set it again afterwards.
+ */
+export async function seedDemoRecords(t: TestDb, day: string): Promise<void> {
+  const [{ seedDemoEnterprises }, { seedDemoMembers }, { seedDemoCases }, { seedDemoActivity }] = await Promise.all([
+    import('@/db/seed/enterprises'),
+    import('@/db/seed/members'),
+    import('@/db/seed/cases'),
+    import('@/db/seed/activity'),
+  ]);
+  await seedDemoEnterprises(t.db, day);
+  await seedDemoMembers(t.db);
+  await seedDemoCases(t.db);
+  await seedDemoActivity(t.db, day);
+}

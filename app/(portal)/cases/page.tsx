@@ -7,7 +7,7 @@ import { Pager } from '@/components/pager';
 import { FigureFilter } from '@/components/figure-filter';
 import { formatDate } from '@/lib/format';
 import { parseWindow } from '@/lib/reports/maths';
-import { requireUser } from '@/lib/dal/session';
+import { getAbilities } from '@/lib/dal/abilities';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
 
@@ -22,8 +22,8 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const stateFilter = (STATES as readonly string[]).includes(state ?? '') ? (state as State) : undefined;
   const submitted = parseWindow(p);
   const filter = { q, state: stateFilter, submitted };
-  const [user, page, t] = await Promise.all([requireUser(), listCases(filter, request), getT()]);
-  const isReferrer = (user.unitKind === 'union_branch' || user.unitKind === 'youth_branch') && user.role !== 'viewer';
+  const [abilities, page, t] = await Promise.all([getAbilities(), listCases(filter, request), getT()]);
+  const isReferrer = abilities.refer;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">

@@ -4,9 +4,8 @@ import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
-import { can } from '@/lib/authz/permissions';
 import { listIncomingTransfers, listMembers, type MemberFilter, type MemberListItem } from '@/lib/dal/members';
-import { requireUser } from '@/lib/dal/session';
+import { getAbilities } from '@/lib/dal/abilities';
 import { getUnitOption } from '@/lib/dal/units';
 import { formatDate } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';
@@ -79,8 +78,8 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     incoming: p.incoming === '1' || undefined,
     admitted: parseWindow(p),
   };
-  const [user, page, incoming, unitChosen, t] = await Promise.all([
-    requireUser(),
+  const [abilities, page, incoming, unitChosen, t] = await Promise.all([
+    getAbilities(),
     listMembers(filter, request),
     filter.incoming ? Promise.resolve(null) : listIncomingTransfers(),
     filter.unitId ? getUnitOption(filter.unitId) : Promise.resolve(null),
@@ -91,7 +90,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-red-900">{t('mem.title')}</h1>
-        {can(user, 'data.edit', user.unitPath) ? (
+        {abilities.addMembers ? (
           <Link href="/members/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
             {t('mem.new')}
           </Link>
@@ -173,7 +172,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       </form>
       {page.items.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="members-empty">
-          {t(filtered ? 'mem.emptyFiltered' : 'mem.empty')}
+          {t(filtered ? 'mem.emptyFiltered' : abilities.addMembers ? 'mem.empty' : abilities.branch ? 'mem.emptyBranch' : 'mem.emptyReadOnly')}
         </p>
       ) : (
         <MemberTable items={page.items} t={t} testId="members-table" />

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
 import { BarList, ColumnChart } from '@/components/charts';
 import { PrintButton } from '@/components/print-button';
 import { STATES } from '@/lib/admission/states';
 import { getDashboard, getOverview, type DashboardRow } from '@/lib/dal/reports';
-import { requireUser } from '@/lib/dal/session';
+import { getAbilities } from '@/lib/dal/abilities';
 import { getT, type T } from '@/lib/i18n/server';
 import { cleanParams, orNotFound } from '@/lib/page';
 import { loadRuleSets } from '@/lib/dal/rules';
@@ -56,7 +55,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const thisYear = Number(today().slice(0, 4));
   const period = periodOf(p, thisYear);
   const unitId = p.unit && /^\d{1,9}$/.test(p.unit) ? Number(p.unit) : undefined;
-  const [user, d, o, t, versions] = await Promise.all([requireUser(), orNotFound(getDashboard({ unitId, period })), orNotFound(getOverview({ unitId, period })), getT(), loadRuleSets()]);
+  const [abilities, d, o, t, versions] = await Promise.all([getAbilities(), orNotFound(getDashboard({ unitId, period })), orNotFound(getOverview({ unitId, period })), getT(), loadRuleSets()]);
   // Years from the earliest rule set on (records of past years are entered against it), and the period asked for.
   const choices = periodChoices(thisYear, versions.length ? Number(versions[0].effectiveFrom.slice(0, 4)) : undefined);
   if (!choices.some((c) => periodKey(c) === periodKey(period))) choices.unshift(period);
@@ -126,7 +125,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
             {t('rep.export')}
           </a>
           <PrintButton label={t('rep.print')} />
-          {can(user, 'target.set', user.unitPath) ? (
+          {abilities.setTargets ? (
             <Link href={`/reports/targets?period=${periodKey(period)}`} className="rounded-md border border-red-800 px-4 py-2 text-sm font-semibold text-red-900" data-testid="set-targets">
               {t('rep.setTargets')}
             </Link>

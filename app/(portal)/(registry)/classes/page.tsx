@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
 import { classTotals, listClasses } from '@/lib/dal/classes';
 import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
-import { requireUser } from '@/lib/dal/session';
+import { getAbilities } from '@/lib/dal/abilities';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { ListSearch } from '@/components/list-search';
 import { Pager } from '@/components/pager';
 import { cleanParams, pageParams, pagerText } from '@/lib/page';
-import { CLASS_KINDS, MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
+import { CLASS_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { ClassForm } from './forms';
 
 export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
@@ -24,9 +23,9 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const { request, n } = pageParams(p);
   const filter = { kind: (CLASS_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as ClassKind) : undefined, held, q: p.q };
   const filtered = !!(filter.kind || filter.q || held);
-  const [user, page, totals, t] = await Promise.all([requireUser(), listClasses(filter, request), held ? classTotals(filter) : Promise.resolve(null), getT()]);
+  const [abilities, page, totals, t] = await Promise.all([getAbilities(), listClasses(filter, request), held ? classTotals(filter) : Promise.resolve(null), getT()]);
   const items = page.items;
-  const canCreate = can(user, 'data.edit', user.unitPath) && (MANAGING_KINDS as readonly string[]).includes(user.unitKind);
+  const canCreate = abilities.organise;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-red-900">{t('cls.title')}</h1>

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { cleanParams, pickerLabels } from '@/lib/page';
 import Link from 'next/link';
-import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
 import { listOwnerMeetings, listSurveyRounds } from '@/lib/dal/engagement';
-import { requireUser } from '@/lib/dal/session';
+import { getAbilities } from '@/lib/dal/abilities';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { MEETING_OUTCOMES, SURVEY_PARTICIPANTS } from '@/lib/registry/kinds';
@@ -23,13 +22,13 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
   const from = parseDate(params.from ?? '') ?? `${now.slice(0, 4)}-01-01`;
   const to = parseDate(params.to ?? '') ?? `${now.slice(0, 4)}-12-31`;
   const badRange = from > to;
-  const [user, meetings, rounds, t] = await Promise.all([
-    requireUser(),
+  const [abilities, meetings, rounds, t] = await Promise.all([
+    getAbilities(),
     listOwnerMeetings(badRange ? { from: to, to: from } : { from, to }),
     listSurveyRounds(),
     getT(),
   ]);
-  const canEdit = can(user, 'data.edit', user.unitPath);
+  const canEdit = abilities.editData;
   const l = (keys: string[], prefix: string) => Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as never)]));
   return (
     <div className="space-y-8">
@@ -69,7 +68,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           </details>
         ) : null}
         {meetings.items.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('meeting.empty')}</p>
+          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t(canEdit ? 'meeting.empty' : 'meeting.emptyReadOnly')}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="min-w-full text-sm" data-testid="meetings-table">
@@ -121,7 +120,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           </details>
         ) : null}
         {rounds.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('survey.empty')}</p>
+          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t(canEdit ? 'survey.empty' : 'survey.emptyReadOnly')}</p>
         ) : (
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="survey-rounds">
             {rounds.map((r) => (

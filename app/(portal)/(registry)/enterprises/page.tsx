@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
-import { can } from '@/lib/authz/permissions';
 import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
-import { requireUser } from '@/lib/dal/session';
+import { getAbilities } from '@/lib/dal/abilities';
 import { getUnitOption } from '@/lib/dal/units';
 import { getT } from '@/lib/i18n/server';
 import { parseWholeNumber } from '@/lib/validation';
@@ -45,8 +44,8 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const params = cleanParams(await searchParams);
   const { request, n } = pageParams(params);
   const filter = filterOf(params);
-  const [user, page, unitChosen, zones, t] = await Promise.all([
-    requireUser(),
+  const [abilities, page, unitChosen, zones, t] = await Promise.all([
+    getAbilities(),
     listEnterprises(filter, request),
     filter.managingUnitId ? getUnitOption(filter.managingUnitId) : Promise.resolve(null),
     listZones(),
@@ -55,7 +54,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const items = page.items;
   const filtered = Object.values(filter).some((v) => v !== undefined);
   // Those who edit the registry link enterprises to their organisations (the data layer decides which ones).
-  const canLink = can(user, 'data.edit', user.unitPath) && items.length > 0;
+  const canLink = abilities.editData && items.length > 0;
   const content = (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -63,7 +62,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline" data-testid="priority-link">
           {t('ent.priority')}
         </Link>
-        {can(user, 'data.edit', user.unitPath) ? (
+        {abilities.registerEnterprises ? (
           <Link href="/enterprises/new" className=" rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
             {t('ent.new')}
           </Link>
@@ -125,7 +124,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
       </form>
       {items.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="enterprises-empty">
-          {t(filtered ? 'ent.emptyFiltered' : 'ent.empty')}
+          {t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { getAbilities } from '@/lib/dal/abilities';
 import { FOUNDING_PARENT_KINDS, listFoundingProposals } from '@/lib/dal/founding';
 import { canRecordPastFounding } from '@/lib/dal/founding-records';
 import { pickerLabels } from '@/lib/page';
@@ -24,7 +25,7 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
   const state = (FOUNDING_STATES as readonly string[]).includes(p.state ?? '') ? (p.state as FoundingState) : undefined;
   const filter = { decided, fdi: p.fdi === '1' || undefined, q: p.q, state };
   const filtered = !!(p.q || state || decided);
-  const [page, t, canRecord] = await Promise.all([listFoundingProposals(filter, request), getT(), canRecordPastFounding()]);
+  const [page, t, canRecord, abilities] = await Promise.all([listFoundingProposals(filter, request), getT(), canRecordPastFounding(), getAbilities()]);
   const items = page.items;
   return (
     <div className="space-y-4">
@@ -72,7 +73,7 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
       />
       {items.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="founding-empty">
-          {t(filtered ? 'fnd.emptyFiltered' : 'fnd.empty')}
+          {t(filtered ? 'fnd.emptyFiltered' : abilities.registerEnterprises ? 'fnd.empty' : 'fnd.emptyReadOnly')}
         </p>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">

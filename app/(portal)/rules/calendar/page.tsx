@@ -66,7 +66,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
       </p>
       {days.length === 0 ? (
         <p className="rounded-lg border border-dashed border-stone-300 bg-white p-6 text-sm text-stone-600" data-testid="calendar-empty">
-          {t('cal.empty', { year })}
+          {t(canManage ? 'cal.empty' : 'cal.emptyReadOnly', { year })}
         </p>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="calendar-table" aria-label={t('cal.title')}>
