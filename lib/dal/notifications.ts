@@ -72,20 +72,21 @@ export async function systemRunReminders(): Promise<{ created: number }> {
   const [db, { holidays }] = await Promise.all([getDb(), loadRulesAndHolidays()]);
   const day = today();
   const until = dueSoonUntil(day, holidays);
-  const byCaseRole = new Map<CaseRole, SQL[]>();
+  const byCaseRole = new Map<CaseRole, { pairs: SQL[]; states: Set<State> }>();
   for (const p of actingPairs()) {
-    const list = byCaseRole.get(p.caseRole) ?? [];
-    list.push(sql`(u.role = ${p.role} and c.state in (${sql.join(p.states.map((s) => sql`${s}`), sql`, `)}))`);
-    byCaseRole.set(p.caseRole, list);
+    const entry = byCaseRole.get(p.caseRole) ?? { pairs: [], states: new Set<State>() };
+    entry.pairs.push(sql`(u.role = ${p.role} and c.state in (${sql.join(p.states.map((s) => sql`${s}`), sql`, `)}))`);
+    for (const s of p.states) entry.states.add(s);
+    byCaseRole.set(p.caseRole, entry);
   }
   const kind = sql`(case when c.due_on < ${day}::date then 'overdue' else 'due_soon' end)`;
   let created = 0;
-  for (const [caseRole, pairs] of byCaseRole) {
+  for (const [caseRole, { pairs, states }] of byCaseRole) {
     const result = await db.execute(sql`insert into ${notifications} (user_id, kind, case_id, case_state, due_on, dedupe_key)
       select u.id, ${kind}, c.id, c.state, c.due_on, ${kind} || ':' || c.id || ':' || c.state || ':' || c.due_on::text
       from ${admissionCases} c
       join ${users} u on u.unit_id = c.${sql.raw(CASE_UNIT_COLUMN[caseRole])} and u.active
-      where c.due_on <= ${until}::date and (${sql.join(pairs, sql` or `)})
+      where c.state in (${sql.join([...states].map((s) => sql`${s}`), sql`, `)}) and c.due_on <= ${until}::date and (${sql.join(pairs, sql` or `)})
         and not (c.state = 'probation' and c.probation_ends_on > ${day}::date)
       on conflict (user_id, dedupe_key) do nothing
       returning 1`);
@@ -162,7 +163,7 @@ export async function readNotification(id: number): Promise<{ caseId: number }> 
   const db = await getDb();
   const [row] = await db
     .update(notifications)
-    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now()})` })
+    .set({ readAt: sql`coalesce(${notifications.readAt}, ${now().toISOString()}::timestamptz)` })
     .where(and(eq(notifications.id, id), eq(notifications.userId, user.id), sql`exists (select 1 from ${admissionCases} where ${admissionCases.id} = ${notifications.caseId} and ${scopeHolds(user, admissionCases.scopeUnits)})`))
     .returning({ caseId: notifications.caseId });
   if (!row) throw notFound();
