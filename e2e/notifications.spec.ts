@@ -63,6 +63,7 @@ test('[REMINDERS] a case returned by the cell leader shows in the referring bran
   const cell = await pageAs(browser, AS.cellLeader);
   await cell.goto('/cases/inbox');
   await cell.getByTestId('inbox-table').getByRole('link', { name: XUAN }).click();
+  await expect(cell).toHaveURL(/\/cases\/\d+$/);
   const caseUrl = cell.url();
   const ret = await openAction(cell, 'return');
   await ret.getByLabel('Lý do (hiển thị cho cấp dưới)').fill(REASON);
@@ -94,10 +95,11 @@ test('[REMINDERS] a case returned by the cell leader shows in the referring bran
   const form = union.getByTestId('profile-form');
   await form.getByLabel('Thư nhắc việc').selectOption('daily');
   await form.getByRole('button', { name: 'Lưu' }).click();
-  await expect(form.getByText('Vui lòng nhập địa chỉ thư để nhận thư nhắc việc.')).toBeVisible();
+  await expect(form.getByTestId('error-email')).toHaveText('Vui lòng nhập địa chỉ thư để nhận thư nhắc việc.');
   await form.getByLabel('Địa chỉ thư điện tử').fill('không phải địa chỉ');
   await form.getByRole('button', { name: 'Lưu' }).click();
-  await expect(form.getByText('Địa chỉ thư không hợp lệ', { exact: false })).toBeVisible();
+  await expect(form.getByTestId('error-email')).toContainText('Địa chỉ thư không hợp lệ');
+  await expect(form.getByLabel('Địa chỉ thư điện tử')).toHaveValue('không phải địa chỉ');
   await form.getByLabel('Địa chỉ thư điện tử').fill(ADDRESS);
   await form.getByRole('button', { name: 'Lưu' }).click();
   await expect(form.getByText('Đã lưu.')).toBeVisible();
