@@ -59,6 +59,8 @@ async function shoot(browser: Browser, username: string, url: string, name: stri
 }
 
 test('[REMINDERS] a case returned by the cell leader shows in the referring branch’s notifications, and the digest e-mail arrives with it', async ({ browser }) => {
+  // Six signed-in pages, a digest and four screenshots: more than the default minute on a loaded machine.
+  test.slow();
   // The cell's leader returns the referral with a reason.
   const cell = await pageAs(browser, AS.cellLeader);
   await cell.goto('/cases/inbox');
