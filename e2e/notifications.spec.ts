@@ -53,6 +53,8 @@ async function shoot(browser: Browser, username: string, url: string, name: stri
     const context = await browser.newContext({ storageState: stateFile(username), viewport });
     const page = await context.newPage();
     await page.goto(url);
+    // This page's own content never widens the page (the header is the navigation's concern).
+    expect(await page.locator('#main').evaluate((el) => el.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     await page.screenshot({ path: path.join(shots, `${name}-${label}.png`), fullPage: true });
     await context.close();
   }

@@ -18,8 +18,10 @@ export default async function ProfilePage() {
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="text-stone-600">{t('profile.account')}</dt>
         <dd className="break-words font-medium">{profile.username}</dd>
-        <dt className="text-stone-600">{t(`role.${user.role}`)}</dt>
-        <dd className="break-words">{user.unitName}</dd>
+        <dt className="text-stone-600">{t('profile.unit')}</dt>
+        <dd className="break-words">
+          {t(`role.${user.role}`)} · {user.unitName}
+        </dd>
       </dl>
       {mailOn ? (
         <p className="rounded border border-emerald-300 bg-emerald-50 p-3 text-sm" data-testid="mail-status">
