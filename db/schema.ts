@@ -21,6 +21,7 @@ import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
 import { MEASURES, PERIOD_KINDS } from '../lib/reports/measures';
 import { NAME_QUIRK } from '../lib/people/identity';
+import { DIGEST_FREQUENCIES, NOTIFICATION_KINDS } from '../lib/notify/kinds';
 import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES, type SurveyPartner } from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
@@ -109,6 +110,12 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     /** Bumped whenever role, unit, password or activity changes: older sessions end. */
     sessionVersion: integer('session_version').notNull().default(1),
+    /** Where the reminder digest goes (the user sets it on the profile page); none: no e-mail. */
+    email: text('email'),
+    /** How often the user wants the reminder digest by e-mail. */
+    digest: text('digest', { enum: DIGEST_FREQUENCIES }).notNull().default('none'),
+    /** When the last digest was sent (at most one a day). */
+    digestSentAt: timestamp('digest_sent_at', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -123,6 +130,7 @@ export const users = pgTable(
     index('users_username_trgm').using('gin', sql`${t.username} gin_trgm_ops`),
     check('users_role_check', sql`${t.role} in (${inList(ROLES)})`),
     check('users_username_lower', sql`${t.username} = lower(${t.username})`),
+    check('users_digest_check', sql`${t.digest} in (${inList(DIGEST_FREQUENCIES)})`),
   ],
 );
 
@@ -947,3 +955,40 @@ export const unitSubtreeCounts = pgTable('unit_subtree_counts', {
   unitsBelow: integer('units_below').notNull().default(0),
   activeUsers: integer('active_users').notNull().default(0),
 });
+
+/**
+ * Reminders, one row per recipient: written in the transaction of the case step that causes them
+ * (awaiting, returned) or by the reminder job (due_soon, overdue). `dedupe_key` names the event,
+ * so a job run twice, or a step retried, adds nothing: unique per user.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => admissionCases.id),
+    /** The case's stage when the notification was written. */
+    caseState: text('case_state', { enum: STATES }).notNull(),
+    /** The step's deadline when the notification was written. */
+    dueOn: date('due_on'),
+    /** A returned case's reason. */
+    note: text('note'),
+    dedupeKey: text('dedupe_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
+    // The list (newest first) and the unread count read one user's rows from these.
+    index('notifications_user_list').on(t.userId, sql`${t.id} desc`),
+    index('notifications_user_unread').on(t.userId).where(sql`${t.readAt} is null`),
+    index('notifications_case_idx').on(t.caseId),
+    check('notifications_kind_check', sql`${t.kind} in (${inList(NOTIFICATION_KINDS)})`),
+    check('notifications_case_state_check', sql`${t.caseState} in (${inList(STATES)})`),
+  ],
+);

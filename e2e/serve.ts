@@ -18,6 +18,7 @@ import postgres from 'postgres';
 import { assertLocalDatabaseUrl } from '../lib/test/local-database';
 import { ensureLoginRole, roleUrl } from '../db/roles';
 import { CLOCK_FILE } from './clock';
+import { E2E_SMTP_ENV } from './mail';
 
 // E2E_PORT lets two checkouts run their browser tests side by side.
 const PORT = process.env.E2E_PORT || '3100';
@@ -90,6 +91,8 @@ async function main() {
     AUTH_TRUST_HOST: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
     HATNHAN_CLOCK_FILE: CLOCK_FILE,
+    // The reminder digest goes to the SMTP server e2e/notifications.spec.ts starts (e2e/mail.ts).
+    ...E2E_SMTP_ENV,
   };
 
   const seed = run(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'db/seed/index.ts'], { ...env, ...dbEnv.seed });

@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import { logoutAction } from '@/app/login/actions';
 import { HeaderSearch } from '@/components/header-search';
 import { LanguageSwitch } from '@/components/language-switch';
+import { NotificationBell, ProfileLink } from '@/components/notification-bell';
 import { requireUser } from '@/lib/dal/session';
 import { canManageUsers } from '@/lib/dal/users';
 import { countInbox } from '@/lib/dal/admission';
@@ -76,6 +77,7 @@ export default async function PortalLayout({ children }: { children: React.React
                 {t(`role.${user.role}`)} · {user.unitName}
               </span>
             </span>
+            <NotificationBell /><ProfileLink />
             <LanguageSwitch />
             <form action={logoutAction}>
               <button type="submit" className="rounded border border-red-200/50 px-3 py-1 hover:bg-red-800" data-testid="logout">

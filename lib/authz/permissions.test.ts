@@ -33,6 +33,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'approval.take': NONE,
     'ruleset.manage': NONE,
     'target.set': NONE,
+    'jobs.run': NONE,
   },
   officer: {
     'unit.read': SUBTREE,
@@ -51,6 +52,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'approval.take': NONE,
     'ruleset.manage': NONE,
     'target.set': NONE,
+    'jobs.run': NONE,
   },
   leader: {
     'unit.read': SUBTREE,
@@ -69,6 +71,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'approval.take': OWN_ONLY,
     'ruleset.manage': NONE,
     'target.set': OWN_ONLY,
+    'jobs.run': NONE,
   },
   admin: {
     'unit.read': SUBTREE,
@@ -87,6 +90,7 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'approval.take': NONE,
     'ruleset.manage': OWN_ONLY,
     'target.set': OWN_ONLY,
+    'jobs.run': OWN_ONLY,
   },
 };
 

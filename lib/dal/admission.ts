@@ -13,6 +13,7 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { COMMITTEE_KINDS, DECIDING_KINDS } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
+import { notifyCaseStep } from './notifications';
 import { assertNotSamePerson } from './people';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
@@ -164,6 +165,8 @@ export async function createReferral(input: CreateReferralInput): Promise<{ case
       entityId: created.id,
       after: { personId: person.id, fullName, cellUnitId: target.id, committeeUnitId: chain.committeeId, deciderUnitId: chain.deciderId },
     });
+    const caseUnits = { referrer: user.unitId, cell: target.id, committee: chain.committeeId, decider: chain.deciderId };
+    await notifyCaseStep(tx, { actorId: user.id, caseId: created.id, state: 'referral_draft', version: 1, dueOn: null, returned: false, units: caseUnits });
     return { caseId: created.id, personId: person.id };
   });
 }
@@ -380,7 +383,7 @@ export async function listCases(filter: CaseFilter = {}, page: PageRequest = {})
  * user may act on (inboxStates: the permission table decides which roles' steps the user takes).
  * A probationary member waits for the cell only once the probation is over.
  */
-function inboxWhere(user: CurrentUser) {
+export function inboxWhere(user: CurrentUser) {
   const column: Record<CaseRole, AnyPgColumn> = {
     referrer: admissionCases.referrerUnitId,
     cell: admissionCases.cellUnitId,
@@ -663,7 +666,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
         updatedAt: sql`now()`,
       })
       .where(and(eq(admissionCases.id, c.id), eq(admissionCases.state, c.state), eq(admissionCases.version, c.version)))
-      .returning({ id: admissionCases.id });
+      .returning({ id: admissionCases.id, dueOn: admissionCases.dueOn });
     if (updated.length !== 1) throw await alreadyHandled(tx, c.id);
 
     // The ceremony makes a probationary member of the cell; the recognition decision concludes it.
@@ -696,6 +699,16 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
         entityId: c.id,
         before: { state: c.state, version: c.version },
         after: { state: plan.to, version: c.version + 1, effectiveOn, reason: input.reason?.trim() || undefined, overrides, ...data },
+      }),
+      notifyCaseStep(tx, {
+        actorId: user.id,
+        caseId: c.id,
+        state: plan.to,
+        version: c.version + 1,
+        dueOn: updated[0].dueOn,
+        returned: isReturn,
+        note: isReturn ? input.reason!.trim() : null,
+        units: { referrer: c.referrer.id, cell: c.cell.id, committee: c.committee?.id ?? null, decider: c.decider.id },
       }),
     ]);
     return { state: plan.to };

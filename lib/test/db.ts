@@ -62,6 +62,7 @@ export const SNAPSHOT_TABLES = [
   'ratings',
   'member_assignments',
   'targets',
+  'notifications',
 ] as const;
 export type Snapshot = Record<(typeof SNAPSHOT_TABLES)[number], { rows: number; md5: string }>;
 
