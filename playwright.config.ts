@@ -42,7 +42,14 @@ export default defineConfig({
     { name: 'setup', testMatch: /.*\.setup\.ts/ },
     // The published figures are read off the demo data as seeded, before any spec changes it.
     { name: 'published', testMatch: /published\.spec\.ts/ },
-    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: /published\.spec\.ts/, dependencies: ['setup', 'published'] },
+    { name: 'chromium', testMatch: /.*\.spec\.ts/, testIgnore: [/published\.spec\.ts/, /e2e\/phone\/.*\.spec\.ts/], dependencies: ['setup', 'published'] },
+    // A phone: Pixel 7's Chromium profile (touch, mobile viewport meta honoured) at 390×844.
+    {
+      name: 'phone',
+      testMatch: /e2e\/phone\/.*\.spec\.ts/,
+      dependencies: ['setup', 'published'],
+      use: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, screen: { width: 390, height: 844 } },
+    },
   ],
   webServer: {
     command: 'npx tsx e2e/serve.ts',

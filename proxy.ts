@@ -85,5 +85,5 @@ function sameOrigin(request: NextRequest): boolean {
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|fonts/).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|fonts/|icons/|manifest.webmanifest).*)'],
 };

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CardTable } from '@/components/card-table';
 import type { CaseListItem } from '@/lib/dal/admission';
 import { formatDate } from '@/lib/format';
 import type { T } from '@/lib/i18n/server';
@@ -12,39 +13,39 @@ export function CaseList({ items, t, emptyText, testId }: { items: CaseListItem[
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="min-w-full text-sm" data-testid={testId}>
-        <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-          <tr>
-            <th className="px-4 py-2">{t('cases.col.name')}</th>
-            <th className="px-4 py-2">{t('cases.col.nationalId')}</th>
-            <th className="px-4 py-2">{t('cases.col.workplace')}</th>
-            <th className="px-4 py-2">{t('cases.col.cell')}</th>
-            <th className="px-4 py-2">{t('cases.col.state')}</th>
-            <th className="px-4 py-2">{t('cases.col.due')}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100 align-top">
-          {items.map((c) => (
-            <tr key={c.id} className={c.overdue ? 'bg-red-50' : ''}>
-              <td className="px-4 py-2">
-                <Link href={`/cases/${c.id}`} className="font-medium text-red-900 hover:underline">
-                  {c.fullName}
-                </Link>
-                {c.lastReturnReason ? <div className="text-xs text-amber-800">{t('cases.returned', { reason: c.lastReturnReason })}</div> : null}
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">{c.nationalIdMasked}</td>
-              <td className="px-4 py-2">{c.workplace}</td>
-              <td className="px-4 py-2">{c.cellName}</td>
-              <td className="px-4 py-2">{t(`state.${c.state}`)}</td>
-              <td className="whitespace-nowrap px-4 py-2 tabular-nums">
-                {formatDate(c.dueOn)}
-                {c.overdue ? <span data-testid="overdue" className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('cases.overdue')}</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      testId={testId}
+      rows={items}
+      rowKey={(c) => c.id}
+      rowClassName={(c) => (c.overdue ? 'bg-red-50' : undefined)}
+      columns={[
+        {
+          label: t('cases.col.name'),
+          primary: true,
+          cell: (c) => (
+            <>
+              <Link href={`/cases/${c.id}`} className="font-medium text-red-900 hover:underline">
+                {c.fullName}
+              </Link>
+              {c.lastReturnReason ? <div className="text-xs text-amber-800">{t('cases.returned', { reason: c.lastReturnReason })}</div> : null}
+            </>
+          ),
+        },
+        { label: t('cases.col.state'), cell: (c) => t(`state.${c.state}`) },
+        {
+          label: t('cases.col.due'),
+          className: 'whitespace-nowrap',
+          cell: (c) => (
+            <span className="tabular-nums">
+              {formatDate(c.dueOn)}
+              {c.overdue ? <span data-testid="overdue" className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('cases.overdue')}</span> : null}
+            </span>
+          ),
+        },
+        { label: t('cases.col.nationalId'), className: 'font-mono text-xs', cell: (c) => c.nationalIdMasked },
+        { label: t('cases.col.workplace'), cell: (c) => c.workplace },
+        { label: t('cases.col.cell'), cell: (c) => c.cellName },
+      ]}
+    />
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CardTable } from '@/components/card-table';
 import type { ChildUnit, UnitEventDto, UnitSummary } from '@/lib/dal/units';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { T } from '@/lib/i18n/server';
@@ -49,35 +50,28 @@ export function ChildrenTable({ items, t, emptyText }: { items: ChildUnit[]; t: 
     );
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="min-w-full text-sm" data-testid="children-table">
-        <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-          <tr>
-            <th className="px-4 py-2">{t('unit.col.name')}</th>
-            <th className="px-4 py-2">{t('unit.col.kind')}</th>
-            <th className="px-4 py-2 text-right">{t('unit.col.unitsBelow')}</th>
-            <th className="px-4 py-2 text-right">{t('unit.col.users')}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {items.map((c) => (
-            <tr key={c.id} className="hover:bg-stone-50">
-              <td className="px-4 py-2">
-                <Link href={`/units/${c.id}`} className="font-medium text-red-900 hover:underline">
-                  {c.name}
-                </Link>
-                <span className="ml-2 text-xs text-stone-500">{c.code}</span>
-              </td>
-              <td className="px-4 py-2">
-                <KindBadge kind={c.kind} t={t} />
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatNumber(c.unitsBelow)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{formatNumber(c.activeUsers)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      testId="children-table"
+      rows={items}
+      rowKey={(c) => c.id}
+      columns={[
+        {
+          label: t('unit.col.name'),
+          primary: true,
+          cell: (c) => (
+            <>
+              <Link href={`/units/${c.id}`} className="font-medium text-red-900 hover:underline">
+                {c.name}
+              </Link>
+              <span className="ml-2 text-xs text-stone-500">{c.code}</span>
+            </>
+          ),
+        },
+        { label: t('unit.col.kind'), cell: (c) => <KindBadge kind={c.kind} t={t} /> },
+        { label: t('unit.col.unitsBelow'), align: 'right', cell: (c) => formatNumber(c.unitsBelow) },
+        { label: t('unit.col.users'), align: 'right', cell: (c) => formatNumber(c.activeUsers) },
+      ]}
+    />
   );
 }
 

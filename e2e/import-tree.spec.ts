@@ -1,31 +1,10 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
-import ExcelJS from 'exceljs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { fillTemplate as fill, importDir, importUnitRow as unit, uploadImport as upload } from './import-helpers';
 import { screenshotDir, signedIn } from './helpers';
 import { taxCodeCheckDigit } from '../lib/registry/tax-code';
 
-const dir = path.join(import.meta.dirname, '..', 'test-results', 'import-tree');
-
-/** The template the page offers, filled as a person would: each value under its header. */
-async function fill(page: Page, kind: 'units' | 'enterprises', rows: Record<string, string>[], name: string): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`template-${kind}`).click()]);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(await download.path());
-  const ws = wb.getWorksheet('Dữ liệu')!;
-  const headers = (ws.getRow(1).values as (string | undefined)[]).slice(1);
-  rows.forEach((r, i) => (ws.getRow(i + 2).values = headers.map((h) => r[h!] ?? '')));
-  const file = path.join(dir, name);
-  await wb.xlsx.writeFile(file);
-  return file;
-}
-
-async function upload(page: Page, kind: 'units' | 'enterprises', file: string) {
-  const form = page.getByTestId(`import-${kind}`);
-  await form.locator('input[type=file]').setInputFiles(file);
-  await form.getByRole('button', { name: 'Kiểm tra và nhập' }).click();
-  return form;
-}
 
 function taxCode(n: number): string {
   for (let s = n; ; s++) {
@@ -35,16 +14,8 @@ function taxCode(n: number): string {
   }
 }
 
-const unit = (name: string, kind: string, parent: string, date: string, code = '') => ({
-  'Tên đơn vị': name,
-  Loại: kind,
-  'Đơn vị cấp trên': parent,
-  Mã: code,
-  'Ngày thành lập / hiệu lực': date,
-});
-
 test('[IMPORT] the province administrator imports a unit tree and enterprises linked to it, and sees them on the dashboard', async ({ browser }) => {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(importDir, { recursive: true });
   const page = await signedIn(browser, 'tinh.admin');
   await page.goto('/reports');
   const withPartyBefore = Number((await page.getByTestId('h-enterprises-party').textContent())!.replace(/\D/g, ''));

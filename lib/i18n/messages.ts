@@ -11,6 +11,8 @@ export const vi = {
   'nav.logout': 'Đăng xuất',
   'nav.language': 'English',
   'nav.skip': 'Bỏ qua đến nội dung chính',
+  'nav.menu': 'Danh mục',
+  'nav.main': 'Chính',
 
   'nav.audit': 'Nhật ký',
   'audit.title': 'Nhật ký thay đổi',
@@ -1247,6 +1249,8 @@ export const en: Record<MessageKey, string> = {
   'nav.logout': 'Log out',
   'nav.language': 'Tiếng Việt',
   'nav.skip': 'Skip to main content',
+  'nav.menu': 'Menu',
+  'nav.main': 'Main',
 
   'nav.audit': 'Audit log',
   'audit.title': 'Audit log',

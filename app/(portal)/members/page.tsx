@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CardTable } from '@/components/card-table';
 import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
@@ -21,47 +22,55 @@ const oneOf = <X extends string>(list: readonly X[], v?: string) => ((list as re
 
 function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; testId: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-      <table className="min-w-full text-sm" data-testid={testId}>
-        <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-          <tr>
-            <th className="px-4 py-2">{t('mem.fullName')}</th>
-            <th className="px-4 py-2">{t('cases.col.nationalId')}</th>
-            <th className="px-4 py-2">{t('mem.cell')}</th>
-            <th className="px-4 py-2">{t('mem.occupation')}</th>
-            <th className="px-4 py-2">{t('mem.standing')}</th>
-            <th className="px-4 py-2">{t('mem.status')}</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100 align-top">
-          {items.map((m) => (
-            <tr key={m.id}>
-              <td className="px-4 py-2">
-                <Link href={`/members/${m.id}`} className="font-medium text-red-900 hover:underline">
-                  {m.fullName}
-                </Link>
-                <div className="text-xs text-stone-500">{formatDate(m.birthDate)}</div>
-              </td>
-              <td className="px-4 py-2 font-mono text-xs">{m.nationalIdMasked}</td>
-              <td className="px-4 py-2">
-                {m.cellName}
-                {m.enterpriseName ? <div className="text-xs text-stone-500">{m.enterpriseName}</div> : null}
-              </td>
-              <td className="px-4 py-2">{t(`mem.occ.${m.occupation}`)}</td>
-              <td className="px-4 py-2">
-                {t(m.officialOn ? 'mem.standing.official' : 'mem.standing.probationary')}
-                <div className="text-xs text-stone-500">{formatDate(m.officialOn ?? m.admittedOn)}</div>
-              </td>
-              <td className="px-4 py-2">
-                {t(`mem.status.${m.status}`)}
-                {m.transferToName ? <div className="text-xs text-amber-800">→ {m.transferToName}</div> : null}
-                {m.hostName ? <div className="text-xs text-stone-500">@ {m.hostName}</div> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <CardTable
+      testId={testId}
+      rows={items}
+      rowKey={(m) => m.id}
+      columns={[
+        {
+          label: t('mem.fullName'),
+          primary: true,
+          cell: (m) => (
+            <>
+              <Link href={`/members/${m.id}`} className="font-medium text-red-900 hover:underline">
+                {m.fullName}
+              </Link>
+              <div className="text-xs text-stone-500">{formatDate(m.birthDate)}</div>
+            </>
+          ),
+        },
+        { label: t('cases.col.nationalId'), className: 'font-mono text-xs', cell: (m) => m.nationalIdMasked },
+        {
+          label: t('mem.cell'),
+          cell: (m) => (
+            <>
+              {m.cellName}
+              {m.enterpriseName ? <div className="text-xs text-stone-500">{m.enterpriseName}</div> : null}
+            </>
+          ),
+        },
+        { label: t('mem.occupation'), cell: (m) => t(`mem.occ.${m.occupation}`) },
+        {
+          label: t('mem.standing'),
+          cell: (m) => (
+            <>
+              {t(m.officialOn ? 'mem.standing.official' : 'mem.standing.probationary')}
+              <div className="text-xs text-stone-500">{formatDate(m.officialOn ?? m.admittedOn)}</div>
+            </>
+          ),
+        },
+        {
+          label: t('mem.status'),
+          cell: (m) => (
+            <>
+              {t(`mem.status.${m.status}`)}
+              {m.transferToName ? <div className="text-xs text-amber-800">→ {m.transferToName}</div> : null}
+              {m.hostName ? <div className="text-xs text-stone-500">@ {m.hostName}</div> : null}
+            </>
+          ),
+        },
+      ]}
+    />
   );
 }
 

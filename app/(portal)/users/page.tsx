@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { listUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
+import { CardTable } from '@/components/card-table';
 import { Pager } from '@/components/pager';
 
 export const metadata: Metadata = { title: 'Người dùng' };
@@ -51,34 +52,27 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           {t(filtered ? 'users.empty' : 'users.emptyAll')}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="users-table">
-            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                <th className="px-4 py-2">{t('users.col.fullName')}</th>
-                <th className="px-4 py-2">{t('users.col.username')}</th>
-                <th className="px-4 py-2">{t('users.col.unit')}</th>
-                <th className="px-4 py-2">{t('users.col.role')}</th>
-                <th className="px-4 py-2">{t('users.col.status')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100">
-              {users.map((u) => (
-                <tr key={u.id} className={u.active ? '' : 'text-stone-400'}>
-                  <td className="px-4 py-2">
-                    <Link href={`/users/${u.id}`} className="font-medium text-red-900 hover:underline">
-                      {u.fullName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{u.username}</td>
-                  <td className="px-4 py-2">{u.unitName}</td>
-                  <td className="px-4 py-2">{t(`role.${u.role}`)}</td>
-                  <td className="px-4 py-2">{u.active ? t('users.active') : t('users.inactive')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          testId="users-table"
+          rows={users}
+          rowKey={(u) => u.id}
+          rowClassName={(u) => (u.active ? undefined : 'text-stone-400')}
+          columns={[
+            {
+              label: t('users.col.fullName'),
+              primary: true,
+              cell: (u) => (
+                <Link href={`/users/${u.id}`} className="font-medium text-red-900 hover:underline">
+                  {u.fullName}
+                </Link>
+              ),
+            },
+            { label: t('users.col.username'), className: 'font-mono text-xs', cell: (u) => u.username },
+            { label: t('users.col.unit'), cell: (u) => u.unitName },
+            { label: t('users.col.role'), cell: (u) => t(`role.${u.role}`) },
+            { label: t('users.col.status'), cell: (u) => (u.active ? t('users.active') : t('users.inactive')) },
+          ]}
+        />
       )}
       <Pager page={page} path="/users" params={p} n={n} text={pagerText(t, page, n)} />
     </div>

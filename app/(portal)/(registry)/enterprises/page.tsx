@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { CardTable } from '@/components/card-table';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
 import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
@@ -127,53 +128,45 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           {t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="enterprises-table">
-            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                {canLink ? (
-                  <th className="w-10 px-3 py-2">
-                    <span className="sr-only">{t('ent.link.title')}</span>
-                  </th>
-                ) : null}
-                <th className="px-4 py-2">{t('ent.name')}</th>
-                <th className="px-4 py-2">{t('ent.taxCode')}</th>
-                <th className="px-4 py-2">{t('ent.type')}</th>
-                <th className="px-4 py-2">{t('ent.filter.managing')}</th>
-                <th className="px-4 py-2 text-right">{t('ent.workforce')}</th>
-                <th className="px-4 py-2">{t('ent.col.organisations')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100 align-top">
-              {items.map((e) => (
-                <tr key={e.id} className={e.status === 'operating' ? '' : 'text-stone-500'}>
-                  {canLink ? (
-                    <td className="px-3 py-2">
-                      <SelectBox id={e.id} name={e.name} label={t('ent.link.select', { name: e.name })} />
-                    </td>
-                  ) : null}
-                  <td className="px-4 py-2">
-                    <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
-                      {e.name}
-                    </Link>
-                    {e.zone ? <div className="text-xs text-stone-500">{e.zone}</div> : null}
-                    {e.status !== 'operating' ? <div className="text-xs">{t(`ent.status.${e.status}`)}</div> : null}
-                  </td>
-                  <td className="px-4 py-2 font-mono text-xs">{e.taxCode}</td>
-                  <td className="px-4 py-2">{t(`ent.type.${e.type}`)}</td>
-                  <td className="px-4 py-2">{e.managingUnitName}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{e.workforce.toLocaleString('vi-VN')}</td>
-                  <td className="px-4 py-2">
-                    <div className={e.partyUnitName ? 'text-stone-900' : 'text-amber-800'}>{e.partyUnitName ?? t('ent.noParty')}</div>
-                    <div className="text-xs text-stone-500">
-                      {[e.hasTradeUnion ? t('ent.union') : null, e.hasYouthUnion ? t('ent.youth') : null].filter(Boolean).join(' · ')}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <CardTable
+          testId="enterprises-table"
+          rows={items}
+          rowKey={(e) => e.id}
+          rowClassName={(e) => (e.status === 'operating' ? undefined : 'text-stone-500')}
+          columns={[
+            ...(canLink
+              ? [{ label: t('ent.link.title'), srOnlyLabel: true, className: 'w-10 sm:px-3', cell: (e: (typeof items)[number]) => <SelectBox id={e.id} name={e.name} label={t('ent.link.select', { name: e.name })} /> }]
+              : []),
+            {
+              label: t('ent.name'),
+              primary: true,
+              cell: (e) => (
+                <>
+                  <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
+                    {e.name}
+                  </Link>
+                  {e.zone ? <div className="text-xs text-stone-500">{e.zone}</div> : null}
+                  {e.status !== 'operating' ? <div className="text-xs">{t(`ent.status.${e.status}`)}</div> : null}
+                </>
+              ),
+            },
+            { label: t('ent.taxCode'), className: 'font-mono text-xs', cell: (e) => e.taxCode },
+            { label: t('ent.type'), cell: (e) => t(`ent.type.${e.type}`) },
+            { label: t('ent.filter.managing'), cell: (e) => e.managingUnitName },
+            { label: t('ent.workforce'), align: 'right', cell: (e) => e.workforce.toLocaleString('vi-VN') },
+            {
+              label: t('ent.col.organisations'),
+              cell: (e) => (
+                <>
+                  <div className={e.partyUnitName ? 'text-stone-900' : 'text-amber-800'}>{e.partyUnitName ?? t('ent.noParty')}</div>
+                  <div className="text-xs text-stone-500">
+                    {[e.hasTradeUnion ? t('ent.union') : null, e.hasYouthUnion ? t('ent.youth') : null].filter(Boolean).join(' · ')}
+                  </div>
+                </>
+              ),
+            },
+          ]}
+        />
       )}
       {canLink ? <SelectionBar selected={t('ent.link.selected', { n: '{n}' })} jump={t('ent.link.jump')} /> : null}
       <Pager page={page} path="/enterprises" params={params} n={n} text={pagerText(t, page, n)} />

@@ -49,7 +49,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
         l={{
           save: t('tgt.save'),
           pending: t('form.pending'),
-          measure: t('rep.measure'),
+          unit: t('unit.col.name'),
           directive: t('tgt.directive'),
           directiveNo: t('tgt.directiveNo'),
           directiveOn: t('tgt.directiveOn'),

@@ -1,0 +1,57 @@
+import path from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { devices, expect, test, type Page } from '@playwright/test';
+import { AS, pageAs, screenshotDir, signedIn } from './helpers';
+import { fillTemplate, importDir, importUnitRow, uploadImport } from './import-helpers';
+
+const UNITS = 60;
+
+/** How far the page reaches sideways beyond the window (0 when nothing does). */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** The sheet fits the page and scrolls inside its own box, the unit's name staying in sight. */
+async function checkSheet(page: Page) {
+  await page.goto('/reports/targets');
+  const sheet = page.getByTestId('targets-sheet');
+  await expect(sheet.getByRole('rowheader')).toHaveCount(UNITS + 1);
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  const box = (await sheet.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
+  // Scrolled to the far right and bottom, the last unit's name is still at the left edge of the box.
+  await sheet.evaluate((el) => el.scrollTo(el.scrollWidth, el.scrollHeight));
+  const name = sheet.getByRole('rowheader').last();
+  await expect(name).toBeInViewport();
+  await expect.poll(async () => Math.round((await name.boundingBox())!.x - box.x)).toBeLessThanOrEqual(1);
+}
+
+test('[REPORTS] a ward with sixty units below it sets targets on a page no wider than the screen, at 1366 and at 390 px', async ({ browser }) => {
+  test.setTimeout(180_000);
+  mkdirSync(importDir, { recursive: true });
+  const run = Date.now() % 100000;
+  const names = Array.from({ length: UNITS }, (_, i) => `Chi bộ Công ty TNHH Sản xuất Thương mại Dịch vụ Xuất nhập khẩu Số ${i + 1} (${run})`);
+
+  // The province imports sixty cells under Phường 1 in one file.
+  const admin = await pageAs(browser, AS.provinceAdmin);
+  await admin.goto('/import');
+  const file = await fillTemplate(admin, 'units', names.map((n) => importUnitRow(n, 'Chi bộ', 'TG-MYTHO-P1', '01/07/2025')), `targets-${run}.xlsx`);
+  const done = await uploadImport(admin, 'units', file);
+  await expect(done.getByTestId('import-message')).toContainText(`Đã nhập ${UNITS} dòng`);
+
+  // Desktop, 1366×768.
+  const leader = await signedIn(browser, 'p1.leader');
+  await leader.setViewportSize({ width: 1366, height: 768 });
+  await checkSheet(leader);
+  await leader.screenshot({ path: path.join(screenshotDir, 'targets-desktop.png') });
+  // A target for a unit far down the sheet, saved.
+  const form = leader.getByTestId('targets-form');
+  await form.getByLabel(`Kết nạp đảng viên mới: ${names[41]}`).fill('3');
+  await form.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+  await expect(form.getByTestId('form-success')).toContainText('Đã lưu 1 chỉ tiêu.');
+  await leader.reload();
+  await expect(leader.getByTestId('targets-form').getByLabel(`Kết nạp đảng viên mới: ${names[41]}`)).toHaveValue('3');
+
+  // A phone, 390×844, the same session.
+  const phone = await (await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, storageState: await leader.context().storageState() })).newPage();
+  await checkSheet(phone);
+  await phone.screenshot({ path: path.join(screenshotDir, 'targets-phone.png') });
+});
