@@ -86,7 +86,7 @@ export const WALK_SHARE = 1 / 200;
  * their rows), when an actor is chosen (their rows lie in their own subtree) or the subtree is a
  * large share of the tree; else as the set of its unit ids.
  */
-export async function logScope(user: CurrentUser, unitIdColumn: unknown, path: string, byActor: boolean): Promise<SQL> {
+async function logScope(user: CurrentUser, unitIdColumn: unknown, path: string, byActor: boolean): Promise<SQL> {
   const db = await getDb();
   const walk = byActor || (await estimateRows(db, units, sql`${units.path} <@ ${path}::ltree`)) >= WALK_SHARE * (await estimateRows(db, units));
   const under = sql`${inScope(user, sql`s.path`)} and s.path <@ ${path}::ltree`;
