@@ -26,7 +26,7 @@ export type Abilities = {
   organise: boolean;
   /** Take the approval steps of the own unit. */
   takeApprovals: boolean;
-  /** Set targets for the own unit and those below (committees with units below). */
+  /** Set targets for the own unit and those directly below it (setTargets checks the same). */
   setTargets: boolean;
   /** Create units below the own unit (its kind may hold some). */
   createUnits: boolean;
@@ -49,7 +49,7 @@ export function abilitiesOf(user: Pick<CurrentUser, 'role' | 'unitPath' | 'unitK
     refer: editData && BRANCH_KINDS.includes(kind),
     organise: editData && (MANAGING_KINDS as readonly string[]).includes(kind),
     takeApprovals: own('approval.take') && !BRANCH_KINDS.includes(kind),
-    setTargets: own('target.set') && ALLOWED_CHILDREN[kind].length > 0 && kind !== 'cell',
+    setTargets: own('target.set'),
     createUnits: own('unit.create') && ALLOWED_CHILDREN[kind].length > 0,
     manageUsers: own('user.create'),
   };
