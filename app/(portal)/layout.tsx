@@ -52,7 +52,7 @@ export default async function PortalLayout({ children }: { children: React.React
           </div>
           <NavMenu label={t('nav.menu')}>
             <div className="absolute inset-x-0 top-full flex max-h-[calc(100dvh-4rem)] flex-col gap-4 overflow-y-auto bg-red-900 px-4 pb-4 pt-2 shadow-lg lg:static lg:max-h-none lg:flex-row lg:items-center lg:gap-6 lg:overflow-visible lg:p-0 lg:shadow-none">
-              <nav className="flex flex-col gap-1 text-sm lg:flex-row lg:flex-wrap lg:gap-x-4 lg:gap-y-1" aria-label={t('nav.main')}>
+              <nav className="flex flex-col gap-1 text-sm lg:min-w-0 lg:flex-1 lg:flex-row lg:flex-wrap lg:gap-x-4 lg:gap-y-1" aria-label={t('nav.main')}>
                 {links.map((l) => (
                   <Link key={l.href} href={l.href} className="rounded px-2 py-2 hover:bg-red-800 hover:underline lg:px-0 lg:py-0 lg:hover:bg-transparent" data-testid={l.testId}>
                     {l.label}
@@ -64,8 +64,8 @@ export default async function PortalLayout({ children }: { children: React.React
                   </Link>
                 ))}
               </nav>
-              <div className="flex flex-wrap items-center gap-4 border-t border-red-200/30 pt-3 text-sm lg:ml-auto lg:flex-nowrap lg:border-0 lg:pt-0">
-                <span className="leading-tight lg:text-right" data-testid="current-user">
+              <div className="flex flex-wrap items-center gap-4 border-t border-red-200/30 pt-3 text-sm lg:ml-auto lg:shrink-0 lg:flex-nowrap lg:border-0 lg:pt-0">
+                <span className="leading-tight lg:max-w-56 lg:text-right" data-testid="current-user">
                   <span className="block font-semibold">{user.fullName}</span>
                   <span className="block text-xs text-red-100">
                     {t(`role.${user.role}`)} · {user.unitName}
@@ -73,7 +73,7 @@ export default async function PortalLayout({ children }: { children: React.React
                 </span>
                 <LanguageSwitch />
                 <form action={logoutAction}>
-                  <button type="submit" className="rounded border border-red-200/50 px-3 py-1 hover:bg-red-800" data-testid="logout">
+                  <button type="submit" className="whitespace-nowrap rounded border border-red-200/50 px-3 py-1 hover:bg-red-800" data-testid="logout">
                     {t('nav.logout')}
                   </button>
                 </form>
