@@ -5,6 +5,7 @@
  * same user (the cursor of page 200, a class of the user's unit).
  */
 import { countInbox, listCases, listInbox } from '../../lib/dal/admission';
+import { listPersonAccess } from '../../lib/dal/access-log';
 import { listAudit } from '../../lib/dal/audit';
 import { classTotals, listClasses, searchClassCandidates } from '../../lib/dal/classes';
 import { listOwnerMeetings, listSurveyRounds } from '../../lib/dal/engagement';
@@ -12,6 +13,9 @@ import { listEnterprises, listPriorityEnterprises, listZones, searchEnterprises 
 import { listFoundingProposals } from '../../lib/dal/founding';
 import { listIncomingTransfers, listMembers } from '../../lib/dal/members';
 import type { Page, PageRequest } from '../../lib/dal/paging';
+import { countUnreadNotifications, listNotifications } from '../../lib/dal/notifications';
+import { getHome } from '../../lib/dal/home';
+import { searchEverything } from '../../lib/dal/search';
 import { getRatingSheet } from '../../lib/dal/ratings';
 import { getDashboard, getOverview } from '../../lib/dal/reports';
 import { getUnit, searchUnits } from '../../lib/dal/units';
@@ -76,6 +80,12 @@ export const CALLS: Call[] = [
   { name: 'ratings: sheet and shares', as: 'leader', goal: 'list', run: () => getRatingSheet(2025) },
   { name: 'audit: list', as: 'admin', goal: 'list', run: () => listAudit() },
   call({ name: 'audit: list, page 200', as: 'admin', goal: 'list', prepare: () => cursorOfPage((p) => listAudit({}, p), 200), run: (_, p) => listAudit({}, p) }),
+  { name: 'audit: action filter (returned cases)', as: 'admin', goal: 'list', run: () => listAudit({ action: 'admission.return' }) },
+  { name: 'audit: one month', as: 'admin', goal: 'list', run: () => listAudit({ from: '2026-06-01', to: '2026-06-30' }) },
+  { name: 'audit: record openings (Decree 13/2023)', as: 'admin', goal: 'list', run: () => listPersonAccess() },
+  { name: 'notifications: list + unread count (every page)', as: 'leader', goal: 'list', run: () => Promise.all([listNotifications(), countUnreadNotifications()]) },
+  { name: 'search: everything "nguyen van"', as: 'leader', goal: 'list', run: () => searchEverything('nguyen van') },
+  { name: 'search: everything "may"', as: 'leader', goal: 'list', run: () => searchEverything('may') },
   { name: 'users: list', as: 'admin', goal: 'list', run: () => listUsers({}) },
   { name: 'users: search "nguyen"', as: 'admin', goal: 'list', run: () => listUsers({ q: 'nguyen' }) },
   { name: 'units: own unit with children', as: 'leader', goal: 'list', run: (s) => getUnit(s.unitId) },
@@ -93,6 +103,7 @@ export const CALLS: Call[] = [
     prepare: async () => (await listClasses({ kind: 'awareness' })).items[0]?.id,
     run: (_, classId) => searchClassCandidates(classId as number, 'nguyen'),
   }),
+  { name: 'home: the user\'s work (getHome)', as: 'leader', goal: 'dashboard', run: () => getHome() },
   { name: 'dashboard: figures (getDashboard)', as: 'leader', goal: 'dashboard', run: () => getDashboard({ period }) },
   { name: 'dashboard: headline, charts, forecast (getOverview)', as: 'leader', goal: 'dashboard', run: () => getOverview({ period }) },
 ];

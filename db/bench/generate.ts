@@ -439,6 +439,10 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
       select e.at, e.actor_id, e.actor_unit_id, 'admission.' || e.transition, 'admission_case', e.case_id::text,
         jsonb_build_object('state', e.from_state), jsonb_build_object('state', e.to_state, 'effectiveOn', e.effective_on)
       from case_events e order by e.at, e.id`;
+    // Whoever takes a step has opened the case first: one record opening (Decree 13/2023) per step.
+    await sql`insert into person_access_log (person_id, user_id, at)
+      select c.person_id, e.actor_id, e.at - interval '5 minutes'
+      from case_events e join admission_cases c on c.id = e.case_id order by e.at, e.id`;
     // The members the ceremonies made (probationary, then official or removed).
     await sql`insert into party_members (id, person_id, cell_unit_id, admitted_cell_unit_id, enterprise_id, occupation, admitted_on, official_on, status, admission_case_id)
       select ${NM} + c.k, c.person_id, c.cell_id, c.cell_id, c.c, (array['direct_worker','direct_worker','office','manager','other'])[1 + bench_r(c.k, 45) % 5],
