@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { CardTable } from '@/components/card-table';
+import { EmptyState } from '@/components/empty-state';
 import type { CaseListItem } from '@/lib/dal/admission';
 import { formatDate } from '@/lib/format';
 import type { T } from '@/lib/i18n/server';
@@ -7,9 +8,7 @@ import type { T } from '@/lib/i18n/server';
 export function CaseList({ items, t, emptyText, testId }: { items: CaseListItem[]; t: T; emptyText: string; testId: string }) {
   if (items.length === 0) {
     return (
-      <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid={`${testId}-empty`}>
-        {emptyText}
-      </p>
+      <EmptyState testId={`${testId}-empty`}>{emptyText}</EmptyState>
     );
   }
   return (

@@ -4,6 +4,7 @@ import type { ChildUnit, UnitEventDto, UnitSummary } from '@/lib/dal/units';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { T } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { EmptyState } from './empty-state';
 
 export function Breadcrumb({ items, t }: { items: UnitSummary[]; t: T }) {
   return (
@@ -44,9 +45,9 @@ export function KindBadge({ kind, t }: { kind: UnitSummary['kind']; t: T }) {
 export function ChildrenTable({ items, t, emptyText }: { items: ChildUnit[]; t: T; emptyText: string }) {
   if (items.length === 0) {
     return (
-      <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="children-empty">
+      <EmptyState testId="children-empty">
         {emptyText}
-      </p>
+      </EmptyState>
     );
   }
   return (

@@ -1,40 +1,22 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import { AS, hydrated, pageAs, signedIn, stateFile } from './helpers';
+import { startTestSmtp, type TestSmtp } from '../lib/test/smtp';
+import { AS, hydrated, pageAs, screenshotDir, signedIn, stateFile } from './helpers';
 import { E2E_SMTP_PORT } from './mail';
 
-const shots = path.join(import.meta.dirname, '..', '..', 'notes', 'shots', 'issue14-notify');
+const shots = screenshotDir;
 const XUAN = 'Đoàn Thị Xuân'; // a demo referral from Mekong's union branch, waiting for Mekong's cell
 const REASON = 'Bổ sung nhận xét của chi ủy nơi cư trú';
 const ADDRESS = 'mai.tam@mekong.example.vn';
 
 /** A real SMTP server in this process, on the port the e2e server sends to (e2e/mail.ts). */
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    smtp.server.once('error', reject);
-    smtp.listen(E2E_SMTP_PORT, '127.0.0.1', () => resolve());
-  });
+  smtp = await startTestSmtp(E2E_SMTP_PORT);
 });
 test.afterAll(async () => {
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
 });
 
 async function openAction(page: Page, transition: string) {
@@ -113,7 +95,7 @@ test('[REMINDERS] a case returned by the cell leader shows in the referring bran
   expect((await union.request.post('/api/jobs/digest', { headers: { origin } })).status()).toBe(403);
   const cityAdmin = await pageAs(browser, AS.cityAdmin);
   expect((await cityAdmin.request.post('/api/jobs/digest', { headers: { origin } })).status()).toBe(403);
-  expect(received).toHaveLength(0);
+  expect(smtp.received).toHaveLength(0);
 
   const root = await pageAs(browser, AS.rootAdmin);
   const response = await root.request.post('/api/jobs/digest', { headers: { origin } });
@@ -121,7 +103,7 @@ test('[REMINDERS] a case returned by the cell leader shows in the referring bran
   const result = (await response.json()) as { mailOff: boolean; sent: number; failed: number };
   expect(result.mailOff).toBe(false);
   expect(result.failed).toBe(0);
-  const mail = received.find((m) => m.to && !Array.isArray(m.to) && m.to.text === ADDRESS);
+  const mail = smtp.received.find((m) => m.to && !Array.isArray(m.to) && m.to.text === ADDRESS);
   expect(mail, 'the digest reached the test’s SMTP server').toBeTruthy();
   expect(mail!.subject).toMatch(/^Hạt nhân: nhắc việc ngày \d{2}\/\d{2}\/\d{4}$/);
   expect(mail!.text).toContain('Kính gửi đồng chí Mai Văn Tâm');
@@ -130,7 +112,7 @@ test('[REMINDERS] a case returned by the cell leader shows in the referring bran
   expect(mail!.text).toContain(new URL(caseUrl).pathname);
   // Once a day: running it again sends nothing more to the officer.
   await root.request.post('/api/jobs/digest', { headers: { origin } });
-  expect(received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === ADDRESS)).toHaveLength(1);
+  expect(smtp.received.filter((m) => m.to && !Array.isArray(m.to) && m.to.text === ADDRESS)).toHaveLength(1);
 
   await shoot(browser, AS.unionOfficer, '/notifications', 'notifications');
   await shoot(browser, AS.unionOfficer, '/profile', 'profile');

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { setClock } from '@/lib/clock';
 import { yearPeriod } from '@/lib/reports/maths';
-import { assertNoDrift, expectRefused, seedDemoRecords, setupTestDb, type TestDb } from '@/lib/test/db';
+import { closeDemoRecordsDb, expectRefused, setupDemoRecordsDb, type TestDb } from '@/lib/test/db';
 import { abilitiesOf } from './abilities';
 import { countInbox } from './admission';
 import { getHome, weekEndOf } from './home';
@@ -14,16 +14,9 @@ import { getDashboard, getOverview, setTargets } from './reports';
 const DAY = '2026-11-23';
 let t: TestDb;
 before(async () => {
-  t = await setupTestDb();
-  setClock(() => new Date(`${DAY}T09:00:00+07:00`));
-  await seedDemoRecords(t, DAY);
-  setClock(() => new Date(`${DAY}T09:00:00+07:00`));
+  t = await setupDemoRecordsDb(DAY);
 });
-after(async () => {
-  setClock(undefined);
-  if (t) await assertNoDrift(t);
-  await t?.teardown();
-});
+after(() => closeDemoRecordsDb(t));
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
   return Number(rowsOf<{ n: number }>(await t.db.execute(query))[0].n);

@@ -1,13 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { rowsOf } from '@/db';
 import { seedDemoCases } from '@/db/seed/cases';
 import { setClock } from '@/lib/clock';
 import { systemSendDigests } from '@/lib/notify/digest';
 import { smtpSettings } from '@/lib/notify/smtp';
+import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
 import { assertNoDrift, expectRefused, ROOT_ADMIN, setupTestDb, type TestDb } from '@/lib/test/db';
 import { applyTransition, listInbox } from './admission';
 import { runJob } from './jobs';
@@ -17,36 +16,20 @@ let t: TestDb;
 const TODAY = '2026-11-23';
 const fixClock = () => setClock(() => new Date(`${TODAY}T09:00:00+07:00`));
 
-/** A real SMTP server on a random local port, in this process; what it receives, parsed. */
-const received: ParsedMail[] = [];
-let smtp: SMTPServer;
-let smtpPort = 0;
+/** A real SMTP server on a random local port, in this process (lib/test/smtp.ts). */
+let smtp: TestSmtp;
 
 before(async () => {
   t = await setupTestDb();
   fixClock();
   await seedDemoCases(t.db); // the demo pipeline, through the data layer (its steps notify too); it resets the clock
   fixClock();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  smtp = await startTestSmtp();
 });
 after(async () => {
   setClock(undefined);
   delete process.env.SMTP_URL;
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await t?.teardown();
 });
 
@@ -108,7 +91,7 @@ describe('the e-mail digest through a real SMTP server', () => {
     assert.equal(smtpSettings(), null);
     const r = await systemSendDigests();
     assert.deepEqual(r, { mailOff: true, sent: 0, skipped: 0, failed: 0 });
-    assert.equal(received.length, 0);
+    assert.equal(smtp.received.length, 0);
   });
 
   test('a daily digest needs an address; a user changes only their own profile', async () => {
@@ -126,14 +109,14 @@ describe('the e-mail digest through a real SMTP server', () => {
   });
 
   test('the digest arrives with the right cases, in Vietnamese, once a day', async () => {
-    process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+    process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
     process.env.SMTP_FROM = 'Hạt nhân <nhacviec@hatnhan.example.vn>';
     const r = await systemSendDigests();
     assert.equal(r.mailOff, false);
     assert.equal(r.failed, 0);
     assert.equal(r.sent, 2, 'cd.mekong and cd.phuongnam');
-    const toMekong = received.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'mai.tam@mekong.example.vn');
-    const toPhuongNam = received.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'ngoc@phuongnam.example.vn');
+    const toMekong = smtp.received.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'mai.tam@mekong.example.vn');
+    const toPhuongNam = smtp.received.find((m) => m.to && !Array.isArray(m.to) && m.to.text === 'ngoc@phuongnam.example.vn');
     assert.ok(toMekong && toPhuongNam);
     assert.equal(toMekong.subject, 'Hạt nhân: nhắc việc ngày 23/11/2026');
     assert.match(toMekong.text ?? '', /Kính gửi đồng chí Mai Văn Tâm/);
@@ -147,12 +130,12 @@ describe('the e-mail digest through a real SMTP server', () => {
     // Sent today already: a second run sends nothing.
     const again = await systemSendDigests();
     assert.equal(again.sent, 0);
-    assert.equal(received.length, 2);
+    assert.equal(smtp.received.length, 2);
     // The next day, another one.
     setClock(() => new Date('2026-11-24T07:00:00+07:00'));
     try {
       assert.equal((await systemSendDigests()).sent, 2);
-      assert.equal(received.length, 4);
+      assert.equal(smtp.received.length, 4);
     } finally {
       fixClock();
     }
@@ -165,7 +148,7 @@ describe('the e-mail digest through a real SMTP server', () => {
       const failed = await systemSendDigests();
       assert.equal(failed.sent, 0);
       assert.equal(failed.failed, 2);
-      process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+      process.env.SMTP_URL = `smtp://127.0.0.1:${smtp.port}`;
       assert.equal((await systemSendDigests()).sent, 2);
     } finally {
       fixClock();

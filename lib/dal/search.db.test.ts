@@ -3,22 +3,15 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { setClock } from '@/lib/clock';
-import { assertNoDrift, seedDemoRecords, setupTestDb, type TestDb } from '@/lib/test/db';
+import { closeDemoRecordsDb, setupDemoRecordsDb, type TestDb } from '@/lib/test/db';
 import { searchEverything, SEARCH_PER_KIND, type SearchResults } from './search';
 
 const DAY = '2026-11-23';
 let t: TestDb;
 before(async () => {
-  t = await setupTestDb();
-  setClock(() => new Date(`${DAY}T09:00:00+07:00`));
-  await seedDemoRecords(t, DAY);
-  setClock(() => new Date(`${DAY}T09:00:00+07:00`));
+  t = await setupDemoRecordsDb(DAY);
 });
-after(async () => {
-  setClock(undefined);
-  if (t) await assertNoDrift(t);
-  await t?.teardown();
-});
+after(() => closeDemoRecordsDb(t));
 
 const ids = (r: SearchResults) => ({
   members: r.members.items.map((m) => m.id),

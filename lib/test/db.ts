@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { closeDb, dbDriver, getDb, rowsOf, type Db } from '@/db';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo } from '@/db/seed/demo';
+import { setClock } from '@/lib/clock';
 import { DalError, type DalErrorCode } from '@/lib/dal/errors';
 import { runAs, type Identity } from '@/lib/dal/session';
 import { ensureLoginRole, grantApplicationRole, roleUrl } from '@/db/roles';
@@ -326,4 +327,24 @@ export async function seedDemoRecords(t: TestDb, day: string): Promise<void> {
   await seedDemoMembers(t.db);
   await seedDemoCases(t.db);
   await seedDemoActivity(t.db, day);
+}
+
+/**
+ * A test database with the demo records of `day` (seedDemoRecords), the clock held at 09:00 of
+ * that day in Vietnam. Pair it with closeDemoRecordsDb in the file's `after`.
+ */
+export async function setupDemoRecordsDb(day: string): Promise<TestDb> {
+  const hold = () => setClock(() => new Date(`${day}T09:00:00+07:00`));
+  const t = await setupTestDb();
+  hold();
+  await seedDemoRecords(t, day);
+  hold(); // the demo cases move the clock
+  return t;
+}
+
+/** The end of a setupDemoRecordsDb file: the clock released, the derived data checked, the database dropped. */
+export async function closeDemoRecordsDb(t: TestDb | undefined): Promise<void> {
+  setClock(undefined);
+  if (t) await assertNoDrift(t);
+  await t?.teardown();
 }

@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, optionalIdParam, orNotFound, pageParams, pagerText, periodParams, pickerLabels } from '@/lib/page';
 import { logFilterText } from './text';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Nhật ký thay đổi' };
 
@@ -59,9 +60,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <SearchPicker name="unit" label={t('audit.filter.unit')} source="/api/pick/units" defaultValue={unitChosen} labels={pickerLabels(t)} testId="audit-unit" />
       </LogFilters>
       {page.items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="audit-empty">
+        <EmptyState testId="audit-empty">
           {t(filtered ? 'audit.emptyFiltered' : 'audit.empty')}
-        </p>
+        </EmptyState>
       ) : (
         <ol className="space-y-3" data-testid="audit-list">
           {page.items.map((e) => (

@@ -13,6 +13,7 @@ import { getT, type T } from '@/lib/i18n/server';
 import { cleanParams, optionalIdParam, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
 import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
 import { MEMBER_UNIT_KINDS } from '@/lib/units/kinds';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Đảng viên' };
 
@@ -180,9 +181,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         </div>
       </form>
       {page.items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="members-empty">
+        <EmptyState testId="members-empty">
           {t(filtered ? 'mem.emptyFiltered' : abilities.addMembers ? 'mem.empty' : abilities.branch ? 'mem.emptyBranch' : 'mem.emptyReadOnly')}
-        </p>
+        </EmptyState>
       ) : (
         <MemberTable items={page.items} t={t} testId="members-table" />
       )}

@@ -4,6 +4,7 @@ import { searchEverything, type SearchResults } from '@/lib/dal/search';
 import { formatDate } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';
 import { cleanParams, totalText } from '@/lib/page';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Tìm kiếm' };
 
@@ -43,7 +44,7 @@ function Group({ t, testId, title, items, more, moreHref, moreText }: { t: T; te
 function Results({ r, t }: { r: SearchResults; t: T }) {
   const q = encodeURIComponent(r.q);
   const none = !r.members.items.length && !r.enterprises.items.length && !r.cases.items.length && !r.units.items.length;
-  if (none) return <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="search-none">{t('search.none', { q: r.q })}</p>;
+  if (none) return <EmptyState testId="search-none">{t('search.none', { q: r.q })}</EmptyState>;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Group

@@ -5,6 +5,7 @@ import { getT } from '@/lib/i18n/server';
 import { cleanParams, orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
 import { CardTable } from '@/components/card-table';
 import { Pager } from '@/components/pager';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Người dùng' };
 
@@ -48,9 +49,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       {users.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">
+        <EmptyState>
           {t(filtered ? 'users.empty' : 'users.emptyAll')}
-        </p>
+        </EmptyState>
       ) : (
         <CardTable
           testId="users-table"

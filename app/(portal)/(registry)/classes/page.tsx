@@ -12,6 +12,7 @@ import { Pager } from '@/components/pager';
 import { cleanParams, pageParams, pagerText } from '@/lib/page';
 import { CLASS_KINDS, type ClassKind } from '@/lib/registry/kinds';
 import { ClassForm } from './forms';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Lớp bồi dưỡng' };
 
@@ -63,9 +64,9 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
         testId="class-search"
       />
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="class-empty">
+        <EmptyState testId="class-empty">
           {t(filtered ? 'cls.emptyFiltered' : canCreate ? 'cls.empty' : 'cls.emptyReadOnly')}
-        </p>
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="class-list">
           {items.map((c) => (

@@ -10,6 +10,7 @@ import { MEETING_OUTCOMES, SURVEY_PARTICIPANTS } from '@/lib/registry/kinds';
 import { partnersText } from '@/lib/registry/survey-partners';
 import { parseDate } from '@/lib/validation';
 import { MeetingRoundForm, SurveyRoundForm } from './forms';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Khảo sát, vận động' };
 
@@ -68,7 +69,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           </details>
         ) : null}
         {meetings.items.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t(canEdit ? 'meeting.empty' : 'meeting.emptyReadOnly')}</p>
+          <EmptyState>{t(canEdit ? 'meeting.empty' : 'meeting.emptyReadOnly')}</EmptyState>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="min-w-full text-sm" data-testid="meetings-table">
@@ -120,7 +121,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           </details>
         ) : null}
         {rounds.length === 0 ? (
-          <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t(canEdit ? 'survey.empty' : 'survey.emptyReadOnly')}</p>
+          <EmptyState>{t(canEdit ? 'survey.empty' : 'survey.emptyReadOnly')}</EmptyState>
         ) : (
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="survey-rounds">
             {rounds.map((r) => (

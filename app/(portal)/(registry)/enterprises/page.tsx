@@ -13,6 +13,7 @@ import { ENTERPRISE_TYPES, MANAGING_KINDS, type EnterpriseType } from '@/lib/reg
 import { LINKABLE_KINDS } from '@/lib/registry/links';
 import { linkEnterprisesAction } from './actions';
 import { LinkForm, LinkSelection, SelectBox, SelectionBar } from './link-form';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
@@ -124,9 +125,9 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         </div>
       </form>
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="enterprises-empty">
+        <EmptyState testId="enterprises-empty">
           {t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}
-        </p>
+        </EmptyState>
       ) : (
         <CardTable
           testId="enterprises-table"

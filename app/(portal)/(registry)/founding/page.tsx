@@ -13,6 +13,7 @@ import { FigureFilter } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Thành lập tổ chức đảng' };
 
@@ -72,9 +73,9 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
         testId="founding-search"
       />
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="founding-empty">
+        <EmptyState testId="founding-empty">
           {t(filtered ? 'fnd.emptyFiltered' : abilities.registerEnterprises ? 'fnd.empty' : 'fnd.emptyReadOnly')}
-        </p>
+        </EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">
           {items.map((p) => (

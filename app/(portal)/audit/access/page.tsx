@@ -11,6 +11,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, optionalIdParam, orNotFound, pageParams, pagerText, periodParams, pickerLabels } from '@/lib/page';
 import { logFilterText } from '../text';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Ai đã xem hồ sơ cá nhân' };
 
@@ -42,9 +43,9 @@ export default async function PersonAccessPage({ searchParams }: { searchParams:
         <SearchPicker name="user" label={t('access.filter.user')} source="/api/pick/users" defaultValue={userChosen} labels={pickerLabels(t)} testId="access-user" />
       </LogFilters>
       {page.items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="access-empty">
+        <EmptyState testId="access-empty">
           {t(filtered ? 'access.emptyFiltered' : 'access.empty')}
-        </p>
+        </EmptyState>
       ) : (
         <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="access-list">
           {page.items.map((a) => (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listPriorityEnterprises } from '@/lib/dal/enterprises';
 import { getT } from '@/lib/i18n/server';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Ưu tiên thành lập tổ chức đảng' };
 
@@ -22,7 +23,7 @@ export default async function PriorityPage() {
       </div>
       <p className="text-sm text-stone-600">{t('prio.help', { min: minMembers })}</p>
       {items.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('prio.empty')}</p>
+        <EmptyState>{t('prio.empty')}</EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
           <table className="min-w-full text-sm" data-testid="priority-table">

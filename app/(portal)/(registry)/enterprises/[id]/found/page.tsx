@@ -7,6 +7,7 @@ import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { ProposeForm } from '../../../founding/forms';
+import { EmptyState } from '@/components/empty-state';
 
 export const metadata: Metadata = { title: 'Đề nghị thành lập chi bộ' };
 
@@ -22,7 +23,7 @@ export default async function ProposeFoundingPage({ params }: { params: Promise<
       {e.partyUnit ? (
         <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('errors.foundingNotNeeded')}</p>
       ) : opts.members.length === 0 ? (
-        <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600">{t('fnd.noMembers')}</p>
+        <EmptyState>{t('fnd.noMembers')}</EmptyState>
       ) : (
         <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
           <ProposeForm
