@@ -90,7 +90,8 @@ export async function pageAs(browser: Browser, username: Username): Promise<Page
 
 /** The numeric id at the end of a /units/<id> or /users/<id> link. */
 export async function idFromLink(page: Page, linkText: string): Promise<number> {
-  const href = await page.getByRole('link', { name: linkText, exact: true }).first().getAttribute('href');
+  // includeHidden: the home page folds a long list of units below under a <details>.
+  const href = await page.getByRole('link', { name: linkText, exact: true, includeHidden: true }).first().getAttribute('href');
   const id = Number(/\/(\d+)(?:\?.*)?$/.exec(href ?? '')?.[1]);
   if (!Number.isInteger(id)) throw new Error(`no id in link "${linkText}" (${href})`);
   return id;

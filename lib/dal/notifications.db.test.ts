@@ -192,3 +192,23 @@ describe('deadline reminders (the job)', () => {
     await assertNoDrift(t);
   });
 });
+
+describe('a notice overtaken by a later step', () => {
+  test('stays in the list but leaves the bell, the unread filter and the digest once the case has moved on', async () => {
+    const before = await t.run('cb.mekong', () => countUnreadNotifications());
+    // The branch submits the returned case again: the cell's leader is told it awaits them.
+    const c = await caseOf(XUAN);
+    await t.run('cd.mekong', () => applyTransition({ caseId: c.id, version: c.version, transition: 'submit' }));
+    const awaiting = (await t.run('cb.mekong', () => listNotifications({}, { unread: true }))).items.find((i) => i.caseId === c.id && i.kind === 'awaiting');
+    assert.ok(awaiting, 'the cell leader has an outstanding "awaiting" notice');
+    assert.equal(await t.run('cb.mekong', () => countUnreadNotifications()), before + 1);
+    // A step taken on the case (here the return, by the leader without opening the notice) overtakes it.
+    const moved = await caseOf(XUAN);
+    await t.run('cb.mekong', () => applyTransition({ caseId: moved.id, version: moved.version, transition: 'return', reason: REASON }));
+    assert.equal(await t.run('cb.mekong', () => countUnreadNotifications()), before);
+    assert.equal((await t.run('cb.mekong', () => listNotifications({}, { unread: true }))).items.some((i) => i.id === awaiting.id), false);
+    const listed = (await t.run('cb.mekong', () => listNotifications({ size: 100 }))).items.find((i) => i.id === awaiting.id);
+    assert.equal(listed?.read, false, 'still listed, unread, with the stage it is at now');
+    assert.notEqual(listed?.currentState, listed?.caseState);
+  });
+});

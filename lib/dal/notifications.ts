@@ -132,13 +132,20 @@ function itemQuery(tx: Pick<Tx, 'select'>) {
     .innerJoin(persons, eq(persons.id, admissionCases.personId));
 }
 
+/**
+ * Unread and still true: the case is still at the stage the notification was about. A step taken
+ * since (by this user, a colleague or the level above) leaves the notice in the list, no longer
+ * counted by the bell, the "unread" filter or the digest.
+ */
+const outstanding = sql`${notifications.readAt} is null and ${notifications.caseState} = ${admissionCases.state}`;
+
 const toItem = ({ readAt, ...r }: Awaited<ReturnType<ReturnType<typeof itemQuery>['execute']>>[number]): NotificationItem => ({ ...r, read: readAt !== null });
 
 /** The current user's notifications, newest first; `unread` keeps the unread ones only. */
 export async function listNotifications(page: PageRequest = {}, filter: { unread?: boolean } = {}): Promise<Page<NotificationItem>> {
   const user = await requireUser();
   const db = await getDb();
-  const where = and(mine(user), filter.unread ? isNull(notifications.readAt) : undefined)!;
+  const where = and(mine(user), filter.unread ? outstanding : undefined)!;
   const ks = keyset(newestFirst, page);
   const [rows, counted] = await Promise.all([
     itemQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
@@ -147,12 +154,12 @@ export async function listNotifications(page: PageRequest = {}, filter: { unread
   return ks.finish(rows, toItem, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
-/** The bell's number: the current user's unread notifications (counted up to TOTAL_CAP). */
+/** The bell's number: the current user's outstanding notifications (unread, the case still at that stage; counted up to TOTAL_CAP). */
 export async function countUnreadNotifications(): Promise<number> {
   const user = await requireUser();
   const db = await getDb();
   const counted = await db.execute(
-    cappedCount(sql`select 1 from ${notifications} join ${admissionCases} on ${admissionCases.id} = ${notifications.caseId} where ${mine(user)} and ${notifications.readAt} is null`),
+    cappedCount(sql`select 1 from ${notifications} join ${admissionCases} on ${admissionCases.id} = ${notifications.caseId} where ${mine(user)} and ${outstanding}`),
   );
   return Number(rowsOf<{ n: number }>(counted)[0].n);
 }
@@ -269,7 +276,7 @@ export async function systemDigestContent(userId: number): Promise<{ unread: Dig
   if (!u) return null;
   const user: CurrentUser = u;
   const [unread, awaiting, counted] = await Promise.all([
-    itemQuery(db).where(and(mine(user), isNull(notifications.readAt))).orderBy(desc(notifications.id)).limit(DIGEST_LIMIT),
+    itemQuery(db).where(and(mine(user), outstanding)).orderBy(desc(notifications.id)).limit(DIGEST_LIMIT),
     db
       .select({ caseId: admissionCases.id, fullName: persons.fullName, state: admissionCases.state, dueOn: admissionCases.dueOn })
       .from(admissionCases)
