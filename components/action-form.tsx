@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 export type FormState = {
   ok: boolean;
@@ -22,7 +22,8 @@ export function useFormState(): FormState {
 /**
  * A form bound to a server action through useActionState: a pending indicator on the submit
  * button, the action's message in a live region, field errors next to their fields (see
- * <Field>), and, for destructive actions, a confirmation dialog before anything is sent.
+ * <Field>, the first of them focused), and, for destructive actions, a confirmation dialog
+ * before anything is sent.
  */
 export function ActionForm({
   action,
@@ -46,6 +47,12 @@ export function ActionForm({
   const dialogRef = useRef<HTMLDialogElement>(null);
   const confirmed = useRef(false);
   const messageId = useId();
+  // A refusal that marks fields takes the user to the first of them, wherever it is (deep in a
+  // scrolling sheet, or above the fold on a phone): focused, and so scrolled into view.
+  useEffect(() => {
+    if (state.ok || !state.fieldErrors || !Object.keys(state.fieldErrors).length) return;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
 
   return (
     <FormStateContext.Provider value={state}>

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { devices, expect, test, type Page } from '@playwright/test';
-import { AS, pageAs, screenshotDir, signedIn } from './helpers';
+import { AS, hydrated, pageAs, screenshotDir, signedIn } from './helpers';
 import { fillTemplate, importDir, importUnitRow, uploadImport } from './import-helpers';
 
 const UNITS = 60;
@@ -46,6 +46,32 @@ test('[REPORTS] a ward with sixty units below it sets targets on a page no wider
   await leader.setViewportSize({ width: 1366, height: 768 });
   await checkSheet(leader);
   await leader.screenshot({ path: path.join(screenshotDir, 'targets-desktop.png') });
+
+  // A target for the 42nd unit, deep in the sheet, is saved, and the answer is in sight.
+  const sheet = leader.getByTestId('targets-sheet');
+  await sheet.getByLabel(`Kết nạp đảng viên mới: ${names[41]}`).fill('3');
+  await leader.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+  await expect(leader.getByTestId('form-success')).toHaveText('Đã lưu 1 chỉ tiêu.');
+  await expect(leader.getByTestId('form-success')).toBeInViewport();
+  await leader.reload();
+  await expect(sheet.getByLabel(`Kết nạp đảng viên mới: ${names[41]}`)).toHaveValue('3');
+  // Saved again as it stands: nothing changed, and it says so (the filled cells are posted, not rewritten).
+  await hydrated(leader);
+  await leader.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+  await expect(leader.getByTestId('form-success')).toHaveText('Không có chỉ tiêu nào thay đổi.');
+  // A share above 100% in that row, the sheet then scrolled back to its top: the refusal marks the
+  // cell, and takes the official to it.
+  const share = sheet.getByLabel(`Đảng viên xếp loại tốt trở lên (%): ${names[41]}`);
+  await share.fill('150');
+  await sheet.evaluate((el) => el.scrollTo(0, 0));
+  await leader.getByRole('button', { name: 'Lưu chỉ tiêu' }).click();
+  await expect(leader.getByTestId('form-error')).toHaveText('Vui lòng sửa các lỗi được đánh dấu.');
+  await expect(share).toHaveAttribute('aria-invalid', 'true');
+  await expect(share).toBeFocused();
+  await expect(share).toBeInViewport();
+  await expect(sheet.locator('[data-testid^="error-t_"]')).toHaveText('Chỉ tiêu phải là số không âm (tỷ lệ không quá 100%).');
+  await expect(sheet.locator('[data-testid^="error-t_"]')).toBeInViewport();
+  await leader.screenshot({ path: path.join(screenshotDir, 'targets-refused.png') });
   // A phone, 390×844, the same session.
   const phone = await (await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, storageState: await leader.context().storageState() })).newPage();
   await checkSheet(phone);

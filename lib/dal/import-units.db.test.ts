@@ -184,6 +184,26 @@ describe('readable codes from createUnit', () => {
   });
 });
 
+describe('readable codes never run out', () => {
+  test('sixty cells whose long names share a code stem, imported twice, then one more by the form: each gets a free code of its own', async () => {
+    const p4 = await t.unitId('TG-MYTHO-P4');
+    // The stem keeps 16 letters ("SANXUATTHUONGMAI"): the names differ only after them.
+    const names = (run: string) => Array.from({ length: 60 }, (_, i) => `Chi bộ Công ty TNHH Sản xuất Thương mại Dịch vụ Số ${i + 1} (${run})`);
+    for (const run of ['lần 1', 'lần 2']) {
+      const result = await t.run('mytho.admin', () => importRows('units', unitRows(names(run).map((n): U => [n, 'Chi bộ', 'TG-MYTHO-P4', '', '01/07/2025']))));
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.equal(result.created, 60);
+    }
+    const one = await t.run('mytho.admin', () => createUnit({ parentId: p4, kind: 'cell', name: 'Chi bộ Công ty TNHH Sản xuất Thương mại Dịch vụ Số 61 (lần 2)', effectiveOn: '2025-07-01' }));
+    const codes = await rowsOfSql<{ id: number; code: string }>(`select id, code from units where parent_id = ${p4} and code like 'TG-MYTHO-P4-SANXUATTHUONGMAI%' order by id`);
+    assert.equal(codes.length, 121);
+    assert.equal(new Set(codes.map((c) => c.code)).size, 121);
+    assert.deepEqual(codes.slice(0, 3).map((c) => c.code), ['TG-MYTHO-P4-SANXUATTHUONGMAI', 'TG-MYTHO-P4-SANXUATTHUONGMAI-2', 'TG-MYTHO-P4-SANXUATTHUONGMAI-3']);
+    assert.equal(codes.at(-1)!.id, one.id);
+    assert.equal(codes.at(-1)!.code, 'TG-MYTHO-P4-SANXUATTHUONGMAI-121');
+  });
+});
+
 describe('enterprise import with links', () => {
   test('links in scope land (and set the union/youth flags); out of scope, wrong kind or unknown are named, nothing written', async () => {
     const good = [

@@ -7,10 +7,11 @@ import { today } from '@/lib/clock';
 import { searchKey } from '@/lib/people/identity';
 import { IMPORT_LIMITS, type RawRow } from '@/lib/registry/import';
 import { validateUnitRows, type ExistingParent, type UnitRow, type UnitTreeLookups } from '@/lib/registry/import-units';
-import { baseCode, codeCandidates, uniqueCode } from '@/lib/units/codes';
+import { baseCode, freeCodes } from '@/lib/units/codes';
 import type { UnitKind } from '@/lib/units/kinds';
 import { writeAuditMany } from './audit';
 import { staleVersion } from './errors';
+import { takenCodes } from './units';
 import type { ImportResult } from './imports';
 import { assertCan, inScope, requireUser, type CurrentUser } from './session';
 
@@ -65,14 +66,8 @@ async function assignCodes(tx: Tx, valid: UnitRow[]): Promise<Map<number, string
   for (const d of depths) {
     const level = valid.filter((r) => r.depth === d && !r.code);
     const bases = level.map((r) => baseCode('unit' in r.parent ? r.parent.unit.code : code.get(r.parent.row), r.name, r.kind));
-    const candidates = [...new Set(bases.flatMap((b) => codeCandidates(b, 100)))];
-    for (const part of chunks(candidates, 2000)) for (const x of await tx.select({ code: units.code }).from(units).where(inArray(units.code, part))) used.add(x.code.toUpperCase());
-    level.forEach((r, i) => {
-      const c = uniqueCode(bases[i], (x) => used.has(x), 100);
-      if (!c) throw new Error(`no free code for ${bases[i]}`);
-      used.add(c);
-      code.set(r.row, c);
-    });
+    const found = await freeCodes(bases, (candidates) => takenCodes(tx, candidates), used);
+    level.forEach((r, i) => code.set(r.row, found[i]));
   }
   return code;
 }

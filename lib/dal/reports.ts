@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
-import { getDb, rowsOf } from '@/db';
+import { chunks, getDb, rowsOf } from '@/db';
 import { targets, units } from '@/db/schema';
 import { addGradeRows, emptyCounts, goodShare } from '@/lib/registry/ratings';
 import { PARTY_ORG_KINDS, RATING_GRADES } from '@/lib/registry/kinds';
@@ -11,7 +11,7 @@ import { STATES, TERMINAL_STATES, type State } from '@/lib/admission/states';
 import { today } from '@/lib/clock';
 import { forecastThresholds } from '@/lib/reports/forecast';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
-import { writeAudit } from './audit';
+import { writeAudit, writeAuditMany, type AuditEntry } from './audit';
 import { loadRulesAndHolidays } from './rules';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { assertCan, inScope, isWholeTree, requireUser, subtreeRange, type CurrentUser } from './session';
@@ -320,11 +320,20 @@ export type TargetInput = {
   directiveTitle?: string;
 };
 
-/** A committee's leader sets (or changes) targets for itself and the units directly below it. */
+/**
+ * A committee's leader sets (or changes) targets for itself and the units directly below it: the
+ * whole sheet in one transaction (a committee with sixty units posts some 800 cells), set-based.
+ * A cell whose value and directive are already as given is left alone, without an audit row: the
+ * form posts every filled cell, and only what changed is written and counted.
+ */
 export async function setTargets(inputs: TargetInput[]): Promise<{ saved: number }> {
   const user = await requireUser();
   assertCan(user, 'target.set', user.unitPath);
   if (!inputs.length) throw new DalError('invalid', 'errors.noTargets');
+  for (const t of inputs) if (t.value < 0 || (SHARE_MEASURES.includes(t.measure) && t.value > 100)) throw invalid('errors.targetValue');
+  const keyOf = (unitId: number, measure: string, from: number, to: number) => `${unitId}:${measure}:${from}-${to}`;
+  // One value a cell: the last given wins.
+  const byKey = new Map(inputs.map((t) => [keyOf(t.unitId, t.measure, t.period.from, t.period.to), t]));
   const db = await getDb();
   return db.transaction(async (tx) => {
     const ids = [...new Set(inputs.map((i) => i.unitId))];
@@ -333,8 +342,16 @@ export async function setTargets(inputs: TargetInput[]): Promise<{ saved: number
       .from(units)
       .where(and(inArray(units.id, ids), or(eq(units.id, user.unitId), eq(units.parentId, user.unitId)), eq(units.status, 'active')));
     if (allowed.length !== ids.length) throw forbidden();
-    for (const t of inputs) {
-      if (t.value < 0 || (SHARE_MEASURES.includes(t.measure) && t.value > 100)) throw invalid('errors.targetValue');
+    const existing = new Map<string, typeof targets.$inferSelect>();
+    for (const r of await tx
+      .select()
+      .from(targets)
+      .where(and(inArray(targets.unitId, ids), inArray(targets.yearFrom, [...new Set(inputs.map((t) => t.period.from))]), inArray(targets.yearTo, [...new Set(inputs.map((t) => t.period.to))])))
+      .for('update'))
+      existing.set(keyOf(r.unitId, r.measure, r.yearFrom, r.yearTo), r);
+    const inserts: (typeof targets.$inferInsert)[] = [];
+    const audit: AuditEntry[] = [];
+    for (const [key, t] of byKey) {
       const values = {
         unitId: t.unitId,
         setByUnitId: user.unitId,
@@ -349,15 +366,22 @@ export async function setTargets(inputs: TargetInput[]): Promise<{ saved: number
         directiveTitle: t.directiveTitle || null,
         createdBy: user.id,
       };
-      const [before] = await tx
-        .select({ id: targets.id, value: targets.value })
-        .from(targets)
-        .where(and(eq(targets.unitId, t.unitId), eq(targets.measure, t.measure), eq(targets.yearFrom, t.period.from), eq(targets.yearTo, t.period.to)));
+      const before = existing.get(key);
+      const same =
+        before &&
+        before.value === values.value &&
+        before.directiveNo === values.directiveNo &&
+        before.directiveOn === values.directiveOn &&
+        before.directiveIssuer === values.directiveIssuer &&
+        before.directiveTitle === values.directiveTitle;
+      if (same) continue;
       if (before) await tx.update(targets).set({ ...values, updatedAt: sql`now()` }).where(eq(targets.id, before.id));
-      else await tx.insert(targets).values(values);
-      await writeAudit(tx, { actorId: user.id, unitId: t.unitId, action: 'target.set', entity: 'target', entityId: `${t.unitId}:${t.measure}:${t.period.from}-${t.period.to}`, before: before ? { value: before.value } : undefined, after: values });
+      else inserts.push(values);
+      audit.push({ actorId: user.id, unitId: t.unitId, action: 'target.set', entity: 'target', entityId: key, before: before ? { value: before.value } : undefined, after: values });
     }
-    return { saved: inputs.length };
+    for (const part of chunks(inserts)) await tx.insert(targets).values(part);
+    await writeAuditMany(tx, audit);
+    return { saved: audit.length };
   });
 }
 

@@ -1,11 +1,11 @@
 import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { getDb, reserveIds, rowsOf, type Tx } from '@/db';
+import { chunks, getDb, reserveIds, rowsOf, type Tx } from '@/db';
 import { memberEvents, unitEvents, units, unitSubtreeCounts, users } from '@/db/schema';
 import { TERMINAL_STATES } from '@/lib/admission/states';
 import { can, type Action } from '@/lib/authz/permissions';
-import { baseCode, codeCandidates, uniqueCode } from '@/lib/units/codes';
+import { baseCode, freeCodes } from '@/lib/units/codes';
 import { ALLOWED_CHILDREN, canContain, type UnitEventKind, type UnitKind, type UnitStatus } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
@@ -275,13 +275,17 @@ async function codeTaken(tx: Tx, code: string, exceptId?: number): Promise<boole
   return rows.length > 0;
 }
 
+/** Which of `candidates` are already codes of units, whatever their status (for freeCodes in lib/units/codes.ts). */
+export async function takenCodes(tx: Tx, candidates: string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const part of chunks(candidates, 2000)) for (const r of await tx.select({ code: units.code }).from(units).where(inArray(units.code, part))) found.push(r.code);
+  return found;
+}
+
 /** A readable code for a new unit under `parentId` (lib/units/codes.ts), the first of its candidates not taken. */
 export async function generatedCode(tx: Tx, parentId: number, name: string, kind: UnitKind): Promise<string> {
   const [parent] = await tx.select({ code: units.code }).from(units).where(eq(units.id, parentId));
-  const candidates = codeCandidates(baseCode(parent?.code, name, kind), 100);
-  const taken = new Set((await tx.select({ code: units.code }).from(units).where(inArray(units.code, candidates))).map((r) => r.code.toUpperCase()));
-  const code = uniqueCode(candidates[0], (c) => taken.has(c), 100);
-  if (!code) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
+  const [code] = await freeCodes([baseCode(parent?.code, name, kind)], (candidates) => takenCodes(tx, candidates));
   return code;
 }
 

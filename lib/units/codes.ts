@@ -107,12 +107,68 @@ export function baseCode(parentCode: string | null | undefined, name: string, ki
   return full.slice(0, CODE_MAX - SUFFIX_ROOM).replace(/-+$/, '');
 }
 
-/** The candidates for a base code in order: the base, then base-2, base-3, … base-n. */
-export function codeCandidates(base: string, n = 30): string[] {
-  return [base, ...Array.from({ length: n - 1 }, (_, i) => `${base}-${i + 2}`)];
+/**
+ * The n-th candidate for a base code: the base itself (n = 1), then base-2, base-3, … Past -999
+ * the suffix no longer fits beside a base of the longest length, so the base is cut to make room:
+ * every candidate is a valid code of at most CODE_MAX characters, and no two are equal (each ends
+ * with its own "-n").
+ */
+export function codeCandidate(base: string, n: number): string {
+  if (n <= 1) return base;
+  const suffix = `-${n}`;
+  return `${base.slice(0, CODE_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
 }
 
-/** The first candidate of `base` that is not taken (compared without case); undefined when the first `n` all are. */
-export function uniqueCode(base: string, taken: (code: string) => boolean, n = 30): string | undefined {
-  return codeCandidates(base, n).find((c) => !taken(c.toUpperCase()));
+/** `count` candidates for a base code in order, from the `from`-th (see codeCandidate). */
+export function codeCandidates(base: string, from = 1, count = 100): string[] {
+  return Array.from({ length: count }, (_, i) => codeCandidate(base, from + i));
+}
+
+/** How many candidates of a base are asked about at once (more when many new units share it). */
+const CANDIDATE_BATCH = 100;
+
+/**
+ * Free codes for new units, the i-th for `bases[i]`: for each base, its first candidates not
+ * taken, in order (two new units with one base get base and base-2). `taken` answers which of a
+ * list of candidates are already codes; it is asked about a batch of candidates at a time, all
+ * bases together, and again about the next ones for the bases that found none free, until every
+ * unit has one: however many units clash, a new unit always gets a code. `used` holds codes
+ * already given out (upper case, e.g. typed in the same file); the codes found are added to it.
+ */
+export async function freeCodes(
+  bases: string[],
+  taken: (candidates: string[]) => Promise<Iterable<string>>,
+  used: Set<string> = new Set(),
+): Promise<string[]> {
+  const codes: string[] = new Array(bases.length);
+  /** By base: the number of the next candidate to try, and the candidates numbered below `asked` were asked about. */
+  const next = new Map<string, number>();
+  const asked = new Map<string, number>();
+  let waiting = bases.map((_, i) => i);
+  while (waiting.length) {
+    const need = new Map<string, number>();
+    for (const i of waiting) need.set(bases[i], (need.get(bases[i]) ?? 0) + 1);
+    const ask = [...need].flatMap(([base, n]) => {
+      const from = asked.get(base) ?? 1;
+      const count = Math.max(CANDIDATE_BATCH, 2 * n);
+      asked.set(base, from + count);
+      return codeCandidates(base, from, count);
+    });
+    for (const code of await taken(ask)) used.add(code.toUpperCase());
+    const rest: number[] = [];
+    for (const i of waiting) {
+      const base = bases[i];
+      const end = asked.get(base)!;
+      let n = next.get(base) ?? 1;
+      while (n < end && used.has(codeCandidate(base, n).toUpperCase())) n++;
+      if (n < end) {
+        codes[i] = codeCandidate(base, n);
+        used.add(codes[i].toUpperCase());
+        n++;
+      } else rest.push(i);
+      next.set(base, n);
+    }
+    waiting = rest;
+  }
+  return codes;
 }

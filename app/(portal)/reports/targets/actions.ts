@@ -6,7 +6,7 @@ import { DalError } from '@/lib/dal/errors';
 import { setTargets, type TargetInput } from '@/lib/dal/reports';
 import { getT } from '@/lib/i18n/server';
 import { termPeriod, yearPeriod } from '@/lib/reports/maths';
-import { MEASURES, type Measure } from '@/lib/reports/measures';
+import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 import { formatNumber } from '@/lib/format';
 import { MAX_INT, parseDate, parseWholeNumber, year } from '@/lib/validation';
 
@@ -39,6 +39,11 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
       continue;
     }
     const value = parsed.value;
+    // A share is a percentage: refused beside its cell, as the data layer would refuse it.
+    if (SHARE_MEASURES.includes(m[2] as Measure) && value > 100) {
+      fieldErrors[key] = t('errors.targetValue');
+      continue;
+    }
     entries.push({ unitId: Number(m[1]), measure: m[2] as Measure, period: kind === 'term' ? termPeriod(from, Math.max(from, to)) : yearPeriod(from), value });
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values, message: t(fieldErrors.year || fieldErrors.from ? 'errors.formStale' : 'form.fixErrors') };
@@ -46,7 +51,7 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
   try {
     const { saved } = await setTargets(entries.map((e) => ({ ...e, ...directive })));
     revalidatePath('/reports', 'layout');
-    return { ok: true, message: t('tgt.saved', { n: saved }) };
+    return { ok: true, message: saved ? t('tgt.saved', { n: saved }) : t('tgt.unchanged') };
   } catch (err) {
     if (err instanceof DalError) return { ok: false, message: dalMessage(t, err), values };
     console.error('targets failed', err);

@@ -16,8 +16,12 @@ export function TargetsForm({ l, period, units, measures, values }: { l: L; peri
       {/* Units as rows, measures as columns: the measures are a fixed dozen while a committee may have
           sixty units below it, so the sheet grows downwards, not sideways. It scrolls inside its own box
           (never the page), with the header row and the units' names kept in sight. `relative`: the
-          screen-reader labels (absolutely placed) stay inside the box instead of widening the page. */}
-      <div className="relative max-h-[75vh] overflow-auto rounded-lg border border-stone-200 bg-white" data-testid="targets-sheet">
+          screen-reader labels (absolutely placed) stay inside the box instead of widening the page. A cell
+          scrolled to (the first refused, focused by ActionForm) keeps clear of the sticky header and names. */}
+      <div
+        className="relative max-h-[75vh] overflow-auto rounded-lg border border-stone-200 bg-white [&_input]:scroll-ml-40 [&_input]:scroll-mt-28 sm:[&_input]:scroll-ml-60"
+        data-testid="targets-sheet"
+      >
         <table className="border-separate border-spacing-0 text-sm">
           <thead className="text-left text-xs text-stone-700">
             <tr>
