@@ -29,6 +29,13 @@ describe('changeLines', () => {
       ],
     },
     {
+      name: 'a step with no overridden checks shows no "— → —" row for them',
+      action: 'admission.return',
+      before: { state: 'committee_review' },
+      after: { state: 'cell_review', overrides: [] },
+      vi: [['Trạng thái', 'Chờ đảng ủy cơ sở', 'Chi bộ đang xem xét']],
+    },
+    {
       name: 'an admission step: states by their labels, the version left out',
       action: 'admission.decide',
       before: { state: 'decision_pending', version: 4 },

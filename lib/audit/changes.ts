@@ -137,7 +137,9 @@ export function changeLines(action: string, before: unknown, after: unknown, ctx
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
   return keys
     .filter((k) => !same(b[k], a[k]))
-    .map((k) => ({ key: k, field: fieldLabel(ctx.t, k), before: formatValue(action, k, b[k], ctx), after: formatValue(action, k, a[k], ctx) }));
+    .map((k) => ({ key: k, field: fieldLabel(ctx.t, k), before: formatValue(action, k, b[k], ctx), after: formatValue(action, k, a[k], ctx) }))
+    // An empty list or object where there was none reads "— → —": not a change anyone made.
+    .filter((l) => l.before !== l.after);
 }
 
 /** The unit ids an entry's change names, to read their names in one query. */
