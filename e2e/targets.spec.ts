@@ -1,13 +1,11 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { devices, expect, test, type Page } from '@playwright/test';
-import { AS, pageAs, screenshotDir, signedIn } from './helpers';
+import { AS, pageAs, screenshotDir, sidewaysOverflow, signedIn } from './helpers';
 import { fillTemplate, importDir, importUnitRow, uploadImport } from './import-helpers';
 
 const UNITS = 60;
 
-/** How far the page reaches sideways beyond the window (0 when nothing does). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** The sheet fits the page and scrolls inside its own box, the unit's name staying in sight. */
 async function checkSheet(page: Page) {
@@ -15,7 +13,7 @@ async function checkSheet(page: Page) {
   const sheet = page.getByTestId('targets-sheet');
   // The ward itself, the units it had and the sixty imported.
   await expect(sheet.getByRole('rowheader').nth(UNITS + 1)).toBeAttached();
-  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   const box = (await sheet.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(page.viewportSize()!.width);
   // Scrolled to the far right and bottom, the last unit's name is still at the left edge of the box.

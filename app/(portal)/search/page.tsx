@@ -43,7 +43,7 @@ function Group({ t, testId, title, items, more, moreHref, moreText }: { t: T; te
 function Results({ r, t }: { r: SearchResults; t: T }) {
   const q = encodeURIComponent(r.q);
   const none = !r.members.items.length && !r.enterprises.items.length && !r.cases.items.length && !r.units.items.length;
-  if (none) return <p className="rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="search-none">{t('search.none', { q: r.q })}</p>;
+  if (none) return <p className="break-words rounded-md border border-dashed border-stone-300 bg-white p-6 text-center text-sm text-stone-600" data-testid="search-none">{t('search.none', { q: r.q })}</p>;
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Group
