@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { logIn, pick, screenshotDir, signedIn } from './helpers';
+import { logIn, pick, screenshotDir, sidewaysOverflow, signedIn } from './helpers';
 
 const FIRMS = [
   { typed: 'phuong nam', name: 'Công ty TNHH May Phương Nam', outcome: 'Chủ doanh nghiệp đồng ý tạo điều kiện thành lập tổ chức đảng' },
@@ -17,8 +17,7 @@ async function figures(page: Page) {
 
 /** No part of the page is wider than the screen (a phone shows no sideways scroll). */
 async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(scroll).toBeLessThanOrEqual(width);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 }
 
 test('[ENGAGEMENT] a ward officer records a survey with 14 ward committees and the tax office, logs meetings with three enterprises from a list, and the dashboard counts them', async ({ browser }) => {

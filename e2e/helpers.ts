@@ -11,6 +11,7 @@ export const AS = {
   provinceAdmin: 'tinh.admin',
   cityAdmin: 'mytho.admin',
   cityLeader: 'mytho.leader',
+  ward1Leader: 'p1.leader',
   ward4Leader: 'p4.leader',
   ward6Leader: 'p6.leader',
   cellLeader: 'cb.mekong',
@@ -52,6 +53,16 @@ export function unitName(code: string): string {
 
 /** Vietnamese role labels, as the UI shows them. */
 export const ROLE_VI = { viewer: 'Xem', officer: 'Cán bộ nghiệp vụ', leader: 'Lãnh đạo', admin: 'Quản trị' } as const;
+
+/**
+ * How far the page reaches sideways beyond the screen, in CSS pixels (0 when nothing does).
+ * Measured against the layout viewport (`documentElement.clientWidth`): on a phone profile
+ * (isMobile) Chromium zooms a too-wide page out to fit and `window.innerWidth` grows with it, so
+ * `scrollWidth - innerWidth` stays 0 however wide the page is.
+ */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
 
 export const WRONG_LOGIN = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { AS, optionNamed, pick, screenshotDir, stateFile, unitName } from './helpers';
+import { AS, optionNamed, pick, screenshotDir, sidewaysOverflow, stateFile, unitName } from './helpers';
 
 const CELL = unitName('TG-MYTHO-P4-PHUONGNAM'); // Chi bộ Công ty TNHH May Phương Nam
 
@@ -11,8 +11,7 @@ async function shownNames(page: Page): Promise<string[]> {
 
 /** No part of the page is wider than the screen (a phone shows no sideways scroll). */
 async function expectNoSidewaysScroll(page: Page) {
-  const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  expect(scroll).toBeLessThanOrEqual(width);
+  expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 }
 
 test.describe(() => {

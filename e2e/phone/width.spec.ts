@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { AS, logIn, screenshotDir, stateFile } from '../helpers';
+import { AS, logIn, screenshotDir, sidewaysOverflow, stateFile } from '../helpers';
 
 /** One account of each role and kind of unit in the README's table (the saved ones, and four more). */
 const ACCOUNTS: string[] = [...Object.values(AS), 'tinh.viewer', 'mytho.officer', 'dtn.longgiang', 'vietphat.leader'];
 
-/** How far the page reaches sideways beyond the screen (0 when nothing does). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /** The links of the header's menu, and the registry's tabs (they lead to pages of the same rank). */
 async function navigationOf(page: Page): Promise<string[]> {
@@ -31,7 +29,7 @@ for (const username of ACCOUNTS) {
       for (const href of pages) {
         await page.goto(href);
         await expect(page.getByTestId('nav-menu-button')).toBeVisible();
-        const extra = await overflow(page);
+        const extra = await sidewaysOverflow(page);
         if (extra > 0) wide.push(`${href}: ${extra}px too wide`);
       }
       expect(wide).toEqual([]);
@@ -53,9 +51,19 @@ test.describe(() => {
     }
     await expect(page.getByTestId('current-user')).toBeVisible();
     await expect(page.getByTestId('logout')).toBeVisible();
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.screenshot({ path: path.join(screenshotDir, 'phone-menu-open.png') });
     await page.getByTestId('nav-menu-button').click();
     await expect(menu.getByRole('link', { name: 'Người dùng' })).toBeHidden();
+  });
+});
+
+test.describe(() => {
+  test.use({ storageState: stateFile(AS.cityLeader) });
+  test('[PHONE] a search for pasted text without spaces finds nothing on a page no wider than the phone', async ({ page }) => {
+    // The longest search the portal reads (100 characters), echoed in the "nothing found" line.
+    await page.goto(`/search?q=${'x'.repeat(100)}`);
+    await expect(page.getByTestId('search-none')).toBeVisible();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
   });
 });

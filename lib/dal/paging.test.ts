@@ -37,6 +37,24 @@ describe('cursors', () => {
       const types = label.startsWith('SQL') || label.includes('year 0') ? (['date', 'integer'] as const) : label.startsWith('a path') ? (['ltree', 'integer'] as const) : (['text', 'integer'] as const);
       assert.equal(decodeCursor(cursor, types), null);
     });
+
+  // A log's cursor holds the time PostgreSQL wrote; one PostgreSQL cannot read made /audit answer 500.
+  const forgedTimes: [string, string][] = [
+    ['month 13, day 45, 25:61:61', '2026-13-45 25:61:61+07'],
+    ['30 February', '2026-02-30 00:00:00+07'],
+    ['year 0', '0000-01-01 00:00:00+00'],
+    ['an offset of 20 hours', '2026-01-01 00:00:00+20'],
+    ['an offset of 99 minutes', '2026-01-01 00:00:00+07:99'],
+  ];
+  for (const [label, at] of forgedTimes)
+    test(`a forged time (${label}) is no cursor: the first page`, () => {
+      assert.equal(decodeCursor(encodeCursor([at, 1]), ['timestamptz', 'integer']), null);
+    });
+
+  test('a time as PostgreSQL writes it is a cursor', () => {
+    for (const at of ['2026-12-01 16:52:03.123456+07', '2024-02-29 23:59:59+00', '2026-06-30 00:00:00-03:30', '1900-01-01 00:00:00+07:06:40', '2026-01-01T00:00:00Z'])
+      assert.deepEqual(decodeCursor(encodeCursor([at, 7]), ['timestamptz', 'integer']), [at, 7]);
+  });
 });
 
 describe('keyset', () => {

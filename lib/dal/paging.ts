@@ -42,8 +42,31 @@ const VALUE: Record<KeyType, z.ZodType<KeyValue>> = {
   boolean: z.boolean(),
   ltree: z.string().regex(/^\d{1,10}(\.\d{1,10}){0,30}$/),
   // A time as PostgreSQL writes it (`at::text`), microseconds kept: a JavaScript Date would drop them and skip rows.
-  timestamptz: z.string().regex(/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:\d{2}){0,2}|Z)$/),
+  // Each field within its range too: PostgreSQL refuses "2026-02-30" or "25:61" with an error, not a row.
+  timestamptz: z.string().refine(validTime),
 };
+
+const TIME = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:[+-](\d{2})(?::(\d{2}))?(?::(\d{2}))?|Z)$/;
+
+function validTime(text: string): boolean {
+  const m = TIME.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const [offsetHours, offsetMinutes, offsetSeconds] = m.slice(8, 11).map((v) => Number(v ?? 0));
+  const day1 = new Date(Date.UTC(year, month - 1, day));
+  return (
+    year >= 1000 &&
+    day1.getUTCFullYear() === year &&
+    day1.getUTCMonth() === month - 1 &&
+    day1.getUTCDate() === day &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 15 &&
+    offsetMinutes <= 59 &&
+    offsetSeconds <= 59
+  );
+}
 
 export function encodeCursor(values: KeyValue[]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
