@@ -11,7 +11,8 @@ const profileSchema = z.object({
     .string()
     .trim()
     .max(254, { error: 'profile.invalidEmail' })
-    .refine((v) => v === '' || /^[^\s@<>,;"]+@[^\s@<>,;"]+\.[^\s@<>,;"]+$/.test(v), { error: 'profile.invalidEmail' })
+    // zod's own address check (not a pattern of ours); empty means "no address".
+    .refine((v) => v === '' || z.email().safeParse(v).success, { error: 'profile.invalidEmail' })
     .default(''),
   digest: z.enum(DIGEST_FREQUENCIES, { error: 'errors.invalidChoice' }),
 });
