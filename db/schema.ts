@@ -21,6 +21,7 @@ import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
 import { MEASURES, PERIOD_KINDS } from '../lib/reports/measures';
 import { NAME_QUIRK } from '../lib/people/identity';
+import { FORM_KINDS } from '../lib/forms/kinds';
 import { DIGEST_FREQUENCIES, NOTIFICATION_KINDS } from '../lib/notify/kinds';
 import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES, type SurveyPartner } from '../lib/registry/kinds';
 
@@ -290,6 +291,8 @@ export const personAccessLog = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
+    /** The paper's file that was opened, when the opening was of a file rather than the record. */
+    fileId: integer('file_id').references((): AnyPgColumn => caseDocumentFiles.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   // Read newest first by (at, id): all of a scope, one user's or one person's openings (lib/dal/access-log.ts).
@@ -398,7 +401,11 @@ export const caseEvents = pgTable(
   (t) => [index('case_events_case_idx').on(t.caseId, t.id)],
 );
 
-/** Papers attached to a case (metadata; the file itself when one was uploaded). */
+/**
+ * Papers attached to a case: what the paper is (kind, title, number, date). It counts for the
+ * workflow when it has a current file (case_document_files) or when a leader recorded, with
+ * `on_file_reason`, that the signed paper is held on file at the unit. Never deleted.
+ */
 export const caseDocuments = pgTable(
   'case_documents',
   {
@@ -410,9 +417,8 @@ export const caseDocuments = pgTable(
     title: text('title').notNull(),
     number: text('number'),
     issuedOn: date('issued_on'),
-    fileName: text('file_name'),
-    mimeType: text('mime_type'),
-    content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content'),
+    /** A leader's reason for counting the paper without a scan: the signed paper is kept at the unit. */
+    onFileReason: text('on_file_reason'),
     addedBy: integer('added_by')
       .notNull()
       .references(() => users.id),
@@ -422,6 +428,69 @@ export const caseDocuments = pgTable(
     index('case_documents_case_idx').on(t.caseId),
     check('case_documents_kind_check', sql`${t.kind} in (${inList(DOCUMENT_KINDS)})`),
   ],
+);
+
+/**
+ * The files (scans, photos, drafts) of a paper, one row per page in `page` order. Replacing a
+ * paper's files marks the old ones `replaced_at` and keeps them: the history holds every file a
+ * step may have relied on. The bytes live behind the file store (lib/files/store.ts).
+ */
+export const caseDocumentFiles = pgTable(
+  'case_document_files',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => caseDocuments.id),
+    /** The paper's case, repeated so a file is found in scope with one join. */
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => admissionCases.id),
+    page: integer('page').notNull(),
+    fileName: text('file_name').notNull(),
+    /** Detected from the content, never taken from the name or the browser. */
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    storageKey: text('storage_key').notNull(),
+    addedBy: integer('added_by')
+      .notNull()
+      .references(() => users.id),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    replacedAt: timestamp('replaced_at', { withTimezone: true }),
+    replacedBy: integer('replaced_by').references(() => users.id),
+  },
+  (t) => [index('case_document_files_document_idx').on(t.documentId, t.page), index('case_document_files_case_idx').on(t.caseId)],
+);
+
+/** File contents kept in the database (the default file store): the backup holds them, PGlite works the same. */
+export const storedFiles = pgTable('stored_files', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  sizeBytes: integer('size_bytes').notNull(),
+  content: customType<{ data: Buffer }>({ dataType: () => 'bytea' })('content').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Administrators' replacements of the portal's form templates (.docx), versioned like the rule
+ * set: the version in force on a document's date is the newest with `effective_from` on or before
+ * it; before the first, the template shipped in lib/forms/templates.
+ */
+export const formTemplates = pgTable(
+  'form_templates',
+  {
+    id: serial('id').primaryKey(),
+    form: text('form', { enum: FORM_KINDS }).notNull(),
+    effectiveFrom: date('effective_from').notNull(),
+    fileName: text('file_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    note: text('note'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('form_templates_form_effective_key').on(t.form, t.effectiveFrom), check('form_templates_form_check', sql`${t.form} in (${inList(FORM_KINDS)})`)],
 );
 
 /**
