@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { setServerClock } from './clock';
-import { pick, screenshotDir, signedIn } from './helpers';
+import { attachPaper, FIXTURES, pick, screenshotDir, signedIn } from './helpers';
 
 
 async function openAction(page: Page, transition: string) {
@@ -42,12 +42,8 @@ test('[ADMISSION] a union officer refers a person; the cell leader returns it wi
   let submit = await openAction(union, 'submit');
   await submit.getByRole('button', { name: 'Gửi giới thiệu lên chi bộ' }).click();
   await expect(submit.getByTestId('form-error')).toContainText('Còn thiếu tài liệu');
-  await union.locator('summary', { hasText: 'Đính kèm tài liệu' }).click();
   for (const kind of ['Giấy chứng nhận bồi dưỡng nhận thức về Đảng', 'Đơn xin vào Đảng (1-KNĐ)', 'Lý lịch người xin vào Đảng (2-KNĐ)', 'Nghị quyết giới thiệu của đoàn thể (4-KNĐ)']) {
-    const attach = union.getByTestId('attach-form');
-    await attach.getByLabel('Loại tài liệu').selectOption({ label: kind });
-    await attach.getByLabel('Tên, trích yếu').fill(`${kind} của ${name}`);
-    await attach.getByRole('button', { name: 'Đính kèm' }).click();
+    await attachPaper(union, kind, FIXTURES.scanPdf, `${kind} của ${name}`);
     await expect(union.getByTestId('case-documents')).toContainText(`${kind} của ${name}`);
   }
   submit = await openAction(union, 'submit');
@@ -101,12 +97,8 @@ async function inboxCount(page: Page): Promise<number> {
 }
 
 async function attach(page: Page, kinds: string[], name: string) {
-  await page.locator('summary', { hasText: 'Đính kèm tài liệu' }).click();
-  const form = page.getByTestId('attach-form');
   for (const kind of kinds) {
-    await form.getByLabel('Loại tài liệu').selectOption({ label: kind });
-    await form.getByLabel('Tên, trích yếu').fill(`${kind} — ${name}`);
-    await form.getByRole('button', { name: 'Đính kèm' }).click();
+    await attachPaper(page, kind, FIXTURES.scanPdf, `${kind} — ${name}`);
     await expect(page.getByTestId('case-documents')).toContainText(`${kind} — ${name}`);
   }
 }

@@ -141,3 +141,27 @@ export async function pick(scope: Page | Locator, label: string | RegExp, typed:
   await expect(choice).toBeVisible();
   await choice.click();
 }
+
+/** Files as officials make them (e2e/fixtures): a PDF scan saved by LibreOffice, a phone photo, a .docx draft. */
+export const FIXTURES = {
+  scanPdf: path.join(import.meta.dirname, 'fixtures', 'don-xin-vao-dang.pdf'),
+  phonePhoto: path.join(import.meta.dirname, 'fixtures', 'anh-chup-ly-lich.jpg'),
+  draftDocx: path.join(import.meta.dirname, 'fixtures', 'ban-nhap-nghi-quyet.docx'),
+} as const;
+
+/**
+ * Attach a paper on the case page as an officer does: open "Đính kèm tài liệu", choose the kind,
+ * pick the file(s), send; waits until the paper is listed with its file.
+ */
+export async function attachPaper(page: Page, kind: string, files: string | string[], title?: string): Promise<void> {
+  const details = page.locator('details', { has: page.getByTestId('attach-form') });
+  if ((await details.getAttribute('open')) === null) await details.locator('summary', { hasText: 'Đính kèm tài liệu' }).click();
+  const form = page.getByTestId('attach-form');
+  await form.getByLabel('Loại tài liệu').selectOption({ label: kind });
+  if (title) await form.getByLabel('Tên, trích yếu').fill(title);
+  await form.getByLabel('Tệp scan, ảnh chụp hoặc bản Word').setInputFiles(files);
+  const before = await page.getByTestId('case-paper').count();
+  await form.getByRole('button', { name: 'Đính kèm', exact: true }).click();
+  await expect(page.getByTestId('case-paper')).toHaveCount(before + 1);
+  await expect(page.getByTestId('case-paper').last()).toContainText(path.basename(Array.isArray(files) ? files[0] : files));
+}

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { AS, screenshotDir, stateFile } from '../helpers';
+import { AS, attachPaper, FIXTURES, screenshotDir, stateFile } from '../helpers';
 
 /** Every part of `box` lies within the phone's screen width (nothing cut off or off to the side). */
 async function expectWithinWidth(page: Page, box: Locator) {
@@ -53,12 +53,8 @@ test.describe(() => {
     await expect(page.getByTestId('case-timeline')).toContainText('Ghi nghị quyết chi bộ');
     await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
-    // The committee's resolution, attached from the phone.
-    await page.locator('summary', { hasText: 'Đính kèm tài liệu' }).click();
-    const attach = page.getByTestId('attach-form');
-    await attach.getByLabel('Loại tài liệu').selectOption({ label: 'Nghị quyết đảng ủy cơ sở (8-KNĐ)' });
-    await attach.getByLabel('Tên, trích yếu').fill(`Nghị quyết đề nghị kết nạp ${name}`);
-    await attach.getByRole('button', { name: 'Đính kèm' }).click();
+    // The committee's resolution, photographed with the phone and attached from it.
+    await attachPaper(page, 'Nghị quyết đảng ủy cơ sở (8-KNĐ)', FIXTURES.phonePhoto, `Nghị quyết đề nghị kết nạp ${name}`);
     await expect(page.getByTestId('case-documents')).toContainText(`Nghị quyết đề nghị kết nạp ${name}`);
 
     const box = await openAction(page, 'committeeEndorse');

@@ -29,9 +29,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const overdue = c.dueOn !== null && c.dueOn < today();
   return (
     <div className="space-y-6">
-      <Link href="/cases" className="text-sm text-red-800 underline">
-        ← {t('cases.title')}
-      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <Link href="/cases" className="text-sm text-red-800 underline">
+          ← {t('cases.title')}
+        </Link>
+        <Link href={`/cases/${c.id}/print`} className="text-sm text-red-800 underline" data-testid="case-print-link">
+          {t('papers.print')}
+        </Link>
+      </div>
       <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold text-red-900" data-testid="case-name">

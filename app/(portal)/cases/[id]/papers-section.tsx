@@ -55,7 +55,8 @@ export function PapersSection({ c, t, l }: { c: CaseDetail; t: T; l: Record<stri
           {c.documents.map((d) => (
             <li key={d.id} className="space-y-1 px-4 py-3" data-testid="case-paper">
               <div>
-                <span className="font-medium">{t(`doc.${d.kind}` as MessageKey)}</span> — {d.title}
+                <span className="font-medium">{t(`doc.${d.kind}` as MessageKey)}</span>
+                {d.title !== t(`doc.${d.kind}` as MessageKey) ? ` — ${d.title}` : ''}
                 {d.number ? ` · ${d.number}` : ''}
                 {d.issuedOn ? ` · ${formatDate(d.issuedOn)}` : ''}
               </div>

@@ -1,0 +1,3 @@
+import { papersScenario } from '../papers-flow';
+
+papersScenario('phone');
