@@ -177,17 +177,17 @@ export const HAND_FILLED_TAGS = ['present', 'votesAgainst', 'signerName'] as con
 
 type CaseForm = Exclude<FormKind, 'founding_decision'>;
 
-/** The date a case's document bears (yyyy-mm-dd), or null while it is not known: the resolution's recorded date or its meeting, the decision's date. */
+/** The date a case's document bears (yyyy-mm-dd), or null while it is not known: a resolution's meeting (else the date its recorded paper bears), a decision's date. */
 export function caseDocumentDate(form: CaseForm, f: CaseFormFacts): string | null {
   switch (form) {
     case 'cell_resolution':
-      return f.papers.cell_resolution?.issuedOn ?? f.cellMeeting?.on ?? null;
+      return f.cellMeeting?.on ?? f.papers.cell_resolution?.issuedOn ?? null;
     case 'committee_resolution':
-      return f.papers.committee_resolution?.issuedOn ?? f.committeeMeeting?.on ?? null;
+      return f.committeeMeeting?.on ?? f.papers.committee_resolution?.issuedOn ?? null;
     case 'admission_decision':
       return f.decisionOn;
     case 'recognition_resolution':
-      return f.papers.recognition_resolution?.issuedOn ?? f.recognitionCellMeeting?.on ?? null;
+      return f.recognitionCellMeeting?.on ?? f.papers.recognition_resolution?.issuedOn ?? null;
     case 'recognition_decision':
       return f.recognitionDecisionOn;
   }
@@ -276,7 +276,7 @@ export function formValues(form: FormKind, f: CaseFormFacts | FoundingFormFacts)
         ...meetingValues(c.committeeMeeting),
         proposerTitle: c.cell.name,
         proposalNo: c.papers.cell_resolution?.number ?? null,
-        proposalDate: bodyDate(c.papers.cell_resolution?.issuedOn ?? c.cellMeeting?.on ?? null),
+        proposalDate: bodyDate(caseDocumentDate('cell_resolution', c)),
         recipientTitle: c.decider.name,
         recipients: lines([`${c.decider.name} (để xem xét)`, c.cell.name, 'Lưu văn phòng đảng ủy']),
         signOnBehalf: 'ĐẢNG ỦY',
@@ -289,9 +289,7 @@ export function formValues(form: FormKind, f: CaseFormFacts | FoundingFormFacts)
         ...decisionHeader(c.decider, c.decisionNo),
         proposerTitle: viaCommittee ? c.committee!.name : c.cell.name,
         proposalNo: (viaCommittee ? c.papers.committee_resolution?.number : c.papers.cell_resolution?.number) ?? null,
-        proposalDate: bodyDate(
-          viaCommittee ? (c.papers.committee_resolution?.issuedOn ?? c.committeeMeeting?.on ?? null) : (c.papers.cell_resolution?.issuedOn ?? c.cellMeeting?.on ?? null),
-        ),
+        proposalDate: bodyDate(caseDocumentDate(viaCommittee ? 'committee_resolution' : 'cell_resolution', c)),
         probationMonths: c.probationMonths,
         recipients: lines(['Như Điều 3', 'Lưu văn phòng cấp ủy, hồ sơ đảng viên']),
       };
@@ -307,7 +305,7 @@ export function formValues(form: FormKind, f: CaseFormFacts | FoundingFormFacts)
         proposerTitle: viaCommittee ? c.committee!.name : c.cell.name,
         proposalNo: viaCommittee ? null : (c.papers.recognition_resolution?.number ?? null),
         proposalDate: bodyDate(
-          viaCommittee ? (c.recognitionCommitteeMeeting?.on ?? null) : (c.papers.recognition_resolution?.issuedOn ?? c.recognitionCellMeeting?.on ?? null),
+          viaCommittee ? (c.recognitionCommitteeMeeting?.on ?? null) : caseDocumentDate('recognition_resolution', c),
         ),
         recipients: lines(['Như Điều 3', 'Lưu văn phòng cấp ủy, hồ sơ đảng viên']),
       };
