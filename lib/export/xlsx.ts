@@ -47,13 +47,38 @@ export async function buildWorkbook(specs: SheetSpec[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** An ASCII file name for Content-Disposition, e.g. "uu-tien-2026-11-23.xlsx". */
-export function xlsxResponse(buffer: Buffer, fileName: string): Response {
-  return new Response(new Uint8Array(buffer), {
+/** A file name in plain ASCII for old clients: "Quyết định - Tạ Thị Tâm.docx" → "Quyet-dinh-Ta-Thi-Tam.docx". */
+export function asciiFileName(name: string): string {
+  const plain = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-(?=\.)|-$/g, '');
+  return plain || 'download';
+}
+
+/**
+ * A file to download: Content-Disposition "attachment" with the name in UTF-8 (filename*, RFC 6266
+ * and 5987, which browsers use) and an ASCII fallback (filename) for the rest; never cached.
+ */
+export function attachmentResponse(bytes: Uint8Array, fileName: string, contentType: string): Response {
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return new Response(new Uint8Array(bytes), {
     headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
+      'Content-Type': contentType,
+      'Content-Disposition': `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encoded}`,
       'Cache-Control': 'no-store',
     },
   });
+}
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** A workbook to download, e.g. "uu-tien-2026-11-23.xlsx". */
+export function xlsxResponse(buffer: Buffer, fileName: string): Response {
+  return attachmentResponse(buffer, fileName, XLSX_TYPE);
 }

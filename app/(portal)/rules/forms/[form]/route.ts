@@ -1,0 +1,12 @@
+import { getFormTemplate } from '@/lib/dal/forms';
+import { attachmentResponse, DOCX_TYPE } from '@/lib/export/xlsx';
+import { optionalIdParam, orNotFound } from '@/lib/page';
+
+/** A form's template: the one in force today, or `?version=<id>` (signed-in users; templates hold no personal data). */
+export async function GET(req: Request, { params }: { params: Promise<{ form: string }> }): Promise<Response> {
+  const version = new URL(req.url).searchParams.get('version') ?? undefined;
+  const versionId = optionalIdParam(version);
+  if (version !== undefined && versionId === undefined) return new Response('Not found', { status: 404 });
+  const file = await orNotFound(getFormTemplate((await params).form, versionId));
+  return attachmentResponse(file.bytes, file.fileName, DOCX_TYPE);
+}
