@@ -223,7 +223,7 @@ const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragra
         'Thành lập {cellTitle} trực thuộc {parentTitle}, gồm {memberCount} đảng viên ({officialCount} đảng viên chính thức), có danh sách kèm theo:',
       ]),
       para('{#members}', { align: 'left' }),
-      para('{index}. Đồng chí {name} – {standing}', { align: 'left', indent: true }),
+      para('{index}. Đồng chí {name} – {standing}', { align: 'left', indent: true, after: 3 }),
       para('{/members}', { align: 'left' }),
       body([{ text: 'Điều 2. ', bold: true }, 'Chỉ định đồng chí {secretaryName} làm Bí thư chi bộ cho đến khi chi bộ tổ chức đại hội.']),
       body([{ text: 'Điều 3. ', bold: true }, '{parentTitle}, {cellTitle} và các đồng chí có tên tại Điều 1 chịu trách nhiệm thi hành Quyết định này.']),
