@@ -1,3 +1,6 @@
+const uploadMb = Number(process.env.UPLOAD_MAX_MB) > 0 ? Number(process.env.UPLOAD_MAX_MB) : 20;
+const bodyLimit = `${Math.ceil(Math.max(10, uploadMb)) + 2}mb`;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'exceljs', 'unzipper'],
@@ -7,7 +10,9 @@ const nextConfig = {
   // the multipart envelope, so a file just under or over 10 MB reaches that message instead of
   // Next's own English error page (the form also checks the size before sending).
   // The proxy (proxy.ts) buffers each request body too, 10 MB by default: the same room above it.
-  experimental: { serverActions: { bodySizeLimit: '12mb' }, proxyClientMaxBodySize: '12mb' },
+  // Papers' scans arrive the same way, up to UPLOAD_MAX_MB (20 MB by default, lib/files/types.ts)
+  // per attachment: the limit is the larger of the two, with the same room above it.
+  experimental: { serverActions: { bodySizeLimit: bodyLimit }, proxyClientMaxBodySize: bodyLimit },
   // The Content Security Policy, with a nonce per page, is set in proxy.ts.
   async headers() {
     return [

@@ -33,8 +33,11 @@ export function ActionForm({
   danger,
   children,
   testId,
+  checkBeforeSend,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
+  /** Runs before the form is sent: a message refuses it there (a file too large to send), null lets it go. */
+  checkBeforeSend?: (form: HTMLFormElement) => string | null;
   submitLabel: string;
   labels: Labels;
   confirmText?: string;
@@ -43,6 +46,7 @@ export function ActionForm({
   testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [refusedHere, setRefusedHere] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const confirmed = useRef(false);
@@ -63,6 +67,12 @@ export function ActionForm({
         noValidate
         className="space-y-4"
         onSubmit={(e) => {
+          const refusal = checkBeforeSend?.(e.currentTarget) ?? null;
+          setRefusedHere(refusal);
+          if (refusal) {
+            e.preventDefault();
+            return;
+          }
           if (confirmText && !confirmed.current) {
             e.preventDefault();
             dialogRef.current?.showModal();
@@ -76,7 +86,7 @@ export function ActionForm({
           <button
             type="submit"
             disabled={pending}
-            aria-describedby={state.message ? messageId : undefined}
+            aria-describedby={state.message || refusedHere ? messageId : undefined}
             className={`rounded-md px-4 py-2 text-sm font-semibold text-white shadow-sm disabled:cursor-wait disabled:opacity-60 ${
               danger ? 'bg-red-700 hover:bg-red-800' : 'bg-red-800 hover:bg-red-900'
             }`}
@@ -93,10 +103,10 @@ export function ActionForm({
           <p
             id={messageId}
             aria-live="polite"
-            data-testid={state.message ? (state.ok ? 'form-success' : 'form-error') : undefined}
-            className={`text-sm ${state.ok ? 'text-green-800' : 'text-red-700'}`}
+            data-testid={refusedHere ? 'form-error' : state.message ? (state.ok ? 'form-success' : 'form-error') : undefined}
+            className={`text-sm ${state.ok && !refusedHere ? 'text-green-800' : 'text-red-700'}`}
           >
-            {pending ? '' : state.message}
+            {pending ? '' : (refusedHere ?? state.message)}
           </p>
         </div>
         {confirmText ? (
@@ -140,6 +150,8 @@ export function Field({
   required,
   autoComplete,
   hideLabel,
+  accept,
+  multiple,
 }: {
   name: string;
   label: string;
@@ -147,7 +159,10 @@ export function Field({
   hideLabel?: boolean;
   hint?: string;
   /** 'date' is a text field for dd/mm/yyyy: native date inputs follow the browser's locale. */
-  type?: 'text' | 'password' | 'date' | 'textarea' | 'select' | 'checkbox' | 'number';
+  type?: 'text' | 'password' | 'date' | 'textarea' | 'select' | 'checkbox' | 'number' | 'file';
+  /** For 'file': the picker's hint of the types wanted (the server checks the content). */
+  accept?: string;
+  multiple?: boolean;
   defaultValue?: string;
   options?: { value: string; label: string; disabled?: boolean }[];
   required?: boolean;
@@ -219,6 +234,9 @@ export function Field({
         <textarea key={renderKey} defaultValue={value} rows={3} {...common} />
       ) : type === 'number' ? (
         <input key={renderKey} type="text" inputMode="numeric" defaultValue={value} autoComplete="off" {...common} />
+      ) : type === 'file' ? (
+        // A file cannot be put back after a refusal: the browser keeps the choice until the form is answered.
+        <input key={renderKey} type="file" accept={accept} multiple={multiple} {...common} className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-red-50 file:px-3 file:py-2 file:text-red-900" />
       ) : type === 'date' ? (
         <input key={renderKey} type="text" inputMode="numeric" placeholder="dd/mm/yyyy" maxLength={10} defaultValue={value} autoComplete="off" {...common} />
       ) : (

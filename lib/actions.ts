@@ -42,7 +42,7 @@ export function dalMessage(t: T, err: DalError): string {
 }
 
 /** Fields forms carry as hidden inputs: an error on one of them is not the user's to fix. */
-const HIDDEN_FIELDS = new Set(['id', 'version', 'caseId', 'classId', 'memberId', 'unitId', 'step', 'transition', 'year', 'periodKind']);
+const HIDDEN_FIELDS = new Set(['id', 'version', 'caseId', 'documentId', 'classId', 'memberId', 'unitId', 'step', 'transition', 'year', 'periodKind']);
 
 /**
  * Parse the form with `schema`, run one data-layer call, and turn the outcome into an

@@ -2,7 +2,9 @@ import { count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../index';
 import { admissionCases, units, users } from '../schema';
 import { setClock, today } from '../../lib/clock';
-import { applyTransition, attachDocument, createReferral, type TransitionInput } from '../../lib/dal/admission';
+import { readFileSync } from 'node:fs';
+import { applyTransition, createReferral, type TransitionInput } from '../../lib/dal/admission';
+import { attachDocument } from '../../lib/dal/papers';
 import { allowScriptIdentities, runAs, type Identity } from '../../lib/dal/session';
 import type { DocumentKind, State, TransitionName } from '../../lib/admission/workflow';
 import { addDays, addMonths, weekday, type IsoDate } from '../../lib/rules/dates';
@@ -17,6 +19,9 @@ import { addDays, addMonths, weekday, type IsoDate } from '../../lib/rules/dates
  * timeline, documents and audit rows as cases entered in the browser. Seeded once, into a
  * database that has no cases yet.
  */
+
+/** The sample scan every demo paper carries (a one-page PDF saying it stands for a signed paper). */
+const SAMPLE_SCAN = new Uint8Array(readFileSync(new URL('./sample-scan.pdf', import.meta.url)));
 
 type Chain = { referrer: string; cellCode: string; cell: string; committee?: string; decider: string; workplace: string };
 
@@ -202,7 +207,9 @@ export async function runDemoCases(db: Db, list: DemoCase[]): Promise<number> {
       for (const s of steps) {
         setDay(s.on);
         if (s.do === 'attach') {
-          for (const kind of s.docs ?? []) await as(s.as, () => attachDocument({ caseId, kind, title: `${DOC_TITLES[kind]} — ${c.fullName}`, issuedOn: s.on }));
+          // Each paper gets the same one-page sample scan (db/seed/sample-scan.pdf), as an officer would attach the real one.
+          for (const kind of s.docs ?? [])
+            await as(s.as, () => attachDocument({ caseId, kind, title: `${DOC_TITLES[kind]} — ${c.fullName}`, issuedOn: s.on, files: [{ name: `${kind}.pdf`, bytes: SAMPLE_SCAN }] }));
           continue;
         }
         const transition = s.do;

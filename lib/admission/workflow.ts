@@ -169,6 +169,11 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
   },
 };
 
+/** The papers `transition` needs attached (each with a file, or held on file) before it may be taken. */
+export function requiredPapers(transition: TransitionName): readonly DocumentKind[] {
+  return transition === 'return' ? [] : (TRANSITION_SPECS[transition].documents ?? []);
+}
+
 /** The case unit whose leader takes `transition` in the case's current state. */
 export function actorFor(transition: TransitionName, c: CaseShape): CaseRole | null {
   if (transition === 'return' || transition === 'reject') return STATE_OWNER[c.state];
@@ -213,7 +218,7 @@ export function planTransition(
   // Approval steps belong to the acting unit itself ('same'); the referral is the branch's own.
   if (!actor || !actorPath || !can(user, permission, actorPath) || user.unitPath !== actorPath) return { ok: false, reason: 'notAllowed' };
   if ((transition === 'return' || spec?.needsReason) && !input.reason?.trim()) return { ok: false, reason: 'reasonRequired' };
-  const missing = (spec?.documents ?? []).filter((d) => !input.documents?.includes(d));
+  const missing = requiredPapers(transition).filter((d) => !input.documents?.includes(d));
   if (missing.length) return { ok: false, reason: 'missingDocuments', documents: missing };
   return { ok: true, to, actor, checks: spec?.checks ?? [] };
 }

@@ -9,7 +9,9 @@ import { DEMO_ENTERPRISES, ensureEnterprises } from '@/db/seed/enterprises';
 import { setClock } from '@/lib/clock';
 import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import type { DocumentKind, State } from '@/lib/admission/workflow';
-import { applyTransition, attachDocument, ChecksFailedError, createReferral, getCase, listCases, listInbox, type TransitionInput } from './admission';
+import { attachDocument } from './papers';
+import { SCAN_PDF } from '@/lib/test/files';
+import { applyTransition, ChecksFailedError, createReferral, getCase, listCases, listInbox, type TransitionInput } from './admission';
 
 let t: TestDb;
 let clock = '2026-03-02';
@@ -35,7 +37,7 @@ async function step(username: string, caseId: number, input: Omit<TransitionInpu
 }
 
 async function attach(username: string, caseId: number, kinds: DocumentKind[]) {
-  for (const kind of kinds) await t.run(username, () => attachDocument({ caseId, kind, title: `Tài liệu ${kind}`, issuedOn: clock }));
+  for (const kind of kinds) await t.run(username, () => attachDocument({ caseId, kind, title: `Tài liệu ${kind}`, issuedOn: clock, files: [SCAN_PDF] }));
 }
 
 async function newReferral(fullName = 'Nguyễn Văn Tuấn', nationalId?: string) {
@@ -189,7 +191,7 @@ describe('who is refused, with nothing changed', () => {
     });
   }
   test('a union officer cannot attach papers once the case is with the cell; outsiders cannot open it', async () => {
-    await expectRefused(t, 'cd.viethan', () => attachDocument({ caseId, kind: 'opinions', title: 'x' }), 'forbidden');
+    await expectRefused(t, 'cd.viethan', () => attachDocument({ caseId, kind: 'opinions', title: 'x', files: [SCAN_PDF] }), 'forbidden');
     await expectRefused(t, 'cb.mekong', () => getCase(caseId), 'not_found');
     await expectRefused(t, 'khoi.admin', () => getCase(caseId), 'not_found');
   });

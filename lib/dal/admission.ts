@@ -4,7 +4,7 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf, type Tx } from '@/db';
 import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
 import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
-import { availableTransitions, inboxStates, planTransition, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
+import { availableTransitions, inboxStates, planTransition, requiredPapers, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
@@ -13,6 +13,8 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { COMMITTEE_KINDS, DECIDING_KINDS } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
+import { caseInScope, caseQuery, lockCase, shapeOf, toCase, unitPaths, type CaseRow } from './case-row';
+import { countedPaperKinds, papersOf, type CaseDocumentDto } from './papers';
 import { notifyCaseStep } from './notifications';
 import { assertNotSamePerson } from './people';
 import { DalError, forbidden, invalid, notFound } from './errors';
@@ -24,10 +26,6 @@ import { assertCan, inWindow, pathUnder, requireUser, scopeHolds, type CurrentUs
 
 const cell = alias(units, 'cell_unit');
 
-/** A case is visible to everyone whose subtree holds one of its units (scope_units holds all four). */
-function caseInScope(user: CurrentUser) {
-  return scopeHolds(user, admissionCases.scopeUnits);
-}
 
 /** A failed rule check that was not overridden: the step is refused, the failures say why. */
 export class ChecksFailedError extends DalError {
@@ -173,112 +171,6 @@ export async function createReferral(input: CreateReferralInput): Promise<{ case
 
 // ------------------------------------------------------------------ reading
 
-type CaseRow = {
-  id: number;
-  state: State;
-  version: number;
-  round: number;
-  personId: number;
-  fullName: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  nationalId: string | null;
-  workplace: string | null;
-  referrer: { id: number; name: string; path: string };
-  cell: { id: number; name: string; path: string };
-  committee: { id: number; name: string; path: string } | null;
-  decider: { id: number; name: string; path: string };
-  certificateNo: string | null;
-  certificateIssuedOn: string | null;
-  withUnionResolution: boolean;
-  sponsors: { name: string; note?: string }[];
-  cellMeetingOn: string | null;
-  cellVotesFor: number | null;
-  cellEligible: number | null;
-  committeeMeetingOn: string | null;
-  committeeVotesFor: number | null;
-  committeeMembers: number | null;
-  decisionNo: string | null;
-  decisionOn: string | null;
-  ceremonyOn: string | null;
-  probationEndsOn: string | null;
-  proposesRemoval: boolean;
-  recognitionDecisionNo: string | null;
-  recognitionDecisionOn: string | null;
-  dueOn: string | null;
-  lastReturnReason: string | null;
-};
-
-/** A column of the case row, named with its table (a unit or person is read by a subquery beside it). */
-const caseCol = (name: string) => sql.raw(`"admission_cases"."${name}"`);
-type UnitRef = { id: number; name: string; path: string };
-/** A unit of the case by its key: one subquery each, so the statement stays one table to plan (a join of five costs the planner more than the read). */
-const unitOf = (column: string) =>
-  sql<UnitRef | string | null>`(select json_build_object('id', u.id, 'name', u.name, 'path', u.path::text) from units u where u.id = ${caseCol(column)})`;
-
-const caseColumns = {
-  id: admissionCases.id,
-  state: admissionCases.state,
-  version: admissionCases.version,
-  round: admissionCases.round,
-  personId: admissionCases.personId,
-  person: sql<Pick<CaseRow, 'fullName' | 'birthDate' | 'gender' | 'nationalId' | 'workplace'> | string>`(select json_build_object('fullName', p.full_name, 'birthDate', p.birth_date, 'gender', p.gender, 'nationalId', p.national_id, 'workplace', p.workplace)
-    from persons p where p.id = ${caseCol('person_id')})`,
-  referrer: unitOf('referrer_unit_id'),
-  cell: unitOf('cell_unit_id'),
-  committee: unitOf('committee_unit_id'),
-  decider: unitOf('decider_unit_id'),
-  certificateNo: admissionCases.certificateNo,
-  certificateIssuedOn: admissionCases.certificateIssuedOn,
-  withUnionResolution: admissionCases.withUnionResolution,
-  sponsors: admissionCases.sponsors,
-  cellMeetingOn: admissionCases.cellMeetingOn,
-  cellVotesFor: admissionCases.cellVotesFor,
-  cellEligible: admissionCases.cellEligible,
-  committeeMeetingOn: admissionCases.committeeMeetingOn,
-  committeeVotesFor: admissionCases.committeeVotesFor,
-  committeeMembers: admissionCases.committeeMembers,
-  decisionNo: admissionCases.decisionNo,
-  decisionOn: admissionCases.decisionOn,
-  ceremonyOn: admissionCases.ceremonyOn,
-  probationEndsOn: admissionCases.probationEndsOn,
-  proposesRemoval: admissionCases.proposesRemoval,
-  recognitionDecisionNo: admissionCases.recognitionDecisionNo,
-  recognitionDecisionOn: admissionCases.recognitionDecisionOn,
-  dueOn: admissionCases.dueOn,
-  lastReturnReason: admissionCases.lastReturnReason,
-};
-
-type RawCase = Awaited<ReturnType<ReturnType<typeof caseQuery>['execute']>>[number];
-
-/** A json column as its value (a driver may hand it over as text). */
-function fromJson<T>(v: T | string | null): T | null {
-  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
-}
-
-function toCase(r: RawCase): CaseRow {
-  const { person, referrer, cell, committee, decider, ...rest } = r;
-  return {
-    ...(rest as Omit<CaseRow, 'fullName' | 'birthDate' | 'gender' | 'nationalId' | 'workplace' | 'referrer' | 'cell' | 'committee' | 'decider'>),
-    ...fromJson(person)!,
-    referrer: fromJson(referrer)!,
-    cell: fromJson(cell)!,
-    committee: fromJson(committee),
-    decider: fromJson(decider)!,
-  };
-}
-
-function caseQuery(tx: Pick<Tx, 'select'>) {
-  return tx.select(caseColumns).from(admissionCases);
-}
-
-function shapeOf(c: CaseRow): CaseShape {
-  return { state: c.state, hasCommittee: c.committee !== null, proposesRemoval: c.proposesRemoval };
-}
-
-function unitPaths(c: CaseRow): Partial<Record<CaseRole, string>> {
-  return { referrer: c.referrer.path, cell: c.cell.path, committee: c.committee?.path, decider: c.decider.path };
-}
 
 export type CaseListItem = {
   id: number;
@@ -441,14 +333,16 @@ export type TimelineEntry = {
   at: Date;
 };
 
-export type CaseDocumentDto = { id: number; kind: DocumentKind; title: string; number: string | null; issuedOn: string | null; addedBy: string; addedAt: Date };
-
 export type CaseDetail = CaseRow & {
   nationalIdMasked: string;
   timeline: TimelineEntry[];
   documents: CaseDocumentDto[];
   actions: TransitionName[];
+  /** For each step offered: the papers it needs that do not count yet (no file, not held on file). */
+  missingPapers: Partial<Record<TransitionName, DocumentKind[]>>;
   canAttach: boolean;
+  /** May the user record a paper as held on file at the unit (a leader of the unit whose turn it is)? */
+  canRecordOnFile: boolean;
 };
 
 /** One case of the user's scope with its timeline and documents; opening it is logged. */
@@ -480,68 +374,28 @@ export async function getCase(id: number): Promise<CaseDetail> {
       .innerJoin(actorUnit, eq(actorUnit.id, caseEvents.actorUnitId))
       .where(eq(caseEvents.caseId, c.id))
       .orderBy(asc(caseEvents.id)),
-    db
-      .select({
-        id: caseDocuments.id,
-        kind: caseDocuments.kind,
-        title: caseDocuments.title,
-        number: caseDocuments.number,
-        issuedOn: caseDocuments.issuedOn,
-        addedBy: users.fullName,
-        addedAt: caseDocuments.addedAt,
-      })
-      .from(caseDocuments)
-      .innerJoin(users, eq(users.id, caseDocuments.addedBy))
-      .where(eq(caseDocuments.caseId, c.id))
-      .orderBy(asc(caseDocuments.id)),
+    papersOf(db, c.id),
     db.insert(personAccessLog).values({ personId: c.personId, userId: user.id }),
   ]);
   const owner = STATE_OWNER[c.state];
   const ownerPath = owner ? unitPaths(c)[owner] : undefined;
+  const actions = availableTransitions(shapeOf(c), unitPaths(c), user);
+  const counted = new Set(documents.filter((d) => d.files.length > 0 || d.onFileReason).map((d) => d.kind));
+  const canAttach = ownerPath === user.unitPath && can(user, 'data.edit', ownerPath);
   return {
     ...c,
     nationalIdMasked: maskCccd(c.nationalId),
     timeline,
     documents,
-    actions: availableTransitions(shapeOf(c), unitPaths(c), user),
-    canAttach: ownerPath === user.unitPath && can(user, 'data.edit', ownerPath),
+    actions,
+    missingPapers: Object.fromEntries(actions.map((a) => [a, requiredPapers(a).filter((k) => !counted.has(k))]).filter(([, m]) => m.length)),
+    canAttach,
+    canRecordOnFile: canAttach && can(user, 'approval.take', ownerPath),
   };
 }
 
 // ------------------------------------------------------------------ changes
 
-async function lockCase(tx: Tx, user: CurrentUser, id: number): Promise<CaseRow> {
-  const [row] = await caseQuery(tx).where(and(eq(admissionCases.id, id), caseInScope(user)));
-  if (!row) throw notFound();
-  return toCase(row);
-}
-
-export type AttachDocumentInput = { caseId: number; kind: DocumentKind; title: string; number?: string; issuedOn?: string };
-
-/** The unit whose turn it is attaches a paper to the case. */
-export async function attachDocument(input: AttachDocumentInput): Promise<{ id: number }> {
-  const user = await requireUser();
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const c = await lockCase(tx, user, input.caseId);
-    const owner = STATE_OWNER[c.state];
-    const ownerPath = owner ? unitPaths(c)[owner] : undefined;
-    if (!ownerPath || ownerPath !== user.unitPath || !can(user, 'data.edit', ownerPath)) throw forbidden();
-    const [doc] = await tx
-      .insert(caseDocuments)
-      .values({ caseId: c.id, kind: input.kind, title: input.title, number: input.number || null, issuedOn: input.issuedOn || null, addedBy: user.id, addedAt: now() })
-      .returning({ id: caseDocuments.id });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: user.unitId,
-      action: 'admission.attach',
-      entity: 'admission_case',
-      entityId: c.id,
-      after: { documentId: doc.id, kind: input.kind, title: input.title, number: input.number, issuedOn: input.issuedOn },
-    });
-    return doc;
-  });
-}
 
 export type TransitionInput = {
   caseId: number;
@@ -584,13 +438,12 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
   if (effectiveOn > today()) throw invalid('errors.dateInFuture', { effectiveOn: 'errors.dateInFuture' });
 
   return db.transaction(async (tx) => {
-    // The papers are read beside the case; they are used only once the case is found in scope.
-    const [c, docRows] = await Promise.all([
+    // The papers that count (a current file, or held on file) are read beside the case; used only once the case is found in scope.
+    const [c, docs] = await Promise.all([
       lockCase(tx, user, input.caseId),
-      tx.select({ kind: caseDocuments.kind }).from(caseDocuments).where(eq(caseDocuments.caseId, input.caseId)),
+      countedPaperKinds(tx, input.caseId),
     ]);
     if (c.version !== input.version) throw await alreadyHandled(tx, c.id);
-    const docs = docRows.map((d) => d.kind);
     const plan = planTransition(input.transition, shapeOf(c), unitPaths(c), user, { reason: input.reason, documents: docs });
     if (!plan.ok) {
       // The version matched, so this is no race: the step is simply not one for now, or not theirs.

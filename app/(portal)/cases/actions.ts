@@ -4,8 +4,10 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
+import { getT } from '@/lib/i18n/server';
 import { CHECKS, DOCUMENT_KINDS, TRANSITIONS } from '@/lib/admission/workflow';
-import { applyTransition, attachDocument, createReferral } from '@/lib/dal/admission';
+import { applyTransition, createReferral } from '@/lib/dal/admission';
+import { attachDocument, replacePaperFiles, type UploadedFile } from '@/lib/dal/papers';
 import { checkbox, checkNationalId, id, optionalDate, optionalText, optionalWholeNumber, personFields, text, version } from '@/lib/validation';
 
 const referralSchema = z
@@ -35,13 +37,42 @@ export async function createReferralAction(_prev: ActionState, formData: FormDat
 const attachSchema = z.object({
   caseId: id,
   kind: z.enum(DOCUMENT_KINDS, { error: 'errors.invalidChoice' }),
-  title: text(300),
+  title: optionalText(300),
   number: optionalText(100),
   issuedOn: optionalDate,
+  onFileReason: optionalText(2000),
 });
 
+/** The files a form posted under `files` (an empty file input posts one nameless empty file: dropped). */
+async function uploadedFiles(formData: FormData): Promise<UploadedFile[]> {
+  const files = formData.getAll('files').filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ''));
+  return Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+}
+
 export async function attachDocumentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(attachSchema, formData, (d) => attachDocument({ ...d, issuedOn: d.issuedOn || undefined }), 'case.attachDone');
+  const t = await getT();
+  const state = await runAction(
+    attachSchema,
+    formData,
+    async (d) =>
+      attachDocument({
+        ...d,
+        // An untitled paper is called by its kind, as officials call it.
+        title: d.title || t(`doc.${d.kind}`),
+        issuedOn: d.issuedOn || undefined,
+        onFileReason: d.onFileReason || undefined,
+        files: await uploadedFiles(formData),
+      }),
+    'case.attachDone',
+  );
+  if (state.ok) revalidatePath('/cases', 'layout');
+  return state;
+}
+
+const replaceSchema = z.object({ caseId: id, documentId: id });
+
+export async function replacePaperFilesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(replaceSchema, formData, async (d) => replacePaperFiles({ ...d, files: await uploadedFiles(formData) }), 'papers.replaceDone');
   if (state.ok) revalidatePath('/cases', 'layout');
   return state;
 }

@@ -2,7 +2,7 @@
 
 import { ActionForm, Field, useFormState } from '@/components/action-form';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
-import { attachDocumentAction, createReferralAction, transitionAction } from './actions';
+import { attachDocumentAction, createReferralAction, replacePaperFilesAction, transitionAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
@@ -27,16 +27,39 @@ export function ReferralForm({ l, pick, today }: { l: L; pick: PickerLabels; tod
   );
 }
 
-export function AttachForm({ l, caseId, kinds }: { l: L; caseId: number; kinds: Option[] }) {
+/** A refusal before sending when the chosen files together exceed `maxBytes` (the server checks again). */
+function sizeCheck(maxBytes: number, message: string) {
+  return (form: HTMLFormElement) => {
+    const input = form.elements.namedItem('files') as HTMLInputElement | null;
+    const total = Array.from(input?.files ?? []).reduce((n, f) => n + f.size, 0);
+    return total > maxBytes ? message : null;
+  };
+}
+
+export type PaperFormText = { files: string; filesHint: string; onFileReason: string; onFileHint: string; tooLargeHere: string; accept: string; maxBytes: number };
+
+export function AttachForm({ l, p, caseId, kinds, canRecordOnFile }: { l: L; p: PaperFormText; caseId: number; kinds: Option[]; canRecordOnFile: boolean }) {
   return (
-    <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={formLabels(l)} testId="attach-form">
+    <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={formLabels(l)} testId="attach-form" checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
       <input type="hidden" name="caseId" value={caseId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="kind" label={l.docKind} type="select" options={kinds} required />
-        <Field name="title" label={l.docTitle} required />
+        <Field name="files" label={p.files} type="file" accept={p.accept} multiple hint={p.filesHint} required={!canRecordOnFile} />
+        <Field name="title" label={l.docTitle} />
         <Field name="number" label={l.docNumber} />
         <Field name="issuedOn" label={l.docIssuedOn} type="date" />
       </div>
+      {canRecordOnFile ? <Field name="onFileReason" label={p.onFileReason} hint={p.onFileHint} type="textarea" /> : null}
+    </ActionForm>
+  );
+}
+
+export function ReplaceFilesForm({ l, p, caseId, documentId, submitLabel }: { l: L; p: PaperFormText; caseId: number; documentId: number; submitLabel: string }) {
+  return (
+    <ActionForm action={replacePaperFilesAction} submitLabel={submitLabel} labels={formLabels(l)} testId={`replace-form-${documentId}`} checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
+      <input type="hidden" name="caseId" value={caseId} />
+      <input type="hidden" name="documentId" value={documentId} />
+      <Field name="files" label={p.files} type="file" accept={p.accept} multiple hint={p.filesHint} required />
     </ActionForm>
   );
 }
@@ -75,8 +98,11 @@ export function TransitionForm({
   today,
   danger,
   confirmText,
+  missing,
 }: {
   l: L;
+  /** The papers this step still needs, by their Vietnamese names (the server refuses the step without them). */
+  missing?: string;
   caseId: number;
   version: number;
   transition: string;
@@ -90,6 +116,11 @@ export function TransitionForm({
     <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`action-${transition}`} open={transition !== 'return' && transition !== 'reject'}>
       <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
       <div className="mt-4">
+        {missing ? (
+          <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="missing-papers">
+            {missing}
+          </p>
+        ) : null}
         <ActionForm action={transitionAction} submitLabel={title} labels={formLabels(l)} danger={danger} confirmText={confirmText}>
           <input type="hidden" name="caseId" value={caseId} />
           <input type="hidden" name="version" value={version} />

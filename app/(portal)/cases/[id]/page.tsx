@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { DOCUMENT_KINDS } from '@/lib/admission/workflow';
 import { getCase } from '@/lib/dal/admission';
 import { caseFormText } from '@/lib/case-labels';
 import { today } from '@/lib/clock';
@@ -8,7 +7,8 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { idParam, orNotFound } from '@/lib/page';
-import { AttachForm, TransitionForm } from '../case-forms';
+import { TransitionForm } from '../case-forms';
+import { PapersSection } from './papers-section';
 
 export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
 
@@ -103,41 +103,14 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
                 today={formatDate(today())}
                 danger={a === 'reject'}
                 confirmText={a === 'reject' ? t(`transition.reject`) + '?' : undefined}
+                missing={c.missingPapers[a] ? t('papers.missing', { documents: c.missingPapers[a].map((k) => t(`doc.${k}` as MessageKey)).join('; ') }) : undefined}
               />
             ))}
           </div>
         )}
       </section>
 
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('case.documents')}</h2>
-        {c.documents.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('case.documentsEmpty')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="case-documents">
-            {c.documents.map((d) => (
-              <li key={d.id} className="px-4 py-2">
-                <span className="font-medium">{t(`doc.${d.kind}` as MessageKey)}</span> — {d.title}
-                {d.number ? ` · ${d.number}` : ''}
-                {d.issuedOn ? ` · ${formatDate(d.issuedOn)}` : ''}
-                <span className="text-stone-500"> ({d.addedBy}, {formatDateTime(d.addedAt)})</span>
-              </li>
-            ))}
-          </ul>
-        )}
-        {c.canAttach ? (
-          <details className="no-print mt-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('case.attach')}</summary>
-            <div className="mt-4">
-              <AttachForm
-                l={l}
-                caseId={c.id}
-                kinds={[{ value: '', label: '—' }, ...DOCUMENT_KINDS.map((k) => ({ value: k, label: t(`doc.${k}` as MessageKey) }))]}
-              />
-            </div>
-          </details>
-        ) : null}
-      </section>
+      <PapersSection c={c} t={t} l={l} />
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('case.timeline')}</h2>
