@@ -11,13 +11,14 @@ import { detectPaperType } from '@/lib/files/types';
 import { fileStore } from '@/lib/files/store';
 import { FORM_KINDS, type FormKind } from '@/lib/forms/kinds';
 import { formsFor, type CaseFormKind } from '@/lib/forms/reachable';
-import { caseDocumentDate, formValues, HAND_FILLED_TAGS, placeOf, renderForm, TemplateError, type CaseFormFacts, type MeetingFacts, type OrgFacts } from '@/lib/forms/render';
+import { caseDocumentDate, DOCX_MIME, formValues, HAND_FILLED_TAGS, placeOf, renderForm, TemplateError, type CaseFormFacts, type MeetingFacts, type OrgFacts } from '@/lib/forms/render';
 import { sampleValues } from '@/lib/forms/samples';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
 import type { UnitKind } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, invalid, notFound } from './errors';
 import { loadRuleSets } from './rules';
+import { caseInScope } from './case-row';
 import { assertCan, inScope, requireUser, scopeHolds, type CurrentUser } from './session';
 
 /**
@@ -33,7 +34,6 @@ export type FormFile = { fileName: string; bytes: Buffer };
 /** The largest replacement template accepted (a form is a page or two of text). */
 export const TEMPLATE_MAX_BYTES = 1024 * 1024;
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The title of each form in a file name (and on the admin page). */
 export const FORM_FILE_TITLES: Record<FormKind, string> = {
@@ -157,7 +157,7 @@ export async function getCaseForm(caseId: number, form: string): Promise<FormFil
     })
     .from(admissionCases)
     .innerJoin(persons, eq(persons.id, admissionCases.personId))
-    .where(and(eq(admissionCases.id, caseId), scopeHolds(user, admissionCases.scopeUnits)));
+    .where(and(eq(admissionCases.id, caseId), caseInScope(user)));
   if (!c || !formsFor(c.state, c.committeeUnitId !== null).includes(kind)) throw notFound();
 
   const issuerId = kind === 'committee_resolution' ? c.committeeUnitId! : kind === 'cell_resolution' || kind === 'recognition_resolution' ? c.cellUnitId : c.deciderUnitId;

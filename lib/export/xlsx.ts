@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { fileResponse } from '@/lib/files/response';
 import { formatDate } from '@/lib/format';
 
 /**
@@ -47,38 +48,9 @@ export async function buildWorkbook(specs: SheetSpec[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A file name in plain ASCII for old clients: "Quyết định - Tạ Thị Tâm.docx" → "Quyet-dinh-Ta-Thi-Tam.docx". */
-export function asciiFileName(name: string): string {
-  const plain = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^A-Za-z0-9._-]+/g, '-')
-    .replace(/-+/g, '-')
-    .replace(/^-|-(?=\.)|-$/g, '');
-  return plain || 'download';
-}
-
-/**
- * A file to download: Content-Disposition "attachment" with the name in UTF-8 (filename*, RFC 6266
- * and 5987, which browsers use) and an ASCII fallback (filename) for the rest; never cached.
- */
-export function attachmentResponse(bytes: Uint8Array, fileName: string, contentType: string): Response {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return new Response(new Uint8Array(bytes), {
-    headers: {
-      'Content-Type': contentType,
-      'Content-Disposition': `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encoded}`,
-      'Cache-Control': 'no-store',
-    },
-  });
-}
-
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** A workbook to download, e.g. "uu-tien-2026-11-23.xlsx". */
+/** A workbook to download, e.g. "uu-tien-2026-11-23.xlsx" (the one download helper: lib/files/response.ts). */
 export function xlsxResponse(buffer: Buffer, fileName: string): Response {
-  return attachmentResponse(buffer, fileName, XLSX_TYPE);
+  return fileResponse(buffer, { fileName, mimeType: XLSX_TYPE, download: true });
 }

@@ -9,6 +9,9 @@ import type { FormKind } from './kinds';
  * reads the database; lib/dal/forms.ts gathers the facts.
  */
 
+/** The content type of a .docx file. */
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** What officials leave to fill in by hand: the dotted blank a missing value renders as. */
 export const BLANK = '……';
 

@@ -91,6 +91,7 @@ export default async function FormTemplatesPage() {
               effectiveFrom: t('forms.admin.effectiveFrom'),
               file: t('forms.admin.file'),
               note: t('forms.admin.note'),
+              tooLarge: t('forms.tooLarge'),
             }}
           />
         </section>

@@ -32,6 +32,9 @@ function FileField({ name, label }: { name: string; label: string }) {
   );
 }
 
+/** The data layer's limit (TEMPLATE_MAX_BYTES), checked here too so that a large file is not sent at all. */
+const MAX_BYTES = 1024 * 1024;
+
 export function TemplateUploadForm({ forms, labels, today }: { forms: { value: string; label: string }[]; labels: Record<string, string>; today: string }) {
   return (
     <ActionForm
@@ -39,6 +42,10 @@ export function TemplateUploadForm({ forms, labels, today }: { forms: { value: s
       submitLabel={labels.submit}
       labels={{ pending: labels.pending, confirm: labels.confirm, cancel: labels.cancel, confirmTitle: labels.confirmTitle }}
       testId="template-upload"
+      checkBeforeSend={(form) => {
+        const file = (form.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
+        return file && file.size > MAX_BYTES ? labels.tooLarge : null;
+      }}
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="form" label={labels.form} type="select" options={forms} required />

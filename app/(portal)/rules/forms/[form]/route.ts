@@ -1,5 +1,6 @@
 import { getFormTemplate } from '@/lib/dal/forms';
-import { attachmentResponse, DOCX_TYPE } from '@/lib/export/xlsx';
+import { fileResponse } from '@/lib/files/response';
+import { DOCX_MIME } from '@/lib/forms/render';
 import { optionalIdParam, orNotFound } from '@/lib/page';
 
 /** A form's template: the one in force today, or `?version=<id>` (signed-in users; templates hold no personal data). */
@@ -8,5 +9,5 @@ export async function GET(req: Request, { params }: { params: Promise<{ form: st
   const versionId = optionalIdParam(version);
   if (version !== undefined && versionId === undefined) return new Response('Not found', { status: 404 });
   const file = await orNotFound(getFormTemplate((await params).form, versionId));
-  return attachmentResponse(file.bytes, file.fileName, DOCX_TYPE);
+  return fileResponse(file.bytes, { fileName: file.fileName, mimeType: DOCX_MIME, download: true });
 }
