@@ -23,6 +23,7 @@ export const ACTIONS = [
   'approval.take', // take an approval step that belongs to the target unit
   'ruleset.manage', // add rule-set versions and holidays; the target is the root of the user's tree
   'target.set', // set targets for the unit itself and the units directly below it; the target is the setting unit
+  'template.manage', // add replacement templates of the official forms; the target is the root of the user's tree
   'jobs.run', // run the reminder job and send the e-mail digest from the portal; the target is the root of the user's tree
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -52,6 +53,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
     'user.resetPassword',
     'audit.read',
     'ruleset.manage',
+    'template.manage',
     'target.set',
     'jobs.run',
   ],
@@ -86,6 +88,8 @@ export const ACTION_RELATIONS: Record<Action, readonly Relation[]> = {
   'target.set': ['same'],
   // Only the administrator of the root unit runs the country's reminder job and digest by hand.
   'jobs.run': ['same'],
+  // Only the administrator of the root unit replaces the country's form templates.
+  'template.manage': ['same'],
 };
 
 export type Actor = { role: Role; unitPath: string };

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { fileResponse } from '@/lib/files/response';
 import { formatDate } from '@/lib/format';
 
 /**
@@ -47,13 +48,9 @@ export async function buildWorkbook(specs: SheetSpec[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** An ASCII file name for Content-Disposition, e.g. "uu-tien-2026-11-23.xlsx". */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A workbook to download, e.g. "uu-tien-2026-11-23.xlsx" (the one download helper: lib/files/response.ts). */
 export function xlsxResponse(buffer: Buffer, fileName: string): Response {
-  return new Response(new Uint8Array(buffer), {
-    headers: {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="${fileName}"`,
-      'Cache-Control': 'no-store',
-    },
-  });
+  return fileResponse(buffer, { fileName, mimeType: XLSX_TYPE, download: true });
 }

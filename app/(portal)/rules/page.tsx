@@ -82,6 +82,9 @@ export default async function RulesPage() {
         <p className="mt-1 text-sm text-stone-600">{t('rules.help')}</p>
         <Link href="/rules/calendar" className="mt-2 inline-block text-sm text-red-800 underline" data-testid="calendar-link">
           {t('cal.link')}
+        </Link>{' '}
+        <Link href="/rules/forms" className="mt-2 ml-4 inline-block text-sm text-red-800 underline" data-testid="form-templates-link">
+          {t('forms.rulesLink')}
         </Link>
       </div>
       <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">

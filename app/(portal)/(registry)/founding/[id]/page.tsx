@@ -54,6 +54,13 @@ export default async function FoundingProposalPage({ params }: { params: Promise
               <dd>
                 {p.decisionNo} · {formatDate(p.decisionOn)}
               </dd>
+              {p.state === 'decided' ? (
+                <dd className="mt-1">
+                  <a href={`/founding/${p.id}/decision`} download className="text-red-800 underline" data-testid="form-founding_decision">
+                    {t('forms.foundingDownload')}
+                  </a>
+                </dd>
+              ) : null}
             </div>
           ) : null}
           {p.newUnitId ? (
