@@ -8,6 +8,7 @@ import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { idParam, orNotFound } from '@/lib/page';
 import { TransitionForm } from '../case-forms';
+import { FormsSection } from './forms-section';
 import { PapersSection } from './papers-section';
 
 export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
@@ -29,14 +30,9 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const overdue = c.dueOn !== null && c.dueOn < today();
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <Link href="/cases" className="text-sm text-red-800 underline">
-          ← {t('cases.title')}
-        </Link>
-        <Link href={`/cases/${c.id}/print`} className="text-sm text-red-800 underline" data-testid="case-print-link">
-          {t('papers.print')}
-        </Link>
-      </div>
+      <Link href="/cases" className="text-sm text-red-800 underline">
+        ← {t('cases.title')}
+      </Link>
       <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold text-red-900" data-testid="case-name">
@@ -116,6 +112,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       </section>
 
       <PapersSection c={c} t={t} l={l} />
+
+      <div className="no-print">
+        <FormsSection caseId={c.id} state={c.state} hasCommittee={c.committee !== null} />
+      </div>
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('case.timeline')}</h2>
