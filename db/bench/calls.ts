@@ -4,7 +4,8 @@
  * the lists only administrators read) of the scope's unit. `prepare` runs once, untimed, as the
  * same user (the cursor of page 200, a class of the user's unit).
  */
-import { countInbox, listCases, listInbox } from '../../lib/dal/admission';
+import { countInbox, getCase, listCases, listInbox } from '../../lib/dal/admission';
+import { openCaseFile } from '../../lib/dal/papers';
 import { listPersonAccess } from '../../lib/dal/access-log';
 import { listAudit } from '../../lib/dal/audit';
 import { classTotals, listClasses, searchClassCandidates } from '../../lib/dal/classes';
@@ -63,6 +64,17 @@ export const CALLS: Call[] = [
   { name: 'cases: state filter (decision pending)', as: 'leader', goal: 'list', run: () => listCases({ state: 'decision_pending' }) },
   { name: 'cases: introduced in 2025 (behind a figure)', as: 'leader', goal: 'list', run: (s) => listCases({ submitted: { unitId: s.unitId, from: '2025-01-01', to: '2025-12-31' } }) },
   { name: 'cases: inbox', as: 'leader', goal: 'list', run: () => listInbox() },
+  call({ name: 'cases: one case with its papers and timeline', as: 'leader', goal: 'list', prepare: async () => (await listCases({ state: 'probation' })).items[0].id, run: (_, id) => getCase(id) }),
+  call({
+    name: 'papers: open a file of a case',
+    as: 'leader',
+    goal: 'list',
+    prepare: async () => {
+      const c = await getCase((await listCases({ state: 'probation' })).items[0].id);
+      return { caseId: c.id, fileId: c.documents.find((d) => d.files.length)!.files[0].id };
+    },
+    run: (_, p) => openCaseFile(p.caseId, p.fileId),
+  }),
   { name: 'cases: inbox search "nguyen"', as: 'leader', goal: 'list', run: () => listInbox({}, { q: 'nguyen' }) },
   { name: 'cases: inbox count (every page)', as: 'leader', goal: 'list', run: () => countInbox() },
   { name: 'enterprises: list, page 1', as: 'leader', goal: 'list', run: () => listEnterprises({}) },

@@ -17,6 +17,8 @@
  * keeps) are off while the rows go in (session_replication_role = replica); the derived data is
  * then rebuilt in one pass where the schema has it.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type postgres from 'postgres';
 import { TRANSITION_SPECS, type TransitionName } from '../../lib/admission/workflow';
 import type { CaseRole, DocumentKind, State } from '../../lib/admission/states';
@@ -435,6 +437,12 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
       select c.k, d.kind, d.kind, c.k || '/' || d.kind, c.base + d.day, a.unit_id, (c.base + d.day) + time '08:00'
       from bench_cases c join bench_docs d on d.state = c.state and d.has_committee = c.has_committee and d.returned = c.returned,
         lateral (select case d.actor when 'referrer' then c.referrer_id when 'cell' then c.cell_id when 'committee' then c.committee_id else c.decider_id end as unit_id) a`;
+    // Every paper has its scan: one page, all pointing at the one stored sample (the bytes are not what is measured).
+    const scan = readFileSync(new URL('../seed/sample-scan.pdf', import.meta.url));
+    const [blob] = await sql<{ id: number }[]>`insert into stored_files (size_bytes, content) values (${scan.byteLength}, ${scan}) returning id::int`;
+    await sql`insert into case_document_files (document_id, case_id, page, file_name, mime_type, size_bytes, sha256, storage_key, added_by, added_at)
+      select d.id, d.case_id, 1, d.kind || '.pdf', 'application/pdf', ${scan.byteLength}, ${createHash('sha256').update(scan).digest('hex')}, ${`db:${blob.id}`}, d.added_by, d.added_at
+      from case_documents d order by d.id`;
     await sql`insert into audit_log (at, actor_id, unit_id, action, entity, entity_id, before, after)
       select e.at, e.actor_id, e.actor_unit_id, 'admission.' || e.transition, 'admission_case', e.case_id::text,
         jsonb_build_object('state', e.from_state), jsonb_build_object('state', e.to_state, 'effectiveOn', e.effective_on)
@@ -522,7 +530,7 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
   await step('sequences, helper tables, analyze', async () => {
     for (const table of ['units', 'users', 'enterprises', 'persons', 'party_members', 'admission_cases', 'classes', 'founding_proposals', 'survey_rounds', 'ratings', 'class_enrolments', 'owner_meetings', 'survey_findings', 'targets'])
       await sql.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select max(id) from ${table})))`);
-    for (const table of ['case_events', 'case_documents', 'audit_log'])
+    for (const table of ['case_events', 'case_documents', 'case_document_files', 'stored_files', 'audit_log'])
       await sql.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select max(id) from ${table})))`);
     await sql`drop table if exists bench_members, bench_steps, bench_docs, bench_paths`;
   });

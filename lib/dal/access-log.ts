@@ -12,7 +12,18 @@ import { assertCan, inScope, requireUser } from './session';
  * the users of their subtree (the users they manage; whatever those users opened lay in their
  * scope, so within the administrator's too).
  */
-export type PersonAccessDto = { id: number; at: Date; userId: number; userName: string; unitName: string; personId: number; personName: string; personBirthDate: string };
+export type PersonAccessDto = {
+  id: number;
+  at: Date;
+  userId: number;
+  userName: string;
+  unitName: string;
+  personId: number;
+  personName: string;
+  personBirthDate: string;
+  /** The paper's file opened, when the opening was of a file (lib/dal/papers.ts openCaseFile). */
+  fileName: string | null;
+};
 
 /** Narrowed to one user, one person, and a period of days (yyyy-mm-dd, Vietnam time, both included). */
 export type PersonAccessFilter = { userId?: number; personId?: number; from?: string; to?: string };
@@ -44,6 +55,7 @@ export async function listPersonAccess(filter: PersonAccessFilter = {}, page: Pa
       personId: persons.id,
       personName: persons.fullName,
       personBirthDate: persons.birthDate,
+      fileName: sql<string | null>`(select f.file_name from case_document_files f where f.id = ${personAccessLog.fileId})`,
     })
     .from(personAccessLog)
     .innerJoin(users, eq(users.id, personAccessLog.userId))

@@ -8,6 +8,7 @@ import { translate } from '@/lib/i18n/messages';
 import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import { DRAFT_DOCX, EXE_AS_PDF, PHONE_PHOTO, SCAN_PDF } from '@/lib/test/files';
 import { applyTransition, createReferral, getCase } from './admission';
+import { listPersonAccess } from './access-log';
 import { attachDocument, openCaseFile, replacePaperFiles } from './papers';
 
 /**
@@ -145,6 +146,11 @@ describe('papers and their files', () => {
       await t.db.execute(sql`select l.file_id, u.username from person_access_log l join users u on u.id = l.user_id order by l.id desc limit 1`),
     );
     assert.deepEqual([Number(row.file_id), row.username], [file.id, 'mytho.leader']);
+    // The city's administrator reads it in the record openings, with the file's name.
+    const leaderId = (await t.user('mytho.leader')).id;
+    const openings = await t.run('mytho.admin', () => listPersonAccess({ userId: leaderId }));
+    assert.equal(openings.items[0].fileName, 'IMG_20261130_081522.jpg');
+    assert.equal(openings.items[0].personName, 'Lê Thị Hồng Nhung');
   });
 
   test('[SCOPE] a sibling ward and another cell can neither attach to nor read the case’s files: not found, nothing written, nothing logged', async () => {

@@ -62,6 +62,11 @@ export default async function PersonAccessPage({ searchParams }: { searchParams:
                   {a.personName}
                 </Link>
                 <span className="block text-xs text-stone-500">{formatDate(a.personBirthDate)}</span>
+                {a.fileName ? (
+                  <span className="block break-all text-xs text-stone-600" data-testid="access-file">
+                    {t('access.openedFile', { name: a.fileName })}
+                  </span>
+                ) : null}
               </span>
             </li>
           ))}
