@@ -209,7 +209,7 @@ export async function runDemoCases(db: Db, list: DemoCase[]): Promise<number> {
         if (s.do === 'attach') {
           // Each paper gets the same one-page sample scan (db/seed/sample-scan.pdf), as an officer would attach the real one.
           for (const kind of s.docs ?? [])
-            await as(s.as, () => attachDocument({ caseId, kind, title: `${DOC_TITLES[kind]} — ${c.fullName}`, issuedOn: s.on, files: [{ name: `${kind}.pdf`, bytes: SAMPLE_SCAN }] }));
+            await as(s.as, () => attachDocument({ caseId, kind, title: `${DOC_TITLES[kind]} — ${c.fullName}`, issuedOn: s.on, files: [{ name: `${DOC_TITLES[kind]}.pdf`, bytes: SAMPLE_SCAN }] }));
           continue;
         }
         const transition = s.do;
