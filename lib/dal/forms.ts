@@ -18,7 +18,7 @@ import type { UnitKind } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, invalid, notFound } from './errors';
 import { loadRuleSets } from './rules';
-import { caseInScope } from './case-row';
+import { caseInScope, caseQuery, toCase } from './case-row';
 import { assertCan, inScope, requireUser, scopeHolds, type CurrentUser } from './session';
 
 /**
@@ -128,37 +128,11 @@ export async function getCaseForm(caseId: number, form: string): Promise<FormFil
   if (!(FORM_KINDS as readonly string[]).includes(form) || form === 'founding_decision') throw notFound();
   const kind = form as CaseFormKind;
   const db = await getDb();
-  const [c] = await db
-    .select({
-      id: admissionCases.id,
-      state: admissionCases.state,
-      personId: admissionCases.personId,
-      fullName: persons.fullName,
-      birthDate: persons.birthDate,
-      gender: persons.gender,
-      workplace: persons.workplace,
-      cellUnitId: admissionCases.cellUnitId,
-      committeeUnitId: admissionCases.committeeUnitId,
-      deciderUnitId: admissionCases.deciderUnitId,
-      sponsors: admissionCases.sponsors,
-      cellMeetingOn: admissionCases.cellMeetingOn,
-      cellVotesFor: admissionCases.cellVotesFor,
-      cellEligible: admissionCases.cellEligible,
-      committeeMeetingOn: admissionCases.committeeMeetingOn,
-      committeeVotesFor: admissionCases.committeeVotesFor,
-      committeeMembers: admissionCases.committeeMembers,
-      decisionNo: admissionCases.decisionNo,
-      decisionOn: admissionCases.decisionOn,
-      ceremonyOn: admissionCases.ceremonyOn,
-      probationEndsOn: admissionCases.probationEndsOn,
-      proposesRemoval: admissionCases.proposesRemoval,
-      recognitionDecisionNo: admissionCases.recognitionDecisionNo,
-      recognitionDecisionOn: admissionCases.recognitionDecisionOn,
-    })
-    .from(admissionCases)
-    .innerJoin(persons, eq(persons.id, admissionCases.personId))
-    .where(and(eq(admissionCases.id, caseId), caseInScope(user)));
-  if (!c || !formsFor(c.state, c.committeeUnitId !== null).includes(kind)) throw notFound();
+  const [row] = await caseQuery(db).where(and(eq(admissionCases.id, caseId), caseInScope(user)));
+  if (!row) throw notFound();
+  const r = toCase(row);
+  const c = { ...r, cellUnitId: r.cell.id, committeeUnitId: r.committee?.id ?? null, deciderUnitId: r.decider.id };
+  if (!formsFor(c.state, c.committeeUnitId !== null).includes(kind)) throw notFound();
 
   const issuerId = kind === 'committee_resolution' ? c.committeeUnitId! : kind === 'cell_resolution' || kind === 'recognition_resolution' ? c.cellUnitId : c.deciderUnitId;
   const [orgs, place, events, papers] = await Promise.all([

@@ -121,6 +121,19 @@ function footer(signature: { onBehalf: string; title: string }): Table {
 }
 
 /** The body of each form (between the subject line and "Nơi nhận"). */
+/** A decision's issuing body and legal bases (the Charter, the regulation in force), as every decision opens. */
+const decisionBases = () => [
+  centred('{decidingBody}', { bold: true, after: 6 }),
+  body('Căn cứ Điều lệ Đảng Cộng sản Việt Nam;'),
+  body('Căn cứ Quy định số {regulationNo} của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;'),
+];
+
+/** A case decision's ground (the resolution proposing it) and the word that opens its articles. */
+const onProposal = () => [
+  body('Xét đề nghị của {proposerTitle} tại Nghị quyết số {proposalNo} ngày {proposalDate},'),
+  centred('QUYẾT ĐỊNH', { bold: true, before: 6, after: 6 }),
+];
+
 const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragraph[]; signature: { onBehalf: string; title: string } }> = {
   cell_resolution: {
     kind: 'NGHỊ QUYẾT',
@@ -158,11 +171,8 @@ const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragra
     kind: 'QUYẾT ĐỊNH',
     subject: ['Về việc kết nạp đảng viên'],
     body: [
-      centred('{decidingBody}', { bold: true, after: 6 }),
-      body('Căn cứ Điều lệ Đảng Cộng sản Việt Nam;'),
-      body('Căn cứ Quy định số {regulationNo} của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;'),
-      body('Xét đề nghị của {proposerTitle} tại Nghị quyết số {proposalNo} ngày {proposalDate},'),
-      centred('QUYẾT ĐỊNH', { bold: true, before: 6, after: 6 }),
+      ...decisionBases(),
+      ...onProposal(),
       body([
         { text: 'Điều 1. ', bold: true },
         'Kết nạp đồng chí {fullName}, sinh ngày {birthDate}, hiện công tác tại {workplace}, vào Đảng Cộng sản Việt Nam. Thời gian dự bị {probationMonths} tháng, kể từ ngày chi bộ tổ chức lễ kết nạp.',
@@ -195,11 +205,8 @@ const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragra
     kind: 'QUYẾT ĐỊNH',
     subject: ['Về việc {#removal}xóa tên trong danh sách đảng viên dự bị{/removal}{^removal}công nhận đảng viên chính thức{/removal}'],
     body: [
-      centred('{decidingBody}', { bold: true, after: 6 }),
-      body('Căn cứ Điều lệ Đảng Cộng sản Việt Nam;'),
-      body('Căn cứ Quy định số {regulationNo} của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;'),
-      body('Xét đề nghị của {proposerTitle} tại Nghị quyết số {proposalNo} ngày {proposalDate},'),
-      centred('QUYẾT ĐỊNH', { bold: true, before: 6, after: 6 }),
+      ...decisionBases(),
+      ...onProposal(),
       body([
         { text: 'Điều 1. ', bold: true },
         '{#removal}Xóa tên đồng chí {fullName}, sinh ngày {birthDate}, trong danh sách đảng viên dự bị của {cellTitle} (kết nạp theo Quyết định số {decisionNo} ngày {decisionDate}).{/removal}{^removal}Công nhận đồng chí {fullName}, sinh ngày {birthDate}, đảng viên dự bị của {cellTitle}, là đảng viên chính thức kể từ ngày {probationEndsDate}.{/removal}',
@@ -213,9 +220,7 @@ const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragra
     kind: 'QUYẾT ĐỊNH',
     subject: ['Về việc thành lập {cellTitle}'],
     body: [
-      centred('{decidingBody}', { bold: true, after: 6 }),
-      body('Căn cứ Điều lệ Đảng Cộng sản Việt Nam;'),
-      body('Căn cứ Quy định số {regulationNo} của Ban Chấp hành Trung ương về thi hành Điều lệ Đảng;'),
+      ...decisionBases(),
       body('Xét đề nghị của {proposerTitle} về việc thành lập tổ chức đảng tại {enterpriseName},'),
       centred('QUYẾT ĐỊNH', { bold: true, before: 6, after: 6 }),
       body([

@@ -5,7 +5,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { idParam, orNotFound } from '@/lib/page';
-import { PrintButton } from './print-button';
+import { PrintButton } from '@/components/print-button';
 
 export const metadata: Metadata = { title: 'Bản in hồ sơ kết nạp' };
 
