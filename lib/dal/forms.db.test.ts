@@ -27,10 +27,10 @@ const rows = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execut
 const textOf = async (bytes: Buffer) => (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n+/g, '\n');
 const shipped = (form: string) => readFileSync(path.join(process.cwd(), 'lib', 'forms', 'templates', `${form}.docx`));
 /** The shipped template with one text replaced (a recognisable replacement, or a broken tag). */
-function edited(form: string, from: string, to: string): Buffer {
+function edited(form: string, from: string | RegExp, to: string): Buffer {
   const zip = new PizZip(shipped(form));
   const xml = zip.file('word/document.xml')!.asText();
-  assert.ok(xml.includes(from), `${from} not in the template`);
+  assert.ok(typeof from === 'string' ? xml.includes(from) : from.test(xml), `${from} not in the template`);
   zip.file('word/document.xml', xml.replace(from, to));
   return zip.generate({ type: 'nodebuffer' });
 }
@@ -162,6 +162,7 @@ describe('administrators’ replacement templates', () => {
     ['an unclosed tag', () => edited('cell_resolution', '{fullName}', '{fullName'), 'forms.brokenTemplate', /fullName/],
     ['an unclosed condition', () => edited('recognition_resolution', '{/removal}', ''), 'forms.brokenTemplate', /removal/],
     ['a tag the portal does not fill', () => edited('cell_resolution', '{fullName}', '{hoVaTen}'), 'forms.unknownTags', /hoVaTen/],
+    ['a template without the person’s name (a filled form uploaded by mistake)', () => edited('cell_resolution', /\{fullName\}/g, 'Phan Thị Yến Nhi'), 'forms.missingTags', /fullName/],
     ['a PDF', () => Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n'), 'forms.notDocx', /^$/],
     ['an empty file', () => Buffer.alloc(0), 'forms.fileMissing', /^$/],
   ];

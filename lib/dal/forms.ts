@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import PizZip from 'pizzip';
 import { getDb, type Db, type Tx } from '@/db';
 import { admissionCases, caseDocuments, caseEvents, enterprises, formTemplates, foundingProposals, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
@@ -308,6 +309,21 @@ export async function getFormTemplate(form: string, versionId?: number): Promise
 /** Every tag the portal fills in some form (and those left for the hand): a template's other tags are unknown. */
 const KNOWN_TAGS = new Set<string>([...FORM_KINDS.flatMap((f) => Object.keys(sampleValues(f))), ...HAND_FILLED_TAGS, 'index', 'name', 'standing']);
 
+/** The tag that names who or what a form is about; every replacement template must use it. */
+const SUBJECT_TAG: Record<FormKind, string> = {
+  cell_resolution: 'fullName',
+  committee_resolution: 'fullName',
+  admission_decision: 'fullName',
+  recognition_resolution: 'fullName',
+  recognition_decision: 'fullName',
+  founding_decision: 'enterpriseName',
+};
+
+/** The text of a rendered .docx's body, without its XML markup. */
+function renderedText(docx: Buffer): string {
+  return new PizZip(docx).file('word/document.xml')?.asText().replace(/<[^>]+>/g, '') ?? '';
+}
+
 export type AddFormTemplateInput = { form: FormKind; effectiveFrom: string; fileName: string; bytes: Uint8Array; note?: string };
 
 /**
@@ -327,8 +343,10 @@ export async function addFormTemplate(input: AddFormTemplateInput): Promise<{ id
   if (bytes.byteLength > TEMPLATE_MAX_BYTES) throw invalid('forms.tooLarge', { file: 'forms.tooLarge' });
   if ((await detectPaperType(bytes)) !== DOCX_MIME) throw invalid('forms.notDocx', { file: 'forms.notDocx' });
   const unknown = new Set<string>();
+  const samples = sampleValues(input.form);
+  let rendered: Buffer;
   try {
-    renderForm(bytes, sampleValues(input.form), (tag) => {
+    rendered = renderForm(bytes, samples, (tag) => {
       if (!KNOWN_TAGS.has(tag)) unknown.add(tag);
     });
   } catch (err) {
@@ -339,6 +357,13 @@ export async function addFormTemplate(input: AddFormTemplateInput): Promise<{ id
   if (unknown.size) {
     const params = { tags: [...unknown].map((t) => `{${t}}`).join(', ') };
     throw new DalError('invalid', 'forms.unknownTags', { file: 'forms.unknownTags' }, params, { file: params });
+  }
+  // A template that never names its subject would write every case's form about nobody, or (a
+  // filled form uploaded by mistake) about the person it was filled for.
+  const subject = SUBJECT_TAG[input.form];
+  if (!renderedText(rendered).includes(String(samples[subject]))) {
+    const params = { tags: `{${subject}}` };
+    throw new DalError('invalid', 'forms.missingTags', { file: 'forms.missingTags' }, params, { file: params });
   }
   const note = input.note?.trim() || null;
   const fileName = input.fileName.trim().slice(0, 200) || `${input.form}.docx`;

@@ -7,7 +7,7 @@ import { STATE_OWNER, type DocumentKind } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { now } from '@/lib/clock';
 import { fileStore } from '@/lib/files/store';
-import { detectPaperType, maxUploadBytes, PAPER_FILE_TYPES, type PaperMimeType } from '@/lib/files/types';
+import { detectPaperType, maxUploadBytes, oversizeMegabytes, PAPER_FILE_TYPES, type PaperMimeType } from '@/lib/files/types';
 import { writeAudit } from './audit';
 import { caseInScope, lockCase, unitPaths, type CaseRow } from './case-row';
 import { DalError, forbidden, invalid, notFound } from './errors';
@@ -143,8 +143,7 @@ async function checkFiles(files: UploadedFile[], fallbackName: string, optional:
   const total = given.reduce((n, f) => n + f.bytes.byteLength, 0);
   const max = maxUploadBytes();
   if (total > max) {
-    const mb = (n: number) => (n / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-    throw new DalError('invalid', 'papers.tooLarge', { files: 'papers.tooLarge' }, { size: mb(total), max: mb(max) });
+    throw new DalError('invalid', 'papers.tooLarge', { files: 'papers.tooLarge' }, oversizeMegabytes(total, max));
   }
   const out: CheckedFile[] = [];
   for (const f of given) {

@@ -29,3 +29,20 @@ export function maxUploadBytes(): number {
   const mb = Number(process.env.UPLOAD_MAX_MB);
   return Math.round((Number.isFinite(mb) && mb > 0 ? mb : 20) * 1024 * 1024);
 }
+
+/**
+ * An oversized upload's weight and the limit, in MB as written in Vietnamese (decimal comma), for
+ * the "too large" message. The weight is rounded up, so a file just over the limit never reads as
+ * the limit itself ("nặng 20 MB, tối đa 20 MB"); the limit is shown as configured.
+ */
+export function oversizeMegabytes(totalBytes: number, maxBytes: number): { size: string; max: string } {
+  const MB = 1024 * 1024;
+  const format = (n: number, digits: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
+  const max = format(maxBytes / MB, 2);
+  for (const digits of [1, 2, 3]) {
+    const up = Math.ceil((totalBytes / MB) * 10 ** digits) / 10 ** digits;
+    const size = format(up, digits);
+    if (size !== max) return { size, max };
+  }
+  return { size: format(totalBytes / MB, 6), max };
+}
