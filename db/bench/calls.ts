@@ -48,6 +48,15 @@ async function cursorOfPage<T>(list: (page: PageRequest) => Promise<Page<T>>, n:
   return request;
 }
 
+/** The first case of the scope's list that has a paper with a file (every scope's list holds some). */
+async function caseWithFile(): Promise<{ caseId: number; fileId: number }> {
+  for (const item of (await listCases({})).items) {
+    const file = (await getCase(item.id)).documents.find((d) => d.files.length)?.files[0];
+    if (file) return { caseId: item.id, fileId: file.id };
+  }
+  throw new Error('no case of this scope has a paper with a file');
+}
+
 const call = <P>(c: Omit<Call, 'prepare' | 'run'> & { prepare?: (scope: { unitId: number }) => Promise<P>; run: (scope: { unitId: number }, prepared: P) => Promise<unknown> }) => c as unknown as Call;
 
 export const CALLS: Call[] = [
@@ -64,17 +73,8 @@ export const CALLS: Call[] = [
   { name: 'cases: state filter (decision pending)', as: 'leader', goal: 'list', run: () => listCases({ state: 'decision_pending' }) },
   { name: 'cases: introduced in 2025 (behind a figure)', as: 'leader', goal: 'list', run: (s) => listCases({ submitted: { unitId: s.unitId, from: '2025-01-01', to: '2025-12-31' } }) },
   { name: 'cases: inbox', as: 'leader', goal: 'list', run: () => listInbox() },
-  call({ name: 'cases: one case with its papers and timeline', as: 'leader', goal: 'list', prepare: async () => (await listCases({ state: 'probation' })).items[0].id, run: (_, id) => getCase(id) }),
-  call({
-    name: 'papers: open a file of a case',
-    as: 'leader',
-    goal: 'list',
-    prepare: async () => {
-      const c = await getCase((await listCases({ state: 'probation' })).items[0].id);
-      return { caseId: c.id, fileId: c.documents.find((d) => d.files.length)!.files[0].id };
-    },
-    run: (_, p) => openCaseFile(p.caseId, p.fileId),
-  }),
+  call({ name: 'cases: one case with its papers and timeline', as: 'leader', goal: 'list', prepare: async () => (await caseWithFile()).caseId, run: (_, id) => getCase(id) }),
+  call({ name: 'papers: open a file of a case', as: 'leader', goal: 'list', prepare: caseWithFile, run: (_, p) => openCaseFile(p.caseId, p.fileId) }),
   { name: 'cases: inbox search "nguyen"', as: 'leader', goal: 'list', run: () => listInbox({}, { q: 'nguyen' }) },
   { name: 'cases: inbox count (every page)', as: 'leader', goal: 'list', run: () => countInbox() },
   { name: 'enterprises: list, page 1', as: 'leader', goal: 'list', run: () => listEnterprises({}) },

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '@/lib/authz/roles';
 import {
+  attachablePapers,
   availableTransitions,
   DOCUMENT_KINDS,
   inboxStates,
@@ -10,8 +11,10 @@ import {
   STATE_OWNER,
   STATES,
   TERMINAL_STATES,
+  TRANSITION_SPECS,
   type CaseRole,
   type CaseShape,
+  type DocumentKind,
   type State,
   type TransitionName,
 } from './workflow';
@@ -180,5 +183,26 @@ describe('inboxStates: the inbox holds exactly the cases that offer the user a s
       leader.find((b) => b.role === 'cell')?.states,
       STATES.filter((s) => STATE_OWNER[s] === 'cell'),
     );
+  });
+});
+
+describe('which papers the unit whose turn it is may attach', () => {
+  const cases: [State, boolean, DocumentKind[]][] = [
+    ['referral_draft', true, ['awareness_certificate', 'application', 'personal_history', 'branch_resolution']],
+    ['referred', true, []],
+    ['cell_review', true, ['sponsor_introduction', 'background_verification', 'opinions', 'cell_resolution']],
+    ['committee_review', true, ['committee_resolution']],
+    ['decision_pending', false, ['admission_decision']],
+    ['ceremony_pending', true, []],
+    ['recognition_cell_review', true, ['probation_report', 'recognition_resolution']],
+    ['recognition_committee_review', true, []],
+    ['recognition_decision_pending', true, ['recognition_decision']],
+    ['official', true, []],
+  ];
+  for (const [state, hasCommittee, kinds] of cases)
+    test(`${state}: ${kinds.join(', ') || 'none'}`, () => assert.deepEqual(attachablePapers({ state, hasCommittee }), kinds));
+  test('every required paper of a step can be attached in the state the step starts from, by the unit that takes it', () => {
+    for (const [name, spec] of Object.entries(TRANSITION_SPECS))
+      for (const from of spec.from) if (STATE_OWNER[from] === spec.actor) for (const d of spec.documents ?? []) assert.ok(attachablePapers({ state: from, hasCommittee: true }).includes(d), `${name} from ${from}: ${d}`);
   });
 });

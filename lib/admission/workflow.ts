@@ -174,6 +174,19 @@ export function requiredPapers(transition: TransitionName): readonly DocumentKin
   return transition === 'return' ? [] : (TRANSITION_SPECS[transition].documents ?? []);
 }
 
+/**
+ * The papers the unit whose turn it is may attach in the case's current state: those of the steps
+ * it takes from here. One unit cannot supply another's papers (the union branch the cell's
+ * resolution, the cell the decider's decision); the checklist counts only papers attached so.
+ */
+export function attachablePapers(c: CaseShape): DocumentKind[] {
+  const owner = STATE_OWNER[c.state];
+  if (!owner) return [];
+  const kinds = new Set<DocumentKind>();
+  for (const spec of Object.values(TRANSITION_SPECS)) if (spec.actor === owner && spec.from.includes(c.state)) for (const d of spec.documents ?? []) kinds.add(d);
+  return DOCUMENT_KINDS.filter((k) => kinds.has(k));
+}
+
 /** The case unit whose leader takes `transition` in the case's current state. */
 export function actorFor(transition: TransitionName, c: CaseShape): CaseRole | null {
   if (transition === 'return' || transition === 'reject') return STATE_OWNER[c.state];

@@ -4,7 +4,7 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf, type Tx } from '@/db';
 import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
 import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
-import { availableTransitions, inboxStates, planTransition, requiredPapers, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
+import { attachablePapers, availableTransitions, inboxStates, planTransition, requiredPapers, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
@@ -341,6 +341,8 @@ export type CaseDetail = CaseRow & {
   /** For each step offered: the papers it needs that do not count yet (no file, not held on file). */
   missingPapers: Partial<Record<TransitionName, DocumentKind[]>>;
   canAttach: boolean;
+  /** The kinds of paper the user's unit may attach now (those of its own steps from this state). */
+  attachableKinds: DocumentKind[];
   /** May the user record a paper as held on file at the unit (a leader of the unit whose turn it is)? */
   canRecordOnFile: boolean;
 };
@@ -381,7 +383,8 @@ export async function getCase(id: number): Promise<CaseDetail> {
   const ownerPath = owner ? unitPaths(c)[owner] : undefined;
   const actions = availableTransitions(shapeOf(c), unitPaths(c), user);
   const counted = new Set(documents.filter((d) => d.files.length > 0 || d.onFileReason).map((d) => d.kind));
-  const canAttach = ownerPath === user.unitPath && can(user, 'data.edit', ownerPath);
+  const attachableKinds = ownerPath === user.unitPath && can(user, 'data.edit', ownerPath) ? attachablePapers(shapeOf(c)) : [];
+  const canAttach = attachableKinds.length > 0;
   return {
     ...c,
     nationalIdMasked: maskCccd(c.nationalId),
@@ -390,7 +393,8 @@ export async function getCase(id: number): Promise<CaseDetail> {
     actions,
     missingPapers: Object.fromEntries(actions.map((a) => [a, requiredPapers(a).filter((k) => !counted.has(k))]).filter(([, m]) => m.length)),
     canAttach,
-    canRecordOnFile: canAttach && can(user, 'approval.take', ownerPath),
+    attachableKinds,
+    canRecordOnFile: canAttach && can(user, 'approval.take', ownerPath!),
   };
 }
 

@@ -90,6 +90,18 @@ describe('papers and their files', () => {
     assert.equal(err.key, 'papers.onFileLeaderOnly');
   });
 
+  test('a unit attaches only the papers of its own steps: the branch cannot supply the cell’s resolution, an empty file is named', async () => {
+    const err = await expectRefused(t, 'cd.viethan', () => attachDocument({ caseId, kind: 'cell_resolution', title: 'x', files: [SCAN_PDF] }), 'invalid');
+    assert.equal(
+      vi(err),
+      '“Nghị quyết chi bộ” không phải giấy tờ của bước đơn vị bạn đang làm; ở bước này đơn vị đính kèm: Giấy chứng nhận bồi dưỡng nhận thức về Đảng; Đơn xin vào Đảng (1-KNĐ); Lý lịch người xin vào Đảng (2-KNĐ); Nghị quyết giới thiệu của đoàn thể (4-KNĐ).',
+    );
+    assert.deepEqual(err.fieldErrors, { kind: 'papers.kindNotThisStepField' });
+    assert.deepEqual((await t.run('cd.viethan', () => getCase(caseId))).attachableKinds, ['awareness_certificate', 'application', 'personal_history', 'branch_resolution']);
+    const empty = await expectRefused(t, 'cd.viethan', () => attachDocument({ caseId, kind: 'awareness_certificate', title: 'x', files: [{ name: 'trang-trang.pdf', bytes: new Uint8Array() }] }), 'invalid');
+    assert.equal(vi(empty), 'Tệp “trang-trang.pdf” rỗng (0 byte): hãy chọn lại tệp.');
+  });
+
   test('a paper with no file and no reason (a line of metadata) does not count: the step is refused naming it', async () => {
     await t.run('cd.viethan', () => attachDocument({ caseId, kind: 'awareness_certificate', title: 'Giấy chứng nhận', files: [SCAN_PDF] }));
     const [{ user_id }] = rowsOf<{ user_id: number }>(await t.db.execute(sql`select id as user_id from users where username = 'cd.viethan'`));
@@ -107,6 +119,9 @@ describe('papers and their files', () => {
     let c = await t.run('cb.phuongnam', () => getCase(caseId));
     assert.equal(c.canRecordOnFile, true);
     assert.deepEqual(c.missingPapers.cellResolve, ['cell_resolution']);
+    // Not the deciding level's paper, even held on file.
+    const other = await expectRefused(t, 'cb.phuongnam', () => attachDocument({ caseId, kind: 'admission_decision', title: 'x', onFileReason: 'Lưu tại chi bộ' }), 'invalid');
+    assert.equal(other.key, 'papers.kindNotThisStep');
     await t.run('cb.phuongnam', () => attachDocument({ caseId, kind: 'cell_resolution', title: 'Nghị quyết chi bộ', onFileReason: 'Máy quét của chi bộ hỏng; bản gốc lưu tại văn phòng chi bộ.' }));
     c = await t.run('cb.phuongnam', () => getCase(caseId));
     assert.equal(c.documents.find((d) => d.kind === 'cell_resolution')!.onFileReason, 'Máy quét của chi bộ hỏng; bản gốc lưu tại văn phòng chi bộ.');
@@ -117,10 +132,14 @@ describe('papers and their files', () => {
     assert.equal(state.state, 'committee_review');
   });
 
-  test('replacing a paper’s files keeps the old ones in its history, marked by whom and when; only the unit whose turn it is may', async () => {
-    // The committee now holds the case: the cell may no longer replace its papers.
-    const paper = (await t.run('p4.leader', () => getCase(caseId))).documents.find((d) => d.kind === 'sponsor_introduction')!;
+  test('replacing a paper’s files keeps the old ones in its history, marked by whom and when; only the unit whose turn it is, for its own papers', async () => {
+    await t.run('p4.leader', () => attachDocument({ caseId, kind: 'committee_resolution', title: 'Nghị quyết đảng ủy', files: [SCAN_PDF] }));
+    const papers = (await t.run('p4.leader', () => getCase(caseId))).documents;
+    const paper = papers.find((d) => d.kind === 'committee_resolution')!;
+    // The cell no longer holds the case; the committee may not replace the cell's papers.
     await expectRefused(t, 'cb.phuongnam', () => replacePaperFiles({ caseId, documentId: paper.id, files: [PHONE_PHOTO] }), 'forbidden');
+    const cellPaper = papers.find((d) => d.kind === 'sponsor_introduction')!;
+    assert.equal((await expectRefused(t, 'p4.leader', () => replacePaperFiles({ caseId, documentId: cellPaper.id, files: [PHONE_PHOTO] }), 'invalid')).key, 'papers.kindNotThisStep');
     const auditBefore = await t.lastAuditId();
     await t.run('p4.leader', () => replacePaperFiles({ caseId, documentId: paper.id, files: [PHONE_PHOTO] }));
     const after = (await t.run('p4.leader', () => getCase(caseId))).documents.find((d) => d.id === paper.id)!;

@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { getDb, type Db, type Tx } from '@/db';
 import { admissionCases, caseDocumentFiles, caseDocuments, personAccessLog, users } from '@/db/schema';
-import { STATE_OWNER, type DocumentKind } from '@/lib/admission/workflow';
+import { attachablePapers, STATE_OWNER, type DocumentKind } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { now } from '@/lib/clock';
 import { fileStore } from '@/lib/files/store';
 import { detectPaperType, maxUploadBytes, oversizeMegabytes, PAPER_FILE_TYPES, type PaperMimeType } from '@/lib/files/types';
 import { writeAudit } from './audit';
-import { caseInScope, lockCase, unitPaths, type CaseRow } from './case-row';
+import { caseInScope, lockCase, shapeOf, unitPaths, type CaseRow } from './case-row';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { requireUser, type CurrentUser } from './session';
 
@@ -112,11 +112,23 @@ export async function papersOf(tx: Db | Tx, caseId: number): Promise<CaseDocumen
   });
 }
 
-/** The unit whose turn it is on the case: its members attach and replace papers. */
-function assertMayAttach(user: CurrentUser, c: CaseRow): string {
+/**
+ * The unit whose turn it is on the case attaches and replaces papers, of the kinds its own steps
+ * from here need (attachablePapers): a paper of another unit's step is refused, naming the kinds
+ * it may attach. Errors: forbidden (not the unit's turn), invalid on `kind`.
+ */
+function assertMayAttach(user: CurrentUser, c: CaseRow, kind: DocumentKind): string {
   const owner = STATE_OWNER[c.state];
   const ownerPath = owner ? unitPaths(c)[owner] : undefined;
   if (!ownerPath || ownerPath !== user.unitPath || !can(user, 'data.edit', ownerPath)) throw forbidden();
+  const allowed = attachablePapers(shapeOf(c));
+  if (!allowed.includes(kind)) {
+    if (!allowed.length) throw forbidden();
+    throw new DalError('invalid', 'papers.kindNotThisStep', { kind: 'papers.kindNotThisStepField' }, undefined, undefined, {
+      kind: [`doc.${kind}`],
+      allowed: allowed.map((k) => `doc.${k}` as const),
+    });
+  }
   return ownerPath;
 }
 
@@ -147,7 +159,8 @@ async function checkFiles(files: UploadedFile[], fallbackName: string, optional:
   }
   const out: CheckedFile[] = [];
   for (const f of given) {
-    const mime = f.bytes.byteLength ? await detectPaperType(f.bytes) : null;
+    if (!f.bytes.byteLength) throw new DalError('invalid', 'papers.emptyFile', { files: 'papers.emptyFile' }, { name: f.name.normalize('NFC').slice(0, 100) });
+    const mime = await detectPaperType(f.bytes);
     if (!mime) throw new DalError('invalid', 'papers.wrongType', { files: 'papers.wrongType' }, { name: f.name.normalize('NFC').slice(0, 100) || '—' });
     out.push({ name: cleanFileName(f.name, mime, fallbackName), bytes: f.bytes, mime, sha256: createHash('sha256').update(f.bytes).digest('hex') });
   }
@@ -191,7 +204,7 @@ export async function attachDocument(input: AttachDocumentInput): Promise<{ id: 
   const db = await getDb();
   return db.transaction(async (tx) => {
     const c = await lockCase(tx, user, input.caseId);
-    const ownerPath = assertMayAttach(user, c);
+    const ownerPath = assertMayAttach(user, c, input.kind);
     if (reason && !can(user, 'approval.take', ownerPath)) throw invalid('papers.onFileLeaderOnly', { onFileReason: 'papers.onFileLeaderOnly' });
     const [doc] = await tx
       .insert(caseDocuments)
@@ -227,7 +240,7 @@ export async function replacePaperFiles(input: { caseId: number; documentId: num
       .where(and(eq(caseDocuments.id, input.documentId), eq(caseDocuments.caseId, c.id)))
       .for('update');
     if (!doc) throw notFound();
-    assertMayAttach(user, c);
+    assertMayAttach(user, c, doc.kind);
     const old = await tx
       .update(caseDocumentFiles)
       .set({ replacedAt: now(), replacedBy: user.id })

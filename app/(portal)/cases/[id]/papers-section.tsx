@@ -1,4 +1,4 @@
-import { DOCUMENT_KINDS, type DocumentKind } from '@/lib/admission/workflow';
+import type { DocumentKind } from '@/lib/admission/workflow';
 import type { CaseDetail } from '@/lib/dal/admission';
 import type { PaperFileDto } from '@/lib/dal/papers';
 import { INLINE_TYPES, maxUploadBytes, PAPER_ACCEPT } from '@/lib/files/types';
@@ -30,7 +30,7 @@ function FileLink({ caseId, f, t }: { caseId: number; f: PaperFileDto; t: T }) {
 /** Paper kinds with those the offered steps still need first (what the officer is most likely attaching). */
 function neededFirst(c: CaseDetail): DocumentKind[] {
   const needed = new Set(Object.values(c.missingPapers).flat());
-  return [...DOCUMENT_KINDS.filter((k) => needed.has(k)), ...DOCUMENT_KINDS.filter((k) => !needed.has(k))];
+  return [...c.attachableKinds.filter((k) => needed.has(k)), ...c.attachableKinds.filter((k) => !needed.has(k))];
 }
 
 /** The case's papers: each with its files (opened in the browser), who attached them and when, the replaced ones kept; the attach and replace forms for the unit whose turn it is. */
@@ -89,7 +89,7 @@ export function PapersSection({ c, t, l }: { c: CaseDetail; t: T; l: Record<stri
                   </ul>
                 </details>
               ) : null}
-              {c.canAttach ? (
+              {c.attachableKinds.includes(d.kind) ? (
                 <details className="no-print">
                   <summary className="cursor-pointer text-xs font-semibold text-red-900">{t('papers.replace')}</summary>
                   <div className="mt-2">
