@@ -33,8 +33,7 @@ export function proxy(request: NextRequest) {
 function route(request: NextRequest, headers: Headers): NextResponse {
   const path = request.nextUrl.pathname;
   if (path === '/login' || path.startsWith('/login/') || path.startsWith('/api/auth/')) return NextResponse.next({ request: { headers } });
-  const hasSession =
-    request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
+  const hasSession = request.cookies.has('authjs.session-token') || request.cookies.has('__Secure-authjs.session-token');
   const asked = `${path}${request.nextUrl.search}`;
   if (hasSession) {
     // The page being opened, for a session that turns out to have lapsed (requireUser sends it back here after login).

@@ -236,7 +236,14 @@ export function Field({
         <input key={renderKey} type="text" inputMode="numeric" defaultValue={value} autoComplete="off" {...common} />
       ) : type === 'file' ? (
         // A file cannot be put back after a refusal: the browser keeps the choice until the form is answered.
-        <input key={renderKey} type="file" accept={accept} multiple={multiple} {...common} className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-red-50 file:px-3 file:py-2 file:text-red-900" />
+        <input
+          key={renderKey}
+          type="file"
+          accept={accept}
+          multiple={multiple}
+          {...common}
+          className="block w-full text-sm file:mr-3 file:rounded-md file:border-0 file:bg-red-50 file:px-3 file:py-2 file:text-red-900"
+        />
       ) : type === 'date' ? (
         <input key={renderKey} type="text" inputMode="numeric" placeholder="dd/mm/yyyy" maxLength={10} defaultValue={value} autoComplete="off" {...common} />
       ) : (

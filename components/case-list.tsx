@@ -7,9 +7,7 @@ import type { T } from '@/lib/i18n/server';
 
 export function CaseList({ items, t, emptyText, testId }: { items: CaseListItem[]; t: T; emptyText: string; testId: string }) {
   if (items.length === 0) {
-    return (
-      <EmptyState testId={`${testId}-empty`}>{emptyText}</EmptyState>
-    );
+    return <EmptyState testId={`${testId}-empty`}>{emptyText}</EmptyState>;
   }
   return (
     <CardTable
@@ -37,7 +35,11 @@ export function CaseList({ items, t, emptyText, testId }: { items: CaseListItem[
           cell: (c) => (
             <span className="tabular-nums">
               {formatDate(c.dueOn)}
-              {c.overdue ? <span data-testid="overdue" className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('cases.overdue')}</span> : null}
+              {c.overdue ? (
+                <span data-testid="overdue" className="ml-2 rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+                  {t('cases.overdue')}
+                </span>
+              ) : null}
             </span>
           ),
         },

@@ -160,7 +160,17 @@ export function SearchPicker({
 
   const describedBy = [hint ? `${id}-hint` : '', `${id}-error`, `${id}-status`].filter(Boolean).join(' ');
   const statusText =
-    status === 'loading' ? labels.searching : status === 'failed' ? labels.failed : status === 'expired' ? labels.expired : status === 'done' ? (options.length ? labels.results.replace('{n}', String(options.length)) : labels.none) : '';
+    status === 'loading'
+      ? labels.searching
+      : status === 'failed'
+        ? labels.failed
+        : status === 'expired'
+          ? labels.expired
+          : status === 'done'
+            ? options.length
+              ? labels.results.replace('{n}', String(options.length))
+              : labels.none
+            : '';
 
   return (
     <div className="relative" data-testid={testId ?? `picker-${name}`}>
@@ -264,12 +274,7 @@ export function SearchPicker({
       ))}
       {!multiple ? <input type="hidden" name={`${name}Label`} value={chosen[0]?.label ?? ''} /> : null}
       {open ? (
-        <ul
-          id={listId}
-          role="listbox"
-          aria-label={label}
-          className="absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg"
-        >
+        <ul id={listId} role="listbox" aria-label={label} className="absolute left-0 right-0 z-20 mt-1 max-h-72 overflow-auto rounded-md border border-stone-200 bg-white py-1 text-sm shadow-lg">
           {options.map((o, i) => (
             <li
               key={o.value}

@@ -35,20 +35,12 @@ export function KindBadge({ kind, t }: { kind: UnitSummary['kind']; t: T }) {
     union_branch: 'bg-sky-50 text-sky-800 ring-sky-200',
     youth_branch: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
   };
-  return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs ring-1 ${colours[kind] ?? 'bg-amber-50 text-amber-900 ring-amber-200'}`}>
-      {t(`kind.${kind}` as MessageKey)}
-    </span>
-  );
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs ring-1 ${colours[kind] ?? 'bg-amber-50 text-amber-900 ring-amber-200'}`}>{t(`kind.${kind}` as MessageKey)}</span>;
 }
 
 export function ChildrenTable({ items, t, emptyText }: { items: ChildUnit[]; t: T; emptyText: string }) {
   if (items.length === 0) {
-    return (
-      <EmptyState testId="children-empty">
-        {emptyText}
-      </EmptyState>
-    );
+    return <EmptyState testId="children-empty">{emptyText}</EmptyState>;
   }
   return (
     <CardTable

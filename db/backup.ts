@@ -35,7 +35,9 @@ function ownerUrl(): string | undefined {
 export function postgresProgram(name: string): string {
   const base = '/usr/lib/postgresql';
   if (existsSync(base)) {
-    const versions = readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+    const versions = readdirSync(base)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a));
     for (const v of versions) {
       const tool = path.join(base, v, 'bin', name);
       if (existsSync(tool)) return tool;
@@ -63,9 +65,8 @@ async function runTool(tool: 'pg_dump' | 'pg_restore', args: string[], env: Node
     await run(postgresProgram(tool), args, { env, maxBuffer: 16 << 20 });
   } catch (err) {
     const stderr = String((err as { stderr?: string }).stderr ?? '').trim();
-    const hint = tool === 'pg_restore' && /role "[^"]+" does not exist/.test(stderr)
-      ? ' (create the roles the archive grants to first, as in README.md "PostgreSQL in production", then restore again)'
-      : '';
+    const hint =
+      tool === 'pg_restore' && /role "[^"]+" does not exist/.test(stderr) ? ' (create the roles the archive grants to first, as in README.md "PostgreSQL in production", then restore again)' : '';
     throw new Error(`${tool} failed: ${stderr.replace(/\/\/[^@/\s]*@/g, '//') || (err as Error).message.split('\n')[0]}${hint}`);
   }
 }
@@ -124,8 +125,7 @@ export async function dumpPglite(pglite: PGlite, file: string): Promise<number> 
 
 /** Opens a PGlite database restored from an archive of dumpPglite() into `dataDir` (empty, or memory://). */
 export async function loadPglite(file: string, dataDir: string): Promise<PGlite> {
-  if (!dataDir.startsWith('memory://') && existsSync(dataDir) && readdirSync(dataDir).length > 0)
-    throw new Error(`refusing to restore: ${dataDir} is not empty (restore into a new folder)`);
+  if (!dataDir.startsWith('memory://') && existsSync(dataDir) && readdirSync(dataDir).length > 0) throw new Error(`refusing to restore: ${dataDir} is not empty (restore into a new folder)`);
   const archive = await readFile(file).catch(() => {
     throw new Error(`no such file: ${file}`);
   });

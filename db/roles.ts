@@ -131,9 +131,7 @@ export async function roleProblems(url: string): Promise<string[]> {
  */
 type DatabaseEnv = { DATABASE_URL?: string; DATABASE_OWNER_URL?: string };
 
-export async function startupProblems(
-  env: DatabaseEnv = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_OWNER_URL: process.env.DATABASE_OWNER_URL },
-): Promise<string[]> {
+export async function startupProblems(env: DatabaseEnv = { DATABASE_URL: process.env.DATABASE_URL, DATABASE_OWNER_URL: process.env.DATABASE_OWNER_URL }): Promise<string[]> {
   const url = env.DATABASE_URL;
   if (!url) return [];
   const problems = (await roleProblems(url)).map((p) => `the role in DATABASE_URL ${p}`);

@@ -1,21 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  boolean,
-  check,
-  customType,
-  date,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-  type AnyPgColumn,
-} from 'drizzle-orm/pg-core';
+import { bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { UNIT_EVENT_KINDS, UNIT_KINDS, UNIT_STATUSES } from '../lib/units/kinds';
 import { ROLES } from '../lib/authz/roles';
 import { DOCUMENT_KINDS, STATES } from '../lib/admission/states';
@@ -23,7 +7,19 @@ import { MEASURES, PERIOD_KINDS } from '../lib/reports/measures';
 import { NAME_QUIRK } from '../lib/people/identity';
 import { FORM_KINDS } from '../lib/forms/kinds';
 import { DIGEST_FREQUENCIES, NOTIFICATION_KINDS } from '../lib/notify/kinds';
-import { CLASS_KINDS, ENTERPRISE_STATUSES, ENTERPRISE_TYPES, FOUNDING_STATES, RATING_GRADES, MEETING_OUTCOMES, MEMBER_EVENT_KINDS, MEMBER_STATUSES, OCCUPATIONS, OWNER_ATTITUDES, type SurveyPartner } from '../lib/registry/kinds';
+import {
+  CLASS_KINDS,
+  ENTERPRISE_STATUSES,
+  ENTERPRISE_TYPES,
+  FOUNDING_STATES,
+  RATING_GRADES,
+  MEETING_OUTCOMES,
+  MEMBER_EVENT_KINDS,
+  MEMBER_STATUSES,
+  OCCUPATIONS,
+  OWNER_ATTITUDES,
+  type SurveyPartner,
+} from '../lib/registry/kinds';
 
 /** PostgreSQL ltree: the unit's materialized path of ids ("1.4.17"), GiST-indexed. */
 export const ltree = customType<{ data: string }>({
@@ -41,7 +37,11 @@ const inList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`
  * triggers and units_rescope, see drizzle/0013) from the row's unit columns and the unit tree;
  * whatever the application writes into it is replaced.
  */
-const scopeUnits = () => integer('scope_units').array().notNull().default(sql`'{}'::integer[]`);
+const scopeUnits = () =>
+  integer('scope_units')
+    .array()
+    .notNull()
+    .default(sql`'{}'::integer[]`);
 
 export const units = pgTable(
   'units',
@@ -53,7 +53,9 @@ export const units = pgTable(
     name: text('name').notNull(),
     code: text('code').notNull(),
     /** Lower case without diacritics, for the searchable pickers (computed by the database). */
-    searchName: text('search_name').generatedAlwaysAs(sql`search_key(name)`).notNull(),
+    searchName: text('search_name')
+      .generatedAlwaysAs(sql`search_key(name)`)
+      .notNull(),
     description: text('description'),
     status: text('status', { enum: UNIT_STATUSES }).notNull().default('active'),
     mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => units.id),
@@ -87,10 +89,7 @@ export const unitEvents = pgTable(
     actorId: integer('actor_id').references((): AnyPgColumn => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('unit_events_unit_idx').on(t.unitId, t.effectiveOn),
-    check('unit_events_kind_check', sql`${t.kind} in (${inList(UNIT_EVENT_KINDS)})`),
-  ],
+  (t) => [index('unit_events_unit_idx').on(t.unitId, t.effectiveOn), check('unit_events_kind_check', sql`${t.kind} in (${inList(UNIT_EVENT_KINDS)})`)],
 );
 
 export const users = pgTable(
@@ -101,12 +100,16 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     fullName: text('full_name').notNull(),
     /** Lower case without diacritics, for search (computed by the database). */
-    searchName: text('search_name').generatedAlwaysAs(sql`search_key(full_name)`).notNull(),
+    searchName: text('search_name')
+      .generatedAlwaysAs(sql`search_key(full_name)`)
+      .notNull(),
     unitId: integer('unit_id')
       .notNull()
       .references(() => units.id),
     /** The unit's path, kept by the database (users_derive, units_after_update): the list reads users in tree order from one index. */
-    unitPath: ltree('unit_path').notNull().default(sql`''`),
+    unitPath: ltree('unit_path')
+      .notNull()
+      .default(sql`''`),
     role: text('role', { enum: ROLES }).notNull(),
     active: boolean('active').notNull().default(true),
     /** Bumped whenever role, unit, password or activity changes: older sessions end. */
@@ -424,10 +427,7 @@ export const caseDocuments = pgTable(
       .references(() => users.id),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('case_documents_case_idx').on(t.caseId),
-    check('case_documents_kind_check', sql`${t.kind} in (${inList(DOCUMENT_KINDS)})`),
-  ],
+  (t) => [index('case_documents_case_idx').on(t.caseId), check('case_documents_kind_check', sql`${t.kind} in (${inList(DOCUMENT_KINDS)})`)],
 );
 
 /**
@@ -536,7 +536,9 @@ export const enterprises = pgTable(
     uniqueIndex('enterprises_tax_code_key').on(t.taxCode),
     index('enterprises_tax_code_prefix').on(sql`${t.taxCode} text_pattern_ops`),
     // The zones of a wide scope, read one value at a time (listZones).
-    index('enterprises_zone_idx').on(t.zone).where(sql`${t.zone} is not null`),
+    index('enterprises_zone_idx')
+      .on(t.zone)
+      .where(sql`${t.zone} is not null`),
     index('enterprises_scope_gin').using('gin', t.scopeUnits),
     index('enterprises_name_key').on(sql`(${t.name} collate "und-x-icu")`, t.id),
     // The founding priority list: operating enterprises without a party organisation, readiest first.
@@ -674,7 +676,9 @@ export const partyMembers = pgTable(
     // A name search: matches after the first letter (the list reads the name's start in name order) ...
     index('party_members_search_tail_trgm').using('gin', sql`(substr(${t.searchName}, 2)) gin_trgm_ops`),
     // ... and the few names whose letters may sort apart from their search key.
-    index('party_members_search_quirk').on(sql`${t.searchName} text_pattern_ops`).where(sql`${t.fullName} ~ ${sql.raw(`'${NAME_QUIRK}'`)}`),
+    index('party_members_search_quirk')
+      .on(sql`${t.searchName} text_pattern_ops`)
+      .where(sql`${t.fullName} ~ ${sql.raw(`'${NAME_QUIRK}'`)}`),
     // Admissions of a window nationally (the month chart), read from the index alone.
     index('party_members_admitted_on_idx').on(t.admittedOn, t.admittedCellUnitId),
     // Filters of the list that may keep few rows of a large scope (a status, an occupation, the probationary).
@@ -687,7 +691,9 @@ export const partyMembers = pgTable(
     index('party_members_enterprise_idx').on(t.enterpriseId),
     index('party_members_transfer_idx').on(t.transferToUnitId),
     // The transfers waiting to be received, oldest first, with where each goes (read without the table).
-    index('party_members_incoming_idx').on(t.transferOutOn, t.id, t.transferToUnitId).where(sql`${t.transferToUnitId} is not null`),
+    index('party_members_incoming_idx')
+      .on(t.transferOutOn, t.id, t.transferToUnitId)
+      .where(sql`${t.transferToUnitId} is not null`),
     index('party_members_host_idx').on(t.hostUnitId),
     index('party_members_admitted_idx').on(t.admittedCellUnitId, t.admittedOn),
     check('party_members_occupation_check', sql`${t.occupation} in (${inList(OCCUPATIONS)})`),
@@ -713,10 +719,7 @@ export const memberEvents = pgTable(
     actorId: integer('actor_id').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    index('member_events_member_idx').on(t.memberId, t.id),
-    check('member_events_kind_check', sql`${t.kind} in (${inList(MEMBER_EVENT_KINDS)})`),
-  ],
+  (t) => [index('member_events_member_idx').on(t.memberId, t.id), check('member_events_kind_check', sql`${t.kind} in (${inList(MEMBER_EVENT_KINDS)})`)],
 );
 
 /**
@@ -765,7 +768,9 @@ export const foundingProposals = pgTable(
     index('founding_proposals_decider_idx').on(t.deciderUnitId, t.state),
     index('founding_proposals_scope_gin').using('gin', t.scopeUnits),
     // One open proposal per enterprise.
-    uniqueIndex('founding_proposals_open_key').on(t.enterpriseId).where(sql`${t.state} = 'proposed'`),
+    uniqueIndex('founding_proposals_open_key')
+      .on(t.enterpriseId)
+      .where(sql`${t.state} = 'proposed'`),
     check('founding_proposals_state_check', sql`${t.state} in (${inList(FOUNDING_STATES)})`),
   ],
 );
@@ -781,7 +786,9 @@ export const classes = pgTable(
       .references(() => units.id),
     title: text('title').notNull(),
     /** The title in lower case without diacritics, for the list's search. */
-    searchName: text('search_name').generatedAlwaysAs(sql`search_key(title)`).notNull(),
+    searchName: text('search_name')
+      .generatedAlwaysAs(sql`search_key(title)`)
+      .notNull(),
     startOn: date('start_on').notNull(),
     endOn: date('end_on').notNull(),
     /** People enrolled and certified, counted by the database (trigger on class_enrolments). */
@@ -841,8 +848,12 @@ export const ratings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('ratings_member_year_key').on(t.memberId, t.year).where(sql`${t.memberId} is not null`),
-    uniqueIndex('ratings_unit_year_key').on(t.unitId, t.year).where(sql`${t.unitId} is not null`),
+    uniqueIndex('ratings_member_year_key')
+      .on(t.memberId, t.year)
+      .where(sql`${t.memberId} is not null`),
+    uniqueIndex('ratings_unit_year_key')
+      .on(t.unitId, t.year)
+      .where(sql`${t.unitId} is not null`),
     check('ratings_subject_check', sql`(${t.memberId} is null) <> (${t.unitId} is null)`),
     check('ratings_grade_check', sql`${t.grade} in (${inList(RATING_GRADES)})`),
     check('ratings_score_check', sql`${t.score} is null or (${t.score} between 0 and 100)`),
@@ -1055,7 +1066,9 @@ export const notifications = pgTable(
     uniqueIndex('notifications_user_dedupe_key').on(t.userId, t.dedupeKey),
     // The list (newest first) and the unread count read one user's rows from these.
     index('notifications_user_list').on(t.userId, sql`${t.id} desc`),
-    index('notifications_user_unread').on(t.userId).where(sql`${t.readAt} is null`),
+    index('notifications_user_unread')
+      .on(t.userId)
+      .where(sql`${t.readAt} is null`),
     index('notifications_case_idx').on(t.caseId),
     check('notifications_kind_check', sql`${t.kind} in (${inList(NOTIFICATION_KINDS)})`),
     check('notifications_case_state_check', sql`${t.caseState} in (${inList(STATES)})`),

@@ -3,7 +3,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { setServerClock } from './clock';
 import { attachPaper, FIXTURES, pick, screenshotDir, signedIn } from './helpers';
 
-
 async function openAction(page: Page, transition: string) {
   const box = page.getByTestId(`action-${transition}`);
   if ((await box.getAttribute('open')) === null) await box.locator('summary').click();

@@ -67,7 +67,10 @@ test.describe(() => {
       await expect(entries.first()).toContainText(TANHUONG);
       await expect(entries.first()).not.toContainText('description');
       // Vietnamese text is not set in a monospace font (its marks render detached there).
-      const font = await row.locator('td').nth(1).evaluate((el) => getComputedStyle(el).fontFamily);
+      const font = await row
+        .locator('td')
+        .nth(1)
+        .evaluate((el) => getComputedStyle(el).fontFamily);
       expect(font).not.toMatch(/mono/i);
       // The filter is kept in the form.
       await expect(filters.getByRole('combobox', { name: 'Người thực hiện' })).toHaveValue(admin.fullName);
@@ -92,7 +95,7 @@ test.describe(() => {
 test.describe(() => {
   test.use({ storageState: stateFile(AS.cityAdmin) });
 
-  test('[AUDIT] an admin sees who opened which person\'s record', async ({ page }) => {
+  test("[AUDIT] an admin sees who opened which person's record", async ({ page }) => {
     const admin = account(AS.cityAdmin);
     await page.goto('/members');
     const first = page.getByTestId('members-table').getByRole('link').first();

@@ -1,20 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import {
-  account,
-  AS,
-  DEMO_PASSWORD,
-  hydrated,
-  logIn,
-  ROLE_VI,
-  screenshotDir,
-  stateFile,
-  submitLogin,
-  unitName,
-  WRONG_LOGIN,
-  type Username,
-} from './helpers';
+import { account, AS, DEMO_PASSWORD, hydrated, logIn, ROLE_VI, screenshotDir, stateFile, submitLogin, unitName, WRONG_LOGIN, type Username } from './helpers';
 
 mkdirSync(screenshotDir, { recursive: true });
 
@@ -83,7 +70,11 @@ test('[AUTH] a deep link survives the login; a link that points off the site lan
 test('[AUTH] production headers: a nonce-based script policy without unsafe-inline, and the session cookie is Secure', async ({ page }) => {
   const response = await page.goto('/login');
   const csp = response?.headers()['content-security-policy'] ?? '';
-  const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src')) ?? '';
+  const scriptSrc =
+    csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src')) ?? '';
   expect(scriptSrc).toMatch(/'nonce-[A-Za-z0-9+/=]+'/);
   expect(scriptSrc).not.toContain('unsafe-inline');
   expect(scriptSrc).not.toContain('unsafe-eval');

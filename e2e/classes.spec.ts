@@ -2,7 +2,6 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pick, screenshotDir, signedIn } from './helpers';
 
-
 test('[CLASSES] the city opens an awareness class, enrols two candidates, issues their certificates, and the admission case carries it', async ({ browser }) => {
   const page = await signedIn(browser, 'mytho.officer');
   await page.goto('/classes');

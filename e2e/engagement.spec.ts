@@ -20,7 +20,9 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 }
 
-test('[ENGAGEMENT] a ward officer records a survey with 14 ward committees and the tax office, logs meetings with three enterprises from a list, and the dashboard counts them', async ({ browser }) => {
+test('[ENGAGEMENT] a ward officer records a survey with 14 ward committees and the tax office, logs meetings with three enterprises from a list, and the dashboard counts them', async ({
+  browser,
+}) => {
   const page = await signedIn(browser, 'p4.officer');
   await page.setViewportSize({ width: 1366, height: 900 });
   const before = await figures(page);

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pick, screenshotDir, signedIn } from './helpers';
 
-
 test('[REGISTRY] a ward officer registers an enterprise, finds it without diacritics, logs a meeting with the owner and a survey finding', async ({ browser }) => {
   const page = await signedIn(browser, 'p4.officer');
   await page.getByRole('link', { name: 'Doanh nghiệp', exact: true }).click();

@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { pick, screenshotDir, signedIn } from './helpers';
 
-
 test('[FOUNDING] from the priority list: export it, propose a cell (too few members refused), the city leader decides and the cell exists', async ({ browser }) => {
   const officer = await signedIn(browser, 'mytho.officer');
   await officer.goto('/enterprises');

@@ -89,7 +89,11 @@ test.describe('[SEARCH] one search from every page, by keyboard', () => {
     await hydrated(page);
     const header = page.locator('#header-search');
     // "/" typed into another field stays there.
-    const listSearch = page.getByRole('search').filter({ hasNot: page.locator('#header-search') }).locator('input[name=q]').first();
+    const listSearch = page
+      .getByRole('search')
+      .filter({ hasNot: page.locator('#header-search') })
+      .locator('input[name=q]')
+      .first();
     await listSearch.click();
     await page.keyboard.type('a/b');
     await expect(listSearch).toHaveValue('a/b');

@@ -33,4 +33,3 @@ export const importUnitRow = (name: string, kind: string, parent: string, date: 
   Mã: code,
   'Ngày thành lập / hiệu lực': date,
 });
-

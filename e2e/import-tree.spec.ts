@@ -5,7 +5,6 @@ import { fillTemplate as fill, importDir, importUnitRow as unit, uploadImport as
 import { screenshotDir, signedIn } from './helpers';
 import { taxCodeCheckDigit } from '../lib/registry/tax-code';
 
-
 function taxCode(n: number): string {
   for (let s = n; ; s++) {
     const nine = `15${String(s).padStart(7, '0')}`;

@@ -4,7 +4,6 @@ import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { hydrated, screenshotDir, signedIn } from './helpers';
 
-
 const dir = path.join(import.meta.dirname, '..', 'test-results', 'import');
 
 test('[IMPORT] a ward officer fills the member template, gets every bad cell reported with nothing imported, fixes it and imports', async ({ browser }) => {
@@ -24,7 +23,7 @@ test('[IMPORT] a ward officer fills the member template, gets every bad cell rep
     ['Lê Thị Nhập', '14/02/1993', 'Nữ', '082193123402', '', 'Chi bộ Công ty TNHH May Phương Nam', '', 'Nhân viên văn phòng', '02/03/19', '', ''],
     ['Đỗ Minh Nhập', '22/11/1990', 'Nam', '082090123403', '', 'Chi bộ Khu phố 3, Phường 4', '', 'Khác', '03/02/2020', '03/02/2021', ''],
   ];
-  rows.forEach((r, i) => ws.getRow(i + 2).values = r);
+  rows.forEach((r, i) => (ws.getRow(i + 2).values = r));
   const bad = path.join(dir, 'dang-vien-loi.xlsx');
   await wb.xlsx.writeFile(bad);
 

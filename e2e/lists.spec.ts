@@ -6,7 +6,10 @@ const CELL = unitName('TG-MYTHO-P4-PHUONGNAM'); // Chi bộ Công ty TNHH May Ph
 
 /** The members a page of the list shows (their record links), top to bottom. */
 async function shownNames(page: Page): Promise<string[]> {
-  return page.getByTestId('members-table').locator('tbody tr td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return page
+    .getByTestId('members-table')
+    .locator('tbody tr td:first-child a')
+    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
 /** No part of the page is wider than the screen (a phone shows no sideways scroll). */

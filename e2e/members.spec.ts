@@ -2,7 +2,6 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { pick, screenshotDir, signedIn } from './helpers';
 
-
 test('[MEMBERS] a cell registers a member (a same-name twin needs a confirmation), transfers them, and the receiving cell takes them in', async ({ browser }) => {
   const sender = await signedIn(browser, 'cb.phuongnam');
   await sender.getByRole('link', { name: 'Đảng viên', exact: true }).click();

@@ -39,7 +39,9 @@ export function papersScenario(device: 'desktop' | 'phone') {
       const attach = page.getByTestId('attach-form');
       await page.locator('summary', { hasText: 'Đính kèm tài liệu' }).click();
       await attach.getByLabel('Loại tài liệu').selectOption({ label: 'Đơn xin vào Đảng (1-KNĐ)' });
-      await attach.getByLabel('Tệp scan, ảnh chụp hoặc bản Word').setInputFiles({ name: 'don.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\x90\x00\x03', 'latin1'), Buffer.alloc(300)]) });
+      await attach
+        .getByLabel('Tệp scan, ảnh chụp hoặc bản Word')
+        .setInputFiles({ name: 'don.pdf', mimeType: 'application/pdf', buffer: Buffer.concat([Buffer.from('MZ\x90\x00\x03', 'latin1'), Buffer.alloc(300)]) });
       await attach.getByRole('button', { name: 'Đính kèm', exact: true }).click();
       await expect(attach.getByTestId('error-files')).toContainText('Tệp “don.pdf” không phải PDF');
       await expect(page.getByTestId('case-paper')).toHaveCount(0);

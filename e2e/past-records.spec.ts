@@ -90,7 +90,10 @@ test('[PAST] a member admitted in 2019 counts in 2019; a proposal dated before t
   await expect(table).toContainText('25/07/2016');
   await expect(table.getByTestId('ruleset-unconfirmed').first()).toContainText('Chưa đối chiếu được với văn bản:');
   await leader.screenshot({ path: path.join(screenshotDir, 'past-rules.png'), fullPage: true });
-  for (const [name, url] of [['rules', '/rules'], ['founding', '/founding']] as const) {
+  for (const [name, url] of [
+    ['rules', '/rules'],
+    ['founding', '/founding'],
+  ] as const) {
     await leader.setViewportSize({ width: 390, height: 844 });
     await leader.goto(url);
     const width = await leader.evaluate(() => document.documentElement.scrollWidth);

@@ -47,7 +47,7 @@ test('[PUBLISHED] Mỹ Tho: 18 enterprises with organisations (4 under wards, 14
   await expect(page.getByTestId('member-count')).toHaveText('205 đảng viên');
 });
 
-test('[PUBLISHED] the province: the resolution\'s yearly targets of 200 new members in non-state enterprises, 5 owners, 10 organisations, 90% and 85% rated good', async ({ browser }) => {
+test("[PUBLISHED] the province: the resolution's yearly targets of 200 new members in non-state enterprises, 5 owners, 10 organisations, 90% and 85% rated good", async ({ browser }) => {
   const page = await signedIn(browser, 'tinh.leader');
   const year = new Date().getFullYear();
   await dashboard(page, String(year));
@@ -72,7 +72,9 @@ test('[PUBLISHED] the bloc committee: 83 grassroots organisations (42 cells, 41 
   await page.screenshot({ path: path.join(screenshotDir, 'published-bloc.png'), fullPage: true });
 });
 
-test('[PUBLISHED] a bloc over the 2020–2025 term: 25 awareness classes for 1,270, 22 new-member classes for 1,087, 1,147 admitted (27% above the plan of 903), 173 in non-state enterprises', async ({ browser }) => {
+test('[PUBLISHED] a bloc over the 2020–2025 term: 25 awareness classes for 1,270, 22 new-member classes for 1,087, 1,147 admitted (27% above the plan of 903), 173 in non-state enterprises', async ({
+  browser,
+}) => {
   const page = await signedIn(browser, 'tqkhoi.leader');
   await dashboard(page, '2020-2025');
   await expect(page.getByTestId('report-heading')).toHaveText('Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh Tuyên Quang · Nhiệm kỳ 2020–2025');

@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { expect, test } from '@playwright/test';
 import { pick, screenshotDir, signedIn } from './helpers';
 
-
 test('[REPORTS] the city sets a target for a ward, sees progress move after an admission there, and drills down two levels', async ({ browser }) => {
   const year = new Date().getFullYear();
   const leader = await signedIn(browser, 'mytho.leader');

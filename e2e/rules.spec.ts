@@ -86,10 +86,13 @@ test.describe(() => {
   });
 
   test('[RULES] a save whose Origin is another site, or absent, is refused with 403 and changes nothing', async ({ page, request }) => {
-    for (const forge of [(h: Record<string, string>) => ({ ...h, origin: 'https://evil.example' }), (h: Record<string, string>) => {
-      const { origin: _origin, ...rest } = h;
-      return rest;
-    }]) {
+    for (const forge of [
+      (h: Record<string, string>) => ({ ...h, origin: 'https://evil.example' }),
+      (h: Record<string, string>) => {
+        const { origin: _origin, ...rest } = h;
+        return rest;
+      },
+    ]) {
       await page.goto('/rules/calendar?year=2027');
       await hydrated(page);
       const statuses: number[] = [];

@@ -24,7 +24,10 @@ test.describe(() => {
     const ward6Id = await idFromLink(admin, WARD6);
     await admin.goto(`/units/${ward6Id}`);
     const ward6CellId = await idFromLink(admin, WARD6_CELL);
-    const cityId = await admin.getByTestId('breadcrumb').getByRole('link', { name: unitName('TG-MYTHO') }).getAttribute('href');
+    const cityId = await admin
+      .getByTestId('breadcrumb')
+      .getByRole('link', { name: unitName('TG-MYTHO') })
+      .getAttribute('href');
     await admin.context().close();
 
     // Own ward: visible.

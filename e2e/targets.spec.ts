@@ -6,7 +6,6 @@ import { fillTemplate, importDir, importUnitRow, uploadImport } from './import-h
 
 const UNITS = 60;
 
-
 /** The sheet fits the page and scrolls inside its own box, the unit's name staying in sight. */
 async function checkSheet(page: Page) {
   await page.goto('/reports/targets');
@@ -35,7 +34,12 @@ test('[REPORTS] a ward with sixty units below it sets targets on a page no wider
   // The province imports sixty cells under Phường 1 in one file.
   const admin = await pageAs(browser, AS.provinceAdmin);
   await admin.goto('/import');
-  const file = await fillTemplate(admin, 'units', names.map((n, i) => importUnitRow(n, 'Chi bộ', 'TG-MYTHO-P1', '01/07/2025', `TG-MYTHO-P1-T${run}-${i + 1}`)), `targets-${run}.xlsx`);
+  const file = await fillTemplate(
+    admin,
+    'units',
+    names.map((n, i) => importUnitRow(n, 'Chi bộ', 'TG-MYTHO-P1', '01/07/2025', `TG-MYTHO-P1-T${run}-${i + 1}`)),
+    `targets-${run}.xlsx`,
+  );
   const done = await uploadImport(admin, 'units', file);
   await expect(done.getByTestId('import-message')).toContainText(`Đã nhập ${UNITS} dòng`);
 

@@ -49,12 +49,7 @@ const HIDDEN_FIELDS = new Set(['id', 'version', 'caseId', 'documentId', 'classId
  * ActionState: field errors next to fields, the data layer's refusals as a translated message,
  * anything unexpected as a generic message (logged on the server; the transaction rolled back).
  */
-export async function runAction<S extends z.ZodType>(
-  schema: S,
-  formData: FormData,
-  run: (data: z.output<S>) => Promise<unknown>,
-  done: MessageKey,
-): Promise<ActionState> {
+export async function runAction<S extends z.ZodType>(schema: S, formData: FormData, run: (data: z.output<S>) => Promise<unknown>, done: MessageKey): Promise<ActionState> {
   const t = await getT();
   const values = typedValues(formData);
   const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
@@ -74,9 +69,7 @@ export async function runAction<S extends z.ZodType>(
     return { ok: true, message: t(done) };
   } catch (err) {
     if (err instanceof DalError) {
-      const fieldErrors = err.fieldErrors
-        ? Object.fromEntries(Object.entries(err.fieldErrors).map(([f, k]) => [f, t(k, err.fieldParams?.[f] ?? err.params)]))
-        : undefined;
+      const fieldErrors = err.fieldErrors ? Object.fromEntries(Object.entries(err.fieldErrors).map(([f, k]) => [f, t(k, err.fieldParams?.[f] ?? err.params)])) : undefined;
       return { ok: false, message: dalMessage(t, err), fieldErrors, values };
     }
     // Next's redirect()/notFound() travel as errors: let them through.

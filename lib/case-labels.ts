@@ -4,12 +4,22 @@ import type { MessageKey } from '@/lib/i18n/messages';
 
 /** Labels for the case pages' client forms. */
 export function caseFormText(t: T): Record<string, string> {
-  const keys = [
-    'fullName', 'birthDate', 'gender', 'male', 'female', 'nationalId', 'phone', 'workplace', 'cell', 'certificateNo', 'certificateIssuedOn', 'confirmNotDuplicate', 'submit',
-  ] as const;
+  const keys = ['fullName', 'birthDate', 'gender', 'male', 'female', 'nationalId', 'phone', 'workplace', 'cell', 'certificateNo', 'certificateIssuedOn', 'confirmNotDuplicate', 'submit'] as const;
   const caseKeys = [
-    'docKind', 'docTitle', 'docNumber', 'docIssuedOn', 'attachSubmit', 'effectiveOn', 'reason', 'votesFor', 'eligible', 'sponsors', 'withUnionResolution', 'decisionNo',
-    'proposesRemoval', 'overrideHint',
+    'docKind',
+    'docTitle',
+    'docNumber',
+    'docIssuedOn',
+    'attachSubmit',
+    'effectiveOn',
+    'reason',
+    'votesFor',
+    'eligible',
+    'sponsors',
+    'withUnionResolution',
+    'decisionNo',
+    'proposesRemoval',
+    'overrideHint',
   ] as const;
   return {
     pending: t('form.pending'),

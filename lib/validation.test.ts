@@ -81,8 +81,7 @@ describe('username (zod)', () => {
 
   const bad = ['', 'ab', 'a'.repeat(41), 'nguyễn.an', 'mỹ tho', 'a b', 'user@example.com', 'a/b', "o'neil", 'ab\n'];
   for (const input of bad) {
-    test(`refuses ${JSON.stringify(input)} with errors.invalidUsername`, () =>
-      assert.equal(firstIssue(username.safeParse(input)), 'errors.invalidUsername'));
+    test(`refuses ${JSON.stringify(input)} with errors.invalidUsername`, () => assert.equal(firstIssue(username.safeParse(input)), 'errors.invalidUsername'));
   }
   test('a missing username is errors.required', () => {
     assert.equal(firstIssue(username.safeParse(undefined)), 'errors.required');

@@ -20,14 +20,25 @@ export const text = (max: number) =>
   z
     .string({ error: 'errors.required' })
     .transform((s) => s.normalize('NFC').trim())
-    .pipe(z.string().min(1, { error: 'errors.required' }).max(max, { error: `errors.tooLong|${max}` }).refine((s) => !CONTROL.test(s), { error: 'errors.controlChars' }));
+    .pipe(
+      z
+        .string()
+        .min(1, { error: 'errors.required' })
+        .max(max, { error: `errors.tooLong|${max}` })
+        .refine((s) => !CONTROL.test(s), { error: 'errors.controlChars' }),
+    );
 
 export const optionalText = (max: number) =>
   z
     .string()
     .optional()
     .transform((s) => (s ?? '').normalize('NFC').trim())
-    .pipe(z.string().max(max, { error: `errors.tooLong|${max}` }).refine((s) => !CONTROL.test(s), { error: 'errors.controlChars' }));
+    .pipe(
+      z
+        .string()
+        .max(max, { error: `errors.tooLong|${max}` })
+        .refine((s) => !CONTROL.test(s), { error: 'errors.controlChars' }),
+    );
 
 /** PostgreSQL's integer: ids and counts above it are not ids the portal made. */
 export const MAX_INT = 2_147_483_647;
@@ -102,7 +113,10 @@ export type WholeNumberProblem = 'errors.required' | 'errors.notWholeNumber' | '
  * Full-width digits are read as digits.
  */
 export function parseWholeNumber(input: string, max = MAX_INT): { value: number } | { problem: WholeNumberProblem } {
-  const s = input.normalize('NFKC').trim().replace(/[\s\u00a0\u202f]+/g, ' ');
+  const s = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s\u00a0\u202f]+/g, ' ');
   if (!s) return { problem: 'errors.required' };
   let digits: string;
   if (/^\d+$/.test(s)) digits = s;
@@ -116,14 +130,12 @@ export function parseWholeNumber(input: string, max = MAX_INT): { value: number 
 
 /** A required whole number field (see parseWholeNumber), at most `max`. */
 export const wholeNumber = (max = MAX_INT) =>
-  z
-    .string({ error: 'errors.required' })
-    .transform((s, ctx) => {
-      const r = parseWholeNumber(s, max);
-      if ('value' in r) return r.value;
-      ctx.addIssue({ code: 'custom', message: r.problem === 'errors.numberTooLarge' ? `${r.problem}|${max}` : r.problem });
-      return z.NEVER;
-    });
+  z.string({ error: 'errors.required' }).transform((s, ctx) => {
+    const r = parseWholeNumber(s, max);
+    if ('value' in r) return r.value;
+    ctx.addIssue({ code: 'custom', message: r.problem === 'errors.numberTooLarge' ? `${r.problem}|${max}` : r.problem });
+    return z.NEVER;
+  });
 
 /** An optional whole number field: undefined when left empty. */
 export const optionalWholeNumber = (max = MAX_INT) =>
@@ -139,18 +151,20 @@ export const optionalWholeNumber = (max = MAX_INT) =>
     });
 
 /** The row version a form was opened on (optimistic locking); anything else is a forged post. */
-export const version = z.coerce.number({ error: 'errors.invalidChoice' }).int({ error: 'errors.invalidChoice' }).min(0, { error: 'errors.invalidChoice' }).max(MAX_INT, { error: 'errors.invalidChoice' });
+export const version = z.coerce
+  .number({ error: 'errors.invalidChoice' })
+  .int({ error: 'errors.invalidChoice' })
+  .min(0, { error: 'errors.invalidChoice' })
+  .max(MAX_INT, { error: 'errors.invalidChoice' });
 
 /** A year typed in a form or a link: four digits between 1900 and 2100. */
-export const year = z
-  .string({ error: 'errors.invalidYear' })
-  .transform((s, ctx) => {
-    const t = s.trim();
-    const n = /^\d{4}$/.test(t) ? Number(t) : NaN;
-    if (n >= 1900 && n <= 2100) return n;
-    ctx.addIssue({ code: 'custom', message: 'errors.invalidYear' });
-    return z.NEVER;
-  });
+export const year = z.string({ error: 'errors.invalidYear' }).transform((s, ctx) => {
+  const t = s.trim();
+  const n = /^\d{4}$/.test(t) ? Number(t) : NaN;
+  if (n >= 1900 && n <= 2100) return n;
+  ctx.addIssue({ code: 'custom', message: 'errors.invalidYear' });
+  return z.NEVER;
+});
 
 export const unitKind = z.enum(UNIT_KINDS, { error: 'errors.invalidChoice' });
 export const role = z.enum(ROLES, { error: 'errors.invalidChoice' });
@@ -182,6 +196,5 @@ export const personFields = {
 
 /** A CCCD, when given, must agree with the birth date and sex it encodes. */
 export function checkNationalId(v: { nationalId: string; birthDate: string; gender: 'male' | 'female' }, ctx: z.RefinementCtx): void {
-  if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender }))
-    ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
+  if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender })) ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
 }

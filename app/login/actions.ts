@@ -33,9 +33,7 @@ export async function loginAction(_prev: FormState, formData: FormData): Promise
       return {
         ok: false,
         values: { username },
-        message: throttled
-          ? t('login.throttled', { max: LOGIN_MAX_FAILURES, minutes: LOGIN_LOCK_MINUTES })
-          : t('login.invalid'),
+        message: throttled ? t('login.throttled', { max: LOGIN_MAX_FAILURES, minutes: LOGIN_LOCK_MINUTES }) : t('login.invalid'),
       };
     }
     throw err; // the redirect after a successful sign-in

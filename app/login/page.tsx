@@ -31,10 +31,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
         <h2 className="mb-4 text-lg font-semibold">{t('login.title')}</h2>
-        <LoginForm
-          next={next}
-          labels={{ username: t('login.username'), password: t('login.password'), submit: t('login.submit'), pending: t('login.pending') }}
-        />
+        <LoginForm next={next} labels={{ username: t('login.username'), password: t('login.password'), submit: t('login.submit'), pending: t('login.pending') }} />
         <LanguageSwitch className="mt-6 text-center text-stone-600" />
       </div>
     </main>

@@ -58,11 +58,19 @@ export async function benchApprovals(leaderCount = 50, raceCases = 100): Promise
         select case when c.state in ('referred', 'cell_review', 'ceremony_pending') then c.cell_unit_id
                     when c.state = 'committee_review' then c.committee_unit_id
                     else c.decider_unit_id end as owner
-        from admission_cases c where c.state in (${sql.join(states.map((s) => sql`${s}`), sql`, `)})) x
+        from admission_cases c where c.state in (${sql.join(
+          states.map((s) => sql`${s}`),
+          sql`, `,
+        )})) x
       group by owner order by count(*) desc, owner limit ${leaderCount}`),
   );
   const users = rowsOf<{ id: number; unit_id: number; sv: number }>(
-    await db.execute(sql`select id, unit_id, session_version as sv from users where role = 'leader' and username = 'l' || unit_id and unit_id in (${sql.join(owners.map((o) => sql`${o.unit_id}`), sql`, `)})`),
+    await db.execute(
+      sql`select id, unit_id, session_version as sv from users where role = 'leader' and username = 'l' || unit_id and unit_id in (${sql.join(
+        owners.map((o) => sql`${o.unit_id}`),
+        sql`, `,
+      )})`,
+    ),
   );
   const queues = new Map<number, Queued[]>();
   for (const o of owners) {
@@ -74,7 +82,10 @@ export async function benchApprovals(leaderCount = 50, raceCases = 100): Promise
            or (c.state = 'decision_pending' and c.decider_unit_id = ${o.unit_id})
         order by id`),
     );
-    queues.set(Number(o.unit_id), rows.map((r) => ({ id: Number(r.id), version: Number(r.version), state: r.state })));
+    queues.set(
+      Number(o.unit_id),
+      rows.map((r) => ({ id: Number(r.id), version: Number(r.version), state: r.state })),
+    );
   }
   // Keep some cases aside for the race, from the longest queues.
   const raceSet: { user: (typeof users)[number]; c: Queued }[] = [];
@@ -126,7 +137,10 @@ export async function benchApprovals(leaderCount = 50, raceCases = 100): Promise
     ? rowsOf<{ case_id: number; n: number; version: number }>(
         await db.execute(sql`
           select c.id as case_id, c.version, (select count(*)::int from case_events e where e.case_id = c.id and e.at >= ${started.toISOString()}::timestamptz) as n
-          from admission_cases c where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`),
+          from admission_cases c where c.id in (${sql.join(
+            ids.map((id) => sql`${id}`),
+            sql`, `,
+          )})`),
       )
     : [];
   let lost = 0;

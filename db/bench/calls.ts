@@ -115,8 +115,7 @@ export const CALLS: Call[] = [
     prepare: async () => (await listClasses({ kind: 'awareness' })).items[0]?.id,
     run: (_, classId) => searchClassCandidates(classId as number, 'nguyen'),
   }),
-  { name: 'home: the user\'s work (getHome)', as: 'leader', goal: 'dashboard', run: () => getHome() },
+  { name: "home: the user's work (getHome)", as: 'leader', goal: 'dashboard', run: () => getHome() },
   { name: 'dashboard: figures (getDashboard)', as: 'leader', goal: 'dashboard', run: () => getDashboard({ period }) },
   { name: 'dashboard: headline, charts, forecast (getOverview)', as: 'leader', goal: 'dashboard', run: () => getOverview({ period }) },
 ];
-

@@ -22,19 +22,7 @@ import { readFileSync } from 'node:fs';
 import type postgres from 'postgres';
 import { TRANSITION_SPECS, type TransitionName } from '../../lib/admission/workflow';
 import type { CaseRole, DocumentKind, State } from '../../lib/admission/states';
-import {
-  ENTERPRISE_BRANDS,
-  ENTERPRISE_PREFIXES,
-  ENTERPRISE_SECTORS,
-  expand,
-  FEMALE_GIVEN,
-  FEMALE_MIDDLE,
-  MALE_GIVEN,
-  MALE_MIDDLE,
-  SECOND_ELEMENT,
-  SURNAMES,
-  withKeys,
-} from './names';
+import { ENTERPRISE_BRANDS, ENTERPRISE_PREFIXES, ENTERPRISE_SECTORS, expand, FEMALE_GIVEN, FEMALE_MIDDLE, MALE_GIVEN, MALE_MIDDLE, SECOND_ELEMENT, SURNAMES, withKeys } from './names';
 
 export type BenchSize = {
   provinces: number;
@@ -159,7 +147,9 @@ export function stepsTo(state: State, hasCommittee: boolean, returned: boolean):
 /** The documents a case in `state` holds: those of every step taken, and those its next step needs. */
 export function documentsAt(state: State, hasCommittee: boolean, steps: Step[]): { kind: DocumentKind; day: number; actor: CaseRole }[] {
   const docs = steps.flatMap((s) =>
-    s.transition === 'return' || s.transition === 'reject' ? [] : (TRANSITION_SPECS[s.transition as Exclude<TransitionName, 'return'>].documents ?? []).map((kind) => ({ kind, day: s.day - 2, actor: s.actor })),
+    s.transition === 'return' || s.transition === 'reject'
+      ? []
+      : (TRANSITION_SPECS[s.transition as Exclude<TransitionName, 'return'>].documents ?? []).map((kind) => ({ kind, day: s.day - 2, actor: s.actor })),
   );
   const next = FORWARD.map((t) => ({ t, spec: TRANSITION_SPECS[t as Exclude<TransitionName, 'return'>] })).find(
     ({ t, spec }) => spec.from.includes(state) && !((t === 'committeeEndorse' || t === 'committeeEndorseRecognition') && !hasCommittee),
@@ -250,8 +240,7 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
     // An enterprise's name is a function of its number, so its cell can carry it (the pools inlined: a function body takes no parameters).
     const lit = (a: string[]) => `array[${a.map((x) => `'${x.replace(/'/g, "''")}'`).join(',')}]`;
     const pick = (pool: { names: string[]; keys: string[] }, which: 'names' | 'keys', index: string) => `(${lit(pool[which])})[1 + (${index}) % ${pool.names.length}]`;
-    const nameOf = (which: 'names' | 'keys') =>
-      [pick(entPrefix, which, 'e'), pick(entSector, which, 'e / 7'), pick(brands, which, 'e / 3'), pick(brands, which, 'e / 11')].join(` || ' ' || `);
+    const nameOf = (which: 'names' | 'keys') => [pick(entPrefix, which, 'e'), pick(entSector, which, 'e / 7'), pick(brands, which, 'e / 3'), pick(brands, which, 'e / 11')].join(` || ' ' || `);
     await sql.unsafe(`create or replace function bench_ent_name(e int, key boolean) returns text language sql immutable as $$
       select case when key then ${nameOf('keys')} else ${nameOf('names')} end $$`);
     await sql`insert into units (id, parent_id, path, kind, name, code)
@@ -287,8 +276,10 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
     }
   });
 
-  await step(`enterprises (${NE})`, () =>
-    sql`insert into enterprises (id, name, search_name, tax_code, type, foreign_invested, address, managing_unit_id, zone, workforce,
+  await step(
+    `enterprises (${NE})`,
+    () =>
+      sql`insert into enterprises (id, name, search_name, tax_code, type, foreign_invested, address, managing_unit_id, zone, workforce,
         has_trade_union, trade_union_unit_id, has_youth_union, youth_union_unit_id, owner_name, owner_is_member, party_unit_id, status)
       select e, bench_ent_name(e, false), bench_ent_name(e, true), lpad(e::text, 10, '0'),
         (array['private','llc','joint_stock','partnership','cooperative','fdi'])[1 + bench_r(e, 11) % 6], bench_r(e, 11) % 6 = 5,
@@ -351,9 +342,22 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
         if (steps) variants.push({ state, hasCommittee, returned, steps });
       }
   const stepRows = variants.flatMap((v) =>
-    v.steps.map((s) => ({ state: v.state, has_committee: v.hasCommittee, returned: v.returned, seq: s.seq, transition: s.transition, from_state: s.from, to_state: s.to, actor: s.actor, day: s.day, round: s.round })),
+    v.steps.map((s) => ({
+      state: v.state,
+      has_committee: v.hasCommittee,
+      returned: v.returned,
+      seq: s.seq,
+      transition: s.transition,
+      from_state: s.from,
+      to_state: s.to,
+      actor: s.actor,
+      day: s.day,
+      round: s.round,
+    })),
   );
-  const docRows = variants.flatMap((v) => documentsAt(v.state, v.hasCommittee, v.steps).map((d) => ({ state: v.state, has_committee: v.hasCommittee, returned: v.returned, kind: d.kind, day: d.day, actor: d.actor })));
+  const docRows = variants.flatMap((v) =>
+    documentsAt(v.state, v.hasCommittee, v.steps).map((d) => ({ state: v.state, has_committee: v.hasCommittee, returned: v.returned, kind: d.kind, day: d.day, actor: d.actor })),
+  );
   const pathRows = variants.map((v) => {
     const day = (t: TransitionName) => v.steps.find((s) => s.transition === t)?.day ?? null;
     const last = v.steps.length ? v.steps[v.steps.length - 1].day : 0;
@@ -528,7 +532,22 @@ export async function generate(sql: postgres.Sql, size: BenchSize, today: string
   });
 
   await step('sequences, helper tables, analyze', async () => {
-    for (const table of ['units', 'users', 'enterprises', 'persons', 'party_members', 'admission_cases', 'classes', 'founding_proposals', 'survey_rounds', 'ratings', 'class_enrolments', 'owner_meetings', 'survey_findings', 'targets'])
+    for (const table of [
+      'units',
+      'users',
+      'enterprises',
+      'persons',
+      'party_members',
+      'admission_cases',
+      'classes',
+      'founding_proposals',
+      'survey_rounds',
+      'ratings',
+      'class_enrolments',
+      'owner_meetings',
+      'survey_findings',
+      'targets',
+    ])
       await sql.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select max(id) from ${table})))`);
     for (const table of ['case_events', 'case_documents', 'case_document_files', 'stored_files', 'audit_log'])
       await sql.unsafe(`select setval(pg_get_serial_sequence('${table}', 'id'), greatest(1, (select max(id) from ${table})))`);

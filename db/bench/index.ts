@@ -34,7 +34,11 @@ const SCOPES = [
 
 const GOALS = { list: { p95: 50, ratio: 1.5 }, dashboard: { p95: 200, wardP95: 30 } };
 
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 const log = (m: string) => console.log(`[bench] ${m}`);
 
 async function prepare(serverUrl: string): Promise<string> {

@@ -69,7 +69,10 @@ export async function measurePageJs(): Promise<void> {
     await page.getByTestId('login-form').locator('button[type=submit]').click();
     await page.waitForURL(`${BASE}/`);
     await page.goto(`${BASE}/cases`);
-    const caseHref = await page.locator('a[href^="/cases/"]').filter({ hasNotText: /^$/ }).evaluateAll((as) => as.map((a) => a.getAttribute('href')).find((h) => /^\/cases\/\d+$/.test(h ?? '')));
+    const caseHref = await page
+      .locator('a[href^="/cases/"]')
+      .filter({ hasNotText: /^$/ })
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')).find((h) => /^\/cases\/\d+$/.test(h ?? '')));
     const storage = await login.storageState();
     await login.close();
     const pages: [string, string, boolean][] = [

@@ -268,7 +268,10 @@ function report(restartAt: number | undefined, restartDone: number | undefined):
   console.log(`\n| kind | requests | ok | refused by the form | errors | p50 ms | p95 ms | max ms |\n|---|---:|---:|---:|---:|---:|---:|---:|`);
   for (const kind of [...kinds, 'all' as const]) {
     const of = samples.filter((s) => kind === 'all' || s.kind === kind);
-    const ms = of.filter((s) => s.outcome === 'ok' || s.outcome === 'refused').map((s) => s.ms).sort((a, b) => a - b);
+    const ms = of
+      .filter((s) => s.outcome === 'ok' || s.outcome === 'refused')
+      .map((s) => s.ms)
+      .sort((a, b) => a - b);
     const errors = of.filter((s) => s.outcome !== 'ok' && s.outcome !== 'refused');
     const byOutcome = [...new Set(errors.map((e) => e.outcome))].map((o) => `${o}: ${errors.filter((e) => e.outcome === o).length}`).join(', ');
     console.log(
@@ -348,7 +351,10 @@ async function main(): Promise<void> {
     next.stderr!.pipe(out);
     for (let i = 0; ; i++) {
       if (next.exitCode !== null) throw new Error(`the server exited (${next.exitCode}); see ${serverLog}`);
-      const ok = await fetch(`${BASE}/login`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${BASE}/login`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) break;
       if (i > 120) throw new Error('the server did not answer within 60 s');
       await sleep(500);

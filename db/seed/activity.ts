@@ -13,7 +13,10 @@ import { gradeForScore } from '../../lib/registry/ratings';
 export async function seedDemoActivity(db: Db, today: string): Promise<boolean> {
   const unitRows = await db.select({ id: units.id, code: units.code, parentId: units.parentId, kind: units.kind }).from(units);
   const unit = (code: string) => unitRows.find((u) => u.code === code)!.id;
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(classes).where(eq(classes.organiserUnitId, unit('TG-MYTHO')));
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(classes)
+    .where(eq(classes.organiserUnitId, unit('TG-MYTHO')));
   if (Number(n) > 0) return false;
   const [officer] = await db.select({ id: users.id }).from(users).where(eq(users.username, 'mytho.officer'));
   const year = Number(today.slice(0, 4));
@@ -95,7 +98,12 @@ export async function seedDemoActivity(db: Db, today: string): Promise<boolean> 
 
     // Ward members assigned to take part in enterprise cells (1–2 per cell, as in Mỹ Tho).
     const wardMembers = async (code: string) =>
-      (await tx.select({ id: partyMembers.id, cellUnitId: partyMembers.cellUnitId }).from(partyMembers).where(eq(partyMembers.cellUnitId, unit(code))).orderBy(partyMembers.id).limit(2));
+      await tx
+        .select({ id: partyMembers.id, cellUnitId: partyMembers.cellUnitId })
+        .from(partyMembers)
+        .where(eq(partyMembers.cellUnitId, unit(code)))
+        .orderBy(partyMembers.id)
+        .limit(2);
     const plan: [string, string, string][] = [
       ['TG-MYTHO-P1-KP2', 'TG-MYTHO-DUOC', 'Tham gia cấp ủy chi bộ'],
       ['TG-MYTHO-P1-KP2', 'TG-MYTHO-MEKONG', 'Theo dõi, giúp đỡ chi bộ'],

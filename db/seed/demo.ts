@@ -153,7 +153,10 @@ type Parent = { id: number; path: string; name: string };
 /** Create the units of a demo tree that are missing (matched by code), under `parent`; returns how many were created. */
 export async function ensureTree(tx: Tx, node: DemoUnit, parent: Parent | null): Promise<number> {
   let created = 0;
-  let [row] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text`, name: units.name }).from(units).where(eq(units.code, node.code));
+  let [row] = await tx
+    .select({ id: units.id, path: sql<string>`${units.path}::text`, name: units.name })
+    .from(units)
+    .where(eq(units.code, node.code));
   if (!row) {
     const [id] = await reserveIds(tx, 'units', 1);
     const path = parent ? `${parent.path}.${id}` : String(id);
@@ -173,7 +176,10 @@ export async function ensureTree(tx: Tx, node: DemoUnit, parent: Parent | null):
 
 /** A demo unit by code, as a parent for ensureTree. */
 export async function demoUnit(tx: Pick<Tx, 'select'>, code: string): Promise<Parent> {
-  const [row] = await tx.select({ id: units.id, path: sql<string>`${units.path}::text`, name: units.name }).from(units).where(eq(units.code, code));
+  const [row] = await tx
+    .select({ id: units.id, path: sql<string>`${units.path}::text`, name: units.name })
+    .from(units)
+    .where(eq(units.code, code));
   if (!row) throw new Error(`demo: no unit ${code}; seed the demo tree first`);
   return row;
 }

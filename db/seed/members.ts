@@ -66,9 +66,20 @@ export function demoMember(n: number, { province = '082', bornBy = 2002, admitte
 }
 
 export async function seedDemoMembers(db: Db): Promise<number> {
-  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(partyMembers).where(isNull(partyMembers.admissionCaseId));
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(partyMembers)
+    .where(isNull(partyMembers.admissionCaseId));
   if (Number(n) > 0) return 0;
-  const unitRows = await db.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, DEMO_MEMBER_PLAN.map((p) => p.cell)));
+  const unitRows = await db
+    .select({ id: units.id, code: units.code })
+    .from(units)
+    .where(
+      inArray(
+        units.code,
+        DEMO_MEMBER_PLAN.map((p) => p.cell),
+      ),
+    );
   const firmRows = await db.select({ id: enterprises.id, taxCode: enterprises.taxCode }).from(enterprises);
   let created = 0;
   await db.transaction(async (tx) => {
@@ -92,4 +103,3 @@ export async function seedDemoMembers(db: Db): Promise<number> {
   });
   return created;
 }
-

@@ -30,7 +30,10 @@ export async function adoptRootProvinces(tx: Tx, effectiveOn: string = today()):
   await tx.insert(unitEvents).values({ unitId: root.id, kind: 'created', effectiveOn, details: { parentId: null, parentName: '—', name: root.name, kind: NATIONAL_ROOT.kind, source: 'demo seed' } });
   for (const province of roots) {
     await reparentSubtree(tx, province.path, root.path, { keepRoot: false });
-    await tx.update(units).set({ parentId: root.id, version: sql`${units.version} + 1` }).where(eq(units.id, province.id));
+    await tx
+      .update(units)
+      .set({ parentId: root.id, version: sql`${units.version} + 1` })
+      .where(eq(units.id, province.id));
     const details = { fromId: null, fromName: null, toId: root.id, toName: root.name, source: 'demo seed' };
     await tx.insert(unitEvents).values({ unitId: province.id, kind: 'moved', effectiveOn, details });
     await writeAudit(tx, {

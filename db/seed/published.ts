@@ -50,7 +50,15 @@ export const PUBLISHED = {
 
 type OrgPlan = { code: string; name: string; kind: 'cell' | 'grassroots'; parent: string; subCells?: string[]; enterprise?: DemoEnterprise; members: number };
 
-const committee = (code: string, name: string, parent: string, subCells: string[], members: number, enterprise?: DemoEnterprise): OrgPlan => ({ code, name, kind: 'grassroots', parent, subCells, members, enterprise });
+const committee = (code: string, name: string, parent: string, subCells: string[], members: number, enterprise?: DemoEnterprise): OrgPlan => ({
+  code,
+  name,
+  kind: 'grassroots',
+  parent,
+  subCells,
+  members,
+  enterprise,
+});
 const cellOf = (code: string, name: string, parent: string, members: number, enterprise?: DemoEnterprise): OrgPlan => ({ code, name, kind: 'cell', parent, members, enterprise });
 
 function firm(name: string, serial: string, managing: string, party: string, i: number, extra: Partial<DemoEnterprise> = {}): DemoEnterprise {
@@ -70,7 +78,20 @@ function firm(name: string, serial: string, managing: string, party: string, i: 
   };
 }
 
-const OWNERS = ['Nguyễn Văn Toàn', 'Trần Thị Mỹ Hạnh', 'Lê Quang Vinh', 'Phạm Minh Trí', 'Huỳnh Thị Kim Loan', 'Võ Thành Nhân', 'Đặng Hữu Phước', 'Bùi Thị Ngọc Trâm', 'Hồ Văn Cường', 'Ngô Thị Thanh Vân', 'Dương Minh Hiếu', 'Lý Văn Hòa'];
+const OWNERS = [
+  'Nguyễn Văn Toàn',
+  'Trần Thị Mỹ Hạnh',
+  'Lê Quang Vinh',
+  'Phạm Minh Trí',
+  'Huỳnh Thị Kim Loan',
+  'Võ Thành Nhân',
+  'Đặng Hữu Phước',
+  'Bùi Thị Ngọc Trâm',
+  'Hồ Văn Cường',
+  'Ngô Thị Thanh Vân',
+  'Dương Minh Hiếu',
+  'Lý Văn Hòa',
+];
 
 // Mỹ Tho: the 4 existing enterprise cells (Phương Nam and Tân Phú under wards; Mekong and the
 // pharmaceutical company directly under the city) and 14 more.
@@ -152,7 +173,14 @@ function spread(orgs: OrgPlan[], total: number): void {
   });
 }
 
-const TQ_AGENCY_CELLS = ['Sở Tư pháp', 'Sở Khoa học và Công nghệ', 'Sở Ngoại vụ', 'Ban Quản lý các khu công nghiệp tỉnh', 'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh', 'Sở Lao động, Thương binh và Xã hội'];
+const TQ_AGENCY_CELLS = [
+  'Sở Tư pháp',
+  'Sở Khoa học và Công nghệ',
+  'Sở Ngoại vụ',
+  'Ban Quản lý các khu công nghiệp tỉnh',
+  'Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh',
+  'Sở Lao động, Thương binh và Xã hội',
+];
 const TQ_AGENCY_COMMITTEES = ['Sở Y tế', 'Sở Giáo dục và Đào tạo', 'Sở Nông nghiệp và Phát triển nông thôn', 'Công ty Điện lực Tuyên Quang', 'Bảo hiểm xã hội tỉnh', 'Cục Thuế tỉnh'];
 const TQ_FIRMS = [
   'Công ty Cổ phần Khoáng sản Tuyên Quang',
@@ -246,13 +274,7 @@ export const MYTHO_CASES: DemoCase[] = (() => {
 const OFFICE_CYCLE: Occupation[] = ['office', 'manager', 'office', 'other', 'office'];
 
 /** Registry members of one organisation: `count` people, `workers` of them direct production workers, admitted between the given years. */
-function membersFor(
-  org: OrgPlan,
-  cellIds: number[],
-  enterpriseId: number | undefined,
-  count: number,
-  opts: { next: () => number; province?: string; workers: number },
-): CreateMemberInput[] {
+function membersFor(org: OrgPlan, cellIds: number[], enterpriseId: number | undefined, count: number, opts: { next: () => number; province?: string; workers: number }): CreateMemberInput[] {
   const out: CreateMemberInput[] = [];
   for (let i = 0; i < count; i++) {
     // Admitted before 2020: the published years (2024 in Mỹ Tho, the 2020–2025 term) count only their own records.
@@ -312,7 +334,10 @@ export async function seedPublishedFigures(db: Db, today: IsoDate): Promise<bool
     for (const node of subtree(bloc, 'TG-KHOIDN')) await ensureTree(tx, node, blocUnit);
     await ensureTree(tx, TQ_TREE(tq), await demoUnit(tx, 'TW'));
     await ensureAccounts(tx, PUBLISHED_ACCOUNTS, passwordHash);
-    await ensureEnterprises(tx, [...mytho, ...bloc, ...tq].flatMap((o) => (o.enterprise ? [o.enterprise] : [])));
+    await ensureEnterprises(
+      tx,
+      [...mytho, ...bloc, ...tq].flatMap((o) => (o.enterprise ? [o.enterprise] : [])),
+    );
   });
 
   const look = await lookups(db);
@@ -325,8 +350,7 @@ export async function seedPublishedFigures(db: Db, today: IsoDate): Promise<bool
     const blocWorkersElsewhere = (() => {
       let k = 0;
       let workers = 0;
-      for (const p of DEMO_MEMBER_PLAN)
-        for (let i = 0; i < p.count; i++, k++) if (p.cell.startsWith('TG-KHOIDN') && !(i === 0 && p.owner) && demoMember(k).occupation === 'direct_worker') workers++;
+      for (const p of DEMO_MEMBER_PLAN) for (let i = 0; i < p.count; i++, k++) if (p.cell.startsWith('TG-KHOIDN') && !(i === 0 && p.owner) && demoMember(k).occupation === 'direct_worker') workers++;
       return workers;
     })();
     let blocWorkersLeft = PUBLISHED.bloc.workers - blocWorkersElsewhere;
@@ -403,7 +427,10 @@ export async function seedPublishedFigures(db: Db, today: IsoDate): Promise<bool
           id: classIds[j],
           kind,
           organiserUnitId: organiser,
-          title: kind === 'awareness' ? `Lớp bồi dưỡng nhận thức về Đảng khóa ${j + 1} (${startOn.slice(0, 4)})` : `Lớp bồi dưỡng lý luận chính trị cho đảng viên mới khóa ${j + 1} (${startOn.slice(0, 4)})`,
+          title:
+            kind === 'awareness'
+              ? `Lớp bồi dưỡng nhận thức về Đảng khóa ${j + 1} (${startOn.slice(0, 4)})`
+              : `Lớp bồi dưỡng lý luận chính trị cho đảng viên mới khóa ${j + 1} (${startOn.slice(0, 4)})`,
           startOn,
           endOn: addDays(startOn, 4),
           createdBy: tqLeader.userId,
@@ -426,7 +453,8 @@ export async function seedPublishedFigures(db: Db, today: IsoDate): Promise<bool
     // The others attended alongside them, spread over the classes.
     const awarenessPeople: { personId: number; on: IsoDate }[] = [];
     for (let pos = 0, a = 0, o = 0; pos < P.awarenessAttendees; pos++) {
-      if (o < others && Math.floor(((o + 0.5) * P.awarenessAttendees) / others) === pos) awarenessPeople.push({ personId: otherIds[o++], on: admittedPeople[Math.min(a, admittedPeople.length - 1)].on });
+      if (o < others && Math.floor(((o + 0.5) * P.awarenessAttendees) / others) === pos)
+        awarenessPeople.push({ personId: otherIds[o++], on: admittedPeople[Math.min(a, admittedPeople.length - 1)].on });
       else awarenessPeople.push(admittedPeople[a++]);
     }
     await enrol('awareness', P.awarenessClasses, awarenessPeople, (g) => maxDate('2020-01-06', addDays(g[0].on, -50)), 'TQ-BDNT');
@@ -474,4 +502,3 @@ export async function seedPublishedFigures(db: Db, today: IsoDate): Promise<bool
 }
 
 const maxDate = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
-

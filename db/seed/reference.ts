@@ -57,7 +57,10 @@ export const EARLIER_RULE_SETS = [
 
 export async function seedReference(db: Db): Promise<void> {
   // Keyed by effective date: a database that already has a version on a date keeps it as it is.
-  await db.insert(ruleSets).values([...EARLIER_RULE_SETS, INITIAL_RULE_SET]).onConflictDoNothing();
+  await db
+    .insert(ruleSets)
+    .values([...EARLIER_RULE_SETS, INITIAL_RULE_SET])
+    .onConflictDoNothing();
   await db.insert(holidays).values(VN_HOLIDAYS).onConflictDoNothing();
   await db.insert(calendarYears).values(VN_CALENDAR_YEARS).onConflictDoNothing();
 }

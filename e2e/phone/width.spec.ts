@@ -5,13 +5,18 @@ import { AS, logIn, screenshotDir, sidewaysOverflow, stateFile } from '../helper
 /** One account of each role and kind of unit in the README's table (the saved ones, and four more). */
 const ACCOUNTS: string[] = [...Object.values(AS), 'tinh.viewer', 'mytho.officer', 'dtn.longgiang', 'vietphat.leader'];
 
-
 /** The links of the header's menu, and the registry's tabs (they lead to pages of the same rank). */
 async function navigationOf(page: Page): Promise<string[]> {
   await page.goto('/');
-  const main = await page.getByTestId('nav-menu').locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const main = await page
+    .getByTestId('nav-menu')
+    .locator('nav a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   await page.goto('/enterprises');
-  const registry = await page.getByTestId('registry-nav').locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const registry = await page
+    .getByTestId('registry-nav')
+    .locator('a')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   return [...new Set([...main, ...registry])];
 }
 

@@ -65,16 +65,17 @@ describe('checks on the facts of a step', () => {
   });
   test('one sponsor is enough with the union resolution, two without', () => {
     assert.deepEqual(runChecks(['sponsors'], facts({ sponsors: 1 }), RULES, holidays), []);
-    assert.deepEqual(runChecks(['sponsors'], facts({ sponsors: 1, withUnionResolution: false }), RULES, holidays), [
-      { check: 'sponsors', detail: { needed: 2, given: 1 } },
-    ]);
+    assert.deepEqual(runChecks(['sponsors'], facts({ sponsors: 1, withUnionResolution: false }), RULES, holidays), [{ check: 'sponsors', detail: { needed: 2, given: 1 } }]);
   });
 });
 
 describe('the demo pipeline (db/seed/cases.ts)', () => {
   test('holds a case at every stage of the workflow', () => {
     const stages = new Set(DEMO_CASES.map((c) => c.stage));
-    assert.deepEqual(STATES.filter((s) => !stages.has(s)), []);
+    assert.deepEqual(
+      STATES.filter((s) => !stages.has(s)),
+      [],
+    );
   });
   test('every demo citizen ID is valid for its person', () => {
     for (const c of DEMO_CASES) {

@@ -29,8 +29,7 @@ export function runChecks(checks: readonly Check[], f: CheckFacts, rules: RuleVa
   for (const check of checks) {
     switch (check) {
       case 'age':
-        if (!ageEligible(f.birthDate, f.effectiveOn, rules))
-          failures.push({ check, detail: { min: rules.minAgeMonths / 12, max: rules.maxAgeMonths / 12 } });
+        if (!ageEligible(f.birthDate, f.effectiveOn, rules)) failures.push({ check, detail: { min: rules.minAgeMonths / 12, max: rules.maxAgeMonths / 12 } });
         break;
       case 'certificate':
         if (!f.certificateIssuedOn || !certificateValid(f.certificateIssuedOn, f.effectiveOn, rules))

@@ -37,4 +37,3 @@ export const DOCUMENT_KINDS = [
   'recognition_decision',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-

@@ -199,10 +199,10 @@ describe('which papers the unit whose turn it is may attach', () => {
     ['recognition_decision_pending', true, ['recognition_decision']],
     ['official', true, []],
   ];
-  for (const [state, hasCommittee, kinds] of cases)
-    test(`${state}: ${kinds.join(', ') || 'none'}`, () => assert.deepEqual(attachablePapers({ state, hasCommittee }), kinds));
+  for (const [state, hasCommittee, kinds] of cases) test(`${state}: ${kinds.join(', ') || 'none'}`, () => assert.deepEqual(attachablePapers({ state, hasCommittee }), kinds));
   test('every required paper of a step can be attached in the state the step starts from, by the unit that takes it', () => {
     for (const [name, spec] of Object.entries(TRANSITION_SPECS))
-      for (const from of spec.from) if (STATE_OWNER[from] === spec.actor) for (const d of spec.documents ?? []) assert.ok(attachablePapers({ state: from, hasCommittee: true }).includes(d), `${name} from ${from}: ${d}`);
+      for (const from of spec.from)
+        if (STATE_OWNER[from] === spec.actor) for (const d of spec.documents ?? []) assert.ok(attachablePapers({ state: from, hasCommittee: true }).includes(d), `${name} from ${from}: ${d}`);
   });
 });

@@ -193,11 +193,7 @@ export function actorFor(transition: TransitionName, c: CaseShape): CaseRole | n
   return TRANSITION_SPECS[transition].actor;
 }
 
-export type TransitionRefusal =
-  | { reason: 'wrongState' }
-  | { reason: 'notAllowed' }
-  | { reason: 'reasonRequired' }
-  | { reason: 'missingDocuments'; documents: DocumentKind[] };
+export type TransitionRefusal = { reason: 'wrongState' } | { reason: 'notAllowed' } | { reason: 'reasonRequired' } | { reason: 'missingDocuments'; documents: DocumentKind[] };
 
 export type Plan = { ok: true; to: State; actor: CaseRole; checks: readonly Check[] } | ({ ok: false } & TransitionRefusal);
 

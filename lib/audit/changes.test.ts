@@ -4,7 +4,10 @@ import { translate, type Locale } from '@/lib/i18n/messages';
 import type { T } from '@/lib/i18n/server';
 import { actionLabel, AUDIT_ACTIONS, changeLines, isAuditAction, unitIdsOf } from './changes';
 
-const tOf = (locale: Locale): T => (key, params) => translate(locale, key, params);
+const tOf =
+  (locale: Locale): T =>
+  (key, params) =>
+    translate(locale, key, params);
 const units = new Map([
   [4, 'Đảng ủy Phường 4'],
   [9, 'Chi bộ Công ty TNHH May Phương Nam'],
@@ -106,7 +109,28 @@ describe('changeLines', () => {
   }
 
   test('every field the data layer writes today has a label in both languages', () => {
-    const fields = ['name', 'code', 'description', 'effectiveOn', 'parentId', 'fullName', 'unitId', 'role', 'state', 'reason', 'taxCode', 'type', 'managingUnitId', 'occupation', 'cardNo', 'officialOn', 'cellUnitId', 'transferToUnitId', 'value', 'measure'];
+    const fields = [
+      'name',
+      'code',
+      'description',
+      'effectiveOn',
+      'parentId',
+      'fullName',
+      'unitId',
+      'role',
+      'state',
+      'reason',
+      'taxCode',
+      'type',
+      'managingUnitId',
+      'occupation',
+      'cardNo',
+      'officialOn',
+      'cellUnitId',
+      'transferToUnitId',
+      'value',
+      'measure',
+    ];
     for (const f of fields) {
       const [line] = changeLines('x.y', { [f]: 1 }, { [f]: 2 }, ctx('vi'));
       assert.notEqual(line.field, f, `${f} has a Vietnamese label`);

@@ -135,11 +135,13 @@ export function changeLines(action: string, before: unknown, after: unknown, ctx
   const b = asRecord(before) ?? {};
   const a = asRecord(after) ?? {};
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => !HIDDEN.has(k));
-  return keys
-    .filter((k) => !same(b[k], a[k]))
-    .map((k) => ({ key: k, field: fieldLabel(ctx.t, k), before: formatValue(action, k, b[k], ctx), after: formatValue(action, k, a[k], ctx) }))
-    // An empty list or object where there was none reads "— → —": not a change anyone made.
-    .filter((l) => l.before !== l.after);
+  return (
+    keys
+      .filter((k) => !same(b[k], a[k]))
+      .map((k) => ({ key: k, field: fieldLabel(ctx.t, k), before: formatValue(action, k, b[k], ctx), after: formatValue(action, k, a[k], ctx) }))
+      // An empty list or object where there was none reads "— → —": not a change anyone made.
+      .filter((l) => l.before !== l.after)
+  );
 }
 
 /** The unit ids an entry's change names, to read their names in one query. */

@@ -10,7 +10,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 export const DEVICE_COOKIE = process.env.NODE_ENV === 'production' && process.env.HATNHAN_INSECURE_COOKIES !== '1' ? '__Host-hn-device' : 'hn-device';
 
 function signature(username: string): string {
-  return createHmac('sha256', process.env.AUTH_SECRET || 'hatnhan-development-secret').update(`device:${username}`).digest('base64url');
+  return createHmac('sha256', process.env.AUTH_SECRET || 'hatnhan-development-secret')
+    .update(`device:${username}`)
+    .digest('base64url');
 }
 
 /** The cookie value for an account. */
@@ -35,6 +37,9 @@ export function isKnownDevice(token: string | undefined, username: string): bool
  * its own header, so production runs behind one.
  */
 export function clientAddress(forwardedFor: string | null): string {
-  const entries = (forwardedFor ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const entries = (forwardedFor ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return entries[entries.length - 1] ?? 'unknown';
 }

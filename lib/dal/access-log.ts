@@ -84,11 +84,6 @@ export async function accessedPersonName(id: number): Promise<string | null> {
   const [row] = await db
     .select({ name: persons.fullName })
     .from(persons)
-    .where(
-      and(
-        eq(persons.id, id),
-        sql`exists (select 1 from ${personAccessLog} l join ${users} u on u.id = l.user_id where l.person_id = ${persons.id} and ${inScope(user, sql`u.unit_path`)})`,
-      ),
-    );
+    .where(and(eq(persons.id, id), sql`exists (select 1 from ${personAccessLog} l join ${users} u on u.id = l.user_id where l.person_id = ${persons.id} and ${inScope(user, sql`u.unit_path`)})`));
   return row?.name ?? null;
 }

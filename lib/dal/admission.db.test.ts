@@ -86,9 +86,15 @@ describe('admission workflow in the data layer', () => {
   test('the full path, with one return for revision and one overridden check', async () => {
     await attach('cd.viethan', caseId, ['awareness_certificate', 'application', 'personal_history', 'branch_resolution']);
     assert.equal(await step('cd.viethan', caseId, { transition: 'submit' }), 'referred');
-    assert.deepEqual((await t.run('cb.phuongnam', () => listInbox())).items.map((c) => c.id), [caseId]);
+    assert.deepEqual(
+      (await t.run('cb.phuongnam', () => listInbox())).items.map((c) => c.id),
+      [caseId],
+    );
     const name = (await t.run('cb.phuongnam', () => getCase(caseId))).fullName;
-    assert.deepEqual((await t.run('cb.phuongnam', () => listInbox({}, { q: searchKey(name).toUpperCase(), state: 'referred' }))).items.map((c) => c.id), [caseId]);
+    assert.deepEqual(
+      (await t.run('cb.phuongnam', () => listInbox({}, { q: searchKey(name).toUpperCase(), state: 'referred' }))).items.map((c) => c.id),
+      [caseId],
+    );
     assert.deepEqual((await t.run('cb.phuongnam', () => listInbox({}, { q: 'khong ai ten nay' }))).items, []);
     assert.deepEqual((await t.run('cb.phuongnam', () => listInbox({}, { state: 'cell_review' }))).items, []);
     setToday('2026-03-03');
@@ -101,7 +107,10 @@ describe('admission workflow in the data layer', () => {
       applyTransition({ caseId, version: (await caseState(caseId)).version, transition: 'cellResolve', votesFor: 4, eligible: 7, sponsors: ['Tạ Văn Hiếu'] }).catch((e) => e),
     );
     assert.ok(failed instanceof ChecksFailedError);
-    assert.deepEqual(failed.failures.map((f: { check: string }) => f.check), ['cellVote']);
+    assert.deepEqual(
+      failed.failures.map((f: { check: string }) => f.check),
+      ['cellVote'],
+    );
     assert.equal(await step('cb.phuongnam', caseId, { transition: 'cellResolve', votesFor: 5, eligible: 7, sponsors: ['Tạ Văn Hiếu'] }), 'committee_review');
 
     // The ward committee returns it with a reason; the reason is visible below.
@@ -132,17 +141,20 @@ describe('admission workflow in the data layer', () => {
     assert.equal(await step('mytho.leader', caseId, { transition: 'decide', decisionNo: '245-QĐ/TU' }), 'ceremony_pending');
     setToday('2026-04-20');
     // The person works at Việt Hàn (its union referred them), though admitted in Phương Nam's cell.
-    await ensureEnterprises(t.db, DEMO_ENTERPRISES.filter((e) => e.name.includes('Việt Hàn') || e.name.includes('Phương Nam')));
+    await ensureEnterprises(
+      t.db,
+      DEMO_ENTERPRISES.filter((e) => e.name.includes('Việt Hàn') || e.name.includes('Phương Nam')),
+    );
     assert.equal(await step('cb.phuongnam', caseId, { transition: 'recordCeremony' }), 'probation');
     const [member] = rowsOf<{ enterprise: string; cell: string }>(
-      await t.db.execute(sql`select e.name as enterprise, u.code as cell from party_members m join enterprises e on e.id = m.enterprise_id join units u on u.id = m.cell_unit_id where m.admission_case_id = ${caseId}`),
+      await t.db.execute(
+        sql`select e.name as enterprise, u.code as cell from party_members m join enterprises e on e.id = m.enterprise_id join units u on u.id = m.cell_unit_id where m.admission_case_id = ${caseId}`,
+      ),
     );
     assert.deepEqual(member, { enterprise: 'Công ty TNHH Điện tử Việt Hàn', cell: 'TG-MYTHO-P4-PHUONGNAM' });
 
     // Probation lasts 12 months: recognition cannot open before it ends.
-    const early = await t.run('cb.phuongnam', async () =>
-      applyTransition({ caseId, version: (await caseState(caseId)).version, transition: 'openRecognition' }).catch((e) => e),
-    );
+    const early = await t.run('cb.phuongnam', async () => applyTransition({ caseId, version: (await caseState(caseId)).version, transition: 'openRecognition' }).catch((e) => e));
     assert.ok(early instanceof ChecksFailedError);
     setToday('2027-04-20');
     assert.equal(await step('cb.phuongnam', caseId, { transition: 'openRecognition' }), 'recognition_cell_review');
@@ -156,10 +168,27 @@ describe('admission workflow in the data layer', () => {
     assert.deepEqual(done.actions, []);
     assert.deepEqual(
       done.timeline.map((e) => `${e.round}:${e.transition}`),
-      ['1:submit', '1:accept', '1:cellResolve', '1:return', '2:cellResolve', '2:committeeEndorse', '2:decide', '2:recordCeremony', '2:openRecognition', '2:cellResolveRecognition', '2:committeeEndorseRecognition', '2:decideRecognition'],
+      [
+        '1:submit',
+        '1:accept',
+        '1:cellResolve',
+        '1:return',
+        '2:cellResolve',
+        '2:committeeEndorse',
+        '2:decide',
+        '2:recordCeremony',
+        '2:openRecognition',
+        '2:cellResolveRecognition',
+        '2:committeeEndorseRecognition',
+        '2:decideRecognition',
+      ],
     );
     assert.equal(done.timeline[4].overrides[0].check, 'cellVote');
-    const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from audit_log where entity = 'admission_case' and entity_id = ${String(caseId)} and action like 'admission.%' and action not like 'admission.attach'`));
+    const [{ n }] = rowsOf<{ n: number }>(
+      await t.db.execute(
+        sql`select count(*)::int as n from audit_log where entity = 'admission_case' and entity_id = ${String(caseId)} and action like 'admission.%' and action not like 'admission.attach'`,
+      ),
+    );
     assert.equal(Number(n), 13); // the referral and its 12 steps
   });
 });

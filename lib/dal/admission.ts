@@ -4,7 +4,20 @@ import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf, type Tx } from '@/db';
 import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
 import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
-import { attachablePapers, availableTransitions, inboxStates, planTransition, requiredPapers, STATE_OWNER, type CaseRole, type CaseShape, type Check, type DocumentKind, type State, type TransitionName } from '@/lib/admission/workflow';
+import {
+  attachablePapers,
+  availableTransitions,
+  inboxStates,
+  planTransition,
+  requiredPapers,
+  STATE_OWNER,
+  type CaseRole,
+  type CaseShape,
+  type Check,
+  type DocumentKind,
+  type State,
+  type TransitionName,
+} from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
@@ -26,7 +39,6 @@ import { assertCan, inWindow, pathUnder, requireUser, scopeHolds, type CurrentUs
 
 const cell = alias(units, 'cell_unit');
 
-
 /** A failed rule check that was not overridden: the step is refused, the failures say why. */
 export class ChecksFailedError extends DalError {
   constructor(readonly failures: CheckFailure[]) {
@@ -36,10 +48,7 @@ export class ChecksFailedError extends DalError {
       Object.fromEntries(failures.map((f) => [`override_${f.check}`, `check.${f.check}` as MessageKey])),
       undefined,
       Object.fromEntries(
-        failures.map((f) => [
-          `override_${f.check}`,
-          Object.fromEntries(Object.entries(f.detail).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v])),
-        ]),
+        failures.map((f) => [`override_${f.check}`, Object.fromEntries(Object.entries(f.detail).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v]))]),
       ),
     );
   }
@@ -121,7 +130,12 @@ export async function createReferral(input: CreateReferralInput): Promise<{ case
     const ownChain = await chainAbove(tx, user.unitPath);
     const inReach =
       target && target.kind === 'cell' && target.status === 'active' && ownChain
-        ? (await tx.select({ ok: sql<boolean>`true` }).from(units).where(and(eq(units.id, ownChain.deciderId), sql`${target.path}::ltree <@ ${units.path}`))).length > 0
+        ? (
+            await tx
+              .select({ ok: sql<boolean>`true` })
+              .from(units)
+              .where(and(eq(units.id, ownChain.deciderId), sql`${target.path}::ltree <@ ${units.path}`))
+          ).length > 0
         : false;
     if (!inReach) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
     const chain = await chainAbove(tx, target.path);
@@ -170,7 +184,6 @@ export async function createReferral(input: CreateReferralInput): Promise<{ case
 }
 
 // ------------------------------------------------------------------ reading
-
 
 export type CaseListItem = {
   id: number;
@@ -247,9 +260,7 @@ async function caseQueryOf(user: CurrentUser, filter: CaseFilter): Promise<ListQ
       w ? await inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined,
       filter.referredByMe ? eq(admissionCases.referrerUnitId, user.unitId) : undefined,
     ),
-    search: key
-      ? { indexed: sql`${admissionCases.searchName} like ${containing(key)}`, plain: sql`(${admissionCases.searchName} || '') like ${containing(key)}` }
-      : undefined,
+    search: key ? { indexed: sql`${admissionCases.searchName} like ${containing(key)}`, plain: sql`(${admissionCases.searchName} || '') like ${containing(key)}` } : undefined,
   };
 }
 
@@ -305,7 +316,10 @@ export async function listInbox(page: PageRequest = {}, filter: { q?: string; st
   const where = and(inboxWhere(user), filter.state ? eq(admissionCases.state, filter.state) : undefined, key ? sql`${admissionCases.searchName} like ${containing(key)}` : undefined)!;
   const ks = keyset(inboxOrder, page);
   const [rows, counted] = await Promise.all([
-    caseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    caseQuery(db)
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
     db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${where}`)),
   ]);
   return ks.finish(rows, (r) => listItem(toCase(r)), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
@@ -400,7 +414,6 @@ export async function getCase(id: number): Promise<CaseDetail> {
 
 // ------------------------------------------------------------------ changes
 
-
 export type TransitionInput = {
   caseId: number;
   version: number;
@@ -443,10 +456,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
 
   return db.transaction(async (tx) => {
     // The papers that count (a current file, or held on file) are read beside the case; used only once the case is found in scope.
-    const [c, docs] = await Promise.all([
-      lockCase(tx, user, input.caseId),
-      countedPaperKinds(tx, input.caseId),
-    ]);
+    const [c, docs] = await Promise.all([lockCase(tx, user, input.caseId), countedPaperKinds(tx, input.caseId)]);
     if (c.version !== input.version) throw await alreadyHandled(tx, c.id);
     const plan = planTransition(input.transition, shapeOf(c), unitPaths(c), user, { reason: input.reason, documents: docs });
     if (!plan.ok) {

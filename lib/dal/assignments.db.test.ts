@@ -23,7 +23,10 @@ test('the city assigns a ward member to take part in an enterprise cell; the war
   const duoc = await t.unitId('TG-MYTHO-DUOC');
   await t.run('mytho.officer', () => assignMember({ memberId: member, cellUnitId: duoc, role: 'Tham gia cấp ủy chi bộ', startOn: '2026-01-05' }));
   assert.equal((await t.run('p1.leader', () => listAssignments({ memberId: member }))).length, 1, 'the member’s ward');
-  assert.deepEqual((await t.run('mytho.leader', () => listAssignments({ cellUnitId: duoc }))).map((a) => a.role), ['Tham gia cấp ủy chi bộ']);
+  assert.deepEqual(
+    (await t.run('mytho.leader', () => listAssignments({ cellUnitId: duoc }))).map((a) => a.role),
+    ['Tham gia cấp ủy chi bộ'],
+  );
   assert.equal((await t.run('p6.leader', () => listAssignments({ cellUnitId: duoc }))).length, 0, 'a sibling ward sees nothing');
   const [{ kind }] = rowsOf<{ kind: string }>(await t.db.execute(sql`select kind from member_events where member_id = ${member} order by id desc limit 1`));
   assert.equal(kind, 'assigned');

@@ -18,9 +18,7 @@ before(async () => {
   const p4 = await t.unitId('TG-MYTHO-P4');
   await t.run('mytho.admin', () => createUnit({ parentId: p4, kind: 'cell', name: 'Chi bộ Khu phố 5', code: 'TG-MYTHO-P4-KP5', effectiveOn: '2027-01-15' }));
   const tanhuong = await t.unit('TG-CHAUTHANH-TANHUONG');
-  await t.run('chauthanh.admin', () =>
-    updateUnit({ id: tanhuong.id, version: tanhuong.version, name: 'Đảng ủy xã Tân Hương (mới)', code: tanhuong.code, effectiveOn: '2027-01-15' }),
-  );
+  await t.run('chauthanh.admin', () => updateUnit({ id: tanhuong.id, version: tanhuong.version, name: 'Đảng ủy xã Tân Hương (mới)', code: tanhuong.code, effectiveOn: '2027-01-15' }));
 });
 after(async () => {
   await t?.teardown();
@@ -71,12 +69,16 @@ describe('audit log', () => {
       `create temp table audit_log (id bigserial primary key)`,
     ];
     for (const text of refused) {
-      await assert.rejects(t.db.execute(sql.raw(text)), (err: unknown) => {
-        const e = err as { cause?: { code?: string; message?: string } };
-        // 42501 insufficient_privilege; 42883 a function it may not replace is reported as owned by another.
-        assert.ok(['42501', '42883'].includes(e.cause?.code ?? ''), `${text}: expected a privilege error, got ${e.cause?.code} ${e.cause?.message}`);
-        return true;
-      }, text);
+      await assert.rejects(
+        t.db.execute(sql.raw(text)),
+        (err: unknown) => {
+          const e = err as { cause?: { code?: string; message?: string } };
+          // 42501 insufficient_privilege; 42883 a function it may not replace is reported as owned by another.
+          assert.ok(['42501', '42883'].includes(e.cause?.code ?? ''), `${text}: expected a privilege error, got ${e.cause?.code} ${e.cause?.message}`);
+          return true;
+        },
+        text,
+      );
     }
     // GRANT by a role without the grant option only warns "no privileges were granted".
     await t.db.execute(sql`grant update, delete, truncate on audit_log to current_user`);
@@ -101,7 +103,10 @@ describe('audit log', () => {
     assert.deepEqual(await startupProblems({ DATABASE_URL: process.env.DATABASE_URL }), []);
     const asOwner = await startupProblems({ DATABASE_URL: t.ownerUrl });
     for (const reason of ['is a superuser', 'owns tables', 'may update, delete or truncate audit_log', 'may set session_replication_role'])
-      assert.ok(asOwner.some((p) => p.includes(reason)), `the owner is refused: ${reason}`);
+      assert.ok(
+        asOwner.some((p) => p.includes(reason)),
+        `the owner is refused: ${reason}`,
+      );
     assert.deepEqual(await startupProblems({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_OWNER_URL: t.ownerUrl }), [
       "DATABASE_OWNER_URL (the owner's credentials) is in the server's environment",
     ]);
@@ -132,11 +137,20 @@ describe('audit log', () => {
 
   test('an admin reads the entries of its own subtree only', async () => {
     const mytho = await t.run('mytho.admin', () => listAudit());
-    assert.deepEqual(mytho.items.map((e) => e.action), ['unit.create']);
+    assert.deepEqual(
+      mytho.items.map((e) => e.action),
+      ['unit.create'],
+    );
     const chauthanh = await t.run('chauthanh.admin', () => listAudit());
-    assert.deepEqual(chauthanh.items.map((e) => e.action), ['unit.update']);
+    assert.deepEqual(
+      chauthanh.items.map((e) => e.action),
+      ['unit.update'],
+    );
     const tinh = await t.run('tinh.admin', () => listAudit());
-    assert.deepEqual(tinh.items.map((e) => e.action), ['unit.update', 'unit.create']);
+    assert.deepEqual(
+      tinh.items.map((e) => e.action),
+      ['unit.update', 'unit.create'],
+    );
   });
 
   test('non-admins may not read the audit log', async () => {
@@ -160,7 +174,11 @@ async function allPages<T extends { id: number }>(read: (p: PageRequest) => Prom
   // Back from the last page to the first.
   for (let i = pages.length - 2; i >= 0; i--) {
     page = await read({ before: page.prev!, size });
-    assert.deepEqual(page.items.map((x) => x.id), pages[i], `page ${i + 1} read backwards`);
+    assert.deepEqual(
+      page.items.map((x) => x.id),
+      pages[i],
+      `page ${i + 1} read backwards`,
+    );
   }
   assert.equal(page.prev, null);
   return pages.flat();
@@ -192,7 +210,10 @@ describe('the audit log as people read it: paging, filters, scope', () => {
       sql`select a.id::int as id from audit_log a join units u on u.id = a.unit_id where u.path <@ (select path from units where code = 'TG-MYTHO') order by a.at desc, a.id desc`,
     );
     assert.equal(ids.length, 121);
-    assert.deepEqual(ids, expected.map((r) => Number(r.id)));
+    assert.deepEqual(
+      ids,
+      expected.map((r) => Number(r.id)),
+    );
     // A tampered cursor starts again at the first page.
     const forged = await t.run('mytho.admin', () => listAudit({}, { after: Buffer.from('["not a time", 1]').toString('base64url') }));
     assert.equal(forged.prev, null);
@@ -220,7 +241,7 @@ describe('the audit log as people read it: paging, filters, scope', () => {
     assert.deepEqual(await actions('tinh.admin', { actorId: chauthanhAdmin, unitId: p4 }), []);
   });
 
-  test('a filter never reaches past the scope: another subtree\'s unit or actor finds nothing', async () => {
+  test("a filter never reaches past the scope: another subtree's unit or actor finds nothing", async () => {
     const actions = async (username: string, filter: AuditFilter) => (await t.run(username, () => listAudit(filter))).items.map((e) => e.action);
     assert.deepEqual(await actions('mytho.admin', { unitId: chauthanh }), []);
     assert.deepEqual(await actions('mytho.admin', { actorId: chauthanhAdmin }), []);
@@ -231,11 +252,14 @@ describe('the audit log as people read it: paging, filters, scope', () => {
     const found = await t.run('chauthanh.admin', () => searchUsers('pham thi thu trang'));
     assert.deepEqual(found, []);
     assert.equal(await t.run('chauthanh.admin', () => getUserOption(mythoAdmin)), null);
-    assert.deepEqual((await t.run('mytho.admin', () => searchUsers('pham thi thu trang'))).map((u) => u.value), [String(mythoAdmin)]);
+    assert.deepEqual(
+      (await t.run('mytho.admin', () => searchUsers('pham thi thu trang'))).map((u) => u.value),
+      [String(mythoAdmin)],
+    );
   });
 });
 
-describe('who opened which person\'s record (Decree 13/2023)', () => {
+describe("who opened which person's record (Decree 13/2023)", () => {
   let p4Member: { id: number; personId: number };
   let chauthanhMember: { id: number; personId: number };
   before(async () => {
@@ -262,7 +286,10 @@ describe('who opened which person\'s record (Decree 13/2023)', () => {
       ],
     );
     const byUser = await t.run('mytho.admin', () => listPersonAccess({ userId: p4Officer }));
-    assert.deepEqual(byUser.items.map((a) => a.userId), [p4Officer]);
+    assert.deepEqual(
+      byUser.items.map((a) => a.userId),
+      [p4Officer],
+    );
     const byPerson = await t.run('mytho.admin', () => listPersonAccess({ personId: p4Member.personId, from: vnDay(), to: vnDay() }));
     assert.equal(byPerson.items.length, 2);
     assert.deepEqual((await t.run('mytho.admin', () => listPersonAccess({ to: vnDay(-1) }))).items, []);
@@ -270,9 +297,15 @@ describe('who opened which person\'s record (Decree 13/2023)', () => {
     // The province sees every opening below it.
     const tinh = await t.run('tinh.admin', () => listPersonAccess());
     assert.equal(tinh.items.length, 3);
-    assert.deepEqual((await t.run('chauthanh.admin', () => listPersonAccess())).items.map((a) => a.personId), [chauthanhMember.personId]);
+    assert.deepEqual(
+      (await t.run('chauthanh.admin', () => listPersonAccess())).items.map((a) => a.personId),
+      [chauthanhMember.personId],
+    );
     // Paging: one row a page, forward and back.
-    assert.deepEqual(await t.run('tinh.admin', () => allPages((p) => listPersonAccess({}, p), 1)), tinh.items.map((a) => a.id));
+    assert.deepEqual(
+      await t.run('tinh.admin', () => allPages((p) => listPersonAccess({}, p), 1)),
+      tinh.items.map((a) => a.id),
+    );
   });
 
   test('an admin of another subtree sees none of them, whatever it filters by', async () => {

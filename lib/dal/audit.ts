@@ -52,10 +52,7 @@ export type AuditFilter = { actorId?: number; action?: string; unitId?: number; 
 
 /** Rows stamped within the days `from`..`to` (each optional), counted in Vietnam time (UTC+7, no daylight saving). */
 export function inPeriod(atColumn: unknown, from?: string, to?: string): SQL | undefined {
-  return and(
-    from ? sql`${atColumn} >= ${`${from}T00:00:00+07:00`}::timestamptz` : undefined,
-    to ? sql`${atColumn} < ${`${to}T00:00:00+07:00`}::timestamptz + interval '1 day'` : undefined,
-  );
+  return and(from ? sql`${atColumn} >= ${`${from}T00:00:00+07:00`}::timestamptz` : undefined, to ? sql`${atColumn} < ${`${to}T00:00:00+07:00`}::timestamptz + interval '1 day'` : undefined);
 }
 
 /**
@@ -90,9 +87,7 @@ async function logScope(user: CurrentUser, unitIdColumn: unknown, path: string, 
   const db = await getDb();
   const walk = byActor || (await estimateRows(db, units, sql`${units.path} <@ ${path}::ltree`)) >= WALK_SHARE * (await estimateRows(db, units));
   const under = sql`${inScope(user, sql`s.path`)} and s.path <@ ${path}::ltree`;
-  return walk
-    ? sql`coalesce((select ${under} from ${units} s where s.id = ${unitIdColumn}), false)`
-    : sql`${unitIdColumn} in (select s.id from ${units} s where ${under} offset 0)`;
+  return walk ? sql`coalesce((select ${under} from ${units} s where s.id = ${unitIdColumn}), false)` : sql`${unitIdColumn} in (select s.id from ${units} s where ${under} offset 0)`;
 }
 
 /** A page of the audit entries of changes in the admin's subtree, newest first, narrowed by `filter` (always within the scope). */

@@ -57,8 +57,7 @@ export type CaseRow = {
 const caseCol = (name: string) => sql.raw(`"admission_cases"."${name}"`);
 export type UnitRef = { id: number; name: string; path: string };
 /** A unit of the case by its key: one subquery each, so the statement stays one table to plan (a join of five costs the planner more than the read). */
-const unitOf = (column: string) =>
-  sql<UnitRef | string | null>`(select json_build_object('id', u.id, 'name', u.name, 'path', u.path::text) from units u where u.id = ${caseCol(column)})`;
+const unitOf = (column: string) => sql<UnitRef | string | null>`(select json_build_object('id', u.id, 'name', u.name, 'path', u.path::text) from units u where u.id = ${caseCol(column)})`;
 
 const caseColumns = {
   id: admissionCases.id,
@@ -66,7 +65,9 @@ const caseColumns = {
   version: admissionCases.version,
   round: admissionCases.round,
   personId: admissionCases.personId,
-  person: sql<Pick<CaseRow, 'fullName' | 'birthDate' | 'gender' | 'nationalId' | 'workplace'> | string>`(select json_build_object('fullName', p.full_name, 'birthDate', p.birth_date, 'gender', p.gender, 'nationalId', p.national_id, 'workplace', p.workplace)
+  person: sql<
+    Pick<CaseRow, 'fullName' | 'birthDate' | 'gender' | 'nationalId' | 'workplace'> | string
+  >`(select json_build_object('fullName', p.full_name, 'birthDate', p.birth_date, 'gender', p.gender, 'nationalId', p.national_id, 'workplace', p.workplace)
     from persons p where p.id = ${caseCol('person_id')})`,
   referrer: unitOf('referrer_unit_id'),
   cell: unitOf('cell_unit_id'),

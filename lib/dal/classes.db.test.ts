@@ -27,7 +27,10 @@ describe('classes and certificates', () => {
   let classId: number;
 
   test('certificate numbers follow on from the first, keeping the padding', () => {
-    assert.deepEqual([0, 1, 9, 10].map((n) => certificateNumber('BDNT-2026-007', n)), ['BDNT-2026-007', 'BDNT-2026-008', 'BDNT-2026-016', 'BDNT-2026-017']);
+    assert.deepEqual(
+      [0, 1, 9, 10].map((n) => certificateNumber('BDNT-2026-007', n)),
+      ['BDNT-2026-007', 'BDNT-2026-008', 'BDNT-2026-016', 'BDNT-2026-017'],
+    );
     assert.equal(certificateNumber('A99', 1), 'A100');
     assert.equal(certificateNumber('Khóa I', 0), 'Khóa I');
     assert.equal(certificateNumber('Khóa I', 2), 'Khóa I-3');
@@ -45,14 +48,21 @@ describe('classes and certificates', () => {
     // Searched by its title without diacritics, filtered by kind; the search never widens the scope.
     assert.ok((await t.run('mytho.leader', () => listClasses({ q: 'nhan thuc ve dang khoa ii' }))).items.some((c) => c.id === classId));
     assert.ok(!(await t.run('mytho.leader', () => listClasses({ q: 'nhan thuc', kind: 'new_member' }))).items.some((c) => c.id === classId));
-    assert.deepEqual((await t.run('p4.leader', () => listClasses({ q: 'khoa ii/2026' }))).items.filter((c) => c.id === classId), []);
+    assert.deepEqual(
+      (await t.run('p4.leader', () => listClasses({ q: 'khoa ii/2026' }))).items.filter((c) => c.id === classId),
+      [],
+    );
   });
 
   test('only open candidates of the scope can be enrolled, by the organiser only', async () => {
     const c = await t.run('mytho.officer', () => getClass(classId));
     assert.ok(c.canManage);
     // The picker finds candidates by name, without diacritics.
-    assert.deepEqual((await t.run('mytho.officer', () => searchClassCandidates(classId, 'huynh quoc cuong'))).map((p) => p.label), ['Huỳnh Quốc Cường'], 'a case under review by the cell');
+    assert.deepEqual(
+      (await t.run('mytho.officer', () => searchClassCandidates(classId, 'huynh quoc cuong'))).map((p) => p.label),
+      ['Huỳnh Quốc Cường'],
+      'a case under review by the cell',
+    );
     assert.deepEqual(await t.run('mytho.officer', () => searchClassCandidates(classId, 'ta thi thanh tam')), [], 'an official member is no candidate');
     await expectRefused(t, 'p4.officer', () => searchClassCandidates(classId, ''), 'not_found');
     await expectRefused(t, 'tinh.admin', () => searchClassCandidates(classId, ''), 'forbidden');
@@ -77,7 +87,10 @@ describe('classes and certificates', () => {
     assert.deepEqual(after.enrolments.map((e) => e.certificateNo).sort(), ['BDNT-2026-101', 'BDNT-2026-102']);
     const cases = rowsOf<{ no: string; on: string; enrolment: number }>(
       await t.db.execute(sql`select certificate_no as no, certificate_issued_on::text as on, certificate_enrolment_id as enrolment from admission_cases
-        where person_id in (${sql.join(after.enrolments.map((e) => e.personId), sql`, `)}) and state in ('referral_draft', 'referred', 'cell_review')`),
+        where person_id in (${sql.join(
+          after.enrolments.map((e) => e.personId),
+          sql`, `,
+        )}) and state in ('referral_draft', 'referred', 'cell_review')`),
     );
     assert.ok(cases.length >= 2);
     assert.ok(cases.every((r) => r.no.startsWith('BDNT-2026-10') && r.on === '2026-11-20' && ids.includes(Number(r.enrolment))));

@@ -289,7 +289,14 @@ export async function issueCertificates(input: { classId: number; enrolmentIds: 
           .update(admissionCases)
           .set({ certificateNo: no, certificateIssuedOn: input.certificateOn, certificateEnrolmentId: r.id, updatedAt: sql`now()` })
           .where(and(eq(admissionCases.personId, r.personId), inArray(admissionCases.state, [...OPEN_FOR_CERTIFICATE])));
-      audit.push({ actorId: user.id, unitId: user.unitId, action: 'class.certify', entity: 'class', entityId: c.id, after: { enrolmentId: r.id, personId: r.personId, certificateNo: no, certificateOn: input.certificateOn } });
+      audit.push({
+        actorId: user.id,
+        unitId: user.unitId,
+        action: 'class.certify',
+        entity: 'class',
+        entityId: c.id,
+        after: { enrolmentId: r.id, personId: r.personId, certificateNo: no, certificateOn: input.certificateOn },
+      });
     }
     await writeAuditMany(tx, audit);
     return { issued: rows.length };

@@ -16,7 +16,10 @@ after(async () => t?.teardown());
 test('the demo pipeline is built through the data layer: every stage, events and audit rows, seeded once', async () => {
   assert.equal(await seedDemoCases(t.db), DEMO_CASES.length);
   const byState = rowsOf<{ state: string; n: number }>(await t.db.execute(sql`select state, count(*)::int as n from admission_cases group by state`));
-  assert.deepEqual(STATES.filter((s) => !byState.some((r) => r.state === s)), []);
+  assert.deepEqual(
+    STATES.filter((s) => !byState.some((r) => r.state === s)),
+    [],
+  );
   const [{ events, audits, returned }] = rowsOf<{ events: number; audits: number; returned: number }>(
     await t.db.execute(sql`select (select count(*)::int from case_events) as events,
       (select count(*)::int from audit_log where action like 'admission.%' and action <> 'admission.attach' and action <> 'admission.create') as audits,

@@ -23,8 +23,7 @@ after(async () => {
   await t?.teardown();
 });
 
-const idOf = async (serial: string) =>
-  Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
+const idOf = async (serial: string) => Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
 const vi = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);
 const count = async (table: string) => Number(rowsOf<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0].n);
 
@@ -38,8 +37,17 @@ describe('survey partners with counts', () => {
       { kind: 'social_insurance', count: 1 },
     ]);
     assert.equal(partnersText(vi, demo.participants), '14 Đảng ủy phường, xã · Cơ quan thuế · Bảo hiểm xã hội');
-    assert.equal(partnersText(vi, [{ kind: 'tax_office', count: 2 }, { kind: 'youth_union', count: 1 }]), '2 cơ quan thuế · Đoàn Thanh niên');
-    assert.equal(partnersText((k, p) => translate('en', k, p), demo.participants), '14 ward and commune committees · Tax office · Social insurance office');
+    assert.equal(
+      partnersText(vi, [
+        { kind: 'tax_office', count: 2 },
+        { kind: 'youth_union', count: 1 },
+      ]),
+      '2 cơ quan thuế · Đoàn Thanh niên',
+    );
+    assert.equal(
+      partnersText((k, p) => translate('en', k, p), demo.participants),
+      '14 ward and commune committees · Tax office · Social insurance office',
+    );
     assert.equal(partnersText(vi, [{ kind: 'ward_committees', count: 1200 }]), '1.200 Đảng ủy phường, xã');
   });
 
@@ -69,7 +77,13 @@ describe('survey partners with counts', () => {
       [[{ kind: 'tax_office', count: 1.5 }], 'errors.partnerCount'],
       [[{ kind: 'ward_committees', count: 10_001 }], 'errors.partnerCount'],
       [[{ kind: 'police', count: 1 }], 'errors.partnerKind'],
-      [[{ kind: 'tax_office', count: 1 }, { kind: 'tax_office', count: 2 }], 'errors.partnerDuplicate'],
+      [
+        [
+          { kind: 'tax_office', count: 1 },
+          { kind: 'tax_office', count: 2 },
+        ],
+        'errors.partnerDuplicate',
+      ],
     ] as const) {
       const err = await expectRefused(t, 'p4.officer', () => createSurveyRound({ ...base, participants: participants as never }), 'invalid');
       assert.equal(err.key, key, JSON.stringify(participants));
@@ -138,7 +152,11 @@ describe('enterprises surveyed, owners met and persuaded on the dashboard', () =
     // Phường 4's own 2026 round above has no findings yet: its surveyed figure is 0 until it records some.
     assert.deepEqual([p4Row.actual.enterprises_surveyed, p4Row.actual.owners_met, p4Row.actual.owners_persuaded], [0, 4, 3]);
     for (const m of ['enterprises_surveyed', 'owners_met', 'owners_persuaded'] as const) {
-      assert.equal(city.total.actual[m], city.rows.reduce((n, r) => n + (r.actual[m] ?? 0), 0), m);
+      assert.equal(
+        city.total.actual[m],
+        city.rows.reduce((n, r) => n + (r.actual[m] ?? 0), 0),
+        m,
+      );
     }
     assert.deepEqual([city.total.actual.enterprises_surveyed, city.total.actual.owners_met, city.total.actual.owners_persuaded], [5, 6, 4]);
 

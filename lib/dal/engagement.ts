@@ -76,7 +76,10 @@ export async function recordOwnerMeetings(input: MeetingRoundInput): Promise<{ i
   if (input.items.some((i) => !MEETING_OUTCOMES.includes(i.outcome))) throw invalid('errors.invalidChoice');
   const db = await getDb();
   return db.transaction(async (tx) => {
-    const found = await tx.select({ id: enterprises.id }).from(enterprises).where(and(inArray(enterprises.id, ids), enterpriseInScope(user)));
+    const found = await tx
+      .select({ id: enterprises.id })
+      .from(enterprises)
+      .where(and(inArray(enterprises.id, ids), enterpriseInScope(user)));
     if (found.length !== ids.length) throw notFound();
     const values = input.items.map((i) => ({
       enterpriseId: i.enterpriseId,
@@ -92,7 +95,14 @@ export async function recordOwnerMeetings(input: MeetingRoundInput): Promise<{ i
     const meetingId = new Map(rows.map((r) => [r.enterpriseId, r.id]));
     await writeAuditMany(
       tx,
-      values.map((v) => ({ actorId: user.id, unitId: user.unitId, action: 'engagement.meeting', entity: 'enterprise', entityId: v.enterpriseId, after: { meetingId: meetingId.get(v.enterpriseId), ...v } })),
+      values.map((v) => ({
+        actorId: user.id,
+        unitId: user.unitId,
+        action: 'engagement.meeting',
+        entity: 'enterprise',
+        entityId: v.enterpriseId,
+        after: { meetingId: meetingId.get(v.enterpriseId), ...v },
+      })),
     );
     return { ids: values.map((v) => meetingId.get(v.enterpriseId)!) };
   });

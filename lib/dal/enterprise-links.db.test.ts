@@ -31,7 +31,9 @@ const idOf = async (serial: string) => Number(rowsOf<{ id: number }>(await t.db.
 type Links = { party: number | null; union: number | null; hasUnion: boolean; youth: number | null; hasYouth: boolean; version: number };
 async function linksOf(id: number): Promise<Links> {
   const [r] = rowsOf<Links>(
-    await t.db.execute(sql`select party_unit_id as party, trade_union_unit_id as "union", has_trade_union as "hasUnion", youth_union_unit_id as youth, has_youth_union as "hasYouth", version from enterprises where id = ${id}`),
+    await t.db.execute(
+      sql`select party_unit_id as party, trade_union_unit_id as "union", has_trade_union as "hasUnion", youth_union_unit_id as youth, has_youth_union as "hasYouth", version from enterprises where id = ${id}`,
+    ),
   );
   return { ...r, party: r.party && Number(r.party), union: r.union && Number(r.union), youth: r.youth && Number(r.youth), version: Number(r.version) };
 }
@@ -46,12 +48,21 @@ describe('linking enterprises at once', () => {
     const versions = [(await linksOf(a)).version, (await linksOf(b)).version];
     const { result, audit } = await withAudit(t, () => t.run('p4.officer', () => linkEnterprises({ enterpriseIds: [a, b], unitId: cell, replace: false })));
     assert.deepEqual(result, { linked: 2, unchanged: 0 });
-    assert.deepEqual(audit.map((r) => [r.action, r.entityId]), [['enterprise.link', String(a)], ['enterprise.link', String(b)]].sort((x, y) => Number(x[1]) - Number(y[1])));
+    assert.deepEqual(
+      audit.map((r) => [r.action, r.entityId]),
+      [
+        ['enterprise.link', String(a)],
+        ['enterprise.link', String(b)],
+      ].sort((x, y) => Number(x[1]) - Number(y[1])),
+    );
     assert.deepEqual(audit[0].before, { partyUnitId: null });
     assert.deepEqual(audit[0].after, { partyUnitId: cell });
     assert.equal((await linksOf(a)).party, cell);
     assert.equal((await linksOf(b)).party, cell);
-    assert.deepEqual([(await linksOf(a)).version, (await linksOf(b)).version], versions.map((v) => v + 1));
+    assert.deepEqual(
+      [(await linksOf(a)).version, (await linksOf(b)).version],
+      versions.map((v) => v + 1),
+    );
     // The figure "with a party organisation" grows by two at every level above, the national one included.
     assert.equal((await headline('p4.leader')).withParty, wardBefore.withParty + 2);
     assert.equal((await headline('mytho.leader')).withParty, cityBefore.withParty + 2);
@@ -79,7 +90,17 @@ describe('linking enterprises at once', () => {
     const cell = await t.unitId('TG-MYTHO-P4-KP3');
     const res = await t.run('mytho.officer', async () => {
       const user = await requireUser();
-      return t.db.transaction((tx) => writeEnterpriseLinks(tx, user, [{ enterpriseId: c, unitId: youth }, { enterpriseId: c, unitId: cell }], { replace: false }));
+      return t.db.transaction((tx) =>
+        writeEnterpriseLinks(
+          tx,
+          user,
+          [
+            { enterpriseId: c, unitId: youth },
+            { enterpriseId: c, unitId: cell },
+          ],
+          { replace: false },
+        ),
+      );
     });
     assert.deepEqual(res, { linked: 1, unchanged: 0 });
     const both = await linksOf(c);
@@ -131,7 +152,17 @@ describe('linking enterprises at once', () => {
       'mytho.officer',
       async () => {
         const user = await requireUser();
-        return t.db.transaction((tx) => writeEnterpriseLinks(tx, user, [{ enterpriseId: b, unitId: cell }, { enterpriseId: b, unitId: p6Cell }], { replace: true }));
+        return t.db.transaction((tx) =>
+          writeEnterpriseLinks(
+            tx,
+            user,
+            [
+              { enterpriseId: b, unitId: cell },
+              { enterpriseId: b, unitId: p6Cell },
+            ],
+            { replace: true },
+          ),
+        );
       },
       'invalid',
     );

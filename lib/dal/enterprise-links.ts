@@ -120,7 +120,10 @@ export async function writeEnterpriseLinks(tx: Tx, user: CurrentUser, pairs: Lin
   }
   if (replaced.length) {
     const replacedIds = [...new Set(replaced.map((r) => r.unitId))];
-    const mine = await tx.select({ id: units.id }).from(units).where(and(inArray(units.id, replacedIds), inScope(user)));
+    const mine = await tx
+      .select({ id: units.id })
+      .from(units)
+      .where(and(inArray(units.id, replacedIds), inScope(user)));
     if (mine.length !== replacedIds.length) throw invalid('errors.linkOutsideScope', { enterpriseIds: 'errors.linkOutsideScope' });
     if (!opts.replace) {
       const names = replaced.map((r) => r.name).join('; ');

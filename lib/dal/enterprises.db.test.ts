@@ -14,8 +14,7 @@ before(async () => {
 });
 after(async () => t?.teardown());
 
-const idOf = async (serial: string) =>
-  Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
+const idOf = async (serial: string) => Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
 
 async function input(over: Partial<EnterpriseInput> = {}): Promise<EnterpriseInput> {
   return {
@@ -52,15 +51,27 @@ describe('enterprises', () => {
     assert.ok(!p6.includes('Công ty TNHH May Phương Nam'));
     // The Mekong cell sits directly under the city, its enterprise is managed by Phường 6: both see it.
     assert.ok((await t.run('cb.mekong', () => listEnterprises())).items.some((e) => e.name === 'Công ty TNHH Thực phẩm Mekong'));
-    assert.equal((await t.run('chauthanh.admin', () => listEnterprises())).items.every((e) => e.managingUnitName === 'Đảng ủy xã Tân Hương'), true);
+    assert.equal(
+      (await t.run('chauthanh.admin', () => listEnterprises())).items.every((e) => e.managingUnitName === 'Đảng ủy xã Tân Hương'),
+      true,
+    );
     const phuongNam = await idOf('0045871');
-    await expectDalError(t.run('p6.leader', () => getEnterprise(phuongNam)), 'not_found');
-    await expectDalError(t.run('khoi.admin', () => getEnterprise(phuongNam)), 'not_found');
+    await expectDalError(
+      t.run('p6.leader', () => getEnterprise(phuongNam)),
+      'not_found',
+    );
+    await expectDalError(
+      t.run('khoi.admin', () => getEnterprise(phuongNam)),
+      'not_found',
+    );
   });
 
   test('filters and a diacritic-free search, with totals', async () => {
     const city = (f: Parameters<typeof listEnterprises>[0]) => t.run('mytho.leader', () => listEnterprises(f));
-    assert.deepEqual((await city({ q: 'viet han' })).items.map((e) => e.name), ['Công ty TNHH Điện tử Việt Hàn']);
+    assert.deepEqual(
+      (await city({ q: 'viet han' })).items.map((e) => e.name),
+      ['Công ty TNHH Điện tử Việt Hàn'],
+    );
     assert.deepEqual((await city({ q: demoTaxCode('0067733').slice(0, 6) })).items.length >= 1, true);
     const noParty = await city({ hasParty: false });
     assert.ok(noParty.items.every((e) => e.partyUnitName === null) && noParty.total === noParty.items.length && noParty.total >= 6);
@@ -78,7 +89,10 @@ describe('enterprises', () => {
     const e = await t.run('p4.officer', () => getEnterprise(result.id));
     assert.equal(e.taxCode, '0314409058-002');
     assert.equal(e.canEdit, true);
-    assert.deepEqual(audit.map((a) => a.action), ['enterprise.create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['enterprise.create'],
+    );
     assert.equal((await t.run('p4.leader', () => listEnterprises({ q: 'dong a' }))).total, 1);
   });
 
@@ -174,7 +188,10 @@ describe('surveys and meetings with owners', () => {
     const id = await idOf('0077748');
     const meeting = { enterpriseId: id, metOn: '2026-11-20', attendees: 'Đảng ủy Phường 4', outcome: 'persuaded' as const, summary: 'Đồng ý' };
     const { audit } = await withAudit(t, () => t.run('p4.officer', () => recordOwnerMeeting(meeting)));
-    assert.deepEqual(audit.map((a) => a.action), ['engagement.meeting']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['engagement.meeting'],
+    );
     assert.equal((await t.run('p4.leader', () => getEnterprise(id))).meetings.length, 1);
     await expectRefused(t, 'p6.leader', () => recordOwnerMeeting(meeting), 'not_found');
     await expectRefused(t, 'tinh.viewer', () => recordOwnerMeeting(meeting), 'forbidden');

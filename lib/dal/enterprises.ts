@@ -32,7 +32,10 @@ export function enterpriseInScope(user: CurrentUser): SQL {
 
 /** Whether the enterprise exists and lies in the user's scope (an id a form or a link sent). */
 export async function enterpriseVisible(tx: Pick<Tx, 'select'>, user: CurrentUser, id: number): Promise<boolean> {
-  const [ent] = await tx.select({ id: enterprises.id }).from(enterprises).where(and(eq(enterprises.id, id), enterpriseInScope(user)));
+  const [ent] = await tx
+    .select({ id: enterprises.id })
+    .from(enterprises)
+    .where(and(eq(enterprises.id, id), enterpriseInScope(user)));
   return !!ent;
 }
 
@@ -161,13 +164,17 @@ export async function listZones(): Promise<string[]> {
   const scope = enterpriseInScope(user);
   let zones: string[];
   if ((await estimateRows(db, enterprises, scope)) <= NARROW_SCOPE) {
-    const rows = await db.selectDistinct({ zone: enterprises.zone }).from(enterprises).where(and(scope, isNotNull(enterprises.zone)));
+    const rows = await db
+      .selectDistinct({ zone: enterprises.zone })
+      .from(enterprises)
+      .where(and(scope, isNotNull(enterprises.zone)));
     zones = rows.map((r) => r.zone!);
   } else {
-    const next = (after: SQL) =>
-      sql`(select e.zone from ${enterprises} e where e.zone is not null and ${after} and ${scopeHolds(user, sql`e.scope_units`)} order by e.zone limit 1)`;
+    const next = (after: SQL) => sql`(select e.zone from ${enterprises} e where e.zone is not null and ${after} and ${scopeHolds(user, sql`e.scope_units`)} order by e.zone limit 1)`;
     const rows = rowsOf<{ zone: string }>(
-      await db.execute(sql`with recursive z(zone) as (select ${next(sql`true`)} union all select ${next(sql`e.zone > z.zone`)} from z where z.zone is not null) select zone from z where zone is not null`),
+      await db.execute(
+        sql`with recursive z(zone) as (select ${next(sql`true`)} union all select ${next(sql`e.zone > z.zone`)} from z where z.zone is not null) select zone from z where zone is not null`,
+      ),
     );
     zones = rows.map((r) => r.zone);
   }

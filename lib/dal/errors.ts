@@ -25,5 +25,4 @@ export class DalError extends Error {
 export const notFound = () => new DalError('not_found', 'errors.notFound');
 export const forbidden = () => new DalError('forbidden', 'errors.forbidden');
 export const staleVersion = () => new DalError('conflict', 'errors.staleVersion');
-export const invalid = (key: MessageKey, fieldErrors?: Record<string, MessageKey>) =>
-  new DalError('invalid', key, fieldErrors);
+export const invalid = (key: MessageKey, fieldErrors?: Record<string, MessageKey>) => new DalError('invalid', key, fieldErrors);

@@ -37,9 +37,7 @@ function edited(form: string, from: string | RegExp, to: string): Buffer {
 
 type CaseRow = { id: number; state: string; decision_no: string | null; decision_on: string | null };
 async function caseOf(fullName: string): Promise<CaseRow> {
-  const [row] = await rows<CaseRow>(
-    sql`select c.id, c.state, c.decision_no, c.decision_on::text from admission_cases c join persons p on p.id = c.person_id where p.full_name = ${fullName}`,
-  );
+  const [row] = await rows<CaseRow>(sql`select c.id, c.state, c.decision_no, c.decision_on::text from admission_cases c join persons p on p.id = c.person_id where p.full_name = ${fullName}`);
   assert.ok(row, fullName);
   return row;
 }
@@ -95,8 +93,7 @@ describe('a case’s forms', () => {
   test('a sibling ward’s user, another district and a branch outside: notFound, nothing written', async () => {
     const c = await caseOf('Tạ Thị Thanh Tâm');
     const before = await accessCount();
-    for (const username of ['p6.leader', 'p1.leader', 'chauthanh.admin', 'cb.mekong', 'khoi.leader'])
-      await expectRefused(t, username, () => getCaseForm(c.id, 'admission_decision'), 'not_found');
+    for (const username of ['p6.leader', 'p1.leader', 'chauthanh.admin', 'cb.mekong', 'khoi.leader']) await expectRefused(t, username, () => getCaseForm(c.id, 'admission_decision'), 'not_found');
     await expectRefused(t, 'p4.leader', () => getCaseForm(999_999, 'admission_decision'), 'not_found');
     assert.equal(await accessCount(), before);
   });
@@ -144,7 +141,10 @@ describe('administrators’ replacement templates', () => {
     // The list shows both versions, newest first; the admin may manage, a ward may not.
     const list = await t.run(ROOT_ADMIN, () => listFormTemplates());
     assert.equal(list.canManage, true);
-    assert.deepEqual(list.forms.find((f) => f.form === 'admission_decision')!.versions.map((v) => v.fileName), ['mau-sau.docx', 'mau-dung-ngay.docx']);
+    assert.deepEqual(
+      list.forms.find((f) => f.form === 'admission_decision')!.versions.map((v) => v.fileName),
+      ['mau-sau.docx', 'mau-dung-ngay.docx'],
+    );
     assert.equal((await t.run('p4.leader', () => listFormTemplates())).canManage, false);
     // A version downloads as uploaded.
     const id = list.forms.find((f) => f.form === 'admission_decision')!.versions[1].id;
@@ -154,8 +154,7 @@ describe('administrators’ replacement templates', () => {
 
   test('a non-admin, a province or district admin cannot add a template: refused, nothing changes', async () => {
     const input = { form: 'cell_resolution' as const, effectiveFrom: '2026-01-01', fileName: 'x.docx', bytes: shipped('cell_resolution') };
-    for (const username of ['tinh.admin', 'mytho.admin', 'tinh.leader', 'p4.leader', 'tw.viewer'])
-      await expectRefused(t, username, () => addFormTemplate(input), 'forbidden');
+    for (const username of ['tinh.admin', 'mytho.admin', 'tinh.leader', 'p4.leader', 'tw.viewer']) await expectRefused(t, username, () => addFormTemplate(input), 'forbidden');
   });
 
   const BROKEN: [string, () => Buffer, string, RegExp][] = [

@@ -35,7 +35,6 @@ export type FormFile = { fileName: string; bytes: Buffer };
 /** The largest replacement template accepted (a form is a page or two of text). */
 export const TEMPLATE_MAX_BYTES = 1024 * 1024;
 
-
 /** The title of each form in a file name (and on the admin page). */
 export const FORM_FILE_TITLES: Record<FormKind, string> = {
   cell_resolution: 'Nghị quyết chi bộ đề nghị kết nạp',
@@ -60,9 +59,7 @@ async function orgsOf(db: Db | Tx, ids: number[]): Promise<Map<number, OrgFacts>
     .from(units)
     .leftJoin(parent, eq(parent.id, units.parentId))
     .where(inArray(units.id, ids));
-  return new Map(
-    rows.map((r) => [r.id, { name: r.name, kind: r.kind as UnitKind, parent: r.parentName && r.parentKind ? { name: r.parentName, kind: r.parentKind as UnitKind } : null }]),
-  );
+  return new Map(rows.map((r) => [r.id, { name: r.name, kind: r.kind as UnitKind, parent: r.parentName && r.parentKind ? { name: r.parentName, kind: r.parentKind as UnitKind } : null }]));
 }
 
 /** The place a unit's documents are dated at: its own or the nearest district-level (or province) committee's place name. */
@@ -107,7 +104,14 @@ async function templateOn(db: Db | Tx, form: FormKind, date: string): Promise<Bu
 
 // ------------------------------------------------------------------ a case's forms
 
-type EventData = { cellMeetingOn?: string; cellVotesFor?: number | null; cellEligible?: number | null; committeeMeetingOn?: string; committeeVotesFor?: number | null; committeeMembers?: number | null };
+type EventData = {
+  cellMeetingOn?: string;
+  cellVotesFor?: number | null;
+  cellEligible?: number | null;
+  committeeMeetingOn?: string;
+  committeeVotesFor?: number | null;
+  committeeMembers?: number | null;
+};
 
 const cellMeeting = (d: EventData | undefined): MeetingFacts | null => (d ? { on: d.cellMeetingOn ?? null, votesFor: d.cellVotesFor ?? null, eligible: d.cellEligible ?? null } : null);
 const committeeMeeting = (d: EventData | undefined): MeetingFacts | null =>
@@ -321,7 +325,12 @@ const SUBJECT_TAG: Record<FormKind, string> = {
 
 /** The text of a rendered .docx's body, without its XML markup. */
 function renderedText(docx: Buffer): string {
-  return new PizZip(docx).file('word/document.xml')?.asText().replace(/<[^>]+>/g, '') ?? '';
+  return (
+    new PizZip(docx)
+      .file('word/document.xml')
+      ?.asText()
+      .replace(/<[^>]+>/g, '') ?? ''
+  );
 }
 
 export type AddFormTemplateInput = { form: FormKind; effectiveFrom: string; fileName: string; bytes: Uint8Array; note?: string };

@@ -49,7 +49,10 @@ export async function recordPastFounding(input: PastFoundingInput): Promise<{ id
       .for('update', { of: enterprises });
     if (!ent) throw notFound();
     if (ent.partyUnitId) throw invalid('errors.foundingNotNeeded', { enterpriseId: 'errors.foundingNotNeeded' });
-    const [open] = await tx.select({ id: foundingProposals.id }).from(foundingProposals).where(and(eq(foundingProposals.enterpriseId, ent.id), eq(foundingProposals.state, 'proposed')));
+    const [open] = await tx
+      .select({ id: foundingProposals.id })
+      .from(foundingProposals)
+      .where(and(eq(foundingProposals.enterpriseId, ent.id), eq(foundingProposals.state, 'proposed')));
     if (open) throw new DalError('conflict', 'errors.foundingOpen', { enterpriseId: 'errors.foundingOpen' });
 
     const { id: unitId } = await insertUnit(
@@ -60,7 +63,10 @@ export async function recordPastFounding(input: PastFoundingInput): Promise<{ id
       'founding.record.createUnit',
       { decisionNo, fromRecords: true },
     );
-    await tx.update(enterprises).set({ partyUnitId: unitId, version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` }).where(eq(enterprises.id, ent.id));
+    await tx
+      .update(enterprises)
+      .set({ partyUnitId: unitId, version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(enterprises.id, ent.id));
     const values = {
       enterpriseId: ent.id,
       proposedByUnitId: user.unitId,

@@ -93,9 +93,7 @@ describe('founding a party organisation', () => {
     const { result, audit } = await withAudit(t, () =>
       t.run('mytho.leader', () => decideFounding({ id: proposalId, version: 1, decisionNo: '215-QĐ/TU', decisionOn: '2026-11-23', secretaryMemberId: official[0] })),
     );
-    const unit = await one<{ kind: string; parent: string; name: string }>(
-      sql`select u.kind, p.code as parent, u.name from units u join units p on p.id = u.parent_id where u.id = ${result.unitId}`,
-    );
+    const unit = await one<{ kind: string; parent: string; name: string }>(sql`select u.kind, p.code as parent, u.name from units u join units p on p.id = u.parent_id where u.id = ${result.unitId}`);
     assert.deepEqual(unit, { kind: 'cell', parent: 'TG-MYTHO', name: 'Chi bộ Công ty TNHH Điện tử Việt Hàn' });
     const moved = rowsOf<{ id: number; cell: number }>(await t.db.execute(sql`select id, cell_unit_id as cell from party_members where id in (${sql.join(official.slice(0, 4), sql`, `)})`));
     assert.ok(moved.every((m) => Number(m.cell) === result.unitId));
@@ -118,9 +116,13 @@ describe('founding a party organisation', () => {
     const city = await t.unitId('TG-MYTHO');
     const hungThinh = await firmId('0071254');
     // Three official members of the Mekong cell are recorded as working at Hưng Thịnh.
-    const ids = rowsOf<{ id: number }>(await t.db.execute(sql`select id from party_members where cell_unit_id = ${mekong} and official_on is not null and occupation <> 'owner' order by id limit 3`)).map((r) => Number(r.id));
+    const ids = rowsOf<{ id: number }>(
+      await t.db.execute(sql`select id from party_members where cell_unit_id = ${mekong} and official_on is not null and occupation <> 'owner' order by id limit 3`),
+    ).map((r) => Number(r.id));
     await t.db.execute(sql`update party_members set enterprise_id = ${hungThinh} where id in (${sql.join(ids, sql`, `)})`);
-    const { id } = await t.run('mytho.officer', () => proposeFounding({ enterpriseId: hungThinh, parentUnitId: city, cellName: 'Chi bộ Công ty TNHH Nhựa Hưng Thịnh', memberIds: ids, proposedOn: '2026-11-23' }));
+    const { id } = await t.run('mytho.officer', () =>
+      proposeFounding({ enterpriseId: hungThinh, parentUnitId: city, cellName: 'Chi bộ Công ty TNHH Nhựa Hưng Thịnh', memberIds: ids, proposedOn: '2026-11-23' }),
+    );
     const { version } = await one<{ version: number }>(sql`select version from party_members where id = ${ids[2]}`);
     await t.run('cb.mekong', () => transferOut({ memberId: ids[2], version: Number(version), effectiveOn: '2026-11-23', toCellUnitId: tanPhu }));
     const err = await expectRefused(t, 'mytho.leader', () => decideFounding({ id, version: 1, decisionNo: '216-QĐ/TU', decisionOn: '2026-11-23', secretaryMemberId: ids[0] }), 'invalid');
@@ -138,7 +140,9 @@ describe('founding a party organisation', () => {
     ).map((r) => Number(r.id));
     await t.db.execute(sql`update party_members set enterprise_id = ${hungThinh} where id in (${sql.join(ids, sql`, `)})`);
     // The city proposes the cell under Phường 6 (which manages Hưng Thịnh) with members of its own Mekong cell.
-    const { id } = await t.run('mytho.officer', () => proposeFounding({ enterpriseId: hungThinh, parentUnitId: p6, cellName: 'Chi bộ Công ty TNHH Nhựa Hưng Thịnh', memberIds: ids, proposedOn: '2026-11-23' }));
+    const { id } = await t.run('mytho.officer', () =>
+      proposeFounding({ enterpriseId: hungThinh, parentUnitId: p6, cellName: 'Chi bộ Công ty TNHH Nhựa Hưng Thịnh', memberIds: ids, proposedOn: '2026-11-23' }),
+    );
     assert.equal((await t.run('mytho.leader', () => getFoundingProposal(id))).memberList.length, 3);
     const ward = await t.run('p6.leader', () => getFoundingProposal(id));
     assert.deepEqual([ward.members, ward.memberList.length], [3, 0]);

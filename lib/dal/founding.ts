@@ -69,7 +69,10 @@ export async function proposeFounding(input: ProposeInput): Promise<{ id: number
       .for('update', { of: enterprises });
     if (!ent) throw notFound();
     if (ent.partyUnitId || ent.status !== 'operating') throw new DalError('invalid', 'errors.foundingNotNeeded');
-    const [open] = await tx.select({ id: foundingProposals.id }).from(foundingProposals).where(and(eq(foundingProposals.enterpriseId, ent.id), eq(foundingProposals.state, 'proposed')));
+    const [open] = await tx
+      .select({ id: foundingProposals.id })
+      .from(foundingProposals)
+      .where(and(eq(foundingProposals.enterpriseId, ent.id), eq(foundingProposals.state, 'proposed')));
     if (open) throw new DalError('conflict', 'errors.foundingOpen');
     const [p] = await tx
       .select({ id: units.id, kind: units.kind, path: sql<string>`${units.path}::text` })
@@ -162,9 +165,7 @@ async function foundingFilter(user: CurrentUser, filter: FoundingFilter) {
     proposalInScope(user),
     filter.state ? eq(foundingProposals.state, filter.state) : undefined,
     key ? (/^\d{3,}$/.test(digits) ? sql`${enterprises.taxCode} like ${startingWith(digits)}` : sql`${enterprises.searchName} like ${containing(key)}`) : undefined,
-    w
-      ? and(eq(foundingProposals.state, 'decided'), await inWindow(foundingProposals.decisionOn, foundingProposals.newUnitId, w))
-      : undefined,
+    w ? and(eq(foundingProposals.state, 'decided'), await inWindow(foundingProposals.decisionOn, foundingProposals.newUnitId, w)) : undefined,
     filter.fdi ? sql`(${enterprises.type} = 'fdi' or ${enterprises.foreignInvested})` : undefined,
   );
 }
@@ -197,7 +198,10 @@ export async function listFoundingProposals(filter: FoundingFilter = {}, page: P
   const where = await foundingFilter(user, filter);
   const ks = keyset(proposalOrder, page);
   const [rows, counted] = await Promise.all([
-    baseQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    baseQuery(db)
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
     db.execute(cappedCount(sql`select 1 from ${foundingProposals} join ${enterprises} on ${enterprises.id} = ${foundingProposals.enterpriseId} where ${where}`)),
   ]);
   return ks.finish(rows, (r) => ({ ...r, members: Number(r.members) }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
@@ -299,7 +303,10 @@ export async function decideFounding(input: DecideInput): Promise<{ unitId: numb
         actorId: user.id,
       })),
     );
-    await tx.update(enterprises).set({ partyUnitId: unitId, version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` }).where(eq(enterprises.id, p.enterpriseId));
+    await tx
+      .update(enterprises)
+      .set({ partyUnitId: unitId, version: sql`${enterprises.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(enterprises.id, p.enterpriseId));
     await tx
       .update(foundingProposals)
       .set({
@@ -335,7 +342,15 @@ export async function rejectFounding(input: { id: number; version: number; reaso
       .update(foundingProposals)
       .set({ state: 'rejected', rejectReason: input.reason, decidedBy: user.id, version: sql`${foundingProposals.version} + 1`, updatedAt: sql`now()` })
       .where(eq(foundingProposals.id, p.id));
-    await writeAudit(tx, { actorId: user.id, unitId: p.deciderUnitId, action: 'founding.reject', entity: 'founding_proposal', entityId: p.id, before: { state: 'proposed' }, after: { state: 'rejected', reason: input.reason } });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: p.deciderUnitId,
+      action: 'founding.reject',
+      entity: 'founding_proposal',
+      entityId: p.id,
+      before: { state: 'proposed' },
+      after: { state: 'rejected', reason: input.reason },
+    });
   });
 }
 

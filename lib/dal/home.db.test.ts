@@ -67,8 +67,14 @@ describe('the home page leads with the user’s work', () => {
     }
     // By stage: the open cases it referred.
     const open = await count(sql`select count(*)::int as n from admission_cases where referrer_unit_id = ${unionId} and state not in ('official', 'removed', 'rejected')`);
-    assert.equal(Object.values(h.stages).reduce((n, v) => n + (v ?? 0), 0), open);
-    assert.deepEqual(h.enterprises.map((e) => e.name), ['Công ty TNHH May Phương Nam']);
+    assert.equal(
+      Object.values(h.stages).reduce((n, v) => n + (v ?? 0), 0),
+      open,
+    );
+    assert.deepEqual(
+      h.enterprises.map((e) => e.name),
+      ['Công ty TNHH May Phương Nam'],
+    );
     assert.equal(h.abilities.refer, true);
     assert.equal(h.abilities.addMembers, false);
   });
@@ -98,32 +104,23 @@ describe('a union branch’s dashboard counts its enterprise (it was all zeros)'
       const operating = await count(sql`select count(*)::int as n from enterprises where id in ${linked} and status = 'operating'`);
       assert.ok(operating > 0, 'the demo links the branch to an enterprise');
       assert.equal(o.headline.enterprises.operating, operating);
-      assert.equal(
-        o.headline.enterprises.withParty,
-        await count(sql`select count(*)::int as n from enterprises where id in ${linked} and status = 'operating' and party_unit_id is not null`),
-      );
-      assert.equal(
-        o.headline.members.total,
-        await count(sql`select count(*)::int as n from party_members where enterprise_id in ${linked} and status in ('active', 'temporary_elsewhere')`),
-      );
+      assert.equal(o.headline.enterprises.withParty, await count(sql`select count(*)::int as n from enterprises where id in ${linked} and status = 'operating' and party_unit_id is not null`));
+      assert.equal(o.headline.members.total, await count(sql`select count(*)::int as n from party_members where enterprise_id in ${linked} and status in ('active', 'temporary_elsewhere')`));
       assert.equal(
         d.total.actual.introduced,
         await count(sql`select count(*)::int as n from admission_cases where referrer_unit_id = ${branch} and submitted_on between '2026-01-01' and '2026-12-31'`),
       );
-      assert.equal(
-        d.total.actual.admitted,
-        await count(sql`select count(*)::int as n from party_members where enterprise_id in ${linked} and admitted_on between '2026-01-01' and '2026-12-31'`),
-      );
+      assert.equal(d.total.actual.admitted, await count(sql`select count(*)::int as n from party_members where enterprise_id in ${linked} and admitted_on between '2026-01-01' and '2026-12-31'`));
       const cases = await count(sql`select count(*)::int as n from admission_cases where referrer_unit_id = ${branch} and state not in ('official', 'removed', 'rejected')`);
-      assert.equal(Object.values(o.headline.candidates).reduce((n, v) => n + (v ?? 0), 0), cases);
+      assert.equal(
+        Object.values(o.headline.candidates).reduce((n, v) => n + (v ?? 0), 0),
+        cases,
+      );
     });
   }
 
   test('the Phương Nam union’s figures are its enterprise’s, not zero and not the ward’s', async () => {
-    const [union, ward] = await Promise.all([
-      t.run('cd.phuongnam', () => getOverview({ period: yearPeriod(2026) })),
-      t.run('p4.leader', () => getOverview({ period: yearPeriod(2026) })),
-    ]);
+    const [union, ward] = await Promise.all([t.run('cd.phuongnam', () => getOverview({ period: yearPeriod(2026) })), t.run('p4.leader', () => getOverview({ period: yearPeriod(2026) }))]);
     assert.equal(union.headline.enterprises.operating, 1);
     assert.ok(union.headline.members.total > 0);
     assert.ok(ward.headline.enterprises.operating > union.headline.enterprises.operating);
@@ -139,7 +136,11 @@ describe('what each user is offered follows what the data layer allows', () => {
     );
     assert.deepEqual([at('leader', 'cell').addMembers, at('leader', 'cell').refer, at('leader', 'cell').registerEnterprises, at('leader', 'cell').organise], [true, false, false, false]);
     assert.deepEqual([at('officer', 'ward').registerEnterprises, at('officer', 'ward').organise, at('officer', 'ward').takeApprovals], [true, true, false]);
-    assert.deepEqual(Object.values(at('viewer', 'district')).filter((v) => v === true), [], 'a viewer is offered nothing to do');
+    assert.deepEqual(
+      Object.values(at('viewer', 'district')).filter((v) => v === true),
+      [],
+      'a viewer is offered nothing to do',
+    );
     assert.equal(at('admin', 'union_branch').createUnits, false, 'a branch holds no units');
     assert.equal(at('admin', 'cell').createUnits, true, 'a cell holds its branches');
   });
@@ -148,8 +149,10 @@ describe('what each user is offered follows what the data layer allows', () => {
     const h = await t.run('cd.phuongnam', getHome);
     assert.equal(h.abilities.addMembers, false);
     const cell = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
-    await expectRefused(t, 'cd.phuongnam', () =>
-      createMember({ fullName: 'Nguyễn Văn Thử', birthDate: '1990-01-01', gender: 'male', cellUnitId: cell, admittedOn: '2020-01-01', occupation: 'direct_worker' }),
+    await expectRefused(
+      t,
+      'cd.phuongnam',
+      () => createMember({ fullName: 'Nguyễn Văn Thử', birthDate: '1990-01-01', gender: 'male', cellUnitId: cell, admittedOn: '2020-01-01', occupation: 'direct_worker' }),
       ['not_found', 'forbidden', 'invalid'],
     );
   });

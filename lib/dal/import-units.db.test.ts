@@ -34,7 +34,11 @@ function taxCode(n: number): string {
 
 function enterpriseRow(i: number, links: Partial<Record<'managingUnit' | 'partyUnit' | 'tradeUnionUnit' | 'youthUnionUnit', string>>): RawRow {
   const cells: Record<string, string> = Object.fromEntries(ENTERPRISE_COLUMNS.map((c) => [c.key, '']));
-  Object.assign(cells, { name: `Công ty TNHH Liên Kết ${i}`, taxCode: taxCode(5000 + i * 3), type: 'Công ty TNHH', address: `${i} Ấp Bắc`, managingUnit: 'TG-MYTHO', workforce: String(40 + i) }, links);
+  Object.assign(
+    cells,
+    { name: `Công ty TNHH Liên Kết ${i}`, taxCode: taxCode(5000 + i * 3), type: 'Công ty TNHH', address: `${i} Ấp Bắc`, managingUnit: 'TG-MYTHO', workforce: String(40 + i) },
+    links,
+  );
   return { row: i + 2, cells };
 }
 
@@ -61,7 +65,9 @@ describe('unit tree import', () => {
     assert.equal(union.code, 'TG-CD-SONGTIEN');
     assert.equal(union.parent_id, cell.id);
     assert.equal(kp.code, 'TG-MYTHO-P9-KP1');
-    const events = await rowsOfSql<{ unit_id: number; effective_on: string }>(`select unit_id, effective_on::text from unit_events where kind = 'created' and unit_id in (${[ward.id, cell.id, union.id, kp.id]}) order by unit_id`);
+    const events = await rowsOfSql<{ unit_id: number; effective_on: string }>(
+      `select unit_id, effective_on::text from unit_events where kind = 'created' and unit_id in (${[ward.id, cell.id, union.id, kp.id]}) order by unit_id`,
+    );
     assert.deepEqual(
       new Map(events.map((e) => [Number(e.unit_id), e.effective_on])),
       new Map([
@@ -73,7 +79,10 @@ describe('unit tree import', () => {
     );
     assert.equal((await rowsOfSql<{ n: number }>(`select count(*)::int as n from unit_events`))[0].n - events0, 4);
     const audit = await t.auditSince(audit0);
-    assert.deepEqual(audit.map((a) => a.action), ['unit.import', 'unit.import', 'unit.import', 'unit.import']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['unit.import', 'unit.import', 'unit.import', 'unit.import'],
+    );
     await assertNoDrift(t);
   });
 
@@ -123,11 +132,14 @@ describe('unit tree import', () => {
     const before = await t.snapshot();
     const result = await t.run('mytho.admin', () => importRows('units', rows));
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => [e.row, e.reason]), [
-      [2, 'parentAmbiguous'],
-      [5, 'parentOutOfScope'],
-      [6, 'parentNotFound'],
-    ]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.row, e.reason]),
+      [
+        [2, 'parentAmbiguous'],
+        [5, 'parentOutOfScope'],
+        [6, 'parentNotFound'],
+      ],
+    );
     assert.equal(result.errors[0].params?.where, 'dòng 3, dòng 4');
     assert.deepEqual(await t.snapshot(), before);
   });
@@ -162,7 +174,10 @@ describe('unit tree import', () => {
     assert.equal(cell.code, 'TG-MYTHO-P10-GACHNGOITIENGIAN');
     assert.equal(cell.parent_id, ward.id);
     const dates = await rowsOfSql<{ d: string }>(`select effective_on::text as d from unit_events where unit_id in (${ward.id}, ${cell.id}) order by unit_id`);
-    assert.deepEqual(dates.map((d) => d.d), ['2025-07-01', '2019-09-12']);
+    assert.deepEqual(
+      dates.map((d) => d.d),
+      ['2025-07-01', '2019-09-12'],
+    );
     assert.equal((await unitByName('Chi bộ Ẩn')) ?? null, null);
   });
 });
@@ -173,7 +188,10 @@ describe('readable codes from createUnit', () => {
     const a = await t.run('mytho.admin', () => createUnit({ parentId: p6, kind: 'cell', name: 'Chi bộ Công ty TNHH Bánh Phồng Tôm', effectiveOn: '2024-05-01' }));
     const b = await t.run('mytho.admin', () => createUnit({ parentId: p6, kind: 'cell', name: 'Chi bộ Công ty Cổ phần Bánh Phồng Tôm', effectiveOn: '2024-05-01' }));
     const codes = await rowsOfSql<{ id: number; code: string }>(`select id, code from units where id in (${a.id}, ${b.id}) order by id`);
-    assert.deepEqual(codes.map((c) => c.code), ['TG-MYTHO-P6-BANHPHONGTOM', 'TG-MYTHO-P6-BANHPHONGTOM-2']);
+    assert.deepEqual(
+      codes.map((c) => c.code),
+      ['TG-MYTHO-P6-BANHPHONGTOM', 'TG-MYTHO-P6-BANHPHONGTOM-2'],
+    );
     const before = await t.snapshot();
     const err = await expectDalError(
       t.run('mytho.admin', () => createUnit({ parentId: p6, kind: 'cell', name: 'Chi bộ Khác', code: 'TG-MYTHO-P6-BANHPHONGTOM', effectiveOn: '2024-05-01' })),
@@ -198,7 +216,10 @@ describe('readable codes never run out', () => {
     const codes = await rowsOfSql<{ id: number; code: string }>(`select id, code from units where parent_id = ${p4} and code like 'TG-MYTHO-P4-SANXUATTHUONGMAI%' order by id`);
     assert.equal(codes.length, 121);
     assert.equal(new Set(codes.map((c) => c.code)).size, 121);
-    assert.deepEqual(codes.slice(0, 3).map((c) => c.code), ['TG-MYTHO-P4-SANXUATTHUONGMAI', 'TG-MYTHO-P4-SANXUATTHUONGMAI-2', 'TG-MYTHO-P4-SANXUATTHUONGMAI-3']);
+    assert.deepEqual(
+      codes.slice(0, 3).map((c) => c.code),
+      ['TG-MYTHO-P4-SANXUATTHUONGMAI', 'TG-MYTHO-P4-SANXUATTHUONGMAI-2', 'TG-MYTHO-P4-SANXUATTHUONGMAI-3'],
+    );
     assert.equal(codes.at(-1)!.id, one.id);
     assert.equal(codes.at(-1)!.code, 'TG-MYTHO-P4-SANXUATTHUONGMAI-121');
   });
@@ -221,12 +242,15 @@ describe('enterprise import with links', () => {
     const before = await t.snapshot();
     const refused = await t.run('mytho.admin', () => importRows('enterprises', bad));
     assert.ok(!refused.ok);
-    assert.deepEqual(refused.errors.map((e) => [e.row, e.column, e.reason]), [
-      [6, 'Tổ chức đảng', 'unknownUnit'],
-      [7, 'Công đoàn cơ sở', 'wrongKindUnit'],
-      [8, 'Đoàn thanh niên', 'unknownUnit'],
-      [9, 'Tổ chức đảng', 'wrongKindUnit'],
-    ]);
+    assert.deepEqual(
+      refused.errors.map((e) => [e.row, e.column, e.reason]),
+      [
+        [6, 'Tổ chức đảng', 'unknownUnit'],
+        [7, 'Công đoàn cơ sở', 'wrongKindUnit'],
+        [8, 'Đoàn thanh niên', 'unknownUnit'],
+        [9, 'Tổ chức đảng', 'wrongKindUnit'],
+      ],
+    );
     assert.deepEqual(await t.snapshot(), before);
 
     // The province sees the bloc's cell: the same link is in its scope.

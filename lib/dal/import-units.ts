@@ -38,10 +38,16 @@ async function treeLookups(user: CurrentUser, rows: RawRow[]): Promise<UnitTreeL
   };
   // By code anywhere (a code is unique in the country: naming one outside the scope says so), by name only in scope.
   for (const part of chunks(codes, 2000))
-    for (const r of await db.select(columns).from(units).where(and(eq(units.status, 'active'), inArray(units.code, part))))
+    for (const r of await db
+      .select(columns)
+      .from(units)
+      .where(and(eq(units.status, 'active'), inArray(units.code, part))))
       found.set(r.id, { ...r, mayCreate: r.mine && can(user, 'unit.create', r.path) });
   for (const part of chunks(keys, 2000))
-    for (const r of await db.select(columns).from(units).where(and(eq(units.status, 'active'), inScope(user), inArray(units.searchName, part))))
+    for (const r of await db
+      .select(columns)
+      .from(units)
+      .where(and(eq(units.status, 'active'), inScope(user), inArray(units.searchName, part))))
       found.set(r.id, { ...r, mayCreate: can(user, 'unit.create', r.path) });
   // Any unit's code counts as taken, whatever its status.
   const taken = new Set<string>();
@@ -105,8 +111,7 @@ export async function importUnitRows(rows: RawRow[]): Promise<ImportResult> {
     });
     // Level by level, so that every unit's parent exists before it.
     for (const d of [...new Set(valid.map((r) => r.depth))].sort((a, b) => a - b))
-      for (const part of chunks(values.filter((v) => v.row.depth === d)))
-        await tx.insert(units).values(part.map((v) => v.unit));
+      for (const part of chunks(values.filter((v) => v.row.depth === d))) await tx.insert(units).values(part.map((v) => v.unit));
     for (const part of chunks(values))
       await tx.insert(unitEvents).values(
         part.map((v) => ({

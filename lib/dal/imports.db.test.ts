@@ -63,7 +63,10 @@ describe('Excel import in the data layer', () => {
     const ms = Date.now() - started;
     assert.equal(result.ok, false);
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => [e.row, e.column, e.value, e.reason]), [[3458, 'Ngày vào Đảng', '19/05/15', 'date']]);
+    assert.deepEqual(
+      result.errors.map((e) => [e.row, e.column, e.value, e.reason]),
+      [[3458, 'Ngày vào Đảng', '19/05/15', 'date']],
+    );
     assert.deepEqual(await t.snapshot(), before);
     console.log(`[measure] ${t.driver}: validating 5,000 member rows with one bad row took ${ms} ms; nothing written`);
   });
@@ -107,7 +110,10 @@ describe('Excel import in the data layer', () => {
     const before = await t.snapshot();
     const refused = await t.run('p4.officer', () => importRows('enterprises', bad));
     assert.ok(!refused.ok);
-    assert.deepEqual(refused.errors.map((e) => [e.row, e.reason]), [[12, 'unknownUnit']]);
+    assert.deepEqual(
+      refused.errors.map((e) => [e.row, e.reason]),
+      [[12, 'unknownUnit']],
+    );
     assert.deepEqual(await t.snapshot(), before);
     const done = await t.run('p4.officer', () => importRows('enterprises', rows));
     assert.ok(done.ok);
@@ -116,7 +122,10 @@ describe('Excel import in the data layer', () => {
 
   test('refused: a viewer; a ward officer naming another ward’s cell finds it "unknown", nothing written', async () => {
     const before = await t.snapshot();
-    await expectDalError(t.run('tinh.viewer', () => importRows('members', memberRows(2, 9000))), 'forbidden');
+    await expectDalError(
+      t.run('tinh.viewer', () => importRows('members', memberRows(2, 9000))),
+      'forbidden',
+    );
     const other = await t.run('p6.leader', () => importRows('members', memberRows(2, 9100)));
     assert.ok(!other.ok);
     assert.deepEqual([...new Set(other.errors.map((e) => e.reason))], ['unknownUnit']);
@@ -156,7 +165,10 @@ describe('Excel import in the data layer', () => {
     const before = await t.snapshot();
     const refused = await t.run('cb.phuongnam', async () => importFile('members', await file({ error: '#N/A' }, false)));
     assert.ok(!refused.ok && 'errors' in refused);
-    assert.deepEqual(refused.errors.map((e) => [e.row, e.column, e.value, e.reason]), [[2, 'Số thẻ đảng viên', '#N/A', 'cellError']]);
+    assert.deepEqual(
+      refused.errors.map((e) => [e.row, e.column, e.value, e.reason]),
+      [[2, 'Số thẻ đảng viên', '#N/A', 'cellError']],
+    );
     assert.deepEqual(await t.snapshot(), before);
 
     const stray = await file('82.9509500', true);

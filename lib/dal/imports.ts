@@ -26,7 +26,6 @@ export type ImportResult = { ok: true; created: number; ms: number } | { ok: fal
 /** Importing an uploaded file: the rows' outcome, or why the workbook could not be read. */
 export type FileImportResult = ImportResult | Exclude<WorkbookRead, { ok: true }>;
 
-
 async function existing(values: string[], query: (part: string[]) => Promise<string[]>): Promise<Set<string>> {
   const found = new Set<string>();
   for (const part of chunks([...new Set(values.filter(Boolean))])) for (const v of await query(part)) found.add(v);
@@ -104,7 +103,10 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: 'enterprise
           .from(enterprises)
           .where(and(inArray(enterprises.taxCode, [...new Set(taxCodes.filter(Boolean))].slice(0, 20000)), enterpriseInScope(user)))
       : Promise.resolve([]),
-    existing(col('nationalId').map((v) => v.replace(/\s/g, '')), async (part) => (await db.select({ v: persons.nationalId }).from(persons).where(inArray(persons.nationalId, part))).map((r) => r.v!)),
+    existing(
+      col('nationalId').map((v) => v.replace(/\s/g, '')),
+      async (part) => (await db.select({ v: persons.nationalId }).from(persons).where(inArray(persons.nationalId, part))).map((r) => r.v!),
+    ),
     existing(col('cardNo'), async (part) => (await db.select({ v: partyMembers.cardNo }).from(partyMembers).where(inArray(partyMembers.cardNo, part))).map((r) => r.v!)),
     // The same name and birth date anywhere in the country (as lib/dal/people.ts checks one person): by the pairs, through persons_birth_name_idx
     // (by the name alone, a common name would bring back a third of a million people).

@@ -8,9 +8,7 @@ import { LOGIN_CLIENT_MAX_FAILURES, LOGIN_LOCK_MINUTES, LOGIN_MAX_FAILURES } fro
 import { now } from '@/lib/clock';
 import { writeAudit } from './audit';
 
-export type LoginResult =
-  | { ok: true; userId: number; sessionVersion: number; fullName: string }
-  | { ok: false; reason: 'invalid' | 'throttled' };
+export type LoginResult = { ok: true; userId: number; sessionVersion: number; fullName: string } | { ok: false; reason: 'invalid' | 'throttled' };
 
 /** Where an attempt comes from: the client's address, and whether this browser signed in to the account before. */
 /** (Scripts and tests that give no client are limited per account only.) */
@@ -60,16 +58,18 @@ async function checkAccount(username: string, password: string, knownDevice: boo
   // Check the limit and reserve this attempt in one step, one attempt at a time per username:
   // otherwise parallel guesses all read the same count and all get past it. The attempt counts as
   // a failure until it succeeds (a success clears the failures).
-  const throttled = knownDevice ? false : await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'login:' + username}))`);
-    const [{ n }] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(loginFailures)
-      .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)));
-    if (Number(n) >= LOGIN_MAX_FAILURES) return true;
-    await tx.insert(loginFailures).values({ username, at: now() });
-    return false;
-  });
+  const throttled = knownDevice
+    ? false
+    : await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'login:' + username}))`);
+        const [{ n }] = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(loginFailures)
+          .where(and(eq(loginFailures.username, username), gt(loginFailures.at, since)));
+        if (Number(n) >= LOGIN_MAX_FAILURES) return true;
+        await tx.insert(loginFailures).values({ username, at: now() });
+        return false;
+      });
   if (throttled) return { ok: false, reason: 'throttled' };
 
   const [user] = await db

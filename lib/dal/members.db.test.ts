@@ -3,7 +3,19 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
-import { cancelTransfer, createMember, endMembership, getMember, listIncomingTransfers, listMembers, receiveTransfer, setTemporaryActivity, transferOut, updateMember, type CreateMemberInput } from './members';
+import {
+  cancelTransfer,
+  createMember,
+  endMembership,
+  getMember,
+  listIncomingTransfers,
+  listMembers,
+  receiveTransfer,
+  setTemporaryActivity,
+  transferOut,
+  updateMember,
+  type CreateMemberInput,
+} from './members';
 
 let t: TestDb;
 before(async () => {
@@ -37,7 +49,10 @@ describe('party members', () => {
   test('a cell leader registers a member: NFC name, masked CCCD in lists, access logged when opened', async () => {
     const { result, audit } = await withAudit(t, async () => t.run('cb.phuongnam', async () => createMember(await memberInput({ fullName: 'Nguye\u0302\u0303n Thị Bích Liên' }))));
     id = result.id;
-    assert.deepEqual(audit.map((a) => a.action), ['member.create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['member.create'],
+    );
     assert.ok(!JSON.stringify(audit[0].after).includes('082190001111'), 'the audit row does not hold the full CCCD');
     const [item] = (await t.run('p4.leader', () => listMembers({ q: 'nguyen thi bich lien' }))).items;
     assert.equal(item.fullName, 'Nguyễn Thị Bích Liên');
@@ -75,7 +90,10 @@ describe('party members', () => {
     await t.run('cb.phuongnam', () => transferOut({ memberId: id, version: v, effectiveOn: '2026-11-02', toCellUnitId: mekong }));
     assert.deepEqual(await cellsOf(id), { cell: phuongNam, pending: mekong, host: null, version: v + 1 });
     v++;
-    assert.deepEqual((await t.run('cb.mekong', () => listIncomingTransfers())).items.map((m) => m.id), [id]);
+    assert.deepEqual(
+      (await t.run('cb.mekong', () => listIncomingTransfers())).items.map((m) => m.id),
+      [id],
+    );
     assert.deepEqual((await t.run('cb.phuongnam', () => listIncomingTransfers())).items, []);
     // Counted in the sending cell while pending, not in the receiving one.
     assert.ok((await t.run('mytho.leader', () => listMembers({ unitId: phuongNam }))).items.some((m) => m.id === id));
@@ -134,19 +152,24 @@ describe('party members', () => {
     await expectRefused(t, 'cb.mekong', () => endMembership({ memberId: id, version: version + 1, effectiveOn: '2026-11-23', status: 'removed' }), 'invalid');
   });
 
-  test('two cells acting at once on the same version: exactly one change happens', { skip: process.env.TEST_DB !== 'postgres' && 'concurrency needs a server with parallel connections (PGlite runs one query at a time)' }, async () => {
-    const ldld = await t.unitId('TG-MYTHO-LDLD');
-    ({ id } = await t.run('cb.mekong', async () => createMember(await memberInput({ fullName: 'Võ Văn Đồng Thời', nationalId: '082088002222', cardNo: '82.054321', cellUnitId: await t.unitId('TG-MYTHO-MEKONG') }))));
-    const { version } = await cellsOf(id);
-    await t.run('cb.mekong', () => transferOut({ memberId: id, version, effectiveOn: '2026-11-21', toCellUnitId: ldld }));
-    const results = await Promise.allSettled([
-      t.run('cb.ldld', () => receiveTransfer({ memberId: id, version: version + 1, effectiveOn: '2026-11-22' })),
-      t.run('cb.mekong', () => cancelTransfer({ memberId: id, version: version + 1, effectiveOn: '2026-11-22' })),
-    ]);
-    assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
-    const after = await cellsOf(id);
-    assert.equal(after.pending, null);
-    assert.equal(after.version, version + 2);
-  });
-
+  test(
+    'two cells acting at once on the same version: exactly one change happens',
+    { skip: process.env.TEST_DB !== 'postgres' && 'concurrency needs a server with parallel connections (PGlite runs one query at a time)' },
+    async () => {
+      const ldld = await t.unitId('TG-MYTHO-LDLD');
+      ({ id } = await t.run('cb.mekong', async () =>
+        createMember(await memberInput({ fullName: 'Võ Văn Đồng Thời', nationalId: '082088002222', cardNo: '82.054321', cellUnitId: await t.unitId('TG-MYTHO-MEKONG') })),
+      ));
+      const { version } = await cellsOf(id);
+      await t.run('cb.mekong', () => transferOut({ memberId: id, version, effectiveOn: '2026-11-21', toCellUnitId: ldld }));
+      const results = await Promise.allSettled([
+        t.run('cb.ldld', () => receiveTransfer({ memberId: id, version: version + 1, effectiveOn: '2026-11-22' })),
+        t.run('cb.mekong', () => cancelTransfer({ memberId: id, version: version + 1, effectiveOn: '2026-11-22' })),
+      ]);
+      assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
+      const after = await cellsOf(id);
+      assert.equal(after.pending, null);
+      assert.equal(after.version, version + 2);
+    },
+  );
 });

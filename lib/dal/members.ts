@@ -125,11 +125,7 @@ async function memberQuery(user: CurrentUser, filter: MemberFilter): Promise<Lis
     filters: and(
       // A cell under the chosen unit has that unit in its scope: the index narrows, the subtree check decides.
       filter.unitId ? and(heldBy(partyMembers.scopeUnits, filter.unitId), await unitUnderPath(partyMembers.cellUnitId, await pathOf(filter.unitId))) : undefined,
-      filter.status === 'current'
-        ? inArray(partyMembers.status, COUNTED_STATUSES)
-        : filter.status
-          ? eq(partyMembers.status, filter.status)
-          : undefined,
+      filter.status === 'current' ? inArray(partyMembers.status, COUNTED_STATUSES) : filter.status ? eq(partyMembers.status, filter.status) : undefined,
       filter.standing === 'official' ? isNotNull(partyMembers.officialOn) : filter.standing === 'probationary' ? isNull(partyMembers.officialOn) : undefined,
       filter.occupation ? eq(partyMembers.occupation, filter.occupation) : undefined,
       filter.inEnterprise ? isNotNull(partyMembers.enterpriseId) : undefined,
@@ -204,7 +200,13 @@ export async function listIncomingTransfers(): Promise<{ items: MemberListItem[]
   const ids = idRows.map((r) => r.id);
   const rows = ids.length ? await listQuery(db).where(inArray(partyMembers.id, ids)) : [];
   const at = new Map(rows.map((r) => [r.id, r]));
-  return { items: ids.map((id) => at.get(id)).filter((r) => !!r).map(toItem), ...total };
+  return {
+    items: ids
+      .map((id) => at.get(id))
+      .filter((r) => !!r)
+      .map(toItem),
+    ...total,
+  };
 }
 
 export type MemberDetail = MemberListItem & {
@@ -422,7 +424,15 @@ export async function transferOut(input: Step & { toCellUnitId: number }): Promi
     if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { toCellUnitId: 'errors.targetNotFound' });
     await save(tx, m, { transferToUnitId: target.id, transferOutOn: input.effectiveOn });
     await addEvent(tx, user, m.id, 'transfer_out', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: target.id, note: input.note });
-    await writeAudit(tx, { actorId: user.id, unitId: m.cellUnitId, action: 'member.transferOut', entity: 'party_member', entityId: m.id, before: { cellUnitId: m.cellUnitId }, after: { transferToUnitId: target.id, effectiveOn: input.effectiveOn } });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: m.cellUnitId,
+      action: 'member.transferOut',
+      entity: 'party_member',
+      entityId: m.id,
+      before: { cellUnitId: m.cellUnitId },
+      after: { transferToUnitId: target.id, effectiveOn: input.effectiveOn },
+    });
   });
 }
 
@@ -437,7 +447,15 @@ export async function receiveTransfer(input: Step): Promise<void> {
     if (m.transferOutOn && input.effectiveOn < m.transferOutOn) throw invalid('errors.receivedBeforeSent', { effectiveOn: 'errors.receivedBeforeSent' });
     await save(tx, m, { cellUnitId: m.transferToUnitId, transferToUnitId: null, transferOutOn: null, hostUnitId: null });
     await addEvent(tx, user, m.id, 'transfer_in', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
-    await writeAudit(tx, { actorId: user.id, unitId: m.transferToUnitId, action: 'member.transferIn', entity: 'party_member', entityId: m.id, before: { cellUnitId: m.cellUnitId }, after: { cellUnitId: m.transferToUnitId, effectiveOn: input.effectiveOn } });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: m.transferToUnitId,
+      action: 'member.transferIn',
+      entity: 'party_member',
+      entityId: m.id,
+      before: { cellUnitId: m.cellUnitId },
+      after: { cellUnitId: m.transferToUnitId, effectiveOn: input.effectiveOn },
+    });
   });
 }
 
@@ -451,7 +469,15 @@ export async function cancelTransfer(input: Step): Promise<void> {
     if (!m.transferToUnitId) throw new DalError('invalid', 'errors.noPendingTransfer');
     await save(tx, m, { transferToUnitId: null, transferOutOn: null });
     await addEvent(tx, user, m.id, 'transfer_cancelled', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
-    await writeAudit(tx, { actorId: user.id, unitId: m.cellUnitId, action: 'member.transferCancel', entity: 'party_member', entityId: m.id, before: { transferToUnitId: m.transferToUnitId }, after: { transferToUnitId: null } });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: m.cellUnitId,
+      action: 'member.transferCancel',
+      entity: 'party_member',
+      entityId: m.id,
+      before: { transferToUnitId: m.transferToUnitId },
+      after: { transferToUnitId: null },
+    });
   });
 }
 
@@ -489,12 +515,7 @@ export async function setTemporaryActivity(input: Step & { hostCellUnitId?: numb
 // ------------------------------------------------------------------ from the admission workflow
 
 /** The ceremony makes the person a probationary member of the case's cell (inside the transition's transaction). */
-export async function admitFromCase(
-  tx: Tx,
-  user: CurrentUser,
-  c: { id: number; personId: number; cellUnitId: number; referrerUnitId: number },
-  admittedOn: string,
-): Promise<void> {
+export async function admitFromCase(tx: Tx, user: CurrentUser, c: { id: number; personId: number; cellUnitId: number; referrerUnitId: number }, admittedOn: string): Promise<void> {
   // The workplace: the enterprise of the referring union or youth branch, else the cell's own
   // (a labour federation's cell admits people from enterprises that have no cell yet).
   const [ent] = await tx
@@ -629,6 +650,14 @@ export async function endMembership(input: Step & { status: (typeof LEAVING_STAT
     if (m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
     await save(tx, m, { status: input.status, hostUnitId: null });
     await addEvent(tx, user, m.id, 'left', input.effectiveOn, { fromUnitId: m.cellUnitId, note: input.note });
-    await writeAudit(tx, { actorId: user.id, unitId: m.cellUnitId, action: 'member.end', entity: 'party_member', entityId: m.id, before: { status: m.status }, after: { status: input.status, effectiveOn: input.effectiveOn, note: input.note } });
+    await writeAudit(tx, {
+      actorId: user.id,
+      unitId: m.cellUnitId,
+      action: 'member.end',
+      entity: 'party_member',
+      entityId: m.id,
+      before: { status: m.status },
+      after: { status: input.status, effectiveOn: input.effectiveOn, note: input.note },
+    });
   });
 }

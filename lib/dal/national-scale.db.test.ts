@@ -99,7 +99,11 @@ async function unitOf(username: string): Promise<number> {
 const anyIn = (columns: string[], unitId: number) =>
   sql`exists (select 1 from units su where su.id in (${sql.raw(columns.join(', '))}) and su.path <@ (select s.path from units s where s.id = ${unitId}))`;
 const under = (column: string, unitId: number) => sql`${sql.raw(column)} in (select a.id from units a where a.path <@ (select s.path from units s where s.id = ${unitId}))`;
-const all = (conds: (SQL | undefined)[]) => sql.join(conds.filter((c): c is SQL => !!c), sql` and `);
+const all = (conds: (SQL | undefined)[]) =>
+  sql.join(
+    conds.filter((c): c is SQL => !!c),
+    sql` and `,
+  );
 
 const USERS = ['tw.admin', 'tinh.admin', 'mytho.admin', 'p4.leader', 'cb.phuongnam', 'cd.mekong', 'khoi.admin', 'tq.leader', 'chauthanh.admin'];
 
@@ -127,7 +131,11 @@ describe('every reworked list returns the rows, in the order, of its old definit
       ['counted', { status: 'current' }, () => [sql`m.status in ('active', 'temporary_elsewhere')`]],
       ['probationary direct workers', { standing: 'probationary', occupation: 'direct_worker' }, () => [sql`m.official_on is null`, sql`m.occupation = 'direct_worker'`]],
       ['in enterprises', { inEnterprise: true }, () => [sql`m.enterprise_id is not null`]],
-      ['admitted in 2024 under the city', { admitted: { unitId: city, from: '2024-01-01', to: '2024-12-31' } }, () => [sql`m.admitted_on between '2024-01-01' and '2024-12-31'`, under('m.admitted_cell_unit_id', city)]],
+      [
+        'admitted in 2024 under the city',
+        { admitted: { unitId: city, from: '2024-01-01', to: '2024-12-31' } },
+        () => [sql`m.admitted_on between '2024-01-01' and '2024-12-31'`, under('m.admitted_cell_unit_id', city)],
+      ],
       ['transfers coming in', { incoming: true }, (u) => [under('m.transfer_to_unit_id', u)]],
     ];
   };
@@ -151,13 +159,19 @@ describe('every reworked list returns the rows, in the order, of its old definit
   test('the incoming transfers: the oldest first, with their count', async () => {
     const from = await t.unit('TG-MYTHO-P4-PHUONGNAM');
     const mekong = await t.unitId('TG-MYTHO-MEKONG');
-    const [m] = rowsOf<{ id: number; version: number }>(await t.db.execute(sql`select id, version from party_members where cell_unit_id = ${from.id} and status = 'active' and transfer_to_unit_id is null order by id limit 1`));
+    const [m] = rowsOf<{ id: number; version: number }>(
+      await t.db.execute(sql`select id, version from party_members where cell_unit_id = ${from.id} and status = 'active' and transfer_to_unit_id is null order by id limit 1`),
+    );
     await t.run('cb.phuongnam', () => transferOut({ memberId: Number(m.id), version: Number(m.version), effectiveOn: '2026-11-20', toCellUnitId: mekong }));
     for (const username of ['cb.mekong', 'mytho.admin', 'tinh.admin', 'p4.leader']) {
       const u = await unitOf(username);
       const expected = await ids(sql`select m.id from party_members m where ${under('m.transfer_to_unit_id', u)} order by m.transfer_out_on, m.id`);
       const got = await t.run(username, () => listIncomingTransfers());
-      assert.deepEqual(got.items.map((x) => x.id), expected.slice(0, 20), username);
+      assert.deepEqual(
+        got.items.map((x) => x.id),
+        expected.slice(0, 20),
+        username,
+      );
       assert.equal(got.total, expected.length, username);
     }
   });
@@ -168,7 +182,11 @@ describe('every reworked list returns the rows, in the order, of its old definit
       ['no filter', {}, []],
       ['a state', { state: 'probation' }, [sql`c.state = 'probation'`]],
       ['a name', { q: 'van' }, [sql`p.search_name like '%van%'`]],
-      ['introduced in 2024 under the city', { submitted: { unitId: city, from: '2024-01-01', to: '2024-12-31' } }, [sql`c.submitted_on between '2024-01-01' and '2024-12-31'`, under('c.cell_unit_id', city)]],
+      [
+        'introduced in 2024 under the city',
+        { submitted: { unitId: city, from: '2024-01-01', to: '2024-12-31' } },
+        [sql`c.submitted_on between '2024-01-01' and '2024-12-31'`, under('c.cell_unit_id', city)],
+      ],
     ];
     for (const username of USERS)
       for (const [label, filter, conds] of filters)
@@ -184,7 +202,20 @@ describe('every reworked list returns the rows, in the order, of its old definit
 
   test('inboxes: the cases the user may act on, soonest first; the badge counts them', async () => {
     const today = NOW.slice(0, 10);
-    for (const username of ['cd.mekong', 'cd.phuongnam', 'cb.phuongnam', 'cb.mekong', 'cb.ldld', 'p4.leader', 'p4.officer', 'mytho.leader', 'mytho.officer', 'mytho.admin', 'khoi.leader', 'tinh.leader']) {
+    for (const username of [
+      'cd.mekong',
+      'cd.phuongnam',
+      'cb.phuongnam',
+      'cb.mekong',
+      'cb.ldld',
+      'p4.leader',
+      'p4.officer',
+      'mytho.leader',
+      'mytho.officer',
+      'mytho.admin',
+      'khoi.leader',
+      'tinh.leader',
+    ]) {
       const user = await t.run(username, () => requireUser());
       // Before: every case owned by the user's unit in its current state, then the workflow asked which it may act on.
       const rows = rowsOf<{ id: number; state: State; committee: boolean; removal: boolean; ref: string; cell: string; com: string | null; dec: string }>(
@@ -240,7 +271,11 @@ describe('every reworked list returns the rows, in the order, of its old definit
         order by (select count(*) from party_members pm where pm.enterprise_id = e.id and pm.status in ('active', 'temporary_elsewhere') and pm.official_on is not null) desc,
           e.workforce desc, e.id`);
       const got = await t.run(username, () => listPriorityEnterprises());
-      assert.deepEqual(got.items.map((x) => x.id).sort((a, b) => a - b), [...expected].sort((a, b) => a - b), `priority list as ${username}`);
+      assert.deepEqual(
+        got.items.map((x) => x.id).sort((a, b) => a - b),
+        [...expected].sort((a, b) => a - b),
+        `priority list as ${username}`,
+      );
     }
   });
 
@@ -267,7 +302,13 @@ describe('every reworked list returns the rows, in the order, of its old definit
           4,
         );
       }
-      await sameRows('units below', username, (p) => getUnit(u, p).then((x) => x.children), sql`select c.id from units c where c.parent_id = ${u} and c.status = 'active' order by c.name collate "und-x-icu", c.id`, 2);
+      await sameRows(
+        'units below',
+        username,
+        (p) => getUnit(u, p).then((x) => x.children),
+        sql`select c.id from units c where c.parent_id = ${u} and c.status = 'active' order by c.name collate "und-x-icu", c.id`,
+        2,
+      );
     }
   });
 
@@ -286,10 +327,16 @@ describe('every reworked list returns the rows, in the order, of its old definit
 test('pickers: transfer targets are cells anywhere in the one tree; an enterprise by name or tax code, in scope', async () => {
   assert.equal((await t.run('p4.leader', () => searchUnits({ q: 'mekong', kinds: ['cell'], scope: 'tree' }))).length, 1);
   // One national tree (issue 13): a transfer may go to a cell of another province; still cells only.
-  assert.deepEqual((await t.run('tq.leader', () => searchUnits({ q: 'mekong', scope: 'tree' }))).map((o) => o.label), ['Chi bộ Công ty TNHH Thực phẩm Mekong']);
+  assert.deepEqual(
+    (await t.run('tq.leader', () => searchUnits({ q: 'mekong', scope: 'tree' }))).map((o) => o.label),
+    ['Chi bộ Công ty TNHH Thực phẩm Mekong'],
+  );
   assert.deepEqual(await t.run('tq.leader', () => searchUnits({ q: 'mekong' })), [], 'outside a transfer, only the province’s own units');
   const byName = await t.run('p4.leader', () => searchEnterprises('phuong nam'));
-  assert.deepEqual(byName.map((e) => e.label), ['Công ty TNHH May Phương Nam']);
+  assert.deepEqual(
+    byName.map((e) => e.label),
+    ['Công ty TNHH May Phương Nam'],
+  );
   assert.deepEqual(await t.run('p4.leader', () => searchEnterprises('viet han')), [], 'Việt Hàn is managed by Phường 6');
   assert.equal((await t.run('p6.leader', () => searchEnterprises('viet han'))).length, 1);
   const code = (await t.run('p6.leader', () => searchEnterprises('viet han')))[0].detail!.slice(0, 4);
@@ -305,7 +352,10 @@ test('a subtree lies in the path range subtreeRange() reads, and nothing else of
   assert.deepEqual([Number(demo.missed), Number(demo.extra)], [0, 0]);
   // Labels of every length beside each other: 2, 20, 2.10, 19, 200, 3.
   const paths = ['1', '1.2', '1.2.0', '1.2.10.3', '1.2.9', '1.20', '1.19', '1.200.1', '1.3', '1.2.99999.1', '10', '1.1.2'];
-  const values = sql.join(paths.map((p) => sql`(${p}::ltree)`), sql`, `);
+  const values = sql.join(
+    paths.map((p) => sql`(${p}::ltree)`),
+    sql`, `,
+  );
   const [synthetic] = rowsOf<{ missed: number; extra: number }>(
     await t.db.execute(sql`with p(path) as (values ${values}) select count(*) filter (where a.path <@ b.path and not (${range('a.path', 'b.path')}))::int as missed,
       count(*) filter (where not a.path <@ b.path and ${range('a.path', 'b.path')})::int as extra from p a, p b`),
@@ -377,7 +427,11 @@ describe('the tallies agree with the records after every kind of change', () => 
     await t.run('mytho.admin', () => mergeUnit({ id: from.id, version: from.version, intoId: into.id, effectiveOn: '2026-11-23' }));
     await assertNoDrift(t);
     // The figures of each unit below, counted from the units and accounts as before.
-    for (const [username, code] of [['mytho.admin', 'TG-MYTHO'], ['mytho.admin', 'TG-MYTHO-P6'], ['mytho.admin', 'TG-MYTHO-P4']] as const) {
+    for (const [username, code] of [
+      ['mytho.admin', 'TG-MYTHO'],
+      ['mytho.admin', 'TG-MYTHO-P6'],
+      ['mytho.admin', 'TG-MYTHO-P4'],
+    ] as const) {
       const unit = await t.unit(code);
       const shown = (await t.run(username, () => getUnit(unit.id, { size: 100 }))).children.items;
       assert.ok(shown.length > 0, code);

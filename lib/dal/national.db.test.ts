@@ -35,23 +35,35 @@ describe('the national level', () => {
     const home = await t.run(ROOT_ADMIN, () => getHomeOverview());
     assert.equal(home.unit.kind, 'national');
     assert.equal(home.unit.allowed.create, true);
-    assert.deepEqual(home.unit.children.items.map((c) => c.code), ['TG']);
+    assert.deepEqual(
+      home.unit.children.items.map((c) => c.code),
+      ['TG'],
+    );
     assert.equal((await t.run('tw.viewer', () => getHomeOverview())).unit.allowed.create, false);
   });
 
   test('the national administrator creates a province, then its administrator, who works in the new province only', async () => {
     const tw = await t.unit('TW');
     const { result, audit } = await withAudit(t, () => t.run(ROOT_ADMIN, () => createUnit({ parentId: tw.id, kind: 'province', name: 'Tỉnh ủy Long An', code: 'LA', effectiveOn: DAY })));
-    assert.deepEqual(audit.map((a) => a.action), ['unit.create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['unit.create'],
+    );
     const la = await t.unit('LA');
     assert.equal(la.id, result.id);
     assert.equal(la.path, `${tw.path}.${la.id}`);
     const created = await withAudit(t, () => t.run(ROOT_ADMIN, () => createUser({ username: 'la.admin', fullName: 'Nguyễn Văn Long', unitId: la.id, role: 'admin', password: 'LongAn@2027x' })));
-    assert.deepEqual(created.audit.map((a) => a.action), ['user.create']);
+    assert.deepEqual(
+      created.audit.map((a) => a.action),
+      ['user.create'],
+    );
     // The new administrator adds a district in their province, and sees nothing of Tiền Giang.
     const district = await t.run('la.admin', () => createUnit({ parentId: la.id, kind: 'district', name: 'Thành ủy Tân An', code: 'LA-TANAN', effectiveOn: DAY }));
     assert.ok(district.id > 0);
-    assert.deepEqual((await t.run('la.admin', () => listUsers())).items.map((u) => u.username), ['la.admin']);
+    assert.deepEqual(
+      (await t.run('la.admin', () => listUsers())).items.map((u) => u.username),
+      ['la.admin'],
+    );
     assert.deepEqual(await t.run('la.admin', () => searchUnits({ q: 'Tien Giang' })), []);
     await assertNoDrift(t);
   });
@@ -95,7 +107,10 @@ describe('the national level', () => {
     const la = await t.unit('LA');
     await t.run(ROOT_ADMIN, () => createUnit({ parentId: la.id, kind: 'cell', name: 'Chi bộ Công ty TNHH Dệt Long An', code: 'LA-DET', effectiveOn: DAY }));
     const found = await t.run('p4.leader', () => searchUnits({ q: 'det long an', kinds: ['cell'], scope: 'tree' }));
-    assert.deepEqual(found.map((o) => o.label), ['Chi bộ Công ty TNHH Dệt Long An']);
+    assert.deepEqual(
+      found.map((o) => o.label),
+      ['Chi bộ Công ty TNHH Dệt Long An'],
+    );
     assert.deepEqual(await t.run('p4.leader', () => searchUnits({ q: 'long an' })), [], 'outside a transfer, the user’s own scope');
     await expectRefused(t, 'p4.leader', () => searchUnits({ q: 'long an', kinds: ['province'], scope: 'tree' }), 'forbidden');
   });
@@ -122,7 +137,10 @@ describe('a database made before the national level', () => {
     assert.equal((await t.unit('LA')).parentId, tw.id);
     assert.equal((await t.unit('TG-MYTHO-P4-KP3')).path.startsWith(`${tw.path}.${tg.id}.`), true);
     assert.equal(Number(rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from units where path <@ ${tg.path}::ltree`))[0].n), unitsBefore);
-    assert.deepEqual(audit.map((a) => a.action), ['unit.move', 'unit.move']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['unit.move', 'unit.move'],
+    );
     const events = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from unit_events where kind = 'moved' and unit_id in (${tg.id}, ${(await t.unit('LA')).id})`));
     assert.equal(Number(events[0].n), 2);
     // Scopes, tallies and counts follow the move.

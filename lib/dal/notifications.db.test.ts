@@ -61,8 +61,16 @@ describe('notifications written with the case step', () => {
     assert.equal(await t.run('cd.mekong', () => countUnreadNotifications()), unreadBefore + 1);
     for (const other of ['cb.mekong', 'cd.phuongnam', 'cb.phuongnam', 'mytho.leader', 'tw.admin']) {
       const theirs = await t.run(other, () => listNotifications({ size: 100 }));
-      assert.equal(theirs.items.some((i) => i.id === notificationId), false, `${other} must not see it`);
-      assert.equal(theirs.items.some((i) => i.caseId === c.id && i.kind === 'returned'), false, `${other} has no "returned" notice of it`);
+      assert.equal(
+        theirs.items.some((i) => i.id === notificationId),
+        false,
+        `${other} must not see it`,
+      );
+      assert.equal(
+        theirs.items.some((i) => i.caseId === c.id && i.kind === 'returned'),
+        false,
+        `${other} has no "returned" notice of it`,
+      );
     }
   });
 
@@ -207,7 +215,10 @@ describe('a notice overtaken by a later step', () => {
     const moved = await caseOf(XUAN);
     await t.run('cb.mekong', () => applyTransition({ caseId: moved.id, version: moved.version, transition: 'return', reason: REASON }));
     assert.equal(await t.run('cb.mekong', () => countUnreadNotifications()), before);
-    assert.equal((await t.run('cb.mekong', () => listNotifications({}, { unread: true }))).items.some((i) => i.id === awaiting.id), false);
+    assert.equal(
+      (await t.run('cb.mekong', () => listNotifications({}, { unread: true }))).items.some((i) => i.id === awaiting.id),
+      false,
+    );
     const listed = (await t.run('cb.mekong', () => listNotifications({ size: 100 }))).items.find((i) => i.id === awaiting.id);
     assert.equal(listed?.read, false, 'still listed, unread, with the stage it is at now');
     assert.notEqual(listed?.currentState, listed?.caseState);

@@ -56,7 +56,10 @@ export async function notifyCaseStep(tx: Tx, n: CaseStepNotice): Promise<void> {
   await tx.execute(sql`insert into ${notifications} (user_id, kind, case_id, case_state, due_on, note, dedupe_key)
     select u.id, ${kind}, ${n.caseId}, ${n.state}, ${n.dueOn}::date, ${n.note ?? null}, ${dedupeKey(kind, n.caseId, n.state, n.version)}
     from ${users} u
-    where u.unit_id = ${unitId} and u.active and u.id <> ${n.actorId} and u.role in (${sql.join(who.roles.map((r) => sql`${r}`), sql`, `)})
+    where u.unit_id = ${unitId} and u.active and u.id <> ${n.actorId} and u.role in (${sql.join(
+      who.roles.map((r) => sql`${r}`),
+      sql`, `,
+    )})
     on conflict (user_id, dedupe_key) do nothing`);
 }
 
@@ -75,7 +78,12 @@ export async function systemRunReminders(): Promise<{ created: number }> {
   const byCaseRole = new Map<CaseRole, { pairs: SQL[]; states: Set<State> }>();
   for (const p of actingPairs()) {
     const entry = byCaseRole.get(p.caseRole) ?? { pairs: [], states: new Set<State>() };
-    entry.pairs.push(sql`(u.role = ${p.role} and c.state in (${sql.join(p.states.map((s) => sql`${s}`), sql`, `)}))`);
+    entry.pairs.push(
+      sql`(u.role = ${p.role} and c.state in (${sql.join(
+        p.states.map((s) => sql`${s}`),
+        sql`, `,
+      )}))`,
+    );
     for (const s of p.states) entry.states.add(s);
     byCaseRole.set(p.caseRole, entry);
   }
@@ -86,7 +94,10 @@ export async function systemRunReminders(): Promise<{ created: number }> {
       select u.id, ${kind}, c.id, c.state, c.due_on, ${kind} || ':' || c.id || ':' || c.state || ':' || c.due_on::text
       from ${admissionCases} c
       join ${users} u on u.unit_id = c.${sql.raw(CASE_UNIT_COLUMN[caseRole])} and u.active
-      where c.state in (${sql.join([...states].map((s) => sql`${s}`), sql`, `)}) and c.due_on <= ${until}::date and (${sql.join(pairs, sql` or `)})
+      where c.state in (${sql.join(
+        [...states].map((s) => sql`${s}`),
+        sql`, `,
+      )}) and c.due_on <= ${until}::date and (${sql.join(pairs, sql` or `)})
         and not (c.state = 'probation' and c.probation_ends_on > ${day}::date)
       on conflict (user_id, dedupe_key) do nothing
       returning 1`);
@@ -148,7 +159,10 @@ export async function listNotifications(page: PageRequest = {}, filter: { unread
   const where = and(mine(user), filter.unread ? outstanding : undefined)!;
   const ks = keyset(newestFirst, page);
   const [rows, counted] = await Promise.all([
-    itemQuery(db).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    itemQuery(db)
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
     db.execute(cappedCount(sql`select 1 from ${notifications} join ${admissionCases} on ${admissionCases.id} = ${notifications.caseId} where ${where}`)),
   ]);
   return ks.finish(rows, toItem, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
@@ -158,9 +172,7 @@ export async function listNotifications(page: PageRequest = {}, filter: { unread
 export async function countUnreadNotifications(): Promise<number> {
   const user = await requireUser();
   const db = await getDb();
-  const counted = await db.execute(
-    cappedCount(sql`select 1 from ${notifications} join ${admissionCases} on ${admissionCases.id} = ${notifications.caseId} where ${mine(user)} and ${outstanding}`),
-  );
+  const counted = await db.execute(cappedCount(sql`select 1 from ${notifications} join ${admissionCases} on ${admissionCases.id} = ${notifications.caseId} where ${mine(user)} and ${outstanding}`));
   return Number(rowsOf<{ n: number }>(counted)[0].n);
 }
 
@@ -171,7 +183,13 @@ export async function readNotification(id: number): Promise<{ caseId: number }> 
   const [row] = await db
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, ${now().toISOString()}::timestamptz)` })
-    .where(and(eq(notifications.id, id), eq(notifications.userId, user.id), sql`exists (select 1 from ${admissionCases} where ${admissionCases.id} = ${notifications.caseId} and ${scopeHolds(user, admissionCases.scopeUnits)})`))
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.userId, user.id),
+        sql`exists (select 1 from ${admissionCases} where ${admissionCases.id} = ${notifications.caseId} and ${scopeHolds(user, admissionCases.scopeUnits)})`,
+      ),
+    )
     .returning({ caseId: notifications.caseId });
   if (!row) throw notFound();
   return row;
@@ -253,7 +271,10 @@ export async function systemClaimDigest(userId: number): Promise<{ claimed: bool
   return {
     claimed: claimed.length === 1,
     release: async () => {
-      await db.update(users).set({ digestSentAt: before?.at ?? null }).where(eq(users.id, userId));
+      await db
+        .update(users)
+        .set({ digestSentAt: before?.at ?? null })
+        .where(eq(users.id, userId));
     },
   };
 }
@@ -269,14 +290,26 @@ export const DIGEST_LIMIT = 30;
 export async function systemDigestContent(userId: number): Promise<{ unread: DigestCase[]; awaiting: DigestCase[]; awaitingTotal: number } | null> {
   const db = await getDb();
   const [u] = await db
-    .select({ id: users.id, username: users.username, fullName: users.fullName, role: users.role, unitId: users.unitId, unitPath: sql<string>`${units.path}::text`, unitName: units.name, unitKind: units.kind })
+    .select({
+      id: users.id,
+      username: users.username,
+      fullName: users.fullName,
+      role: users.role,
+      unitId: users.unitId,
+      unitPath: sql<string>`${units.path}::text`,
+      unitName: units.name,
+      unitKind: units.kind,
+    })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(and(eq(users.id, userId), eq(users.active, true)));
   if (!u) return null;
   const user: CurrentUser = u;
   const [unread, awaiting, counted] = await Promise.all([
-    itemQuery(db).where(and(mine(user), outstanding)).orderBy(desc(notifications.id)).limit(DIGEST_LIMIT),
+    itemQuery(db)
+      .where(and(mine(user), outstanding))
+      .orderBy(desc(notifications.id))
+      .limit(DIGEST_LIMIT),
     db
       .select({ caseId: admissionCases.id, fullName: persons.fullName, state: admissionCases.state, dueOn: admissionCases.dueOn })
       .from(admissionCases)

@@ -34,7 +34,8 @@ describe('cursors', () => {
   ];
   for (const [label, cursor] of forged)
     test(`a forged cursor (${label}) is no cursor: the first page`, () => {
-      const types = label.startsWith('SQL') || label.includes('year 0') ? (['date', 'integer'] as const) : label.startsWith('a path') ? (['ltree', 'integer'] as const) : (['text', 'integer'] as const);
+      const types =
+        label.startsWith('SQL') || label.includes('year 0') ? (['date', 'integer'] as const) : label.startsWith('a path') ? (['ltree', 'integer'] as const) : (['text', 'integer'] as const);
       assert.equal(decodeCursor(cursor, types), null);
     });
 
@@ -93,7 +94,15 @@ describe('keyset', () => {
     const ks = keyset(key, { before: encodeCursor(['N4', 4]), size: 3 });
     assert.match(render(ks.where!).sql, /\) < \(/);
     assert.match(render(ks.orderBy[0]).sql, /desc$/);
-    const page = ks.finish([{ id: 3, name: 'N3' }, { id: 2, name: 'N2' }, { id: 1, name: 'N1' }], (r) => r.id, { total: 5, totalCapped: false });
+    const page = ks.finish(
+      [
+        { id: 3, name: 'N3' },
+        { id: 2, name: 'N2' },
+        { id: 1, name: 'N1' },
+      ],
+      (r) => r.id,
+      { total: 5, totalCapped: false },
+    );
     assert.deepEqual(page.items, [1, 2, 3]);
     assert.equal(page.prev, null, 'nothing before the first row');
     assert.ok(page.next);
@@ -105,7 +114,7 @@ describe('keyset', () => {
   });
 });
 
-test('a LIKE pattern takes the user\'s %, _ and \\ literally', () => {
+test("a LIKE pattern takes the user's %, _ and \\ literally", () => {
   assert.equal(containing('nguyen van'), '%nguyen van%');
   assert.equal(containing('100%_a\\b'), '%100\\%\\_a\\\\b%');
 });

@@ -36,7 +36,10 @@ type KeyValue = string | number | boolean;
 type KeyType = 'text' | 'integer' | 'date' | 'boolean' | 'ltree' | 'timestamptz';
 const VALUE: Record<KeyType, z.ZodType<KeyValue>> = {
   // No control characters (PostgreSQL refuses NUL in text); dates PostgreSQL and the portal both hold.
-  text: z.string().max(500).regex(/^[^\u0000-\u001f\u007f]*$/),
+  text: z
+    .string()
+    .max(500)
+    .regex(/^[^\u0000-\u001f\u007f]*$/),
   integer: z.number().int().min(-2147483648).max(2147483647),
   date: z.union([z.iso.date().refine((d) => d >= '1000-01-01' && d <= '9999-12-31'), z.literal('infinity')]),
   boolean: z.boolean(),
@@ -97,11 +100,22 @@ export type SortKey<R> = { columns: [SQL, KeyType][]; direction: 'asc' | 'desc';
 export function keyset<R>(key: SortKey<R>, req: PageRequest) {
   const size = Math.min(100, Math.max(1, Math.trunc(req.size ?? PAGE_SIZE)));
   const backward = !!req.before && !req.after;
-  const values = decodeCursor(backward ? req.before : req.after, key.columns.map(([, t]) => t));
+  const values = decodeCursor(
+    backward ? req.before : req.after,
+    key.columns.map(([, t]) => t),
+  );
   const forwardOp = key.direction === 'asc' ? sql.raw('>') : sql.raw('<');
   const backwardOp = key.direction === 'asc' ? sql.raw('<') : sql.raw('>');
-  const row = sql`(${sql.join(key.columns.map(([c]) => c), sql`, `)})`;
-  const cursorRow = values && sql`(${sql.join(values.map((v, i) => sql`${v}::${sql.raw(key.columns[i][1])}`), sql`, `)})`;
+  const row = sql`(${sql.join(
+    key.columns.map(([c]) => c),
+    sql`, `,
+  )})`;
+  const cursorRow =
+    values &&
+    sql`(${sql.join(
+      values.map((v, i) => sql`${v}::${sql.raw(key.columns[i][1])}`),
+      sql`, `,
+    )})`;
   const where = cursorRow ? sql`${row} ${backward ? backwardOp : forwardOp} ${cursorRow}` : undefined;
   const dir = (backward ? key.direction === 'desc' : key.direction === 'asc') ? sql.raw('asc') : sql.raw('desc');
   const orderBy = key.columns.map(([c]) => sql`${c} ${dir}`);
@@ -234,7 +248,9 @@ async function decide(db: Db, q: ListQuery): Promise<Decision> {
   // its national share of the scope and filters' rows instead.
   const [matches, filtered] = await Promise.all([
     !q.search
-      ? q.filters ? estimateRows(db, q.table, and(q.scope, q.filters)) : Promise.resolve(scope)
+      ? q.filters
+        ? estimateRows(db, q.table, and(q.scope, q.filters))
+        : Promise.resolve(scope)
       : common
         ? (q.filters ? estimateRows(db, q.table, and(q.scope, q.filters)) : Promise.resolve(scope)).then((base) => (search * base) / Math.max(1, n))
         : estimateRows(db, q.table, and(q.scope, q.filters, q.search.indexed)),
@@ -269,18 +285,17 @@ export async function countUpTo(db: Db, table: PgTable, where: SQL, cap: number)
  * the table alone (an OFFSET 0 fence keeps the planner to the narrow way; the branches are read
  * in order each and merged), counted beside; then `load` reads the page's rows whole.
  */
-export async function pageByKey<R extends { id: number }, T>(
-  db: Db,
-  q: ListQuery,
-  key: SortKey<R>,
-  req: PageRequest,
-  load: (ids: number[]) => Promise<R[]>,
-  map: (row: R) => T,
-): Promise<Page<T>> {
+export async function pageByKey<R extends { id: number }, T>(db: Db, q: ListQuery, key: SortKey<R>, req: PageRequest, load: (ids: number[]) => Promise<R[]>, map: (row: R) => T): Promise<Page<T>> {
   const p = await planFor(db, q);
   const ks = keyset(key, req);
-  const keys = sql.join(key.columns.map(([c], i) => sql`${c} as ${sql.raw(`k${i}`)}`), sql`, `);
-  const byAlias = sql.join(key.columns.map((_, i) => sql`${sql.raw(`k${i}`)} ${ks.dir}`), sql`, `);
+  const keys = sql.join(
+    key.columns.map(([c], i) => sql`${c} as ${sql.raw(`k${i}`)}`),
+    sql`, `,
+  );
+  const byAlias = sql.join(
+    key.columns.map((_, i) => sql`${sql.raw(`k${i}`)} ${ks.dir}`),
+    sql`, `,
+  );
   const order = sql.join(ks.orderBy, sql`, `);
   const where = () => and(p.where, ks.where);
   // Walking an index in order, the other conditions are checked row by row: coalesce() hides them
@@ -291,7 +306,8 @@ export async function pageByKey<R extends { id: number }, T>(
     query = sql`select id from (select ${q.id} as id, ${keys} from ${q.table} where ${where()} offset 0) narrowed order by ${byAlias} limit ${ks.limit}`;
   } else if (p.plan === 'branches') {
     const parts = q.search!.branches!.map(
-      (b) => sql`(select ${q.id} as id, ${keys} from ${q.table} where ${and(checked(q.scope, q.filters), ks.where, b.read, b.check ? checked(b.check) : undefined)} order by ${order} limit ${ks.limit})`,
+      (b) =>
+        sql`(select ${q.id} as id, ${keys} from ${q.table} where ${and(checked(q.scope, q.filters), ks.where, b.read, b.check ? checked(b.check) : undefined)} order by ${order} limit ${ks.limit})`,
     );
     query = sql`select id from (${sql.join(parts, sql` union all `)}) branches order by ${byAlias} limit ${ks.limit}`;
   } else {

@@ -25,7 +25,15 @@ before(async () => {
   setClock(() => new Date(`${clock}T09:00:00+07:00`));
   const cellUnitId = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
   ({ caseId } = await t.run('cd.viethan', () =>
-    createReferral({ fullName: 'Lê Thị Hồng Nhung', birthDate: '1996-04-12', gender: 'female', workplace: 'Công ty TNHH Điện tử Việt Hàn', cellUnitId, certificateNo: 'BDNT-2025-201', certificateIssuedOn: '2025-06-10' }),
+    createReferral({
+      fullName: 'Lê Thị Hồng Nhung',
+      birthDate: '1996-04-12',
+      gender: 'female',
+      workplace: 'Công ty TNHH Điện tử Việt Hàn',
+      cellUnitId,
+      certificateNo: 'BDNT-2025-201',
+      certificateIssuedOn: '2025-06-10',
+    }),
   ));
 });
 after(async () => {
@@ -54,7 +62,10 @@ describe('papers and their files', () => {
     assert.equal(await count('case_document_files'), filesBefore + 2);
     assert.equal(await count('stored_files'), blobsBefore + 2);
     const audit = await t.auditSince(auditBefore);
-    assert.deepEqual(audit.map((a) => a.action), ['admission.attach']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['admission.attach'],
+    );
     assert.equal((audit[0].after as { files: unknown[] }).files.length, 2);
     // The submit step still names the three papers it lacks, by their Vietnamese names.
     assert.deepEqual(c.missingPapers.submit, ['awareness_certificate', 'personal_history', 'branch_resolution']);
@@ -98,7 +109,12 @@ describe('papers and their files', () => {
     );
     assert.deepEqual(err.fieldErrors, { kind: 'papers.kindNotThisStepField' });
     assert.deepEqual((await t.run('cd.viethan', () => getCase(caseId))).attachableKinds, ['awareness_certificate', 'application', 'personal_history', 'branch_resolution']);
-    const empty = await expectRefused(t, 'cd.viethan', () => attachDocument({ caseId, kind: 'awareness_certificate', title: 'x', files: [{ name: 'trang-trang.pdf', bytes: new Uint8Array() }] }), 'invalid');
+    const empty = await expectRefused(
+      t,
+      'cd.viethan',
+      () => attachDocument({ caseId, kind: 'awareness_certificate', title: 'x', files: [{ name: 'trang-trang.pdf', bytes: new Uint8Array() }] }),
+      'invalid',
+    );
     assert.equal(vi(empty), 'Tệp “trang-trang.pdf” rỗng (0 byte): hãy chọn lại tệp.');
   });
 
@@ -143,9 +159,18 @@ describe('papers and their files', () => {
     const auditBefore = await t.lastAuditId();
     await t.run('p4.leader', () => replacePaperFiles({ caseId, documentId: paper.id, files: [PHONE_PHOTO] }));
     const after = (await t.run('p4.leader', () => getCase(caseId))).documents.find((d) => d.id === paper.id)!;
-    assert.deepEqual(after.files.map((f) => f.fileName), ['IMG_20261130_081522.jpg']);
-    assert.deepEqual(after.replaced.map((f) => [f.fileName, f.replacedBy]), [['Đơn xin vào Đảng.pdf', 'Đặng Quốc Bảo']]);
-    assert.deepEqual((await t.auditSince(auditBefore)).map((a) => a.action), ['admission.replaceFiles']);
+    assert.deepEqual(
+      after.files.map((f) => f.fileName),
+      ['IMG_20261130_081522.jpg'],
+    );
+    assert.deepEqual(
+      after.replaced.map((f) => [f.fileName, f.replacedBy]),
+      [['Đơn xin vào Đảng.pdf', 'Đặng Quốc Bảo']],
+    );
+    assert.deepEqual(
+      (await t.auditSince(auditBefore)).map((a) => a.action),
+      ['admission.replaceFiles'],
+    );
     // The replaced file can still be opened: nothing is deleted.
     const old = await t.run('p4.leader', () => openCaseFile(caseId, paper.files[0].id));
     assert.deepEqual(new Uint8Array(old.bytes), SCAN_PDF.bytes);
@@ -187,6 +212,9 @@ describe('papers and their files', () => {
     assert.equal(await count('person_access_log'), logBefore);
     // The union officer who referred the person still sees the case (and its files), but may not attach while the committee holds it.
     await t.run('cd.viethan', () => openCaseFile(caseId, file.id));
-    await expectDalError(t.run('cd.viethan', () => attachDocument({ caseId, kind: 'opinions', title: 'x', files: [SCAN_PDF] })), 'forbidden');
+    await expectDalError(
+      t.run('cd.viethan', () => attachDocument({ caseId, kind: 'opinions', title: 'x', files: [SCAN_PDF] })),
+      'forbidden',
+    );
   });
 });

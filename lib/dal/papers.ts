@@ -54,14 +54,14 @@ export type CaseDocumentDto = {
 };
 
 /** A paper counts when it has a current file or a leader's "held on file" reason (SQL, for a where clause on case_documents). */
-const counts = or(
-  sql`${caseDocuments.onFileReason} is not null`,
-  sql`exists (select 1 from ${caseDocumentFiles} f where f.document_id = ${caseDocuments.id} and f.replaced_at is null)`,
-);
+const counts = or(sql`${caseDocuments.onFileReason} is not null`, sql`exists (select 1 from ${caseDocumentFiles} f where f.document_id = ${caseDocuments.id} and f.replaced_at is null)`);
 
 /** The kinds of paper of case `caseId` that count for the checklist (the caller has found the case in scope). */
 export async function countedPaperKinds(tx: Db | Tx, caseId: number): Promise<DocumentKind[]> {
-  const rows = await tx.select({ kind: caseDocuments.kind }).from(caseDocuments).where(and(eq(caseDocuments.caseId, caseId), counts));
+  const rows = await tx
+    .select({ kind: caseDocuments.kind })
+    .from(caseDocuments)
+    .where(and(eq(caseDocuments.caseId, caseId), counts));
   return [...new Set(rows.map((r) => r.kind))];
 }
 
@@ -134,7 +134,13 @@ function assertMayAttach(user: CurrentUser, c: CaseRow, kind: DocumentKind): str
 
 /** A file name as shown and downloaded: no folders, no control characters, NFC, at most 200 characters. */
 function cleanFileName(name: string, mime: PaperMimeType, fallback: string): string {
-  const base = name.normalize('NFC').split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f"]/g, '').trim().slice(-200);
+  const base = name
+    .normalize('NFC')
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/[\u0000-\u001f\u007f"]/g, '')
+    .trim()
+    .slice(-200);
   return base || `${fallback}.${PAPER_FILE_TYPES[mime]}`;
 }
 
@@ -208,7 +214,16 @@ export async function attachDocument(input: AttachDocumentInput): Promise<{ id: 
     if (reason && !can(user, 'approval.take', ownerPath)) throw invalid('papers.onFileLeaderOnly', { onFileReason: 'papers.onFileLeaderOnly' });
     const [doc] = await tx
       .insert(caseDocuments)
-      .values({ caseId: c.id, kind: input.kind, title: input.title, number: input.number || null, issuedOn: input.issuedOn || null, onFileReason: files.length ? null : reason, addedBy: user.id, addedAt: now() })
+      .values({
+        caseId: c.id,
+        kind: input.kind,
+        title: input.title,
+        number: input.number || null,
+        issuedOn: input.issuedOn || null,
+        onFileReason: files.length ? null : reason,
+        addedBy: user.id,
+        addedAt: now(),
+      })
       .returning({ id: caseDocuments.id });
     const stored = await storeFiles(tx, user, c.id, doc.id, files);
     await writeAudit(tx, {

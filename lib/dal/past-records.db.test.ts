@@ -21,7 +21,6 @@ import { createRuleSet, listRuleSets, rulesOn } from './rules';
  * records that count in their year's figures.
  */
 
-
 let t: TestDb;
 before(async () => {
   t = await setupTestDb();
@@ -89,7 +88,10 @@ describe('a rule-set version with a past date', () => {
   test('with a reason: kept with the version, written in the audit row, and in force for its dates', async () => {
     const reason = 'Nhập bổ sung Quy định 45-QĐ/TW (2011) để đối chiếu hồ sơ kết nạp năm 2012–2016.';
     const { audit } = await withAudit(t, () => t.run(ROOT_ADMIN, () => createRuleSet(version('2011-11-01', reason))));
-    assert.deepEqual(audit.map((a) => a.action), ['ruleset.create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['ruleset.create'],
+    );
     const after = audit[0].after as { effectiveFrom: string; reason: string; pastDate: boolean };
     assert.equal(after.effectiveFrom, '2011-11-01');
     assert.equal(after.reason, reason);
@@ -204,7 +206,10 @@ describe('an admission decided before the portal, entered with the member', () =
     const [cityBefore, provinceBefore, wardBefore] = await Promise.all([admittedIn2019('mytho.leader'), admittedIn2019('tinh.leader'), admittedIn2019('p4.leader')]);
     const before2020 = (await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2020) }))).total.actual.admitted ?? 0;
     const { result, audit } = await withAudit(t, () => t.run('cb.phuongnam', () => createMember(input)));
-    assert.deepEqual(audit.map((a) => a.action), ['member.create']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['member.create'],
+    );
     assert.equal((audit[0].after as { admissionDecisionNo: string }).admissionDecisionNo, '342-QĐ/TU');
     const m = await one<{ admission_decision_no: string; admitted_on: string }>(sql`select admission_decision_no, admitted_on::text from party_members where id = ${result.id}`);
     assert.deepEqual(m, { admission_decision_no: '342-QĐ/TU', admitted_on: '2019-05-19' });

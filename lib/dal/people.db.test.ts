@@ -61,12 +61,22 @@ describe('one duplicate-person check, across the whole country', () => {
     assert.deepEqual(byName.fieldErrors, { confirmNotDuplicate: 'people.sameName.elsewhere' });
     assert.deepEqual(byName.fieldParams?.confirmNotDuplicate, {});
     assert.ok(!JSON.stringify(byName).includes('Tân Hương') && !JSON.stringify(byName).includes('082085004321'), 'nothing of the match leaks');
-    const byId = await expectRefused(t, 'cd.mekong', async () => createReferral(await referral({ fullName: 'Người Khác Hẳn', nationalId: '082085004321', birthDate: '1985-09-02', gender: 'male' })), 'invalid');
+    const byId = await expectRefused(
+      t,
+      'cd.mekong',
+      async () => createReferral(await referral({ fullName: 'Người Khác Hẳn', nationalId: '082085004321', birthDate: '1985-09-02', gender: 'male' })),
+      'invalid',
+    );
     assert.deepEqual(byId.fieldErrors, { nationalId: 'people.sameId.elsewhere' });
     assert.deepEqual(byId.fieldParams?.nationalId, {});
     // Confirmed as someone else (a namesake): the referral goes through; the same CCCD never does.
     await t.run('cd.mekong', async () => createReferral(await referral({ fullName: 'Lương Văn Thành', birthDate: '1985-09-02', gender: 'male', confirmNotDuplicate: true })));
-    await expectRefused(t, 'cd.mekong', async () => createReferral(await referral({ fullName: 'Người Khác Hẳn', nationalId: '082085004321', birthDate: '1985-09-02', gender: 'male', confirmNotDuplicate: true })), 'invalid');
+    await expectRefused(
+      t,
+      'cd.mekong',
+      async () => createReferral(await referral({ fullName: 'Người Khác Hẳn', nationalId: '082085004321', birthDate: '1985-09-02', gender: 'male', confirmNotDuplicate: true })),
+      'invalid',
+    );
   });
 
   test('a member registered in another district under the same name is flagged; one the user sees is named', async () => {

@@ -23,8 +23,7 @@ export type PersonToCheck = { fullName: string; birthDate: string; nationalId?: 
 
 /** A person already known: with where they are when the user may see them, else only that they exist. */
 export type SamePerson =
-  | { visible: true; sameId: boolean; fullName: string; birthDate: string; unitName: string; record: { kind: 'member' | 'case'; id: number } | null }
-  | { visible: false; sameId: boolean };
+  { visible: true; sameId: boolean; fullName: string; birthDate: string; unitName: string; record: { kind: 'member' | 'case'; id: number } | null } | { visible: false; sameId: boolean };
 
 /**
  * Everyone who may be the same person, across every scope (at most a handful of rows: found by

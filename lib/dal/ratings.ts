@@ -66,7 +66,11 @@ export async function saveRatings(input: { year: number; kind: 'member' | 'unit'
         .from(ratings)
         .where(and(eq(ratings.year, input.year), input.kind === 'member' ? eq(ratings.memberId, e.subjectId) : eq(ratings.unitId, e.subjectId)));
       const values = { grade, score: e.score ?? null, ratedByUnitId: user.unitId, createdBy: user.id };
-      if (existing) await tx.update(ratings).set({ ...values, updatedAt: sql`now()` }).where(eq(ratings.id, existing.id));
+      if (existing)
+        await tx
+          .update(ratings)
+          .set({ ...values, updatedAt: sql`now()` })
+          .where(eq(ratings.id, existing.id));
       else await tx.insert(ratings).values({ year: input.year, ...key, ...values });
       audit.push({
         actorId: user.id,

@@ -41,7 +41,12 @@ describe('dashboard figures', () => {
     test(`${year}: a parent's figure is the sum of its rows, at every level`, async () => {
       for (const who of ['tinh.leader', 'mytho.leader', 'p4.leader', 'khoi.leader']) {
         const d = await t.run(who, () => getDashboard({ period: yearPeriod(year) }));
-        for (const m of COUNTS) assert.equal(d.total.actual[m], d.rows.reduce((n, r) => n + (r.actual[m] ?? 0), 0), `${who} ${m}`);
+        for (const m of COUNTS)
+          assert.equal(
+            d.total.actual[m],
+            d.rows.reduce((n, r) => n + (r.actual[m] ?? 0), 0),
+            `${who} ${m}`,
+          );
       }
       // The city's row in the province equals the city's own total.
       const province = await t.run('tinh.leader', () => getDashboard({ period: yearPeriod(year) }));
@@ -97,14 +102,24 @@ describe('dashboard figures', () => {
     const p4 = (await t.run('p4.leader', () => listCases({ submitted: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }))).total;
     const p4Row = city.rows.find((r) => r.unit?.name === 'Đảng ủy Phường 4')!;
     assert.equal(p4, p4Row.actual.introduced);
-    assert.equal((await t.run('p4.leader', () => classTotals({ kind: 'awareness', held: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }))).attendees, 0, 'the city’s class is not the ward’s');
+    assert.equal(
+      (await t.run('p4.leader', () => classTotals({ kind: 'awareness', held: { unitId: city.unit.id, from: '2026-01-01', to: '2026-12-31' } }))).attendees,
+      0,
+      'the city’s class is not the ward’s',
+    );
   });
 
   test('scope: a ward opens its own dashboard and its children, never a sibling’s or its parent’s', async () => {
     const p6 = await t.unitId('TG-MYTHO-P6');
     const city = await t.unitId('TG-MYTHO');
-    await expectDalError(t.run('p4.leader', () => getDashboard({ unitId: p6, period: yearPeriod(2026) })), 'not_found');
-    await expectDalError(t.run('p4.leader', () => getDashboard({ unitId: city, period: yearPeriod(2026) })), 'not_found');
+    await expectDalError(
+      t.run('p4.leader', () => getDashboard({ unitId: p6, period: yearPeriod(2026) })),
+      'not_found',
+    );
+    await expectDalError(
+      t.run('p4.leader', () => getDashboard({ unitId: city, period: yearPeriod(2026) })),
+      'not_found',
+    );
     const phuongNam = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
     assert.equal((await t.run('p4.leader', () => getDashboard({ unitId: phuongNam, period: yearPeriod(2026) }))).unit.id, phuongNam);
   });
@@ -168,15 +183,25 @@ describe('overview: headline counts, charts and the forecast', () => {
     assert.equal(o.headline.enterprises.operating, Number(direct.operating));
     assert.equal(o.headline.members.total, Number(direct.members));
     assert.equal(o.headline.members.inEnterprises, Number(direct.inEnterprises));
-    assert.ok(o.headline.members.inEnterprises < o.headline.members.total, 'the residential cells\' members work elsewhere');
-    assert.equal(o.coverage.reduce((n, c) => n + c.operating, 0), o.headline.enterprises.operating, 'the coverage rows (children and the city itself) add up to the headline');
-    assert.ok(o.coverage.every((c) => c.operating > 0), 'only units that manage enterprises');
+    assert.ok(o.headline.members.inEnterprises < o.headline.members.total, "the residential cells' members work elsewhere");
+    assert.equal(
+      o.coverage.reduce((n, c) => n + c.operating, 0),
+      o.headline.enterprises.operating,
+      'the coverage rows (children and the city itself) add up to the headline',
+    );
+    assert.ok(
+      o.coverage.every((c) => c.operating > 0),
+      'only units that manage enterprises',
+    );
     assert.equal(o.headline.organisations.total, o.headline.organisations.underDistrict + o.headline.organisations.underGrassroots);
     assert.equal(o.headline.organisations.total, o.headline.organisations.cells + o.headline.organisations.committees);
     assert.ok(o.headline.organisations.underDistrict >= 1 && o.headline.organisations.underGrassroots >= 1, 'the city has both kinds');
     assert.equal(o.monthly?.length, 12);
     const d = await t.run('mytho.leader', () => getDashboard({ period: yearPeriod(2026) }));
-    assert.equal(o.monthly!.reduce((a, b) => a + b, 0), d.total.actual.admitted);
+    assert.equal(
+      o.monthly!.reduce((a, b) => a + b, 0),
+      d.total.actual.admitted,
+    );
     assert.ok(Object.values(o.headline.candidates).reduce((a, b) => a + (b ?? 0), 0) > 0);
   });
 

@@ -145,7 +145,11 @@ function childKey(root: Root): Fragment {
 
 /** `sum(col)::int as "alias"` for each tally column. */
 function sums(columns: Record<string, string>): Fragment {
-  return sql.raw(Object.entries(columns).map(([alias, col]) => `coalesce(sum(u.${col}), 0)::int as "${alias}"`).join(', '));
+  return sql.raw(
+    Object.entries(columns)
+      .map(([alias, col]) => `coalesce(sum(u.${col}), 0)::int as "${alias}"`)
+      .join(', '),
+  );
 }
 
 const YEAR_COLUMNS = {
@@ -229,13 +233,7 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
       .select({ unitId: targets.unitId, measure: targets.measure, value: targets.value })
       .from(targets)
       .innerJoin(units, eq(units.id, targets.unitId))
-      .where(
-        and(
-          or(eq(targets.unitId, root.id), eq(units.parentId, root.id)),
-          eq(targets.yearFrom, input.period.from),
-          eq(targets.yearTo, input.period.to),
-        ),
-      ),
+      .where(and(or(eq(targets.unitId, root.id), eq(units.parentId, root.id)), eq(targets.yearFrom, input.period.from), eq(targets.yearTo, input.period.to))),
   ]);
 
   const byKey = new Map<number, { actual: Figures; members: ReturnType<typeof emptyCounts>; orgs: ReturnType<typeof emptyCounts> }>();
@@ -375,7 +373,11 @@ export async function setTargets(inputs: TargetInput[]): Promise<{ saved: number
         before.directiveIssuer === values.directiveIssuer &&
         before.directiveTitle === values.directiveTitle;
       if (same) continue;
-      if (before) await tx.update(targets).set({ ...values, updatedAt: sql`now()` }).where(eq(targets.id, before.id));
+      if (before)
+        await tx
+          .update(targets)
+          .set({ ...values, updatedAt: sql`now()` })
+          .where(eq(targets.id, before.id));
       else inserts.push(values);
       audit.push({ actorId: user.id, unitId: t.unitId, action: 'target.set', entity: 'target', entityId: key, before: before ? { value: before.value } : undefined, after: values });
     }
@@ -398,7 +400,16 @@ export async function listTargetSheet(period: Period): Promise<{ units: { id: nu
   const rows = await db
     .select({ unitId: targets.unitId, measure: targets.measure, value: targets.value })
     .from(targets)
-    .where(and(inArray(targets.unitId, list.map((u) => u.id)), eq(targets.yearFrom, period.from), eq(targets.yearTo, period.to)));
+    .where(
+      and(
+        inArray(
+          targets.unitId,
+          list.map((u) => u.id),
+        ),
+        eq(targets.yearFrom, period.from),
+        eq(targets.yearTo, period.to),
+      ),
+    );
   return { units: list, values: Object.fromEntries(rows.map((r) => [`${r.unitId}:${r.measure}`, r.value])) };
 }
 
@@ -506,7 +517,11 @@ export async function getOverview(input: { unitId?: number; period: Period }): P
     run(q.now),
     one<Record<string, number>>(q.classes),
     q.monthly ? run(q.monthly) : Promise.resolve(null),
-    db.select({ id: units.id, name: units.name }).from(units).where(and(eq(units.parentId, root.id), eq(units.status, 'active'))).orderBy(sql`${units.name} collate "und-x-icu"`),
+    db
+      .select({ id: units.id, name: units.name })
+      .from(units)
+      .where(and(eq(units.parentId, root.id), eq(units.status, 'active')))
+      .orderBy(sql`${units.name} collate "und-x-icu"`),
     q.pipeline ? one<{ pipeline: number }>(q.pipeline) : Promise.resolve(null),
   ]);
 

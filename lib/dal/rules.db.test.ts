@@ -24,7 +24,10 @@ const next = (effectiveFrom: string, certificateValidityMonths = 48) => ({
 describe('rule sets', () => {
   test('reference data: the versions since 2016, one in force, and the holidays are seeded', async () => {
     const { versions, inForce, canManage } = await t.run('mytho.leader', () => listRuleSets());
-    assert.deepEqual(versions.map((v) => v.effectiveFrom), ['2016-07-25', '2021-07-30', '2022-06-01']);
+    assert.deepEqual(
+      versions.map((v) => v.effectiveFrom),
+      ['2016-07-25', '2021-07-30', '2022-06-01'],
+    );
     assert.equal(inForce?.values.certificateValidityMonths, 60);
     assert.equal(canManage, false);
     const holidays = await t.run('mytho.leader', () => loadHolidays());
@@ -46,12 +49,7 @@ describe('rule sets', () => {
     const past = await expectRefused(t, ROOT_ADMIN, () => createRuleSet(next('2026-11-22')), 'invalid');
     assert.deepEqual(past.fieldErrors, { reason: 'errors.ruleSetPastReason' });
     await expectRefused(t, ROOT_ADMIN, () => createRuleSet(next('2027-01-01')), 'invalid');
-    await expectRefused(
-      t,
-      ROOT_ADMIN,
-      () => createRuleSet({ ...next('2027-03-01'), values: { ...INITIAL_RULE_SET.values, minAgeMonths: 800 } }),
-      'invalid',
-    );
+    await expectRefused(t, ROOT_ADMIN, () => createRuleSet({ ...next('2027-03-01'), values: { ...INITIAL_RULE_SET.values, minAgeMonths: 800 } }), 'invalid');
   });
 
   for (const who of ['tinh.admin', 'tw.viewer', 'mytho.admin', 'khoi.admin', 'tinh.leader', 'tinh.viewer', 'cd.mekong']) {
@@ -66,7 +64,10 @@ describe('the official calendar', () => {
     const cal = await t.run('mytho.leader', () => listCalendar(2024));
     assert.equal(cal.canManage, false);
     assert.equal(cal.status?.status, 'announced');
-    assert.deepEqual(cal.days.find((d) => d.date === '2024-05-04'), { date: '2024-05-04', name: 'Làm bù cho ngày 29/4', kind: 'working_day' });
+    assert.deepEqual(
+      cal.days.find((d) => d.date === '2024-05-04'),
+      { date: '2024-05-04', name: 'Làm bù cho ngày 29/4', kind: 'working_day' },
+    );
     assert.equal((await t.run('mytho.leader', () => listCalendar(2027))).status?.status, 'provisional');
   });
 
@@ -76,13 +77,19 @@ describe('the official calendar', () => {
       await t.run(ROOT_ADMIN, () => saveCalendarDay({ date: '2027-05-08', name: 'Làm bù cho ngày 04/5', kind: 'working_day' }));
       await t.run(ROOT_ADMIN, () => setCalendarYear({ year: 2027, status: 'announced', source: 'Thông báo thử nghiệm' }));
     });
-    assert.deepEqual(audit.map((a) => a.action), ['calendar.day.save', 'calendar.day.save', 'calendar.year.set']);
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['calendar.day.save', 'calendar.day.save', 'calendar.year.set'],
+    );
     const cal = await t.run(ROOT_ADMIN, () => listCalendar(2027));
     assert.equal(cal.status?.status, 'announced');
     assert.equal(cal.days.find((d) => d.date === '2027-05-08')?.name, 'Làm bù cho ngày 04/5');
     assert.ok((await t.run(ROOT_ADMIN, () => loadHolidays())).workingDays.has('2027-05-08'));
     await t.run(ROOT_ADMIN, () => removeCalendarDay('2027-05-08'));
-    assert.equal((await t.run(ROOT_ADMIN, () => listCalendar(2027))).days.some((d) => d.date === '2027-05-08'), false);
+    assert.equal(
+      (await t.run(ROOT_ADMIN, () => listCalendar(2027))).days.some((d) => d.date === '2027-05-08'),
+      false,
+    );
   });
 
   test('a worked weekday, a day off on a weekend, or removing a day not on the calendar: refused, nothing changed', async () => {

@@ -19,7 +19,10 @@ import { assertCan, requireUser, type CurrentUser } from './session';
  */
 export const loadRulesAndHolidays = cache(async (): Promise<{ versions: RuleSetVersion[]; holidays: HolidayCalendar }> => {
   const db = await getDb();
-  const [row] = rowsOf<{ versions: { id: number; effectiveFrom: string; label: string; values: unknown; reason: string | null; unconfirmed: string[] }[] | string; holidays: { date: string; kind: 'day_off' | 'working_day' }[] | string }>(
+  const [row] = rowsOf<{
+    versions: { id: number; effectiveFrom: string; label: string; values: unknown; reason: string | null; unconfirmed: string[] }[] | string;
+    holidays: { date: string; kind: 'day_off' | 'working_day' }[] | string;
+  }>(
     await db.execute(sql`select
       coalesce((select json_agg(json_build_object('id', r.id, 'effectiveFrom', r.effective_from, 'label', r.label, 'values', r.values, 'reason', r.reason, 'unconfirmed', r.unconfirmed) order by r.effective_from) from ${ruleSets} r), '[]') as versions,
       coalesce((select json_agg(json_build_object('date', h.date, 'kind', h.kind)) from ${holidays} h), '[]') as holidays`),
@@ -88,12 +91,8 @@ export async function createRuleSet(input: CreateRuleSetInput): Promise<{ id: nu
   const db = await getDb();
   return db.transaction(async (tx) => {
     const clash = await tx.select({ id: ruleSets.id, effectiveFrom: ruleSets.effectiveFrom }).from(ruleSets);
-    if (clash.some((r) => r.effectiveFrom === input.effectiveFrom))
-      throw invalid('errors.ruleSetDateTaken', { effectiveFrom: 'errors.ruleSetDateTaken' });
-    const [created] = await tx
-      .insert(ruleSets)
-      .values({ effectiveFrom: input.effectiveFrom, label: input.label, values, reason, unconfirmed, createdBy: user.id })
-      .returning({ id: ruleSets.id });
+    if (clash.some((r) => r.effectiveFrom === input.effectiveFrom)) throw invalid('errors.ruleSetDateTaken', { effectiveFrom: 'errors.ruleSetDateTaken' });
+    const [created] = await tx.insert(ruleSets).values({ effectiveFrom: input.effectiveFrom, label: input.label, values, reason, unconfirmed, createdBy: user.id }).returning({ id: ruleSets.id });
     await writeAudit(tx, {
       actorId: user.id,
       unitId: Number(rootPathOf(user)),
@@ -145,7 +144,10 @@ export async function saveCalendarDay(input: CalendarDayRow): Promise<void> {
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(holidays).where(eq(holidays.date, input.date)).for('update');
-    await tx.insert(holidays).values(input).onConflictDoUpdate({ target: holidays.date, set: { name: input.name, kind: input.kind } });
+    await tx
+      .insert(holidays)
+      .values(input)
+      .onConflictDoUpdate({ target: holidays.date, set: { name: input.name, kind: input.kind } });
     await writeAudit(tx, { actorId: user.id, unitId: Number(rootPathOf(user)), action: 'calendar.day.save', entity: 'holiday', entityId: input.date, before: before ?? null, after: input });
   });
 }

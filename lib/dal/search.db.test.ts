@@ -29,12 +29,22 @@ async function assertInScope(username: string, r: SearchResults) {
   const unitId = (await t.user(username)).unitId;
   const found = ids(r);
   const outside = async (table: string, list: number[]) =>
-    list.length ? count(sql`select count(*)::int as n from ${sql.raw(table)} where id in ${sql`(${sql.join(list.map((i) => sql`${i}`), sql`, `)})`} and not (scope_units @> array[${unitId}::integer])`) : 0;
+    list.length
+      ? count(
+          sql`select count(*)::int as n from ${sql.raw(table)} where id in ${sql`(${sql.join(
+            list.map((i) => sql`${i}`),
+            sql`, `,
+          )})`} and not (scope_units @> array[${unitId}::integer])`,
+        )
+      : 0;
   assert.equal(await outside('party_members', found.members), 0, `${username}: a member outside the scope`);
   assert.equal(await outside('enterprises', found.enterprises), 0, `${username}: an enterprise outside the scope`);
   assert.equal(await outside('admission_cases', found.cases), 0, `${username}: a case outside the scope`);
   if (found.units.length) {
-    const n = await count(sql`select count(*)::int as n from units where id in (${sql.join(found.units.map((i) => sql`${i}`), sql`, `)})
+    const n = await count(sql`select count(*)::int as n from units where id in (${sql.join(
+      found.units.map((i) => sql`${i}`),
+      sql`, `,
+    )})
       and not (path <@ (select path from units where id = ${unitId}))`);
     assert.equal(n, 0, `${username}: a unit outside the scope`);
   }
@@ -51,15 +61,25 @@ describe('one search across members, enterprises, cases and units', () => {
   test('a common family name fills each kind up to its limit and says there is more', async () => {
     const r = await t.run('tinh.leader', () => searchEverything('nguyen'));
     assert.ok(r.members.items.length > 0);
-    for (const m of r.members.items) assert.match(m.fullName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase(), /nguyen/);
+    for (const m of r.members.items)
+      assert.match(
+        m.fullName
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+          .replace(/đ/gi, 'd')
+          .toLowerCase(),
+        /nguyen/,
+      );
     for (const kind of ['members', 'enterprises', 'cases', 'units'] as const) assert.ok(r[kind].items.length <= SEARCH_PER_KIND, kind);
     const all = await count(sql`select count(*)::int as n from party_members where search_name like '%nguyen%' and scope_units @> array[${(await t.user('tinh.leader')).unitId}::integer]`);
     assert.equal(r.members.more, all > SEARCH_PER_KIND);
   });
 
   test('a case is found by the person’s name', async () => {
-    const [row] = rowsOf<{ name: string }>(await t.db.execute(sql`select p.full_name as name from admission_cases c join persons p on p.id = c.person_id
-      where c.referrer_unit_id = (select id from units where code = 'TG-CD-PHUONGNAM') order by c.id limit 1`));
+    const [row] = rowsOf<{ name: string }>(
+      await t.db.execute(sql`select p.full_name as name from admission_cases c join persons p on p.id = c.person_id
+      where c.referrer_unit_id = (select id from units where code = 'TG-CD-PHUONGNAM') order by c.id limit 1`),
+    );
     const r = await t.run('cd.phuongnam', () => searchEverything(row.name));
     assert.ok(r.cases.items.some((c) => c.fullName === row.name));
     assert.equal(r.members.items.length, 0, 'a union branch holds no members');

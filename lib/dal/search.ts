@@ -38,13 +38,8 @@ export async function searchEverything(q: string): Promise<SearchResults> {
   const empty = { items: [], total: 0, totalCapped: false, more: false };
   if (searchKey(text).replace(/\s/g, '').length < SEARCH_MIN_LENGTH) return { q: text, tooShort: true, members: empty, enterprises: empty, cases: empty, units: empty };
   const page = { size: SEARCH_PER_KIND };
-  const [members, enterprises, cases, units] = await Promise.all([
-    listMembers({ q: text }, page),
-    listEnterprises({ q: text }, page),
-    listCases({ q: text }, page),
-    searchUnits({ q: text }),
-  ]);
-  const found = <T,>(p: { items: T[]; total: number | null; totalCapped: boolean; next: string | null }): Found<T> => ({
+  const [members, enterprises, cases, units] = await Promise.all([listMembers({ q: text }, page), listEnterprises({ q: text }, page), listCases({ q: text }, page), searchUnits({ q: text })]);
+  const found = <T>(p: { items: T[]; total: number | null; totalCapped: boolean; next: string | null }): Found<T> => ({
     items: p.items,
     total: p.total,
     totalCapped: p.totalCapped,

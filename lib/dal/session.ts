@@ -211,7 +211,10 @@ export function unitUnder(unitIdColumn: unknown, unitId: unknown) {
  */
 export async function pathOf(unitId: number): Promise<string | null> {
   const db = await getDb();
-  const [row] = await db.select({ path: sql<string>`${units.path}::text` }).from(units).where(eq(units.id, unitId));
+  const [row] = await db
+    .select({ path: sql<string>`${units.path}::text` })
+    .from(units)
+    .where(eq(units.id, unitId));
   return row?.path ?? null;
 }
 

@@ -28,7 +28,14 @@ const MISSING_ID = 987_654;
 /** The codes of the units a picker offered, sorted. */
 async function codesOf(options: PickOption[]): Promise<string[]> {
   if (!options.length) return [];
-  const rows = rowsOf<{ code: string }>(await t.db.execute(sql`select code from units where id in (${sql.join(options.map((o) => sql`${Number(o.value)}`), sql`, `)})`));
+  const rows = rowsOf<{ code: string }>(
+    await t.db.execute(
+      sql`select code from units where id in (${sql.join(
+        options.map((o) => sql`${Number(o.value)}`),
+        sql`, `,
+      )})`,
+    ),
+  );
   return rows.map((r) => r.code).sort();
 }
 
@@ -54,16 +61,25 @@ describe('getUnit', () => {
     for (const username of ['tinh.viewer', 'tinh.leader', 'mytho.leader', 'mytho.officer', 'p4.leader', 'p4.officer', 'cb.phuongnam']) {
       const unit = await t.run(username, () => getUnit(cell));
       assert.equal(unit.code, 'TG-MYTHO-P4-PHUONGNAM', username);
-      assert.ok(Object.values(unit.allowed).every((v) => v === false), `${username} is offered an action`);
+      assert.ok(
+        Object.values(unit.allowed).every((v) => v === false),
+        `${username} is offered an action`,
+      );
     }
   });
 
   test('the breadcrumb stops at the top of what the user may see', async () => {
     const cell = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
     const p4View = await t.run('p4.leader', () => getUnit(cell));
-    assert.deepEqual(p4View.breadcrumb.map((u) => u.code), ['TG-MYTHO-P4', 'TG-MYTHO-P4-PHUONGNAM']);
+    assert.deepEqual(
+      p4View.breadcrumb.map((u) => u.code),
+      ['TG-MYTHO-P4', 'TG-MYTHO-P4-PHUONGNAM'],
+    );
     const tinhView = await t.run('tinh.viewer', () => getUnit(cell));
-    assert.deepEqual(tinhView.breadcrumb.map((u) => u.code), ['TG', 'TG-MYTHO', 'TG-MYTHO-P4', 'TG-MYTHO-P4-PHUONGNAM']);
+    assert.deepEqual(
+      tinhView.breadcrumb.map((u) => u.code),
+      ['TG', 'TG-MYTHO', 'TG-MYTHO-P4', 'TG-MYTHO-P4-PHUONGNAM'],
+    );
   });
 
   test('units above, beside or outside the subtree, and missing ids, are not found', async () => {
@@ -97,7 +113,10 @@ describe('getUnit', () => {
     assert.deepEqual(await codesOf(await t.run('p4.leader', () => searchUnits({ q: 'mekong', kinds: ['cell'], scope: 'tree' }))), ['TG-MYTHO-MEKONG']);
     // A unit cannot be moved into itself: the picker leaves its subtree out.
     const p4 = await t.unitId('TG-MYTHO-P4');
-    assert.deepEqual(await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong', notUnder: p4 }))), (await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong' })))).filter((c) => !c.startsWith('TG-MYTHO-P4') && c !== 'TG-CD-PHUONGNAM'));
+    assert.deepEqual(
+      await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong', notUnder: p4 }))),
+      (await codesOf(await t.run('mytho.admin', () => searchUnits({ q: 'phuong' })))).filter((c) => !c.startsWith('TG-MYTHO-P4') && c !== 'TG-CD-PHUONGNAM'),
+    );
     // A LIKE wildcard typed by the user is only a character.
     assert.deepEqual(await t.run('p4.leader', () => searchUnits({ q: '%' })), []);
     // The whole tree is for a transfer's receiving cell: cells only, and only for those who manage members.
@@ -213,12 +232,7 @@ describe('updateUnit', () => {
 
   test('a stale version is a conflict and changes nothing', async () => {
     const unit = await t.unit('TG-MYTHO-P1-KP2');
-    await expectRefused(
-      t,
-      'mytho.admin',
-      () => updateUnit({ id: unit.id, version: unit.version - 1, name: 'Cũ', code: unit.code, effectiveOn: DAY }),
-      'conflict',
-    );
+    await expectRefused(t, 'mytho.admin', () => updateUnit({ id: unit.id, version: unit.version - 1, name: 'Cũ', code: unit.code, effectiveOn: DAY }), 'conflict');
   });
 
   test('two updates from the same version: exactly one wins, the other is a conflict', async () => {
@@ -281,7 +295,10 @@ describe('moveUnit', () => {
     const cellLeader = await t.as('cb.phuongnam');
 
     assert.equal((await runAs(p4Leader, () => getUnit(cell.id))).code, 'TG-MYTHO-P4-PHUONGNAM');
-    await expectDalError(runAs(p6Leader, () => getUnit(cell.id)), 'not_found');
+    await expectDalError(
+      runAs(p6Leader, () => getUnit(cell.id)),
+      'not_found',
+    );
 
     const { audit } = await withAudit(t, () => t.run('mytho.admin', () => moveUnit({ id: cell.id, version: cell.version, newParentId: p6.id, effectiveOn: DAY })));
     assert.equal(audit.length, 1);
@@ -296,8 +313,14 @@ describe('moveUnit', () => {
     assert.equal((await t.unit('TG-CD-PHUONGNAM')).path, `${p6.path}.${cell.id}.${union.id}`, 'the child follows its parent');
 
     // Same identities as before the move: no new login needed, the scope follows the tree.
-    await expectDalError(runAs(p4Leader, () => getUnit(cell.id)), 'not_found');
-    await expectDalError(runAs(p4Leader, () => getUnit(union.id)), 'not_found');
+    await expectDalError(
+      runAs(p4Leader, () => getUnit(cell.id)),
+      'not_found',
+    );
+    await expectDalError(
+      runAs(p4Leader, () => getUnit(union.id)),
+      'not_found',
+    );
     assert.equal((await runAs(p6Leader, () => getUnit(cell.id))).code, 'TG-MYTHO-P4-PHUONGNAM');
     assert.equal((await runAs(p6Leader, () => getUnit(union.id))).code, 'TG-CD-PHUONGNAM');
     assert.equal((await runAs(cellLeader, () => getUnit(union.id))).code, 'TG-CD-PHUONGNAM');
@@ -307,7 +330,10 @@ describe('moveUnit', () => {
     assert.ok(p6View.children.items.some((c) => c.code === 'TG-MYTHO-P4-PHUONGNAM'));
     const p4View = await runAs(p4Leader, () => getUnit(cell.parentId!));
     assert.ok(!p4View.children.items.some((c) => c.code === 'TG-MYTHO-P4-PHUONGNAM'));
-    assert.deepEqual((await runAs(cellLeader, () => getUnit(cell.id))).breadcrumb.map((u) => u.code), ['TG-MYTHO-P4-PHUONGNAM']);
+    assert.deepEqual(
+      (await runAs(cellLeader, () => getUnit(cell.id))).breadcrumb.map((u) => u.code),
+      ['TG-MYTHO-P4-PHUONGNAM'],
+    );
   });
 });
 
@@ -333,7 +359,7 @@ describe('mergeUnit', () => {
     await expectRefused(t, 'mytho.admin', () => mergeUnit({ id: p1.id, version: p1.version, intoId: viethan, effectiveOn: DAY }), 'invalid');
   });
 
-  test('merging moves the units below and the users, and ends the moved users\' sessions', async () => {
+  test("merging moves the units below and the users, and ends the moved users' sessions", async () => {
     const p1 = await t.unit('TG-MYTHO-P1');
     const p6 = await t.unit('TG-MYTHO-P6');
     const kp2 = await t.unit('TG-MYTHO-P1-KP2');
@@ -360,11 +386,17 @@ describe('mergeUnit', () => {
     assert.deepEqual(await t.user('p6.leader'), p6LeaderBefore, 'users already at the receiving unit keep their sessions');
     assert.equal((await t.unit('TG-MYTHO-P6')).version, p6.version + 1);
 
-    await expectDalError(runAs(oldIdentity, () => getUnit(kp2.id)), 'unauthenticated');
+    await expectDalError(
+      runAs(oldIdentity, () => getUnit(kp2.id)),
+      'unauthenticated',
+    );
     const fresh = await t.as('p1.leader');
     assert.equal((await runAs(fresh, () => getHomeOverview())).unit.code, 'TG-MYTHO-P6');
     assert.equal((await runAs(fresh, () => getUnit(kp2.id))).code, 'TG-MYTHO-P1-KP2');
-    await expectDalError(runAs(fresh, () => getUnit(p1.id)), 'not_found');
+    await expectDalError(
+      runAs(fresh, () => getUnit(p1.id)),
+      'not_found',
+    );
     // The ended unit refuses further changes.
     await expectRefused(t, 'mytho.admin', () => updateUnit({ id: p1.id, version: merged.version, name: 'X', code: merged.code, effectiveOn: DAY }), 'invalid');
     await expectRefused(t, 'mytho.admin', () => createUnit({ parentId: p1.id, kind: 'cell', name: 'X', effectiveOn: DAY }), 'invalid');
@@ -395,9 +427,7 @@ describe('dissolveUnit', () => {
 
   test('an admin dissolves an empty unit below; one audit row; it leaves the pickers', async () => {
     const duoc = await t.unit('TG-MYTHO-DUOC');
-    const { audit } = await withAudit(t, () =>
-      t.run('mytho.admin', () => dissolveUnit({ id: duoc.id, version: duoc.version, effectiveOn: DAY, reason: 'Công ty giải thể' })),
-    );
+    const { audit } = await withAudit(t, () => t.run('mytho.admin', () => dissolveUnit({ id: duoc.id, version: duoc.version, effectiveOn: DAY, reason: 'Công ty giải thể' })));
     assert.equal(audit.length, 1);
     assert.equal(audit[0].action, 'unit.dissolve');
     assert.deepEqual(audit[0].before, { status: 'active' });
@@ -450,7 +480,10 @@ describe('concurrent writers (PostgreSQL only: PGlite runs one transaction at a 
       assert.equal(child.id, childId);
       assert.equal(child.path, `${mytho.path}.${vietphat.id}.${px1.id}.${childId}`, 'the new unit was left behind at its old place in the tree');
       assert.equal((await t.run('mytho.admin', () => getUnit(childId))).code, 'TG-CD-VIETPHAT-PX1');
-      await expectDalError(t.run('khoi.admin', () => getUnit(childId)), 'not_found');
+      await expectDalError(
+        t.run('khoi.admin', () => getUnit(childId)),
+        'not_found',
+      );
     } finally {
       await raw.end({ timeout: 5 });
     }
@@ -470,7 +503,7 @@ describe('units that hold members, enterprises or cases', () => {
     assert.equal(await membersOf('TG-MYTHO-P4-KP3'), 5);
     const dissolved = await expectRefused(t, 'mytho.admin', () => dissolveUnit({ id: kp3.id, version: kp3.version, effectiveOn: DAY, reason: 'X' }), 'invalid');
     assert.equal(dissolved.key, 'errors.dissolveHasRecords');
-    const merged = await expectRefused(t, 'mytho.admin', () => mergeUnit({ id: kp3.id, version: kp3.version, intoId: (kp3.parentId as number), effectiveOn: DAY }), 'invalid');
+    const merged = await expectRefused(t, 'mytho.admin', () => mergeUnit({ id: kp3.id, version: kp3.version, intoId: kp3.parentId as number, effectiveOn: DAY }), 'invalid');
     assert.equal(merged.fieldErrors?.intoId, 'errors.mergeNeedsSameKind');
   });
 
@@ -481,7 +514,9 @@ describe('units that hold members, enterprises or cases', () => {
     await t.run('mytho.admin', () => mergeUnit({ id: tanPhu.id, version: tanPhu.version, intoId: into.id, effectiveOn: DAY }));
     assert.equal(await membersOf('TG-MYTHO-P6-TANPHU'), 0);
     assert.equal(await membersOf('TG-MYTHO-MEKONG'), before + 5);
-    const [{ n }] = rowsOf<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from member_events where kind = 'transfer_in' and from_unit_id = ${tanPhu.id} and to_unit_id = ${into.id} and effective_on = ${DAY}`));
+    const [{ n }] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from member_events where kind = 'transfer_in' and from_unit_id = ${tanPhu.id} and to_unit_id = ${into.id} and effective_on = ${DAY}`),
+    );
     assert.equal(Number(n), 5);
     const [firm] = rowsOf<{ party: number }>(await t.db.execute(sql`select party_unit_id as party from enterprises where name = 'Công ty TNHH Cơ khí Tân Phú'`));
     assert.equal(Number(firm.party), into.id);

@@ -87,13 +87,21 @@ async function childrenOf(parent: { id: number; path: string }, page: PageReques
   const where = and(eq(units.parentId, parent.id), eq(units.status, 'active'), key ? sql`${units.searchName} like ${containing(key)}` : undefined);
   const ks = keyset(unitOrder, page);
   const [rows, counted] = await Promise.all([
-    db.select(summaryColumns).from(units).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    db
+      .select(summaryColumns)
+      .from(units)
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
     db.execute(cappedCount(sql`select 1 from ${units} where ${where}`)),
   ]);
   // Each child's units below and accounts, from the counts the database keeps per subtree.
   const ids = rows.map((r) => r.id);
   const counts = ids.length
-    ? await db.select({ id: unitSubtreeCounts.unitId, unitsBelow: unitSubtreeCounts.unitsBelow, activeUsers: unitSubtreeCounts.activeUsers }).from(unitSubtreeCounts).where(inArray(unitSubtreeCounts.unitId, ids))
+    ? await db
+        .select({ id: unitSubtreeCounts.unitId, unitsBelow: unitSubtreeCounts.unitsBelow, activeUsers: unitSubtreeCounts.activeUsers })
+        .from(unitSubtreeCounts)
+        .where(inArray(unitSubtreeCounts.unitId, ids))
     : [];
   const of = new Map(counts.map((c) => [c.id, c]));
   return ks.finish(rows, (r) => ({ ...r, unitsBelow: of.get(r.id)?.unitsBelow ?? 0, activeUsers: of.get(r.id)?.activeUsers ?? 0 }), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
@@ -142,7 +150,10 @@ export async function getUnit(id: number, childrenPage: PageRequest = {}, childr
       .where(eq(unitEvents.unitId, row.id))
       .orderBy(sql`${unitEvents.effectiveOn} desc, ${unitEvents.id} desc`),
     row.mergedIntoId
-      ? db.select(summaryColumns).from(units).where(and(eq(units.id, row.mergedIntoId), inScope(user)))
+      ? db
+          .select(summaryColumns)
+          .from(units)
+          .where(and(eq(units.id, row.mergedIntoId), inScope(user)))
       : Promise.resolve([]),
   ]);
   const allowedTo = (action: Action) => row.status === 'active' && can(user, action, row.path);
@@ -251,14 +262,7 @@ function assertActive(unit: LockedUnit, field?: string): void {
   if (unit.status !== 'active') throw invalid('errors.unitNotActive', field ? { [field]: 'errors.unitNotActive' } : undefined);
 }
 
-async function recordEvent(
-  tx: Tx,
-  user: CurrentUser,
-  unitId: number,
-  kind: UnitEventKind,
-  effectiveOn: string,
-  details: Record<string, unknown>,
-): Promise<void> {
+async function recordEvent(tx: Tx, user: CurrentUser, unitId: number, kind: UnitEventKind, effectiveOn: string, details: Record<string, unknown>): Promise<void> {
   await tx.insert(unitEvents).values({ unitId, kind, effectiveOn, details, actorId: user.id });
 }
 
@@ -362,8 +366,7 @@ export async function updateUnit(input: UpdateUnitInput): Promise<void> {
       assertCan(user, 'unit.update', unit.path);
       assertActive(unit);
       if (unit.version !== input.version) throw staleVersion();
-      if (input.code.toLowerCase() !== unit.code.toLowerCase() && (await codeTaken(tx, input.code, unit.id)))
-        throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
+      if (input.code.toLowerCase() !== unit.code.toLowerCase() && (await codeTaken(tx, input.code, unit.id))) throw invalid('errors.codeTaken', { code: 'errors.codeTaken' });
       const before = { name: unit.name, code: unit.code, description: unit.description };
       const after = { name: input.name, code: input.code, description: input.description || null };
       if (JSON.stringify(before) === JSON.stringify(after)) throw invalid('errors.nothingChanged');
@@ -421,8 +424,7 @@ export async function moveUnit(input: MoveUnitInput): Promise<void> {
     assertCan(user, 'unit.create', target.path);
     assertActive(target, 'newParentId');
     if (target.id === unit.parentId) throw invalid('errors.alreadyThere', { newParentId: 'errors.alreadyThere' });
-    if (target.path === unit.path || target.path.startsWith(unit.path + '.'))
-      throw invalid('errors.moveIntoItself', { newParentId: 'errors.moveIntoItself' });
+    if (target.path === unit.path || target.path.startsWith(unit.path + '.')) throw invalid('errors.moveIntoItself', { newParentId: 'errors.moveIntoItself' });
     if (!canContain(target.kind, unit.kind)) throw invalid('errors.kindNotAllowed', { newParentId: 'errors.kindNotAllowed' });
 
     const [oldParent] = await tx.select(summaryColumns).from(units).where(eq(units.id, unit.parentId!));
@@ -467,7 +469,10 @@ const UNIT_REFERENCES = [
   ...['referrer_unit_id', 'cell_unit_id', 'committee_unit_id', 'decider_unit_id'].map((column) => ({
     table: 'admission_cases',
     column,
-    where: sql`state not in (${sql.join(TERMINAL_STATES.map((s) => sql`${s}`), sql`, `)})`,
+    where: sql`state not in (${sql.join(
+      TERMINAL_STATES.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
   })),
 ] as const;
 
@@ -493,14 +498,12 @@ export async function mergeUnit(input: MergeUnitInput): Promise<void> {
     });
     assertCan(user, 'unit.update', into.path);
     assertActive(into, 'intoId');
-    if (into.path === unit.path || into.path.startsWith(unit.path + '.'))
-      throw invalid('errors.mergeIntoItself', { intoId: 'errors.mergeIntoItself' });
+    if (into.path === unit.path || into.path.startsWith(unit.path + '.')) throw invalid('errors.mergeIntoItself', { intoId: 'errors.mergeIntoItself' });
     const childKinds = await tx
       .selectDistinct({ kind: units.kind })
       .from(units)
       .where(and(eq(units.parentId, unit.id), eq(units.status, 'active')));
-    if (childKinds.some((c) => !canContain(into.kind, c.kind)))
-      throw invalid('errors.kindNotAllowed', { intoId: 'errors.kindNotAllowed' });
+    if (childKinds.some((c) => !canContain(into.kind, c.kind))) throw invalid('errors.kindNotAllowed', { intoId: 'errors.kindNotAllowed' });
     // Members, enterprises and open cases move with the unit, to one that can hold them: the same kind.
     const references = await unitReferences(tx, unit.id);
     if (references > 0 && into.kind !== unit.kind) throw invalid('errors.mergeNeedsSameKind', { intoId: 'errors.mergeNeedsSameKind' });
@@ -508,9 +511,19 @@ export async function mergeUnit(input: MergeUnitInput): Promise<void> {
       await tx.execute(sql`update party_members set cell_unit_id = ${into.id}, version = version + 1, updated_at = now() where cell_unit_id = ${unit.id} and ${UNIT_REFERENCES[0].where} returning id`),
     ).map((m) => Number(m.id));
     if (movedMembers.length)
-      await tx.insert(memberEvents).values(
-        movedMembers.map((memberId) => ({ memberId, kind: 'transfer_in' as const, effectiveOn: input.effectiveOn, fromUnitId: unit.id, toUnitId: into.id, actorId: user.id, note: `Hợp nhất vào ${into.name}` })),
-      );
+      await tx
+        .insert(memberEvents)
+        .values(
+          movedMembers.map((memberId) => ({
+            memberId,
+            kind: 'transfer_in' as const,
+            effectiveOn: input.effectiveOn,
+            fromUnitId: unit.id,
+            toUnitId: into.id,
+            actorId: user.id,
+            note: `Hợp nhất vào ${into.name}`,
+          })),
+        );
     for (const r of UNIT_REFERENCES)
       if (!(r.table === 'party_members' && r.column === 'cell_unit_id'))
         await tx.execute(sql`update ${sql.identifier(r.table)} set ${sql.identifier(r.column)} = ${into.id} where ${sql.identifier(r.column)} = ${unit.id} and ${r.where}`);
@@ -527,7 +540,10 @@ export async function mergeUnit(input: MergeUnitInput): Promise<void> {
       .update(units)
       .set({ status: 'merged', mergedIntoId: into.id, endedOn: input.effectiveOn, version: sql`${units.version} + 1`, updatedAt: sql`now()` })
       .where(eq(units.id, unit.id));
-    await tx.update(units).set({ version: sql`${units.version} + 1`, updatedAt: sql`now()` }).where(eq(units.id, into.id));
+    await tx
+      .update(units)
+      .set({ version: sql`${units.version} + 1`, updatedAt: sql`now()` })
+      .where(eq(units.id, into.id));
     const details = {
       fromId: unit.id,
       fromName: unit.name,
@@ -563,13 +579,9 @@ export async function dissolveUnit(input: DissolveUnitInput): Promise<void> {
     assertCan(user, 'unit.dissolve', unit.path);
     assertActive(unit);
     if (unit.version !== input.version) throw staleVersion();
-    const [{ n: activeBelow }] = rowsOf<{ n: number }>(
-      await tx.execute(sql`select count(*)::int as n from units where parent_id = ${unit.id} and status = 'active'`),
-    );
+    const [{ n: activeBelow }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from units where parent_id = ${unit.id} and status = 'active'`));
     if (Number(activeBelow) > 0) throw invalid('errors.dissolveHasChildren');
-    const [{ n: activeUsers }] = rowsOf<{ n: number }>(
-      await tx.execute(sql`select count(*)::int as n from users where unit_id = ${unit.id} and active`),
-    );
+    const [{ n: activeUsers }] = rowsOf<{ n: number }>(await tx.execute(sql`select count(*)::int as n from users where unit_id = ${unit.id} and active`));
     if (Number(activeUsers) > 0) throw invalid('errors.dissolveHasUsers');
     if ((await unitReferences(tx, unit.id)) > 0) throw invalid('errors.dissolveHasRecords');
     await tx

@@ -22,7 +22,21 @@ const NEW_PASSWORD = 'MatKhauMoi@2027';
 /** Callers who must never manage a Mỹ Tho user. */
 const NOT_MYTHO_ADMINS = ['mytho.leader', 'mytho.officer', 'chauthanh.admin', 'khoi.admin', 'p4.leader', 'p4.officer', 'cb.mekong', 'cd.mekong', 'tinh.leader', 'tinh.viewer'];
 
-const MYTHO_SUBTREE_USERS = ['mytho.admin', 'mytho.leader', 'mytho.officer', 'p4.leader', 'p4.officer', 'p6.leader', 'p1.leader', 'cb.mekong', 'cb.phuongnam', 'cb.ldld', 'cd.mekong', 'cd.phuongnam', 'cd.viethan'];
+const MYTHO_SUBTREE_USERS = [
+  'mytho.admin',
+  'mytho.leader',
+  'mytho.officer',
+  'p4.leader',
+  'p4.officer',
+  'p6.leader',
+  'p1.leader',
+  'cb.mekong',
+  'cb.phuongnam',
+  'cb.ldld',
+  'cd.mekong',
+  'cd.phuongnam',
+  'cd.viethan',
+];
 
 describe('listUsers and getUser', () => {
   test('an admin lists exactly the users of its subtree; reading writes nothing', async () => {
@@ -33,8 +47,16 @@ describe('listUsers and getUser', () => {
     const p4 = (await t.run('mytho.admin', () => listUsers({ unitId: all.find((u) => u.username === 'p4.leader')!.unitId }))).items;
     assert.deepEqual(p4.map((u) => u.username).sort(), ['cb.phuongnam', 'cd.phuongnam', 'p4.leader', 'p4.officer']);
     const search = (await t.run('mytho.admin', () => listUsers({ q: 'Dang Quoc' }))).items;
-    assert.deepEqual(search.map((u) => u.username), ['p4.leader'], 'search ignores Vietnamese accents');
-    assert.deepEqual((await t.run('mytho.admin', () => listUsers({ q: 'P4.LEAD' }))).items.map((u) => u.username), ['p4.leader'], 'or finds a username');
+    assert.deepEqual(
+      search.map((u) => u.username),
+      ['p4.leader'],
+      'search ignores Vietnamese accents',
+    );
+    assert.deepEqual(
+      (await t.run('mytho.admin', () => listUsers({ q: 'P4.LEAD' }))).items.map((u) => u.username),
+      ['p4.leader'],
+      'or finds a username',
+    );
     assert.equal((await t.run(ROOT_ADMIN, () => listUsers())).total, DEMO_ACCOUNTS.length, 'the national administrator sees every account');
     assert.equal((await t.run('tinh.admin', () => listUsers())).total, DEMO_ACCOUNTS.filter((a) => a.unitCode !== 'TW').length, 'a province administrator, none above the province');
     assert.deepEqual(await t.snapshot(), before);
@@ -80,9 +102,7 @@ describe('listUsers and getUser', () => {
 describe('createUser', () => {
   test('an admin creates a user below; one audit row without the password; the user can sign in', async () => {
     const p4 = await t.unitId('TG-MYTHO-P4');
-    const { result, audit } = await withAudit(t, () =>
-      t.run('mytho.admin', () => createUser({ username: 'P4.Admin', fullName: 'Trần Thị Mới', unitId: p4, role: 'admin', password: NEW_PASSWORD })),
-    );
+    const { result, audit } = await withAudit(t, () => t.run('mytho.admin', () => createUser({ username: 'P4.Admin', fullName: 'Trần Thị Mới', unitId: p4, role: 'admin', password: NEW_PASSWORD })));
     const created = await t.user('p4.admin');
     assert.equal(created.id, result.id);
     assert.deepEqual([created.unitId, created.role, created.active], [p4, 'admin', true]);
@@ -124,15 +144,13 @@ describe('createUser', () => {
 });
 
 describe('updateUser', () => {
-  test('a role change writes one audit row and ends the user\'s sessions at the next call', async () => {
+  test("a role change writes one audit row and ends the user's sessions at the next call", async () => {
     const target = await t.user('p4.officer');
     const oldIdentity = await t.as('p4.officer');
     const unitP4 = await t.unitId('TG-MYTHO-P4');
     assert.equal((await runAs(oldIdentity, () => getUnit(unitP4))).code, 'TG-MYTHO-P4');
     const dto = await t.run('mytho.admin', () => getUser(target.id));
-    const { audit } = await withAudit(t, () =>
-      t.run('mytho.admin', () => updateUser({ id: target.id, version: dto.version, fullName: dto.fullName, unitId: dto.unitId, role: 'leader' })),
-    );
+    const { audit } = await withAudit(t, () => t.run('mytho.admin', () => updateUser({ id: target.id, version: dto.version, fullName: dto.fullName, unitId: dto.unitId, role: 'leader' })));
     assert.equal(audit.length, 1);
     assert.equal(audit[0].action, 'user.update');
     assert.deepEqual(audit[0].before, { fullName: dto.fullName, unitId: dto.unitId, role: 'officer' });
@@ -140,22 +158,29 @@ describe('updateUser', () => {
     const now = await t.user('p4.officer');
     assert.equal(now.role, 'leader');
     assert.equal(now.sessionVersion, target.sessionVersion + 1);
-    await expectDalError(runAs(oldIdentity, () => getUnit(unitP4)), 'unauthenticated');
+    await expectDalError(
+      runAs(oldIdentity, () => getUnit(unitP4)),
+      'unauthenticated',
+    );
     assert.equal((await t.run('p4.officer', () => getUnit(unitP4))).code, 'TG-MYTHO-P4');
   });
 
-  test('a unit change moves the user\'s scope and ends their sessions', async () => {
+  test("a unit change moves the user's scope and ends their sessions", async () => {
     const target = await t.user('cd.viethan');
     const oldIdentity = await t.as('cd.viethan');
     const dto = await t.run('mytho.admin', () => getUser(target.id));
     const mekong = await t.unitId('TG-MYTHO-MEKONG');
-    const { audit } = await withAudit(t, () =>
-      t.run('mytho.admin', () => updateUser({ id: target.id, version: dto.version, fullName: dto.fullName, unitId: mekong, role: dto.role })),
-    );
+    const { audit } = await withAudit(t, () => t.run('mytho.admin', () => updateUser({ id: target.id, version: dto.version, fullName: dto.fullName, unitId: mekong, role: dto.role })));
     assert.equal(audit.length, 1);
     assert.equal(audit[0].unitId, mekong);
-    await expectDalError(runAs(oldIdentity, () => getUnit(target.unitId)), 'unauthenticated');
-    await expectDalError(t.run('cd.viethan', () => getUnit(target.unitId)), 'not_found');
+    await expectDalError(
+      runAs(oldIdentity, () => getUnit(target.unitId)),
+      'unauthenticated',
+    );
+    await expectDalError(
+      t.run('cd.viethan', () => getUnit(target.unitId)),
+      'not_found',
+    );
     assert.equal((await t.run('cd.viethan', () => getUnit(mekong))).code, 'TG-MYTHO-MEKONG');
   });
 
@@ -163,9 +188,7 @@ describe('updateUser', () => {
     const target = await t.user('cb.ldld');
     const identity = await t.as('cb.ldld');
     const dto = await t.run('mytho.admin', () => getUser(target.id));
-    const { audit } = await withAudit(t, () =>
-      t.run('mytho.admin', () => updateUser({ id: target.id, version: dto.version, fullName: 'Châu Thị Diễm Phương', unitId: dto.unitId, role: dto.role })),
-    );
+    const { audit } = await withAudit(t, () => t.run('mytho.admin', () => updateUser({ id: target.id, version: dto.version, fullName: 'Châu Thị Diễm Phương', unitId: dto.unitId, role: dto.role })));
     assert.equal(audit.length, 1);
     assert.equal((await t.user('cb.ldld')).sessionVersion, target.sessionVersion);
     assert.equal((await runAs(identity, () => getUnit(dto.unitId))).code, 'TG-MYTHO-LDLD');
@@ -209,8 +232,14 @@ describe('setUserActive', () => {
     assert.equal(audit.length, 1);
     assert.equal(audit[0].action, 'user.deactivate');
     assert.deepEqual([audit[0].before, audit[0].after], [{ active: true }, { active: false }]);
-    await expectDalError(runAs(oldIdentity, () => getUnit(p6)), 'unauthenticated');
-    await expectDalError(t.run('p6.leader', () => getUnit(p6)), 'unauthenticated');
+    await expectDalError(
+      runAs(oldIdentity, () => getUnit(p6)),
+      'unauthenticated',
+    );
+    await expectDalError(
+      t.run('p6.leader', () => getUnit(p6)),
+      'unauthenticated',
+    );
     assert.deepEqual(await verifyLogin('p6.leader', DEMO_PASSWORD), { ok: false, reason: 'invalid' });
 
     const off = await t.user('p6.leader');
@@ -248,7 +277,10 @@ describe('resetPassword', () => {
     assert.deepEqual([audit[0].before, audit[0].after], [null, { passwordReset: true }]);
     assert.ok(!JSON.stringify(audit[0]).includes('argon2'), 'no hash in the audit log');
     assert.equal((await t.user('cb.mekong')).sessionVersion, target.sessionVersion + 1);
-    await expectDalError(runAs(oldIdentity, () => getUnit(mekong)), 'unauthenticated');
+    await expectDalError(
+      runAs(oldIdentity, () => getUnit(mekong)),
+      'unauthenticated',
+    );
     assert.deepEqual(await verifyLogin('cb.mekong', DEMO_PASSWORD), { ok: false, reason: 'invalid' });
     const login = await verifyLogin('cb.mekong', NEW_PASSWORD);
     assert.ok(login.ok);
@@ -279,7 +311,10 @@ describe('sessions', () => {
   test('an unknown user id or a stale session version is unauthenticated for every call', async () => {
     const officer = await t.user('mytho.officer');
     const calls: (() => Promise<unknown>)[] = [() => listUsers(), () => getUser(officer.id), () => getUnit(officer.unitId)];
-    for (const identity of [{ userId: MISSING_ID, sessionVersion: 1 }, { userId: officer.id, sessionVersion: officer.sessionVersion + 1 }]) {
+    for (const identity of [
+      { userId: MISSING_ID, sessionVersion: 1 },
+      { userId: officer.id, sessionVersion: officer.sessionVersion + 1 },
+    ]) {
       for (const call of calls) await expectDalError(runAs(identity, call), 'unauthenticated');
     }
     const admin = await t.user('mytho.admin');
@@ -298,7 +333,10 @@ describe('sessions end on the server', () => {
     const desktop = { ...base, sessionId: 'desktop-session' };
     assert.equal((await runAs(phone, () => getUnit(unitP4))).code, 'TG-MYTHO-P4');
     await runAs(phone, () => endCurrentSession());
-    await expectDalError(runAs(phone, () => getUnit(unitP4)), 'unauthenticated');
+    await expectDalError(
+      runAs(phone, () => getUnit(unitP4)),
+      'unauthenticated',
+    );
     assert.equal((await runAs(desktop, () => getUnit(unitP4))).code, 'TG-MYTHO-P4');
   });
 
@@ -309,8 +347,14 @@ describe('sessions end on the server', () => {
     const unitP4 = await t.unitId('TG-MYTHO-P4');
     const old = { ...(await t.as('p4.officer')), sessionId: 'kept-cookie' };
     const { audit } = await withAudit(t, () => t.run('mytho.admin', () => endUserSessions({ id: target.id })));
-    assert.deepEqual(audit.map((a) => [a.action, a.entityId]), [['user.endSessions', String(target.id)]]);
-    await expectDalError(runAs(old, () => getUnit(unitP4)), 'unauthenticated');
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.entityId]),
+      [['user.endSessions', String(target.id)]],
+    );
+    await expectDalError(
+      runAs(old, () => getUnit(unitP4)),
+      'unauthenticated',
+    );
     assert.equal((await t.run('p4.officer', () => getUnit(unitP4))).code, 'TG-MYTHO-P4', 'a new login works');
   });
 });

@@ -66,7 +66,13 @@ export async function listUsers(filter: { q?: string; unitId?: number } = {}, pa
   );
   const ks = keyset(userOrder, page);
   const [rows, counted] = await Promise.all([
-    db.select(userColumns).from(users).innerJoin(units, eq(units.id, users.unitId)).where(and(where, ks.where)).orderBy(...ks.orderBy).limit(ks.limit),
+    db
+      .select(userColumns)
+      .from(users)
+      .innerJoin(units, eq(units.id, users.unitId))
+      .where(and(where, ks.where))
+      .orderBy(...ks.orderBy)
+      .limit(ks.limit),
     db.execute(cappedCount(sql`select 1 from ${users} where ${where}`)),
   ]);
   return ks.finish(rows, (r) => r, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
@@ -82,12 +88,7 @@ export async function searchUsers(q: string): Promise<PickOption[]> {
     .select({ id: users.id, fullName: users.fullName, username: users.username, unitName: units.name })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
-    .where(
-      and(
-        inScope(user, users.unitPath),
-        text ? sql`(${users.searchName} like ${containing(searchKey(text))} or ${users.username} ilike ${containing(text)})` : undefined,
-      ),
-    )
+    .where(and(inScope(user, users.unitPath), text ? sql`(${users.searchName} like ${containing(searchKey(text))} or ${users.username} ilike ${containing(text)})` : undefined))
     .orderBy(sql`${users.fullName} collate "und-x-icu"`, users.id)
     .limit(PICK_LIMIT);
   return rows.map((r) => ({ value: String(r.id), label: r.fullName, detail: `${r.username} · ${r.unitName}` }));
@@ -167,10 +168,7 @@ export async function createUser(input: CreateUserInput): Promise<{ id: number }
     const username = input.username.toLowerCase();
     const taken = await tx.select({ id: users.id }).from(users).where(eq(users.username, username));
     if (taken.length) throw invalid('errors.usernameTaken', { username: 'errors.usernameTaken' });
-    const [created] = await tx
-      .insert(users)
-      .values({ username, fullName: input.fullName, unitId: input.unitId, role: input.role, passwordHash })
-      .returning({ id: users.id });
+    const [created] = await tx.insert(users).values({ username, fullName: input.fullName, unitId: input.unitId, role: input.role, passwordHash }).returning({ id: users.id });
     await writeAudit(tx, {
       actorId: actor.id,
       unitId: input.unitId,
@@ -272,7 +270,10 @@ export async function endUserSessions(input: { id: number }): Promise<void> {
     const target = await lockUserInScope(tx, actor, input.id);
     assertCan(actor, 'user.deactivate', target.unitPath);
     notSelf(actor, target.id);
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` }).where(eq(users.id, target.id));
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
+      .where(eq(users.id, target.id));
     await writeAudit(tx, { actorId: actor.id, unitId: target.unitId, action: 'user.endSessions', entity: 'user', entityId: target.id, after: { sessionsEnded: true } });
   });
 }
@@ -282,4 +283,3 @@ export async function canManageUsers(): Promise<boolean> {
   const user = await requireUser();
   return can(user, 'user.read', user.unitPath);
 }
-

@@ -11,20 +11,7 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  AlignmentType,
-  convertMillimetersToTwip,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, convertMillimetersToTwip, Document, Packer, Paragraph, Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, WidthType } from 'docx';
 import { FORM_KINDS, type FormKind } from './kinds';
 
 const FONT = 'Times New Roman';
@@ -80,12 +67,7 @@ const TEXT_MM = 165;
 
 function header(): Table {
   return twoColumns(
-    [
-      centred('{superiorName}', { size: 13 }),
-      centred('{issuerName}', { bold: true, size: 13 }),
-      centred('*', { size: 13 }),
-      centred('Số {number}', { size: 13 }),
-    ],
+    [centred('{superiorName}', { size: 13 }), centred('{issuerName}', { bold: true, size: 13 }), centred('*', { size: 13 }), centred('Số {number}', { size: 13 })],
     [centred('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, underline: true, size: 14, after: 12 }), centred('{placeAndDate}', { italics: true, size: 14 })],
     72,
     TEXT_MM - 72,
@@ -93,28 +75,13 @@ function header(): Table {
 }
 
 function title(kind: string, subject: RunSpec[]): Paragraph[] {
-  return [
-    centred(kind, { bold: true, size: 15, before: 24 }),
-    centred(subject, { bold: true, size: 14 }),
-    centred('-----', { size: 14, after: 12 }),
-  ];
+  return [centred(kind, { bold: true, size: 15, before: 24 }), centred(subject, { bold: true, size: 14 }), centred('-----', { size: 14, after: 12 })];
 }
 
 function footer(signature: { onBehalf: string; title: string }): Table {
   return twoColumns(
-    [
-      para({ text: 'Nơi nhận:', bold: true, underline: true }, { align: 'left', size: 12, before: 12 }),
-      para('{recipients}', { align: 'left', size: 12 }),
-    ],
-    [
-      centred(signature.onBehalf, { bold: true, before: 12 }),
-      centred(signature.title, { bold: true }),
-      centred(''),
-      centred(''),
-      centred(''),
-      centred(''),
-      centred('{signerName}', { bold: true }),
-    ],
+    [para({ text: 'Nơi nhận:', bold: true, underline: true }, { align: 'left', size: 12, before: 12 }), para('{recipients}', { align: 'left', size: 12 })],
+    [centred(signature.onBehalf, { bold: true, before: 12 }), centred(signature.title, { bold: true }), centred(''), centred(''), centred(''), centred(''), centred('{signerName}', { bold: true })],
     80,
     TEXT_MM - 80,
   );
@@ -129,10 +96,7 @@ const decisionBases = () => [
 ];
 
 /** A case decision's ground (the resolution proposing it) and the word that opens its articles. */
-const onProposal = () => [
-  body('Xét đề nghị của {proposerTitle} tại Nghị quyết số {proposalNo} ngày {proposalDate},'),
-  centred('QUYẾT ĐỊNH', { bold: true, before: 6, after: 6 }),
-];
+const onProposal = () => [body('Xét đề nghị của {proposerTitle} tại Nghị quyết số {proposalNo} ngày {proposalDate},'), centred('QUYẾT ĐỊNH', { bold: true, before: 6, after: 6 })];
 
 const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragraph[]; signature: { onBehalf: string; title: string } }> = {
   cell_resolution: {
@@ -157,9 +121,7 @@ const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragra
     body: [
       body('Căn cứ Điều lệ Đảng Cộng sản Việt Nam và các quy định, hướng dẫn thi hành Điều lệ Đảng;'),
       body('Xét Nghị quyết số {proposalNo} ngày {proposalDate} của {proposerTitle} đề nghị kết nạp quần chúng {fullName} vào Đảng;'),
-      body(
-        'Ngày {meetingDate}, {issuerTitle} đã họp xét hồ sơ đề nghị kết nạp quần chúng {fullName}, sinh ngày {birthDate}, giới tính {gender}, hiện công tác tại {workplace}.',
-      ),
+      body('Ngày {meetingDate}, {issuerTitle} đã họp xét hồ sơ đề nghị kết nạp quần chúng {fullName}, sinh ngày {birthDate}, giới tính {gender}, hiện công tác tại {workplace}.'),
       body('Tổng số cấp ủy viên: {eligible} đồng chí; có mặt: {present} đồng chí.'),
       body('Số cấp ủy viên tán thành kết nạp: {votesFor}/{eligible} đồng chí, đạt {percent}%; không tán thành: {votesAgainst} đồng chí.'),
       centred('ĐẢNG ỦY QUYẾT NGHỊ', { bold: true, before: 6, after: 6 }),
@@ -223,10 +185,7 @@ const BODIES: Record<FormKind, { kind: string; subject: RunSpec[]; body: Paragra
       ...decisionBases(),
       body('Xét đề nghị của {proposerTitle} về việc thành lập tổ chức đảng tại {enterpriseName},'),
       centred('QUYẾT ĐỊNH', { bold: true, before: 6, after: 6 }),
-      body([
-        { text: 'Điều 1. ', bold: true },
-        'Thành lập {cellTitle} trực thuộc {parentTitle}, gồm {memberCount} đảng viên ({officialCount} đảng viên chính thức), có danh sách kèm theo:',
-      ]),
+      body([{ text: 'Điều 1. ', bold: true }, 'Thành lập {cellTitle} trực thuộc {parentTitle}, gồm {memberCount} đảng viên ({officialCount} đảng viên chính thức), có danh sách kèm theo:']),
       para('{#members}', { align: 'left' }),
       para('{index}. Đồng chí {name} – {standing}', { align: 'left', indent: true, after: 3 }),
       para('{/members}', { align: 'left' }),

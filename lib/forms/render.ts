@@ -307,9 +307,7 @@ export function formValues(form: FormKind, f: CaseFormFacts | FoundingFormFacts)
         probationEndsDate: bodyDate(c.probationEndsOn),
         proposerTitle: viaCommittee ? c.committee!.name : c.cell.name,
         proposalNo: viaCommittee ? null : (c.papers.recognition_resolution?.number ?? null),
-        proposalDate: bodyDate(
-          viaCommittee ? (c.recognitionCommitteeMeeting?.on ?? null) : caseDocumentDate('recognition_resolution', c),
-        ),
+        proposalDate: bodyDate(viaCommittee ? (c.recognitionCommitteeMeeting?.on ?? null) : caseDocumentDate('recognition_resolution', c)),
         recipients: lines(['Như Điều 3', 'Lưu văn phòng cấp ủy, hồ sơ đảng viên']),
       };
     }

@@ -24,7 +24,7 @@ export async function systemSendDigests(mail: { transporter: Transporter; from: 
   if (!mail) return result;
   const day = today();
   const origin = siteOrigin();
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const batch = await systemDigestRecipients(afterId, 200);
     if (!batch.length) break;
     afterId = batch[batch.length - 1].id;

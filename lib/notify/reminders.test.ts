@@ -5,12 +5,7 @@ import { actingRoles, deadlineReminder, dueSoonUntil, recipientsOf, REMINDER_LEA
 import { digestMail } from './digest-mail';
 
 // 2024: Monday 29/04 to Wednesday 01/05 off, Saturday 04/05 worked (the swap of that year).
-const cal = calendarOf([
-  { date: '2024-04-29' },
-  { date: '2024-04-30' },
-  { date: '2024-05-01' },
-  { date: '2024-05-04', kind: 'working_day' },
-]);
+const cal = calendarOf([{ date: '2024-04-29' }, { date: '2024-04-30' }, { date: '2024-05-01' }, { date: '2024-05-04', kind: 'working_day' }]);
 
 describe('reminder lead time in working days', () => {
   test('the lead time is three working days', () => assert.equal(REMINDER_LEAD_WORKING_DAYS, 3));

@@ -58,7 +58,10 @@ const TCVN3_MAP = new Map([...TCVN3].map((c, i) => [c, TCVN3_UNICODE[i]]));
 
 /** Letters of Vietnamese written in Unicode (NFC), both cases. */
 const VIETNAMESE_LETTERS = new Set(
-  [...'aăâeêioôơuưy'].flatMap((base) => TONES.map((t) => (base + t).normalize('NFC'))).flatMap((c) => [c, c.toUpperCase()]).concat(['đ', 'Đ']),
+  [...'aăâeêioôơuưy']
+    .flatMap((base) => TONES.map((t) => (base + t).normalize('NFC')))
+    .flatMap((c) => [c, c.toUpperCase()])
+    .concat(['đ', 'Đ']),
 );
 
 /** A character that Vietnamese text in Unicode does not hold but the legacy encodings do (Latin-1 letters and signs). */
@@ -86,7 +89,7 @@ export function fromTcvn3(s: string): string {
 
 export function fromVni(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const hit = VNI.find(([vni]) => s.startsWith(vni, i));
     if (hit) {
       out += hit[1];

@@ -11,7 +11,13 @@ const EXISTING: ExistingParent[] = [
   { id: 9, kind: 'cell', path: '1.2.8.9', code: 'TG-MYTHO-P6-KP3', name: 'Chi bộ Khu phố 3', mine: true, mayCreate: true },
   { id: 20, kind: 'bloc', path: '1.20', code: 'TG-KHOIDN', name: 'Đảng ủy Khối Doanh nghiệp', mine: false, mayCreate: false },
 ];
-const key = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
+const key = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .trim();
 const look: UnitTreeLookups = {
   parents: (ref) => EXISTING.filter((u) => key(u.code) === key(ref) || (u.mine && key(u.name) === key(ref))),
   codeExists: (code) => EXISTING.some((u) => u.code === code),
@@ -54,12 +60,15 @@ describe('validateUnitRows', () => {
       look,
     );
     assert.deepEqual(r.errors, []);
-    assert.deepEqual(r.valid.map((v) => [v.row, v.depth, 'unit' in v.parent ? v.parent.unit.code : v.parent.row]), [
-      [4, 1, 'TG-MYTHO'],
-      [5, 1, 'TG-MYTHO-P4'],
-      [2, 2, 4],
-      [3, 3, 2],
-    ]);
+    assert.deepEqual(
+      r.valid.map((v) => [v.row, v.depth, 'unit' in v.parent ? v.parent.unit.code : v.parent.row]),
+      [
+        [4, 1, 'TG-MYTHO'],
+        [5, 1, 'TG-MYTHO-P4'],
+        [2, 2, 4],
+        [3, 3, 2],
+      ],
+    );
     assert.equal(r.valid.find((v) => v.row === 2)!.effectiveOn, '2020-02-01');
   });
 
@@ -105,7 +114,16 @@ describe('validateUnitRows', () => {
     ['a date in the future', [['Chi bộ A', 'Chi bộ', 'TG-MYTHO', '', '01/12/2026']], [[2, 'dateInFuture']]],
     ['an unreal date', [['Chi bộ A', 'Chi bộ', 'TG-MYTHO', '', '30/02/2020']], [[2, 'date']]],
     ['an unknown kind', [['Hội A', 'Hội phụ nữ', 'TG-MYTHO', '', '01/02/2020']], [[2, 'choice']]],
-    ['required cells', [['', '', '', '', '']], [[2, 'required'], [2, 'required'], [2, 'required'], [2, 'required']]],
+    [
+      'required cells',
+      [['', '', '', '', '']],
+      [
+        [2, 'required'],
+        [2, 'required'],
+        [2, 'required'],
+        [2, 'required'],
+      ],
+    ],
   ];
   for (const [what, list, expected] of table) test(what, () => assert.deepEqual(reasons(list), expected));
 });

@@ -50,7 +50,11 @@ const KIND_WORDS: Record<UnitKind, string[]> = {
   youth_branch: ['doan thanh nien', 'chi doan', 'doan co so', 'doan tncs ho chi minh'],
 };
 
-const kindKey = (s: string) => searchKey(s).replace(/[^a-z0-9_ ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const kindKey = (s: string) =>
+  searchKey(s)
+    .replace(/[^a-z0-9_ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 export function parseUnitKind(value: string): UnitKind | undefined {
   const key = kindKey(value);
@@ -58,7 +62,9 @@ export function parseUnitKind(value: string): UnitKind | undefined {
   return UNIT_KINDS.find((k) => k === key.replace(/ /g, '_') || kindKey(label(k)) === key || KIND_WORDS[k].includes(key));
 }
 
-const ALLOWED_KINDS = UNIT_KINDS.filter((k) => k !== 'national').map(label).join('; ');
+const ALLOWED_KINDS = UNIT_KINDS.filter((k) => k !== 'national')
+  .map(label)
+  .join('; ');
 
 export function validateUnitRows(rows: RawRow[], look: UnitTreeLookups): { valid: UnitRow[]; errors: RowError[] } {
   type Parsed = { raw: RawRow; check: RowCheck; name: string; kind?: UnitKind; code?: string; effectiveOn?: string; parentRef: string };

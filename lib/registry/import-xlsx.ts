@@ -36,7 +36,6 @@ export async function templateWorkbook(kind: ImportKind): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-
 // ------------------------------------------------------------------ reading an uploaded workbook
 
 /** What reading a workbook gave: the data rows of the sheet holding the template's headers, or why not. */

@@ -92,18 +92,31 @@ describe('import: every kind of cell exceljs can return becomes the value shown,
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await templateWorkbook('members')) as unknown as ArrayBuffer);
     const ws = wb.worksheets[0];
-    fill(ws, 'members', [
-      { ...GOOD_MEMBER, cardNo: { error: '#N/A' } as ExcelJS.CellErrorValue }, // 2: a failed VLOOKUP
-      { ...GOOD_MEMBER, nationalId: '', fullName: { formula: 'PROPER("trần văn bình")', result: 'Trần Văn Bình' } as ExcelJS.CellFormulaValue, cardNo: '82.2' }, // 3: formula with its result
-      { ...GOOD_MEMBER, nationalId: '', fullName: 'Lê Văn Cường', cardNo: { formula: 'CONCAT("82.","3")' } as ExcelJS.CellFormulaValue }, // 4: formula never computed
-      { ...GOOD_MEMBER, nationalId: '', fullName: { richText: [{ text: 'Phạm ', font: { bold: true } }, { text: 'Thị Dung' }] }, cardNo: '82.4' }, // 5: rich text
-      { ...GOOD_MEMBER, nationalId: '', fullName: { text: 'Hoàng Văn Em', hyperlink: 'mailto:em@example.vn' }, cardNo: '82.5' }, // 6: hyperlink
-      { ...GOOD_MEMBER, nationalId: '', fullName: 'Đỗ Thị Giang', birthDate: new Date(Date.UTC(1991, 0, 5)), cardNo: '82.6' }, // 7: a date cell
-      { ...GOOD_MEMBER, nationalId: '', fullName: 'Vũ Văn Hải', cardNo: '82.7', notDuplicate: true }, // 8: a boolean cell (TRUE)
-      { ...GOOD_MEMBER, nationalId: '', fullName: 'Bùi Thị Khánh', cardNo: { formula: 'VLOOKUP(A9,X:Y,2,0)', result: { error: '#N/A' } } as unknown as ExcelJS.CellFormulaValue }, // 9: formula whose result is an error
-    ], 2);
+    fill(
+      ws,
+      'members',
+      [
+        { ...GOOD_MEMBER, cardNo: { error: '#N/A' } as ExcelJS.CellErrorValue }, // 2: a failed VLOOKUP
+        { ...GOOD_MEMBER, nationalId: '', fullName: { formula: 'PROPER("trần văn bình")', result: 'Trần Văn Bình' } as ExcelJS.CellFormulaValue, cardNo: '82.2' }, // 3: formula with its result
+        { ...GOOD_MEMBER, nationalId: '', fullName: 'Lê Văn Cường', cardNo: { formula: 'CONCAT("82.","3")' } as ExcelJS.CellFormulaValue }, // 4: formula never computed
+        { ...GOOD_MEMBER, nationalId: '', fullName: { richText: [{ text: 'Phạm ', font: { bold: true } }, { text: 'Thị Dung' }] }, cardNo: '82.4' }, // 5: rich text
+        { ...GOOD_MEMBER, nationalId: '', fullName: { text: 'Hoàng Văn Em', hyperlink: 'mailto:em@example.vn' }, cardNo: '82.5' }, // 6: hyperlink
+        { ...GOOD_MEMBER, nationalId: '', fullName: 'Đỗ Thị Giang', birthDate: new Date(Date.UTC(1991, 0, 5)), cardNo: '82.6' }, // 7: a date cell
+        { ...GOOD_MEMBER, nationalId: '', fullName: 'Vũ Văn Hải', cardNo: '82.7', notDuplicate: true }, // 8: a boolean cell (TRUE)
+        { ...GOOD_MEMBER, nationalId: '', fullName: 'Bùi Thị Khánh', cardNo: { formula: 'VLOOKUP(A9,X:Y,2,0)', result: { error: '#N/A' } } as unknown as ExcelJS.CellFormulaValue }, // 9: formula whose result is an error
+      ],
+      2,
+    );
     // 10 and 11: a shared formula (the master in K10, K11 shares it), with cached results
-    fill(ws, 'members', [{ ...GOOD_MEMBER, nationalId: '', fullName: 'Ngô Văn Long' }, { ...GOOD_MEMBER, nationalId: '', fullName: 'Ngô Văn Minh' }], 10);
+    fill(
+      ws,
+      'members',
+      [
+        { ...GOOD_MEMBER, nationalId: '', fullName: 'Ngô Văn Long' },
+        { ...GOOD_MEMBER, nationalId: '', fullName: 'Ngô Văn Minh' },
+      ],
+      10,
+    );
     const card = MEMBER_COLUMNS.findIndex((c) => c.key === 'cardNo') + 1;
     ws.getRow(10).getCell(card).value = { formula: '"82."&"10"', result: '82.10' } as ExcelJS.CellFormulaValue;
     ws.getRow(11).getCell(card).value = { sharedFormula: ws.getRow(10).getCell(card).address, result: '82.11' } as ExcelJS.CellSharedFormulaValue;
@@ -120,7 +133,10 @@ describe('import: every kind of cell exceljs can return becomes the value shown,
     assert.equal(byRow.get(10)!.cells.cardNo, '82.10');
     assert.equal(byRow.get(11)!.cells.cardNo, '82.11');
     const { valid, errors } = validateMemberRows(rows, look);
-    assert.deepEqual(valid.map((v) => v.row), [3, 5, 6, 7, 8, 10, 11]);
+    assert.deepEqual(
+      valid.map((v) => v.row),
+      [3, 5, 6, 7, 8, 10, 11],
+    );
     assert.deepEqual(
       errors.map((e) => [e.row, e.column, e.reason, e.value, e.params?.error]),
       [
@@ -195,7 +211,9 @@ describe('import: codes whose leading zeros exist only in the number format', ()
   test('a tax code formatted 0000000000 in the enterprise file', async () => {
     const rows = rowsOf(
       await readWorkbook(
-        await templateWith('enterprises', [{ name: 'Công ty TNHH Bình Minh', taxCode: { value: 100233488, numFmt: '0000000000' }, type: 'Công ty TNHH', address: '1 Lê Lợi', managingUnit: 'Đảng ủy Phường 4', workforce: 120 }]),
+        await templateWith('enterprises', [
+          { name: 'Công ty TNHH Bình Minh', taxCode: { value: 100233488, numFmt: '0000000000' }, type: 'Công ty TNHH', address: '1 Lê Lợi', managingUnit: 'Đảng ủy Phường 4', workforce: 120 },
+        ]),
         'enterprises',
       ),
     );
@@ -235,7 +253,10 @@ describe('import: what one file may cost', () => {
     const read = await readWorkbook(file, 'members');
     const ms = performance.now() - started;
     console.log(`[import] template with a stray cell in A1048576 (${file.length} bytes): read in ${ms.toFixed(0)} ms`);
-    assert.deepEqual(rowsOf(read).map((r) => r.row), [2]);
+    assert.deepEqual(
+      rowsOf(read).map((r) => r.row),
+      [2],
+    );
   });
   test('a file declaring more uncompressed data, rows or cells than the limits is refused, naming the limit', async () => {
     const rows = Array.from({ length: 30 }, (_, i) => ({ ...GOOD_MEMBER, nationalId: '', fullName: `Người ${i}` }));
@@ -304,11 +325,28 @@ describe('import: which sheet, which row holds the headers', () => {
     const ws = wb.addWorksheet('DS');
     ws.getCell('A1').value = 'DANH SÁCH ĐẢNG VIÊN CHI BỘ CÔNG TY TNHH MAY PHƯƠNG NAM';
     ws.mergeCells('A1:L1');
-    ws.getRow(3).values = ['HỌ VÀ TÊN', 'Ngày sinh\n(dd/mm/yyyy)', 'Giới tính *', 'Số CCCD', 'SĐT', 'Chi bộ:', 'MST doanh nghiệp', 'Nghề nghiệp', 'Ngày vào Đảng\n(dd/mm/yyyy)', 'Ngày chính thức', 'Số thẻ Đảng'];
+    ws.getRow(3).values = [
+      'HỌ VÀ TÊN',
+      'Ngày sinh\n(dd/mm/yyyy)',
+      'Giới tính *',
+      'Số CCCD',
+      'SĐT',
+      'Chi bộ:',
+      'MST doanh nghiệp',
+      'Nghề nghiệp',
+      'Ngày vào Đảng\n(dd/mm/yyyy)',
+      'Ngày chính thức',
+      'Số thẻ Đảng',
+    ];
     const values: Record<string, CellInput> = { ...GOOD_MEMBER, phone: '0912345678', enterpriseTaxCode: '0100233488' };
-    ws.getRow(4).values = ['fullName', 'birthDate', 'gender', 'nationalId', 'phone', 'cell', 'enterpriseTaxCode', 'occupation', 'admittedOn', 'officialOn', 'cardNo'].map((k) => values[k] as ExcelJS.CellValue);
+    ws.getRow(4).values = ['fullName', 'birthDate', 'gender', 'nationalId', 'phone', 'cell', 'enterpriseTaxCode', 'occupation', 'admittedOn', 'officialOn', 'cardNo'].map(
+      (k) => values[k] as ExcelJS.CellValue,
+    );
     const rows = rowsOf(await readWorkbook(await bufferOf(wb), 'members'));
-    assert.deepEqual(rows.map((r) => r.row), [4]);
+    assert.deepEqual(
+      rows.map((r) => r.row),
+      [4],
+    );
     assert.equal(rows[0].cells.phone, '0912345678');
     assert.deepEqual(errorsOf(rows), []);
   });
@@ -363,24 +401,53 @@ describe('import: text as old files give it', () => {
 describe('import: dates and numbers typed the usual ways', () => {
   test('01-02-1990, 01.02.1990, 1/2/1990 and 1990-02-01 are the same date; 01/02/90 is refused', async () => {
     const dates = ['01-02-1990', '01.02.1990', '1/2/1990', '1990-02-01', '01 / 02 / 1990', '01/02/90'];
-    const rows = rowsOf(await readWorkbook(await templateWith('members', dates.map((d, i) => ({ ...GOOD_MEMBER, nationalId: '', fullName: `Người ${i}`, birthDate: d, cardNo: `82.${i}` }))), 'members'));
+    const rows = rowsOf(
+      await readWorkbook(
+        await templateWith(
+          'members',
+          dates.map((d, i) => ({ ...GOOD_MEMBER, nationalId: '', fullName: `Người ${i}`, birthDate: d, cardNo: `82.${i}` })),
+        ),
+        'members',
+      ),
+    );
     const { valid, errors } = validateMemberRows(rows, look);
-    assert.deepEqual(valid.map((v) => v.birthDate), ['1990-02-01', '1990-02-01', '1990-02-01', '1990-02-01', '1990-02-01']);
-    assert.deepEqual(errors.map((e) => [e.row, e.reason, e.value]), [[7, 'date', '01/02/90']]);
+    assert.deepEqual(
+      valid.map((v) => v.birthDate),
+      ['1990-02-01', '1990-02-01', '1990-02-01', '1990-02-01', '1990-02-01'],
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.row, e.reason, e.value]),
+      [[7, 'date', '01/02/90']],
+    );
   });
   test('workforce: 1.147 and 1 147 are 1147; 1,5 and 1.5 are not whole; 0x10 is not a number; a decimal number cell is not whole', async () => {
     const good = { name: 'Công ty TNHH Bình Minh', type: 'Công ty TNHH', address: '1 Lê Lợi', managingUnit: 'Đảng ủy Phường 4' };
     const tax = Array.from({ length: 6 }, (_, i) => validTaxCode(i * 1000 + 1));
     const workforce: CellInput[] = ['1.147', '1 147', '1,5', '1.5', '0x10', 1.5];
-    const rows = rowsOf(await readWorkbook(await templateWith('enterprises', workforce.map((w, i) => ({ ...good, taxCode: tax[i], workforce: w }))), 'enterprises'));
+    const rows = rowsOf(
+      await readWorkbook(
+        await templateWith(
+          'enterprises',
+          workforce.map((w, i) => ({ ...good, taxCode: tax[i], workforce: w })),
+        ),
+        'enterprises',
+      ),
+    );
     const { valid, errors } = validateEnterpriseRows(rows, { ...look, taxCodeExists: () => false });
-    assert.deepEqual(valid.map((v) => v.workforce), [1147, 1147], JSON.stringify(errors));
-    assert.deepEqual(errors.map((e) => [e.row, e.column, e.reason, e.value]), [
-      [4, 'Số lao động', 'notWhole', '1,5'],
-      [5, 'Số lao động', 'notWhole', '1.5'],
-      [6, 'Số lao động', 'number', '0x10'],
-      [7, 'Số lao động', 'notWhole', '1.5'],
-    ]);
+    assert.deepEqual(
+      valid.map((v) => v.workforce),
+      [1147, 1147],
+      JSON.stringify(errors),
+    );
+    assert.deepEqual(
+      errors.map((e) => [e.row, e.column, e.reason, e.value]),
+      [
+        [4, 'Số lao động', 'notWhole', '1,5'],
+        [5, 'Số lao động', 'notWhole', '1.5'],
+        [6, 'Số lao động', 'number', '0x10'],
+        [7, 'Số lao động', 'notWhole', '1.5'],
+      ],
+    );
   });
 });
 
@@ -403,7 +470,10 @@ describe('import: a template with every kind of bad enterprise row', () => {
       ),
     );
     const { valid, errors } = validateEnterpriseRows(rows, look);
-    assert.deepEqual(valid.map((v) => [v.row, v.taxCode, v.managingUnitId, v.workforce]), [[2, '0314409058', 10, 120]]);
+    assert.deepEqual(
+      valid.map((v) => [v.row, v.taxCode, v.managingUnitId, v.workforce]),
+      [[2, '0314409058', 10, 120]],
+    );
     assert.deepEqual(
       errors.map((e) => [e.row, e.column, e.reason]),
       [
@@ -448,7 +518,10 @@ describe('import: a template with every kind of bad member row', () => {
       ),
     );
     const { valid, errors } = validateMemberRows(rows, look);
-    assert.deepEqual(valid.map((v) => v.row), [2, 10, 13]);
+    assert.deepEqual(
+      valid.map((v) => v.row),
+      [2, 10, 13],
+    );
     assert.equal(valid[2].birthDate, '1991-01-05');
     assert.deepEqual(valid[0], {
       row: 2,

@@ -6,8 +6,24 @@ import { ENTERPRISE_STATUSES, ENTERPRISE_TYPES } from './kinds';
 /** Labels and options for the enterprise form (a client component gets plain strings). */
 export function enterpriseFormText(t: T): Record<string, string> {
   const keys = [
-    'name', 'taxCode', 'type', 'status', 'address', 'managingUnit', 'zone', 'workforce', 'ownerName', 'partyUnit', 'tradeUnionUnit', 'youthUnionUnit',
-    'foreignInvested', 'ownerIsMember', 'hasTradeUnion', 'hasYouthUnion', 'submitCreate', 'submitSave',
+    'name',
+    'taxCode',
+    'type',
+    'status',
+    'address',
+    'managingUnit',
+    'zone',
+    'workforce',
+    'ownerName',
+    'partyUnit',
+    'tradeUnionUnit',
+    'youthUnionUnit',
+    'foreignInvested',
+    'ownerIsMember',
+    'hasTradeUnion',
+    'hasYouthUnion',
+    'submitCreate',
+    'submitSave',
   ] as const;
   return { pending: t('form.pending'), ...Object.fromEntries(keys.map((k) => [k, t(`ent.${k}` as MessageKey)])) };
 }

@@ -5,7 +5,16 @@ import { emptyCounts, goodShare, gradeForScore } from './ratings';
 const bands = { excellent: 90, good: 70, completed: 50 };
 
 describe('ratings', () => {
-  const cases: [number, string][] = [[100, 'excellent'], [90, 'excellent'], [89, 'good'], [70, 'good'], [69, 'completed'], [50, 'completed'], [49, 'not_completed'], [0, 'not_completed']];
+  const cases: [number, string][] = [
+    [100, 'excellent'],
+    [90, 'excellent'],
+    [89, 'good'],
+    [70, 'good'],
+    [69, 'completed'],
+    [50, 'completed'],
+    [49, 'not_completed'],
+    [0, 'not_completed'],
+  ];
   for (const [score, grade] of cases) test(`score ${score} is ${grade}`, () => assert.equal(gradeForScore(score, bands), grade));
 
   test('bands come from the rule set: a stricter version moves the boundary', () => {

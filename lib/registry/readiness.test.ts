@@ -15,7 +15,17 @@ const firm = (name: string, over: Partial<ReadinessFacts> = {}): ReadinessFacts 
 
 describe('readiness ranking of enterprises without a party organisation', () => {
   test('workforce bands', () => {
-    for (const [w, band] of [[0, 0], [49, 0], [50, 1], [299, 1], [300, 2], [999, 2], [1000, 3], [25_000, 3]] as const) assert.equal(workforceBand(w), band, String(w));
+    for (const [w, band] of [
+      [0, 0],
+      [49, 0],
+      [50, 1],
+      [299, 1],
+      [300, 2],
+      [999, 2],
+      [1000, 3],
+      [25_000, 3],
+    ] as const)
+      assert.equal(workforceBand(w), band, String(w));
   });
 
   test('the priority score adds zone, FDI and union to the workforce band', () => {
@@ -24,8 +34,17 @@ describe('readiness ranking of enterprises without a party organisation', () => 
   });
 
   test('enterprises with enough official members to found a cell come first, whatever their size', () => {
-    const ranked = rankByReadiness([firm('Lớn', { officialMembers: 2, workforce: 5000, inZone: true, foreignInvested: true, hasTradeUnion: true }), firm('Nhỏ', { officialMembers: 3, workforce: 20 })], 3);
-    assert.deepEqual(ranked.map((r) => [r.name, r.ready, r.rank]), [['Nhỏ', true, 1], ['Lớn', false, 2]]);
+    const ranked = rankByReadiness(
+      [firm('Lớn', { officialMembers: 2, workforce: 5000, inZone: true, foreignInvested: true, hasTradeUnion: true }), firm('Nhỏ', { officialMembers: 3, workforce: 20 })],
+      3,
+    );
+    assert.deepEqual(
+      ranked.map((r) => [r.name, r.ready, r.rank]),
+      [
+        ['Nhỏ', true, 1],
+        ['Lớn', false, 2],
+      ],
+    );
   });
 
   test('the minimum comes from the rule set: with 2 required, two members are ready', () => {
@@ -45,7 +64,13 @@ describe('readiness ranking of enterprises without a party organisation', () => 
       ],
       3,
     );
-    assert.deepEqual(ranked.map((r) => r.name), ['C', 'B', 'D', 'A', 'E', 'F']);
-    assert.deepEqual(ranked.map((r) => r.rank), [1, 2, 3, 4, 5, 6]);
+    assert.deepEqual(
+      ranked.map((r) => r.name),
+      ['C', 'B', 'D', 'A', 'E', 'F'],
+    );
+    assert.deepEqual(
+      ranked.map((r) => r.rank),
+      [1, 2, 3, 4, 5, 6],
+    );
   });
 });

@@ -30,13 +30,6 @@ export function priorityScore(f: ReadinessFacts): number {
 export function rankByReadiness<T extends ReadinessFacts>(list: readonly T[], minMembersToFoundCell: number): Ranked<T>[] {
   return list
     .map((f) => ({ ...f, ready: f.officialMembers >= minMembersToFoundCell, priorityScore: priorityScore(f), rank: 0 }))
-    .sort(
-      (a, b) =>
-        Number(b.ready) - Number(a.ready) ||
-        b.officialMembers - a.officialMembers ||
-        b.priorityScore - a.priorityScore ||
-        b.workforce - a.workforce ||
-        a.name.localeCompare(b.name, 'vi'),
-    )
+    .sort((a, b) => Number(b.ready) - Number(a.ready) || b.officialMembers - a.officialMembers || b.priorityScore - a.priorityScore || b.workforce - a.workforce || a.name.localeCompare(b.name, 'vi'))
     .map((f, i) => ({ ...f, rank: i + 1 }));
 }

@@ -29,7 +29,8 @@ describe('the year’s forecast of admissions', () => {
   test('a case still with the cell is counted from today; drafts and finished cases never count', () => {
     assert.equal(countsForYear({ state: 'cell_review', cellMeetingOn: null, decisionOn: null }, '2026-02-02', END, rules, holidays), true);
     assert.equal(countsForYear({ state: 'cell_review', cellMeetingOn: null, decisionOn: null }, '2026-09-01', END, rules, holidays), false);
-    for (const state of ['referral_draft', 'probation', 'official', 'rejected'] as const) assert.equal(latestCeremony({ state, cellMeetingOn: null, decisionOn: null }, '2026-02-02', rules, holidays), null);
+    for (const state of ['referral_draft', 'probation', 'official', 'rejected'] as const)
+      assert.equal(latestCeremony({ state, cellMeetingOn: null, decisionOn: null }, '2026-02-02', rules, holidays), null);
   });
 });
 

@@ -33,7 +33,13 @@ describe('report maths', () => {
       { key: 'b', value: 3 },
       { key: 'a', value: 5 },
     ]);
-    assert.deepEqual([...m.entries()], [['a', 7], ['b', 3]]);
+    assert.deepEqual(
+      [...m.entries()],
+      [
+        ['a', 7],
+        ['b', 3],
+      ],
+    );
   });
 
   test('periods as the forms write them', () => {
@@ -43,9 +49,14 @@ describe('report maths', () => {
     assert.equal(periodKey(termPeriod(2020, 2025)), '2020-2025');
     const choices = periodChoices(2026).map(periodKey);
     assert.ok(choices.includes('2026') && choices.includes('2020-2025') && choices.includes('2025-2030'));
-    assert.deepEqual(choices.filter((c) => /^\d{4}$/.test(c)), ['2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027']);
+    assert.deepEqual(
+      choices.filter((c) => /^\d{4}$/.test(c)),
+      ['2020', '2021', '2022', '2023', '2024', '2025', '2026', '2027'],
+    );
     // From the earliest rule set's year: the years of records entered from the past can be chosen.
-    const fromRecords = periodChoices(2026, 2016).map(periodKey).filter((c) => /^\d{4}$/.test(c));
+    const fromRecords = periodChoices(2026, 2016)
+      .map(periodKey)
+      .filter((c) => /^\d{4}$/.test(c));
     assert.equal(fromRecords[0], '2016');
     assert.equal(fromRecords.at(-1), '2027');
     assert.equal(fromRecords.length, 12);

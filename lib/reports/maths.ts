@@ -1,4 +1,3 @@
-
 /**
  * Report maths, pure. Progress is actual / target in whole percent, rounded half up (31 of 26
  * is 119%); no target, no percentage. A period is a calendar year or a term of several years;

@@ -3,16 +3,7 @@ import assert from 'node:assert/strict';
 import { VN_CALENDAR_YEARS, VN_HOLIDAYS } from '@/db/seed/holidays';
 import { addDays, addMonths, fullMonthsBetween } from './dates';
 import { addWorkingDays, calendarOf, isWorkingDay, NO_HOLIDAYS, workingDaysBetween } from './working-days';
-import {
-  ageEligible,
-  ageInMonths,
-  certificateValid,
-  ruleSetInForce,
-  ruleValuesSchema,
-  votePasses,
-  votesNeeded,
-  type RuleValues,
-} from './rule-set';
+import { ageEligible, ageInMonths, certificateValid, ruleSetInForce, ruleValuesSchema, votePasses, votesNeeded, type RuleValues } from './rule-set';
 
 // A rule set written out for the tests (the real versions are data in the database).
 const RULES: RuleValues = ruleValuesSchema.parse({
@@ -166,7 +157,7 @@ describe('working days with the holiday calendar', () => {
     for (let from = '2025-01-01'; from <= '2026-12-31'; from = addDays(from, 1)) {
       for (const n of [1, 2, 5, 30, 60]) {
         let d = from;
-        for (let left = n; left > 0; ) {
+        for (let left = n; left > 0;) {
           d = addDays(d, 1);
           if (isWorkingDay(d, holidays)) left -= 1;
         }

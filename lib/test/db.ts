@@ -185,10 +185,7 @@ export async function setupTestDb(): Promise<TestDb> {
       return rowsOf<unknown>(await db.execute(sql.raw(query)));
     },
     async as(username) {
-      const row = await one<{ userId: number; sessionVersion: number }>(
-        sql`select id as "userId", session_version as "sessionVersion" from users where username = ${username}`,
-        `user ${username}`,
-      );
+      const row = await one<{ userId: number; sessionVersion: number }>(sql`select id as "userId", session_version as "sessionVersion" from users where username = ${username}`, `user ${username}`);
       return { userId: Number(row.userId), sessionVersion: Number(row.sessionVersion) };
     },
     async run(username, fn) {
@@ -198,26 +195,17 @@ export async function setupTestDb(): Promise<TestDb> {
       return (await handle.unit(code)).id;
     },
     async unit(code) {
-      const row = await one<UnitState>(
-        sql`select id, parent_id as "parentId", path::text as path, status, version, name, code from units where code = ${code}`,
-        `unit ${code}`,
-      );
+      const row = await one<UnitState>(sql`select id, parent_id as "parentId", path::text as path, status, version, name, code from units where code = ${code}`, `unit ${code}`);
       return { ...row, id: Number(row.id), parentId: row.parentId === null ? null : Number(row.parentId), version: Number(row.version) };
     },
     async user(username) {
-      const row = await one<UserState>(
-        sql`select id, unit_id as "unitId", role, active, version, session_version as "sessionVersion" from users where username = ${username}`,
-        `user ${username}`,
-      );
+      const row = await one<UserState>(sql`select id, unit_id as "unitId", role, active, version, session_version as "sessionVersion" from users where username = ${username}`, `user ${username}`);
       return { ...row, id: Number(row.id), unitId: Number(row.unitId), version: Number(row.version), sessionVersion: Number(row.sessionVersion) };
     },
     async snapshot() {
       const out = {} as Snapshot;
       for (const table of SNAPSHOT_TABLES) {
-        const row = await one<{ rows: number; md5: string }>(
-          sql.raw(checksumQuery(`"${table}"`)),
-          `snapshot of ${table}`,
-        );
+        const row = await one<{ rows: number; md5: string }>(sql.raw(checksumQuery(`"${table}"`)), `snapshot of ${table}`);
         out[table] = { rows: Number(row.rows), md5: row.md5 };
       }
       return out;
@@ -281,12 +269,7 @@ export async function expectDalError(promise: Promise<unknown>, codes: DalErrorC
  * Runs `fn` as `username`, expects a DalError with one of `codes`, and asserts that no row of
  * the SNAPSHOT_TABLES changed.
  */
-export async function expectRefused(
-  t: TestDb,
-  username: string,
-  fn: () => Promise<unknown>,
-  codes: DalErrorCode | DalErrorCode[] = ['not_found', 'forbidden'],
-): Promise<DalError> {
+export async function expectRefused(t: TestDb, username: string, fn: () => Promise<unknown>, codes: DalErrorCode | DalErrorCode[] = ['not_found', 'forbidden']): Promise<DalError> {
   const before = await t.snapshot();
   const err = await expectDalError(t.run(username, fn), codes);
   assert.deepEqual(await t.snapshot(), before, `${username}: a refused call changed the database`);

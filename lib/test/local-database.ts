@@ -23,11 +23,9 @@ export function assertLocalDatabaseUrl(url: string | undefined): URL {
   } catch {
     throw new Error('Refusing to run tests: the database URL cannot be parsed.');
   }
-  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:')
-    throw new Error(`Refusing to run tests: unsupported database URL scheme "${parsed.protocol}".`);
+  if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new Error(`Refusing to run tests: unsupported database URL scheme "${parsed.protocol}".`);
   // Multi-host URLs ("h1,h2") parse as one hostname containing a comma: refused below.
-  if (!parsed.hostname || !isLocalHost(parsed.hostname))
-    throw new Error(`Refusing to run tests against "${parsed.hostname || '(no host)'}": only localhost, 127.0.0.1 or ::1 are allowed.`);
+  if (!parsed.hostname || !isLocalHost(parsed.hostname)) throw new Error(`Refusing to run tests against "${parsed.hostname || '(no host)'}": only localhost, 127.0.0.1 or ::1 are allowed.`);
   for (const key of ['host', 'hostaddr']) {
     for (const value of parsed.searchParams.getAll(key)) {
       for (const host of value.split(',')) {

@@ -68,7 +68,13 @@ describe('baseCode and freeCodes', () => {
       asked++;
       return candidates.filter((c) => taken.has(c));
     };
-    for (const n of [60, 60, 1500]) for (const code of await freeCodes(Array.from({ length: n }, () => base), lookup, taken)) assert.ok(taken.has(code));
+    for (const n of [60, 60, 1500])
+      for (const code of await freeCodes(
+        Array.from({ length: n }, () => base),
+        lookup,
+        taken,
+      ))
+        assert.ok(taken.has(code));
     assert.equal(taken.size, 1620);
     for (const code of taken) assert.ok(code.length <= CODE_MAX && CODE_PATTERN.test(code), code);
     assert.ok(taken.has(codeCandidate(base, 1620)));

@@ -135,11 +135,7 @@ const CANDIDATE_BATCH = 100;
  * unit has one: however many units clash, a new unit always gets a code. `used` holds codes
  * already given out (upper case, e.g. typed in the same file); the codes found are added to it.
  */
-export async function freeCodes(
-  bases: string[],
-  taken: (candidates: string[]) => Promise<Iterable<string>>,
-  used: Set<string> = new Set(),
-): Promise<string[]> {
+export async function freeCodes(bases: string[], taken: (candidates: string[]) => Promise<Iterable<string>>, used: Set<string> = new Set()): Promise<string[]> {
   const codes: string[] = new Array(bases.length);
   /** By base: the number of the next candidate to try, and the candidates numbered below `asked` were asked about. */
   const next = new Map<string, number>();

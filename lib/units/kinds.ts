@@ -1,41 +1,15 @@
 // Unit kinds and roles as `as const` arrays shared by Drizzle, zod and the UI.
 
-export const UNIT_KINDS = [
-  'national',
-  'province',
-  'district',
-  'bloc',
-  'grassroots',
-  'ward',
-  'cell',
-  'union_branch',
-  'youth_branch',
-] as const;
+export const UNIT_KINDS = ['national', 'province', 'district', 'bloc', 'grassroots', 'ward', 'cell', 'union_branch', 'youth_branch'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const UNIT_STATUSES = ['active', 'merged', 'dissolved'] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];
 
-export const UNIT_EVENT_KINDS = [
-  'created',
-  'renamed',
-  'edited',
-  'moved',
-  'merged_into',
-  'absorbed',
-  'dissolved',
-] as const;
+export const UNIT_EVENT_KINDS = ['created', 'renamed', 'edited', 'moved', 'merged_into', 'absorbed', 'dissolved'] as const;
 export type UnitEventKind = (typeof UNIT_EVENT_KINDS)[number];
 
-const COMMITTEE_CHILDREN: readonly UnitKind[] = [
-  'district',
-  'bloc',
-  'grassroots',
-  'ward',
-  'cell',
-  'union_branch',
-  'youth_branch',
-];
+const COMMITTEE_CHILDREN: readonly UnitKind[] = ['district', 'bloc', 'grassroots', 'ward', 'cell', 'union_branch', 'youth_branch'];
 
 /**
  * Which kinds may sit directly under which. Committees hold committees of any lower kind

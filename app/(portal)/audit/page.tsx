@@ -48,7 +48,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <SearchPicker name="actor" label={t('audit.filter.actor')} source="/api/pick/users" defaultValue={actorChosen} labels={pickerLabels(t)} testId="audit-actor" />
         <label className="block text-sm font-medium text-stone-800">
           <span className="mb-1 block">{t('audit.filter.action')}</span>
-          <select name="action" defaultValue={filter.action ?? ''} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-normal text-stone-900" data-testid="audit-action">
+          <select
+            name="action"
+            defaultValue={filter.action ?? ''}
+            className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-normal text-stone-900"
+            data-testid="audit-action"
+          >
             <option value="">{t('ent.filter.all')}</option>
             {actions.map((a) => (
               <option key={a.value} value={a.value}>
@@ -60,9 +65,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <SearchPicker name="unit" label={t('audit.filter.unit')} source="/api/pick/units" defaultValue={unitChosen} labels={pickerLabels(t)} testId="audit-unit" />
       </LogFilters>
       {page.items.length === 0 ? (
-        <EmptyState testId="audit-empty">
-          {t(filtered ? 'audit.emptyFiltered' : 'audit.empty')}
-        </EmptyState>
+        <EmptyState testId="audit-empty">{t(filtered ? 'audit.emptyFiltered' : 'audit.empty')}</EmptyState>
       ) : (
         <ol className="space-y-3" data-testid="audit-list">
           {page.items.map((e) => (

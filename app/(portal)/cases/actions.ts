@@ -104,7 +104,12 @@ const transitionSchema = z
       reason: f.reason || undefined,
       votesFor: f.votesFor,
       eligible: f.eligible,
-      sponsors: f.sponsors ? f.sponsors.split('\n').map((s) => s.trim()).filter(Boolean) : undefined,
+      sponsors: f.sponsors
+        ? f.sponsors
+            .split('\n')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
       withUnionResolution: f.withUnionResolution,
       decisionNo: f.decisionNo || undefined,
       proposesRemoval: f.proposesRemoval,

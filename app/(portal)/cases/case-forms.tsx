@@ -14,7 +14,17 @@ export function ReferralForm({ l, pick, today }: { l: L; pick: PickerLabels; tod
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="fullName" label={l.fullName} required />
         <Field name="birthDate" label={l.birthDate} type="date" required />
-        <Field name="gender" label={l.gender} type="select" options={[{ value: '', label: '—' }, { value: 'male', label: l.male }, { value: 'female', label: l.female }]} required />
+        <Field
+          name="gender"
+          label={l.gender}
+          type="select"
+          options={[
+            { value: '', label: '—' },
+            { value: 'male', label: l.male },
+            { value: 'female', label: l.female },
+          ]}
+          required
+        />
         <Field name="nationalId" label={l.nationalId} />
         <Field name="phone" label={l.phone} />
         <Field name="workplace" label={l.workplace} required />

@@ -19,7 +19,17 @@ export function MemberForm({ l, pick, occupations }: { l: L; pick: PickerLabels;
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="fullName" label={l.fullName} required />
         <Field name="birthDate" label={l.birthDate} type="date" required />
-        <Field name="gender" label={l.gender} type="select" options={[{ value: '', label: '—' }, { value: 'male', label: l.male }, { value: 'female', label: l.female }]} required />
+        <Field
+          name="gender"
+          label={l.gender}
+          type="select"
+          options={[
+            { value: '', label: '—' },
+            { value: 'male', label: l.male },
+            { value: 'female', label: l.female },
+          ]}
+          required
+        />
         <Field name="nationalId" label={l.nationalId} />
         <Field name="phone" label={l.phone} />
         <SearchPicker name="cellUnitId" label={l.cell} source={CELLS_OF_SCOPE} labels={pick} required />
@@ -61,7 +71,13 @@ export function MemberStepForm({
     <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`member-${step}`}>
       <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
       <div className="mt-4">
-        <ActionForm action={memberStepAction} submitLabel={title} labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }} danger={danger} confirmText={danger ? `${title}?` : undefined}>
+        <ActionForm
+          action={memberStepAction}
+          submitLabel={title}
+          labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
+          danger={danger}
+          confirmText={danger ? `${title}?` : undefined}
+        >
           <input type="hidden" name="step" value={step} />
           <input type="hidden" name="memberId" value={memberId} />
           <input type="hidden" name="version" value={version} />

@@ -143,7 +143,9 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           labels={{ ...pickerLabels(t), placeholder: t('mem.unitFilterPlaceholder') }}
         />
         <select name="occupation" defaultValue={p.occupation ?? ''} aria-label={t('mem.occupation')} className={input}>
-          <option value="">{t('mem.occupation')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('mem.occupation')}: {t('ent.filter.all')}
+          </option>
           {OCCUPATIONS.map((o) => (
             <option key={o} value={o}>
               {t(`mem.occ.${o}`)}
@@ -151,16 +153,22 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           ))}
         </select>
         <select name="inEnterprise" defaultValue={p.inEnterprise ?? ''} aria-label={t('mem.workplace')} className={input}>
-          <option value="">{t('mem.workplace')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('mem.workplace')}: {t('ent.filter.all')}
+          </option>
           <option value="1">{t('mem.workplace.enterprise')}</option>
         </select>
         <select name="standing" defaultValue={p.standing ?? ''} aria-label={t('mem.standing')} className={input}>
-          <option value="">{t('mem.standing')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('mem.standing')}: {t('ent.filter.all')}
+          </option>
           <option value="probationary">{t('mem.standing.probationary')}</option>
           <option value="official">{t('mem.standing.official')}</option>
         </select>
         <select name="status" defaultValue={p.status ?? ''} aria-label={t('mem.status')} className={input}>
-          <option value="">{t('mem.status')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('mem.status')}: {t('ent.filter.all')}
+          </option>
           <option value="current">{t('mem.status.current')}</option>
           {MEMBER_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -181,9 +189,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         </div>
       </form>
       {page.items.length === 0 ? (
-        <EmptyState testId="members-empty">
-          {t(filtered ? 'mem.emptyFiltered' : abilities.addMembers ? 'mem.empty' : abilities.branch ? 'mem.emptyBranch' : 'mem.emptyReadOnly')}
-        </EmptyState>
+        <EmptyState testId="members-empty">{t(filtered ? 'mem.emptyFiltered' : abilities.addMembers ? 'mem.empty' : abilities.branch ? 'mem.emptyBranch' : 'mem.emptyReadOnly')}</EmptyState>
       ) : (
         <MemberTable items={page.items} t={t} testId="members-table" />
       )}

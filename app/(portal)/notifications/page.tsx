@@ -58,7 +58,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 <p className="text-sm text-stone-700">
                   {t('notify.stage', { state: t(`state.${item.caseState}`) })}
                   {item.currentState !== item.caseState ? ` (${t('notify.stageNow', { state: t(`state.${item.currentState}`) })})` : null}
-                  {item.dueOn ? <> · <span className={item.kind === 'overdue' ? 'font-semibold text-red-700' : undefined}>{t('notify.due', { date: formatDate(item.dueOn) })}</span></> : null}
+                  {item.dueOn ? (
+                    <>
+                      {' '}
+                      · <span className={item.kind === 'overdue' ? 'font-semibold text-red-700' : undefined}>{t('notify.due', { date: formatDate(item.dueOn) })}</span>
+                    </>
+                  ) : null}
                 </p>
                 {item.note ? <p className="mt-1 break-words text-sm text-stone-700">{t('notify.reason', { reason: item.note })}</p> : null}
                 <form action={openNotificationAction} className="mt-2">

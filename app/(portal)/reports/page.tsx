@@ -136,15 +136,19 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       <section className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="headline">
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <div className="text-stone-500">{t('rep.h.enterprises')}</div>
-          <div className="text-2xl font-bold" data-testid="h-enterprises">{h.enterprises.operating.toLocaleString('vi-VN')}</div>
+          <div className="text-2xl font-bold" data-testid="h-enterprises">
+            {h.enterprises.operating.toLocaleString('vi-VN')}
+          </div>
           <div className="text-xs text-stone-600">
-            <span data-testid="h-enterprises-party">{h.enterprises.withParty.toLocaleString('vi-VN')}</span> {t('rep.h.withParty')} · {h.enterprises.withUnion.toLocaleString('vi-VN')} {t('rep.h.withUnion')} ·{' '}
-            {h.enterprises.withYouth.toLocaleString('vi-VN')} {t('rep.h.withYouth')}
+            <span data-testid="h-enterprises-party">{h.enterprises.withParty.toLocaleString('vi-VN')}</span> {t('rep.h.withParty')} · {h.enterprises.withUnion.toLocaleString('vi-VN')}{' '}
+            {t('rep.h.withUnion')} · {h.enterprises.withYouth.toLocaleString('vi-VN')} {t('rep.h.withYouth')}
           </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
           <div className="text-stone-500">{t('rep.h.organisations')}</div>
-          <div className="text-2xl font-bold" data-testid="h-organisations">{h.organisations.total.toLocaleString('vi-VN')}</div>
+          <div className="text-2xl font-bold" data-testid="h-organisations">
+            {h.organisations.total.toLocaleString('vi-VN')}
+          </div>
           <div className="text-xs text-stone-600" data-testid="h-organisations-kinds">
             {t('rep.h.orgKinds', { cells: h.organisations.cells, committees: h.organisations.committees })}
           </div>

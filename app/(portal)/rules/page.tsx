@@ -101,9 +101,7 @@ export default async function RulesPage() {
               <tr key={v.id}>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums">
                   {formatDate(v.effectiveFrom)}
-                  {inForce?.id === v.id ? (
-                    <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">{t('rules.inForce')}</span>
-                  ) : null}
+                  {inForce?.id === v.id ? <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">{t('rules.inForce')}</span> : null}
                 </td>
                 <td className="px-4 py-2">
                   {v.label}

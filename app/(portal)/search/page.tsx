@@ -69,7 +69,12 @@ function Results({ r, t }: { r: SearchResults; t: T }) {
         t={t}
         testId="search-cases"
         title={t('search.cases')}
-        items={r.cases.items.map((c) => ({ key: c.id, href: `/cases/${c.id}`, title: c.fullName, detail: [t(`state.${c.state}`), c.cellName, c.dueOn ? formatDate(c.dueOn) : null].filter(Boolean).join(' · ') }))}
+        items={r.cases.items.map((c) => ({
+          key: c.id,
+          href: `/cases/${c.id}`,
+          title: c.fullName,
+          detail: [t(`state.${c.state}`), c.cellName, c.dueOn ? formatDate(c.dueOn) : null].filter(Boolean).join(' · '),
+        }))}
         more={r.cases.more}
         moreHref={`/cases?q=${q}`}
         moreText={t('search.more', { n: totalText(t, r.cases) })}

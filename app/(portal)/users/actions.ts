@@ -7,7 +7,6 @@ import { runAction, type ActionState } from '@/lib/actions';
 import { createUser, endUserSessions, resetPassword, setUserActive, updateUser } from '@/lib/dal/users';
 import { id, password, role, text, username, version } from '@/lib/validation';
 
-
 const createSchema = z.object({ username, fullName: text(200), unitId: id, role, password });
 
 export async function createUserAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -22,10 +22,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-red-900">{t('users.title')}</h1>
-        <Link
-          href={unitFilter ? `/users/new?unitId=${unitFilter}` : '/users/new'}
-          className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900"
-        >
+        <Link href={unitFilter ? `/users/new?unitId=${unitFilter}` : '/users/new'} className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
           {t('users.new')}
         </Link>
       </div>
@@ -34,13 +31,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <label className="sr-only" htmlFor="q">
           {t('users.search')}
         </label>
-        <input
-          id="q"
-          name="q"
-          defaultValue={q}
-          placeholder={t('users.search')}
-          className="w-full max-w-md rounded-md border border-stone-300 px-3 py-2 text-sm"
-        />
+        <input id="q" name="q" defaultValue={q} placeholder={t('users.search')} className="w-full max-w-md rounded-md border border-stone-300 px-3 py-2 text-sm" />
         <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('users.searchSubmit')}</button>
       </form>
       {users.length ? (
@@ -49,9 +40,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       {users.length === 0 ? (
-        <EmptyState>
-          {t(filtered ? 'users.empty' : 'users.emptyAll')}
-        </EmptyState>
+        <EmptyState>{t(filtered ? 'users.empty' : 'users.emptyAll')}</EmptyState>
       ) : (
         <CardTable
           testId="users-table"

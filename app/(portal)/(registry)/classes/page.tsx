@@ -64,9 +64,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
         testId="class-search"
       />
       {items.length === 0 ? (
-        <EmptyState testId="class-empty">
-          {t(filtered ? 'cls.emptyFiltered' : canCreate ? 'cls.empty' : 'cls.emptyReadOnly')}
-        </EmptyState>
+        <EmptyState testId="class-empty">{t(filtered ? 'cls.emptyFiltered' : canCreate ? 'cls.empty' : 'cls.emptyReadOnly')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="class-list">
           {items.map((c) => (

@@ -33,7 +33,10 @@ export async function recordMeetingAction(_prev: ActionState, formData: FormData
 const surveySchema = z.object({
   title: text(300),
   heldOn: isoDate,
-  ...(Object.fromEntries(SURVEY_PARTICIPANTS.map((kind) => [`partner_${kind}`, optionalWholeNumber(MAX_PARTNER_COUNT)])) as Record<`partner_${(typeof SURVEY_PARTICIPANTS)[number]}`, ReturnType<typeof optionalWholeNumber>>),
+  ...(Object.fromEntries(SURVEY_PARTICIPANTS.map((kind) => [`partner_${kind}`, optionalWholeNumber(MAX_PARTNER_COUNT)])) as Record<
+    `partner_${(typeof SURVEY_PARTICIPANTS)[number]}`,
+    ReturnType<typeof optionalWholeNumber>
+  >),
 });
 
 export async function createSurveyRoundAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -23,12 +23,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
   const from = parseDate(params.from ?? '') ?? `${now.slice(0, 4)}-01-01`;
   const to = parseDate(params.to ?? '') ?? `${now.slice(0, 4)}-12-31`;
   const badRange = from > to;
-  const [abilities, meetings, rounds, t] = await Promise.all([
-    getAbilities(),
-    listOwnerMeetings(badRange ? { from: to, to: from } : { from, to }),
-    listSurveyRounds(),
-    getT(),
-  ]);
+  const [abilities, meetings, rounds, t] = await Promise.all([getAbilities(), listOwnerMeetings(badRange ? { from: to, to: from } : { from, to }), listSurveyRounds(), getT()]);
   const canEdit = abilities.editData;
   const l = (keys: string[], prefix: string) => Object.fromEntries(keys.map((k) => [k, t(`${prefix}.${k}` as never)]));
   return (

@@ -27,7 +27,6 @@ export async function updateEnterpriseAction(_prev: ActionState, formData: FormD
   return state;
 }
 
-
 /** Link the enterprises ticked in the list to one organisation (the data layer checks everything again). */
 export async function linkEnterprisesAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let result = { linked: 0, unchanged: 0 };

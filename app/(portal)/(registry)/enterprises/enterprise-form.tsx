@@ -29,12 +29,7 @@ export function EnterpriseForm({
 }) {
   const v = (name: string, fallback = '') => initial?.[name] ?? fallback;
   return (
-    <ActionForm
-      action={initial ? updateEnterpriseAction : createEnterpriseAction}
-      submitLabel={initial ? l.submitSave : l.submitCreate}
-      labels={{ pending: l.pending }}
-      testId="enterprise-form"
-    >
+    <ActionForm action={initial ? updateEnterpriseAction : createEnterpriseAction} submitLabel={initial ? l.submitSave : l.submitCreate} labels={{ pending: l.pending }} testId="enterprise-form">
       {initial ? (
         <>
           <input type="hidden" name="id" value={initial.id} />

@@ -113,17 +113,7 @@ function Selected({ labels }: { labels: LinkLabels }) {
   );
 }
 
-export function LinkForm({
-  action,
-  labels,
-  pick,
-  source,
-}: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
-  labels: LinkLabels;
-  pick: PickerLabels;
-  source: string;
-}) {
+export function LinkForm({ action, labels, pick, source }: { action: (state: FormState, formData: FormData) => Promise<FormState>; labels: LinkLabels; pick: PickerLabels; source: string }) {
   return (
     <section className="space-y-3 rounded-lg border border-stone-200 bg-white p-4" aria-labelledby="link-title" data-testid="link-panel">
       <h2 id="link-title" className="text-lg font-semibold text-red-900">

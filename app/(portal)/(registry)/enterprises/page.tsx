@@ -81,7 +81,9 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           labels={{ ...pickerLabels(t), placeholder: t('ent.filter.managingPlaceholder') }}
         />
         <select name="type" defaultValue={params.type ?? ''} aria-label={t('ent.type')} className={input}>
-          <option value="">{t('ent.type')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('ent.type')}: {t('ent.filter.all')}
+          </option>
           {ENTERPRISE_TYPES.map((x) => (
             <option key={x} value={x}>
               {t(`ent.type.${x}`)}
@@ -89,17 +91,23 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           ))}
         </select>
         <select name="party" defaultValue={params.party ?? ''} aria-label={t('ent.filter.party')} className={input}>
-          <option value="">{t('ent.filter.party')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('ent.filter.party')}: {t('ent.filter.all')}
+          </option>
           <option value="yes">{t('ent.filter.partyYes')}</option>
           <option value="no">{t('ent.filter.partyNo')}</option>
         </select>
         <select name="union" defaultValue={params.union ?? ''} aria-label={t('ent.filter.union')} className={input}>
-          <option value="">{t('ent.filter.union')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('ent.filter.union')}: {t('ent.filter.all')}
+          </option>
           <option value="yes">{t('ent.filter.unionYes')}</option>
           <option value="no">{t('ent.filter.unionNo')}</option>
         </select>
         <select name="zone" defaultValue={params.zone ?? ''} aria-label={t('ent.filter.zone')} className={input}>
-          <option value="">{t('ent.filter.zone')}: {t('ent.filter.all')}</option>
+          <option value="">
+            {t('ent.filter.zone')}: {t('ent.filter.all')}
+          </option>
           <option value="*">{t('ent.filter.inAnyZone')}</option>
           <option value="-">{t('ent.filter.inNoZone')}</option>
           {zones.map((z) => (
@@ -125,9 +133,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
         </div>
       </form>
       {items.length === 0 ? (
-        <EmptyState testId="enterprises-empty">
-          {t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}
-        </EmptyState>
+        <EmptyState testId="enterprises-empty">{t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}</EmptyState>
       ) : (
         <CardTable
           testId="enterprises-table"
@@ -136,7 +142,14 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           rowClassName={(e) => (e.status === 'operating' ? undefined : 'text-stone-500')}
           columns={[
             ...(canLink
-              ? [{ label: t('ent.link.title'), srOnlyLabel: true, className: 'w-10 sm:px-3', cell: (e: (typeof items)[number]) => <SelectBox id={e.id} name={e.name} label={t('ent.link.select', { name: e.name })} /> }]
+              ? [
+                  {
+                    label: t('ent.link.title'),
+                    srOnlyLabel: true,
+                    className: 'w-10 sm:px-3',
+                    cell: (e: (typeof items)[number]) => <SelectBox id={e.id} name={e.name} label={t('ent.link.select', { name: e.name })} />,
+                  },
+                ]
               : []),
             {
               label: t('ent.name'),
@@ -160,9 +173,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
               cell: (e) => (
                 <>
                   <div className={e.partyUnitName ? 'text-stone-900' : 'text-amber-800'}>{e.partyUnitName ?? t('ent.noParty')}</div>
-                  <div className="text-xs text-stone-500">
-                    {[e.hasTradeUnion ? t('ent.union') : null, e.hasYouthUnion ? t('ent.youth') : null].filter(Boolean).join(' · ')}
-                  </div>
+                  <div className="text-xs text-stone-500">{[e.hasTradeUnion ? t('ent.union') : null, e.hasYouthUnion ? t('ent.youth') : null].filter(Boolean).join(' · ')}</div>
                 </>
               ),
             },

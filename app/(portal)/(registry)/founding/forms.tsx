@@ -54,7 +54,14 @@ export function DecideForm({ l, id, version, members, today }: { l: L; id: numbe
 
 export function RejectForm({ l, id, version }: { l: L; id: number; version: number }) {
   return (
-    <ActionForm action={rejectFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }} danger confirmText={`${l.submit}?`} testId="reject-form">
+    <ActionForm
+      action={rejectFoundingAction}
+      submitLabel={l.submit}
+      labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
+      danger
+      confirmText={`${l.submit}?`}
+      testId="reject-form"
+    >
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="version" value={version} />
       <Field name="reason" label={l.reason} type="textarea" required />

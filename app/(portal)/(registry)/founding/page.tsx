@@ -68,14 +68,14 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
         q={p.q}
         placeholder={t('fnd.search')}
         submit={t('users.searchSubmit')}
-        selects={[{ name: 'state', label: t('fnd.stateLabel'), value: state, options: [{ value: '', label: t('fnd.allStates') }, ...FOUNDING_STATES.map((s) => ({ value: s, label: t(`fnd.state.${s}`) }))] }]}
+        selects={[
+          { name: 'state', label: t('fnd.stateLabel'), value: state, options: [{ value: '', label: t('fnd.allStates') }, ...FOUNDING_STATES.map((s) => ({ value: s, label: t(`fnd.state.${s}`) }))] },
+        ]}
         hidden={{ fdi: p.fdi, wUnit: p.wUnit, wFrom: p.wFrom, wTo: p.wTo }}
         testId="founding-search"
       />
       {items.length === 0 ? (
-        <EmptyState testId="founding-empty">
-          {t(filtered ? 'fnd.emptyFiltered' : abilities.registerEnterprises ? 'fnd.empty' : 'fnd.emptyReadOnly')}
-        </EmptyState>
+        <EmptyState testId="founding-empty">{t(filtered ? 'fnd.emptyFiltered' : abilities.registerEnterprises ? 'fnd.empty' : 'fnd.emptyReadOnly')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">
           {items.map((p) => (

@@ -51,7 +51,11 @@ export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'membe
           </span>
         ) : null}
       </div>
-      {pending ? <div className="h-1 w-full overflow-hidden rounded bg-stone-200" aria-hidden><div className="h-1 w-1/3 animate-pulse rounded bg-red-800" /></div> : null}
+      {pending ? (
+        <div className="h-1 w-full overflow-hidden rounded bg-stone-200" aria-hidden>
+          <div className="h-1 w-1/3 animate-pulse rounded bg-red-800" />
+        </div>
+      ) : null}
       {tooBig ? (
         <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-900" data-testid="import-message">
           {l.tooBig}
@@ -68,7 +72,9 @@ export function ImportForm({ kind, l, maxBytes }: { kind: 'enterprises' | 'membe
           {state.report.map((e, i) => (
             <li key={i} className="rounded-md border border-stone-200 bg-white p-2 text-sm">
               <div className="flex flex-wrap gap-x-2 text-xs text-stone-600">
-                <span className="font-semibold tabular-nums text-stone-900">{l.row} {e.row}</span>
+                <span className="font-semibold tabular-nums text-stone-900">
+                  {l.row} {e.row}
+                </span>
                 <span>{e.column}</span>
                 {e.value ? <span className="break-all font-mono">“{e.value}”</span> : null}
               </div>

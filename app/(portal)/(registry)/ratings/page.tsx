@@ -29,8 +29,7 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
   const cell = sheet.cellUnitId ? await getUnitOption(sheet.cellUnitId) : null;
   const grades = [{ value: '', label: '—' }, ...RATING_GRADES.map((g) => ({ value: g, label: t(`rat.grade.${g}`) }))];
   const l = { save: t('rat.save'), pending: t('form.pending'), name: t('mem.fullName'), score: t('rat.score'), grade: t('rat.grade') };
-  const share = (s: typeof sheet.summary.members) =>
-    s.rated ? t('rat.share', { goodOrAbove: s.goodOrAbove, rated: s.rated, percent: `${s.percent!.toLocaleString('vi-VN')}%` }) : t('rat.noneRated');
+  const share = (s: typeof sheet.summary.members) => (s.rated ? t('rat.share', { goodOrAbove: s.goodOrAbove, rated: s.rated, percent: `${s.percent!.toLocaleString('vi-VN')}%` }) : t('rat.noneRated'));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-3">
@@ -55,11 +54,15 @@ export default async function RatingsPage({ searchParams }: { searchParams: Prom
       <div className="grid gap-4 sm:grid-cols-2" data-testid="rating-summary">
         <div className="rounded-lg border border-stone-200 bg-white p-4">
           <div className="text-sm text-stone-500">{t('rat.members')}</div>
-          <div className="text-lg font-semibold" data-testid="rating-share-members">{share(sheet.summary.members)}</div>
+          <div className="text-lg font-semibold" data-testid="rating-share-members">
+            {share(sheet.summary.members)}
+          </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-4">
           <div className="text-sm text-stone-500">{t('rat.organisations')}</div>
-          <div className="text-lg font-semibold" data-testid="rating-share-organisations">{share(sheet.summary.organisations)}</div>
+          <div className="text-lg font-semibold" data-testid="rating-share-organisations">
+            {share(sheet.summary.organisations)}
+          </div>
         </div>
       </div>
       {!ruled ? (

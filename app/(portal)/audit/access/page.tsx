@@ -29,7 +29,8 @@ export default async function PersonAccessPage({ searchParams }: { searchParams:
     filter.personId ? accessedPersonName(filter.personId) : null,
   ]);
   const filtered = Object.values(filter).some((v) => v !== undefined);
-  const withPerson = (id: number) => `/audit/access?${new URLSearchParams({ ...(p.user ? { user: p.user } : {}), ...(p.from ? { from: p.from } : {}), ...(p.to ? { to: p.to } : {}), person: String(id) })}`;
+  const withPerson = (id: number) =>
+    `/audit/access?${new URLSearchParams({ ...(p.user ? { user: p.user } : {}), ...(p.from ? { from: p.from } : {}), ...(p.to ? { to: p.to } : {}), person: String(id) })}`;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold text-red-900">{t('audit.title')}</h1>
@@ -43,9 +44,7 @@ export default async function PersonAccessPage({ searchParams }: { searchParams:
         <SearchPicker name="user" label={t('access.filter.user')} source="/api/pick/users" defaultValue={userChosen} labels={pickerLabels(t)} testId="access-user" />
       </LogFilters>
       {page.items.length === 0 ? (
-        <EmptyState testId="access-empty">
-          {t(filtered ? 'access.emptyFiltered' : 'access.empty')}
-        </EmptyState>
+        <EmptyState testId="access-empty">{t(filtered ? 'access.emptyFiltered' : 'access.empty')}</EmptyState>
       ) : (
         <ol className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white" data-testid="access-list">
           {page.items.map((a) => (

@@ -21,11 +21,7 @@ export default async function NewReferralPage() {
       <h1 className="text-2xl font-bold text-red-900">{t('cases.new')}</h1>
       <p className="text-sm text-stone-600">{t('referral.help')}</p>
       <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
-        <ReferralForm
-          l={caseFormText(t)}
-          today={formatDate(today())}
-          pick={pickerLabels(t)}
-        />
+        <ReferralForm l={caseFormText(t)} today={formatDate(today())} pick={pickerLabels(t)} />
       </div>
     </div>
   );

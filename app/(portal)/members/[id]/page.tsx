@@ -55,13 +55,31 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           <Row label={t('mem.gender')} value={t(m.gender === 'male' ? 'referral.male' : 'referral.female')} />
           <Row label={t('cases.col.nationalId')} value={m.nationalIdMasked ? <span className="font-mono">{m.nationalIdMasked}</span> : null} />
           <Row label={t('mem.cell')} value={<span data-testid="member-cell">{m.cellName}</span>} />
-          <Row label={t('mem.enterprise')} value={m.enterpriseId ? <Link href={`/enterprises/${m.enterpriseId}`} className="text-red-800 underline">{m.enterpriseName}</Link> : null} />
+          <Row
+            label={t('mem.enterprise')}
+            value={
+              m.enterpriseId ? (
+                <Link href={`/enterprises/${m.enterpriseId}`} className="text-red-800 underline">
+                  {m.enterpriseName}
+                </Link>
+              ) : null
+            }
+          />
           <Row label={t('mem.occupation')} value={t(`mem.occ.${m.occupation}`)} />
           <Row label={t('mem.admittedOn')} value={formatDate(m.admittedOn)} />
           {m.admissionDecisionNo ? <Row label={t('mem.admissionDecisionNo')} value={<span data-testid="member-decision-no">{m.admissionDecisionNo}</span>} /> : null}
           <Row label={t('mem.officialOn')} value={m.officialOn ? formatDate(m.officialOn) : t('mem.standing.probationary')} />
           <Row label={t('mem.cardNo')} value={m.cardNo} />
-          {m.admissionCaseId ? <Row label={t('mem.fromCase')} value={<Link href={`/cases/${m.admissionCaseId}`} className="text-red-800 underline">#{m.admissionCaseId}</Link>} /> : null}
+          {m.admissionCaseId ? (
+            <Row
+              label={t('mem.fromCase')}
+              value={
+                <Link href={`/cases/${m.admissionCaseId}`} className="text-red-800 underline">
+                  #{m.admissionCaseId}
+                </Link>
+              }
+            />
+          ) : null}
         </dl>
       </header>
 

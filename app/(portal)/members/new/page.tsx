@@ -9,7 +9,23 @@ export const metadata: Metadata = { title: 'Thêm đảng viên' };
 
 export default async function NewMemberPage() {
   const t = await getT();
-  const keys = ['fullName', 'birthDate', 'gender', 'nationalId', 'phone', 'cell', 'enterprise', 'occupation', 'admittedOn', 'admissionDecisionNo', 'admissionDecisionNoHint', 'officialOn', 'cardNo', 'confirmNotDuplicate', 'submit'] as const;
+  const keys = [
+    'fullName',
+    'birthDate',
+    'gender',
+    'nationalId',
+    'phone',
+    'cell',
+    'enterprise',
+    'occupation',
+    'admittedOn',
+    'admissionDecisionNo',
+    'admissionDecisionNoHint',
+    'officialOn',
+    'cardNo',
+    'confirmNotDuplicate',
+    'submit',
+  ] as const;
   const l = { ...Object.fromEntries(keys.map((k) => [k, t(`mem.${k}`)])), male: t('referral.male'), female: t('referral.female'), pending: t('form.pending') };
   return (
     <div className="space-y-4">
@@ -18,11 +34,7 @@ export default async function NewMemberPage() {
       </Link>
       <h1 className="text-2xl font-bold text-red-900">{t('mem.new')}</h1>
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <MemberForm
-          l={l}
-          pick={pickerLabels(t)}
-          occupations={[{ value: '', label: '—' }, ...OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))]}
-        />
+        <MemberForm l={l} pick={pickerLabels(t)} occupations={[{ value: '', label: '—' }, ...OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))]} />
       </div>
     </div>
   );

@@ -47,7 +47,12 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
     entries.push({ unitId: Number(m[1]), measure: m[2] as Measure, period: kind === 'term' ? termPeriod(from, Math.max(from, to)) : yearPeriod(from), value });
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values, message: t(fieldErrors.year || fieldErrors.from ? 'errors.formStale' : 'form.fixErrors') };
-  const directive = { directiveNo: str('directiveNo') || undefined, directiveOn: directiveOn || undefined, directiveIssuer: str('directiveIssuer') || undefined, directiveTitle: str('directiveTitle') || undefined };
+  const directive = {
+    directiveNo: str('directiveNo') || undefined,
+    directiveOn: directiveOn || undefined,
+    directiveIssuer: str('directiveIssuer') || undefined,
+    directiveTitle: str('directiveTitle') || undefined,
+  };
   try {
     const { saved } = await setTargets(entries.map((e) => ({ ...e, ...directive })));
     revalidatePath('/reports', 'layout');

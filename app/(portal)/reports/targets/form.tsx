@@ -6,7 +6,19 @@ import { saveTargetsAction } from './actions';
 type L = Record<string, string>;
 
 /** Targets for the committee itself (the first row) and each unit directly below it: a grid of unit × measure. */
-export function TargetsForm({ l, period, units, measures, values }: { l: L; period: { kind: 'year' | 'term'; from: number; to: number }; units: { id: number; name: string }[]; measures: { key: string; label: string }[]; values: Record<string, number> }) {
+export function TargetsForm({
+  l,
+  period,
+  units,
+  measures,
+  values,
+}: {
+  l: L;
+  period: { kind: 'year' | 'term'; from: number; to: number };
+  units: { id: number; name: string }[];
+  measures: { key: string; label: string }[];
+  values: Record<string, number>;
+}) {
   return (
     <ActionForm action={saveTargetsAction} submitLabel={l.save} labels={{ pending: l.pending }} testId="targets-form">
       <input type="hidden" name="periodKind" value={period.kind} />

@@ -86,7 +86,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <div className="grid gap-6 lg:grid-cols-2">
           <section className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
             <h2 className="mb-3 font-semibold">{t('cal.add')}</h2>
-            <CalendarDayForm l={l} kinds={[{ value: 'day_off', label: t('cal.kind.day_off') }, { value: 'working_day', label: t('cal.kind.working_day') }]} />
+            <CalendarDayForm
+              l={l}
+              kinds={[
+                { value: 'day_off', label: t('cal.kind.day_off') },
+                { value: 'working_day', label: t('cal.kind.working_day') },
+              ]}
+            />
           </section>
           <section className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
             <h2 className="mb-3 font-semibold">
@@ -97,7 +103,10 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               year={year}
               status={status?.status ?? 'provisional'}
               source={status?.source ?? ''}
-              statuses={[{ value: 'announced', label: t('cal.announced') }, { value: 'provisional', label: t('cal.provisional') }]}
+              statuses={[
+                { value: 'announced', label: t('cal.announced') },
+                { value: 'provisional', label: t('cal.provisional') },
+              ]}
             />
           </section>
         </div>

@@ -6,7 +6,6 @@ import { runAction, type ActionState } from '@/lib/actions';
 import { createUnit, dissolveUnit, mergeUnit, moveUnit, updateUnit } from '@/lib/dal/units';
 import { id, isoDate, optionalText, text, unitCode, unitKind, version } from '@/lib/validation';
 
-
 const createSchema = z.object({
   parentId: id,
   kind: unitKind,

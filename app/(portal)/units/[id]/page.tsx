@@ -92,10 +92,7 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
             unit={{ id: unit.id, version: unit.version, name: unit.name, code: unit.code, description: unit.description }}
             today={formatDate(today())}
             allowed={unit.allowed}
-            kindOptions={[
-              { value: '', label: t('unit.chooseKind') },
-              ...ALLOWED_CHILDREN[unit.kind].map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) })),
-            ]}
+            kindOptions={[{ value: '', label: t('unit.chooseKind') }, ...ALLOWED_CHILDREN[unit.kind].map((k) => ({ value: k, label: t(`kind.${k}` as MessageKey) }))]}
             moveSource={`/api/pick/units?notUnder=${unit.id}&kinds=${parentKinds.join(',')}`}
             mergeSource={`/api/pick/units?notUnder=${unit.id}`}
             pick={pickerLabels(t)}

@@ -87,9 +87,15 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
             {e.meetings.map((m) => (
               <li key={m.id} className="text-sm">
                 <span className="font-semibold tabular-nums">{formatDate(m.metOn)}</span> — {t(`meeting.outcome.${m.outcome}`)}{' '}
-                <span className="text-stone-500">({m.unitName}: {m.attendees})</span>
+                <span className="text-stone-500">
+                  ({m.unitName}: {m.attendees})
+                </span>
                 {m.summary ? <div className="mt-1">{m.summary}</div> : null}
-                {m.nextStep ? <div className="mt-1 text-stone-600">{t('meeting.nextStep')}: {m.nextStep}</div> : null}
+                {m.nextStep ? (
+                  <div className="mt-1 text-stone-600">
+                    {t('meeting.nextStep')}: {m.nextStep}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -126,8 +132,8 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="enterprise-findings">
             {e.findings.map((f) => (
               <li key={f.id} className="px-4 py-2">
-                <span className="font-medium">{f.roundTitle}</span> ({formatDate(f.heldOn)}): {t('survey.membersWorking')} {f.membersWorking} ·{' '}
-                {t('survey.unionPresent')} {yes(f.unionPresent)} · {t(`survey.attitude.${f.ownerAttitude}`)}
+                <span className="font-medium">{f.roundTitle}</span> ({formatDate(f.heldOn)}): {t('survey.membersWorking')} {f.membersWorking} · {t('survey.unionPresent')} {yes(f.unionPresent)} ·{' '}
+                {t(`survey.attitude.${f.ownerAttitude}`)}
                 {f.note ? <div className="text-stone-600">{f.note}</div> : null}
               </li>
             ))}

@@ -45,9 +45,7 @@ export default async function PriorityPage() {
                     <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
                       {e.name}
                     </Link>
-                    <div className="text-xs text-stone-500">
-                      {[e.managingUnitName, e.zone, e.foreignInvested ? 'FDI' : null, e.hasTradeUnion ? t('ent.union') : null].filter(Boolean).join(' · ')}
-                    </div>
+                    <div className="text-xs text-stone-500">{[e.managingUnitName, e.zone, e.foreignInvested ? 'FDI' : null, e.hasTradeUnion ? t('ent.union') : null].filter(Boolean).join(' · ')}</div>
                     {e.ready ? (
                       <div className="mt-1 flex items-center gap-2">
                         <span className="rounded bg-green-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('prio.readyBadge')}</span>

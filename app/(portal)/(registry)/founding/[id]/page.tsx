@@ -84,7 +84,10 @@ export default async function FoundingProposalPage({ params }: { params: Promise
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="founding-members">
           {p.memberList.map((m) => (
             <li key={m.id}>
-              {m.fullName} <span className="text-stone-500">({t(m.official ? 'fnd.official' : 'fnd.probationary')}, {m.cellName})</span>
+              {m.fullName}{' '}
+              <span className="text-stone-500">
+                ({t(m.official ? 'fnd.official' : 'fnd.probationary')}, {m.cellName})
+              </span>
             </li>
           ))}
         </ul>

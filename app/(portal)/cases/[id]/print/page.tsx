@@ -75,9 +75,7 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
                     <div>{d.title}</div>
                   </td>
                   <td className="py-1 pr-2">{[d.number, formatDate(d.issuedOn)].filter(Boolean).join(' · ')}</td>
-                  <td className="py-1">
-                    {d.files.length ? d.files.map((f) => f.fileName).join('; ') : d.onFileReason ? t('papers.onFile', { reason: d.onFileReason }) : t('papers.noFileYet')}
-                  </td>
+                  <td className="py-1">{d.files.length ? d.files.map((f) => f.fileName).join('; ') : d.onFileReason ? t('papers.onFile', { reason: d.onFileReason }) : t('papers.noFileYet')}</td>
                 </tr>
               ))}
             </tbody>
@@ -92,8 +90,8 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
           <ol className="space-y-1">
             {c.timeline.map((e) => (
               <li key={e.id} className="break-inside-avoid">
-                <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)} ({e.actorName}, {e.actorUnitName}; {t('case.round')} {e.round})
-                {e.comment ? <div className="pl-4 italic">{e.comment}</div> : null}
+                <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)} ({e.actorName}, {e.actorUnitName}; {t('case.round')}{' '}
+                {e.round}){e.comment ? <div className="pl-4 italic">{e.comment}</div> : null}
                 {e.overrides.map((o) => (
                   <div key={o.check} className="pl-4">
                     {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}

@@ -71,19 +71,19 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
         <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
           <h2 className="mb-3 font-semibold text-red-900">{t('survey.addFinding')}</h2>
           <FindingForm
-              l={{
-                enterprise: t('survey.enterprise'),
-                membersWorking: t('survey.membersWorking'),
-                ownerAttitude: t('survey.ownerAttitude'),
-                note: t('survey.note'),
-                unionPresent: t('survey.unionPresent'),
-                submit: t('survey.addFinding'),
-                pending: t('form.pending'),
-              }}
-              roundId={r.id}
-              pick={pickerLabels(t)}
-              attitudes={[{ value: '', label: '—' }, ...OWNER_ATTITUDES.map((a) => ({ value: a, label: t(`survey.attitude.${a}`) }))]}
-            />
+            l={{
+              enterprise: t('survey.enterprise'),
+              membersWorking: t('survey.membersWorking'),
+              ownerAttitude: t('survey.ownerAttitude'),
+              note: t('survey.note'),
+              unionPresent: t('survey.unionPresent'),
+              submit: t('survey.addFinding'),
+              pending: t('form.pending'),
+            }}
+            roundId={r.id}
+            pick={pickerLabels(t)}
+            attitudes={[{ value: '', label: '—' }, ...OWNER_ATTITUDES.map((a) => ({ value: a, label: t(`survey.attitude.${a}`) }))]}
+          />
         </section>
       ) : null}
     </div>
