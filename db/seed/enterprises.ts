@@ -365,17 +365,15 @@ export async function seedDemoEnterprises(db: Db, today: string): Promise<number
         .values({ unitId: unitId(SURVEY.unit), title: SURVEY.title, heldOn: daysAgo(SURVEY.daysAgo), participants: SURVEY.participants, createdBy: surveyor.id })
         .returning({ id: surveyRounds.id });
       for (const f of FINDINGS)
-        await tx
-          .insert(surveyFindings)
-          .values({
-            roundId: round.id,
-            enterpriseId: entId(f.tax),
-            membersWorking: f.membersWorking,
-            unionPresent: f.unionPresent,
-            ownerAttitude: f.ownerAttitude,
-            note: f.note ?? null,
-            createdBy: surveyor.id,
-          });
+        await tx.insert(surveyFindings).values({
+          roundId: round.id,
+          enterpriseId: entId(f.tax),
+          membersWorking: f.membersWorking,
+          unionPresent: f.unionPresent,
+          ownerAttitude: f.ownerAttitude,
+          note: f.note ?? null,
+          createdBy: surveyor.id,
+        });
       for (const m of MEETINGS) {
         const by = user(m.by);
         await tx.insert(ownerMeetings).values({

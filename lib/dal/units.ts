@@ -511,19 +511,17 @@ export async function mergeUnit(input: MergeUnitInput): Promise<void> {
       await tx.execute(sql`update party_members set cell_unit_id = ${into.id}, version = version + 1, updated_at = now() where cell_unit_id = ${unit.id} and ${UNIT_REFERENCES[0].where} returning id`),
     ).map((m) => Number(m.id));
     if (movedMembers.length)
-      await tx
-        .insert(memberEvents)
-        .values(
-          movedMembers.map((memberId) => ({
-            memberId,
-            kind: 'transfer_in' as const,
-            effectiveOn: input.effectiveOn,
-            fromUnitId: unit.id,
-            toUnitId: into.id,
-            actorId: user.id,
-            note: `Hợp nhất vào ${into.name}`,
-          })),
-        );
+      await tx.insert(memberEvents).values(
+        movedMembers.map((memberId) => ({
+          memberId,
+          kind: 'transfer_in' as const,
+          effectiveOn: input.effectiveOn,
+          fromUnitId: unit.id,
+          toUnitId: into.id,
+          actorId: user.id,
+          note: `Hợp nhất vào ${into.name}`,
+        })),
+      );
     for (const r of UNIT_REFERENCES)
       if (!(r.table === 'party_members' && r.column === 'cell_unit_id'))
         await tx.execute(sql`update ${sql.identifier(r.table)} set ${sql.identifier(r.column)} = ${into.id} where ${sql.identifier(r.column)} = ${unit.id} and ${r.where}`);
