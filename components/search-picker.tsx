@@ -80,14 +80,16 @@ export function SearchPicker({
   const request = useRef<AbortController | undefined>(undefined);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  // A form that was sent successfully starts again from its defaults.
-  useEffect(() => {
+  // A form that was sent successfully starts again from its defaults: adjusted while rendering
+  // the new result (React's advice over an effect that sets state, which renders twice).
+  const [seenState, setSeenState] = useState(state);
+  if (state !== seenState) {
+    setSeenState(state);
     if (state.ok) {
       setChosen(multiple ? (defaultValues ?? []) : defaultValue ? [defaultValue] : []);
       setText(multiple ? '' : (defaultValue?.label ?? ''));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
+  }
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

@@ -4,7 +4,7 @@ import { migrate as migratePg } from 'drizzle-orm/postgres-js/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import { closeDb, dbDriver, getDb, type Db } from './index';
-import { grantApplicationRole, useOwnerConnection } from './roles';
+import { grantApplicationRole, switchToOwnerConnection } from './roles';
 import { seedReference } from './seed/reference';
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -26,7 +26,7 @@ export async function runMigrations(db?: Db): Promise<void> {
  * the script has created everything it creates.
  */
 export async function openAsOwnerAndMigrate(): Promise<{ db: Db; grant: () => Promise<void> }> {
-  const appRole = useOwnerConnection();
+  const appRole = switchToOwnerConnection();
   const db = await getDb();
   await runMigrations(db);
   const grant = async () => {

@@ -34,7 +34,7 @@ export function urlUser(url: string): string {
  * to be granted its privileges once the migrations have run. Returns undefined when there is no
  * separate owner (PGlite, or a single role in development).
  */
-export function useOwnerConnection(): string | undefined {
+export function switchToOwnerConnection(): string | undefined {
   const app = process.env.DATABASE_URL;
   const owner = process.env.DATABASE_OWNER_URL;
   if (!owner) return undefined;

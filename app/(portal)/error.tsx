@@ -17,6 +17,8 @@ export default function PortalError({ reset }: { error: Error & { digest?: strin
         <button type="button" onClick={reset} className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">
           Thử lại
         </button>
+        {/* A full page load on purpose: the tree that failed is not reused. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/" className="rounded-md border border-stone-300 px-4 py-2 text-sm">
           Về trang chủ
         </a>

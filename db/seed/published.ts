@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { hash } from '@node-rs/argon2';
 import { chunks, reserveIds, type Db } from '../index';
 import { classEnrolments, classes, enterprises, persons, units, users } from '../schema';

@@ -2,7 +2,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { setClock } from '@/lib/clock';
 import { yearPeriod } from '@/lib/reports/maths';
 import { closeDemoRecordsDb, expectRefused, setupDemoRecordsDb, type TestDb } from '@/lib/test/db';
 import { abilitiesOf } from './abilities';

@@ -2,7 +2,6 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { setClock } from '@/lib/clock';
 import { closeDemoRecordsDb, setupDemoRecordsDb, type TestDb } from '@/lib/test/db';
 import { searchEverything, SEARCH_PER_KIND, type SearchResults } from './search';
 

@@ -16,6 +16,8 @@ export default async function PriorityPage() {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-bold text-red-900">{t('prio.title')}</h1>
         {items.length ? (
+          // A file download from a route handler: a plain link, not a client-side navigation.
+          // eslint-disable-next-line @next/next/no-html-link-for-pages
           <a href="/enterprises/priority/export" className="ml-auto rounded-md border border-red-800 px-4 py-2 text-sm font-semibold text-red-900 hover:bg-red-50" data-testid="priority-export">
             {t('prio.download')}
           </a>
