@@ -11,7 +11,7 @@ import { writeAudit } from './audit';
 import { invalid, notFound } from './errors';
 import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
 import { loadRulesAndHolidays } from './rules';
-import { requireUser, scopeHolds, type CurrentUser } from './session';
+import { CURRENT_USER_COLUMNS, requireUser, scopeHolds, type CurrentUser } from './session';
 
 /**
  * Notifications are a user's own: every read and change here names the current user's id in its
@@ -290,16 +290,7 @@ export const DIGEST_LIMIT = 30;
 export async function systemDigestContent(userId: number): Promise<{ unread: DigestCase[]; awaiting: DigestCase[]; awaitingTotal: number } | null> {
   const db = await getDb();
   const [u] = await db
-    .select({
-      id: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      role: users.role,
-      unitId: users.unitId,
-      unitPath: sql<string>`${units.path}::text`,
-      unitName: units.name,
-      unitKind: units.kind,
-    })
+    .select(CURRENT_USER_COLUMNS)
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(and(eq(users.id, userId), eq(users.active, true)));

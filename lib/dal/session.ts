@@ -73,21 +73,18 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return row ?? null;
 });
 
+/** A user's own columns, as every account query reads them. */
+export const USER_COLUMNS = { id: users.id, username: users.username, fullName: users.fullName, role: users.role, unitId: users.unitId };
+
+/** The columns of a CurrentUser: the user's own and their unit's, from `users` joined to `units`. */
+export const CURRENT_USER_COLUMNS = { ...USER_COLUMNS, unitPath: sql<string>`${units.path}::text`, unitName: units.name, unitKind: units.kind };
+
 /** The account check of every request, built once per database client (it runs on every call). */
 function currentUserStatement(db: Db) {
   const known = currentUserStatements.get(db);
   if (known) return known;
   const statement = db
-    .select({
-      id: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      role: users.role,
-      unitId: users.unitId,
-      unitPath: sql<string>`${units.path}::text`,
-      unitName: units.name,
-      unitKind: units.kind,
-    })
+    .select(CURRENT_USER_COLUMNS)
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(

@@ -11,7 +11,7 @@ import { DalError, invalid, notFound, staleVersion } from './errors';
 import { searchKey } from '@/lib/people/identity';
 import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
 import { containing, PICK_LIMIT, type PickOption } from './pick';
-import { assertCan, inScope, pathUnder, requireUser, type CurrentUser } from './session';
+import { assertCan, inScope, pathUnder, requireUser, USER_COLUMNS, type CurrentUser } from './session';
 
 export type UserDto = {
   id: number;
@@ -121,24 +121,22 @@ export async function getUser(id: number): Promise<UserDto> {
 
 type LockedUser = { id: number; username: string; fullName: string; role: Role; unitId: number; active: boolean; version: number; unitPath: string };
 
-async function lockUserInScope(tx: Tx, actor: CurrentUser, id: number): Promise<LockedUser> {
-  const [row] = await tx
-    .select({
-      id: users.id,
-      username: users.username,
-      fullName: users.fullName,
-      role: users.role,
-      unitId: users.unitId,
-      active: users.active,
-      version: users.version,
-      unitPath: sql<string>`${units.path}::text`,
-    })
+/**
+ * Lock the user `id` in the actor's scope for `action` (not found outside it, forbidden where the
+ * action is not granted). Only editing may touch one's own account: deactivating, resetting or
+ * ending one's own sessions is refused (errors.notOnYourself).
+ */
+async function lockUserFor(tx: Tx, actor: CurrentUser, id: number, action: 'user.update' | 'user.deactivate' | 'user.resetPassword'): Promise<LockedUser> {
+  const [target] = await tx
+    .select({ ...USER_COLUMNS, active: users.active, version: users.version, unitPath: sql<string>`${units.path}::text` })
     .from(users)
     .innerJoin(units, eq(units.id, users.unitId))
     .where(and(eq(users.id, id), inScope(actor)))
     .for('update', { of: users });
-  if (!row) throw notFound();
-  return row;
+  if (!target) throw notFound();
+  assertCan(actor, action, target.unitPath);
+  if (action !== 'user.update') notSelf(actor, target.id);
+  return target;
 }
 
 async function unitPathInScope(tx: Tx, actor: CurrentUser, unitId: number): Promise<string> {
@@ -188,8 +186,7 @@ export async function updateUser(input: UpdateUserInput): Promise<void> {
   const actor = await requireUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const target = await lockUserInScope(tx, actor, input.id);
-    assertCan(actor, 'user.update', target.unitPath);
+    const target = await lockUserFor(tx, actor, input.id, 'user.update');
     if (target.version !== input.version) throw staleVersion();
     const newUnitPath = await unitPathInScope(tx, actor, input.unitId);
     assertCan(actor, 'user.update', newUnitPath);
@@ -218,9 +215,7 @@ export async function setUserActive(input: { id: number; version: number; active
   const actor = await requireUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const target = await lockUserInScope(tx, actor, input.id);
-    assertCan(actor, 'user.deactivate', target.unitPath);
-    notSelf(actor, target.id);
+    const target = await lockUserFor(tx, actor, input.id, 'user.deactivate');
     if (target.version !== input.version) throw staleVersion();
     if (target.active === input.active) throw invalid('errors.nothingChanged');
     if (input.active) {
@@ -250,9 +245,7 @@ export async function resetPassword(input: { id: number; password: string }): Pr
   const db = await getDb();
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
-    const target = await lockUserInScope(tx, actor, input.id);
-    assertCan(actor, 'user.resetPassword', target.unitPath);
-    notSelf(actor, target.id);
+    const target = await lockUserFor(tx, actor, input.id, 'user.resetPassword');
     await tx
       .update(users)
       .set({ passwordHash, version: sql`${users.version} + 1`, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
@@ -267,9 +260,7 @@ export async function endUserSessions(input: { id: number }): Promise<void> {
   const actor = await requireUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
-    const target = await lockUserInScope(tx, actor, input.id);
-    assertCan(actor, 'user.deactivate', target.unitPath);
-    notSelf(actor, target.id);
+    const target = await lockUserFor(tx, actor, input.id, 'user.deactivate');
     await tx
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
