@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { setServerClock } from './clock';
-import { attachPaper, FIXTURES, pick, screenshotDir, signedIn } from './helpers';
+import { attachPaper, FIXTURES, pick, referCandidate, screenshotDir, signedIn } from './helpers';
 
 async function openAction(page: Page, transition: string) {
   const box = page.getByTestId(`action-${transition}`);
@@ -134,15 +134,15 @@ test.describe('[ADMISSION] with the server clock', () => {
     // 01/03/2027: the union branch refers the person and sends the papers.
     setServerClock('2027-03-01 09:00');
     const cellBefore = await inboxCount(cell);
-    await union.goto('/cases/new');
-    const form = union.getByTestId('referral-form');
-    await form.getByLabel('Họ và tên').fill(name);
-    await form.getByLabel('Ngày sinh').fill('03/02/1994');
-    await form.getByLabel('Giới tính').selectOption('male');
-    await form.getByLabel('Doanh nghiệp, nơi làm việc').fill('Công ty TNHH Điện tử Việt Hàn');
-    await pick(form, 'Chi bộ tiếp nhận, giúp đỡ', 'may phuong', 'Chi bộ Công ty TNHH May Phương Nam');
-    await form.getByLabel('Ngày cấp giấy chứng nhận').fill('20/11/2026');
-    await form.getByRole('button', { name: 'Lưu hồ sơ nháp' }).click();
+    await referCandidate(union, {
+      fullName: name,
+      birthDate: '03/02/1994',
+      sex: 'male',
+      workplace: 'Công ty TNHH Điện tử Việt Hàn',
+      cellTyped: 'may phuong',
+      cell: 'Chi bộ Công ty TNHH May Phương Nam',
+      certificateOn: '20/11/2026',
+    });
     await expect(union).toHaveURL(/\/cases\/\d+$/);
     const caseUrl = union.url();
     await attach(union, ['Giấy chứng nhận bồi dưỡng nhận thức về Đảng', 'Đơn xin vào Đảng (1-KNĐ)', 'Lý lịch người xin vào Đảng (2-KNĐ)', 'Nghị quyết giới thiệu của đoàn thể (4-KNĐ)'], name);

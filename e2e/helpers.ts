@@ -142,6 +142,23 @@ export async function pick(scope: Page | Locator, label: string | RegExp, typed:
   await choice.click();
 }
 
+/** A referral as a union officer types it on /cases/new (dates dd/mm/yyyy). */
+export type Referral = { fullName: string; birthDate: string; sex: 'male' | 'female'; workplace: string; cellTyped: string; cell: string; certificateOn?: string };
+
+/** Open /cases/new, fill the referral form as a person does, save the draft; returns the form (to read a refusal). */
+export async function referCandidate(page: Page, r: Referral): Promise<Locator> {
+  await page.goto('/cases/new');
+  const form = page.getByTestId('referral-form');
+  await form.getByLabel('Họ và tên').fill(r.fullName);
+  await form.getByLabel('Ngày sinh').fill(r.birthDate);
+  await form.getByLabel('Giới tính').selectOption(r.sex);
+  await form.getByLabel('Doanh nghiệp, nơi làm việc').fill(r.workplace);
+  await pick(form, 'Chi bộ tiếp nhận, giúp đỡ', r.cellTyped, r.cell);
+  if (r.certificateOn) await form.getByLabel('Ngày cấp giấy chứng nhận').fill(r.certificateOn);
+  await form.getByRole('button', { name: 'Lưu hồ sơ nháp' }).click();
+  return form;
+}
+
 /** Files as officials make them (e2e/fixtures): a PDF scan saved by LibreOffice, a phone photo, a .docx draft. */
 export const FIXTURES = {
   scanPdf: path.join(import.meta.dirname, 'fixtures', 'don-xin-vao-dang.pdf'),

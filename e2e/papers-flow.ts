@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
-import { AS, attachPaper, FIXTURES, pick, screenshotDir, sidewaysOverflow, stateFile, unitName } from './helpers';
+import { AS, attachPaper, FIXTURES, referCandidate, screenshotDir, sidewaysOverflow, stateFile, unitName } from './helpers';
 
 /**
  * Issue 15's papers as people use them, run on the desktop (e2e/papers.spec.ts) and on the phone
@@ -19,15 +19,15 @@ export function papersScenario(device: 'desktop' | 'phone') {
   test.describe(() => {
     test.use({ storageState: stateFile(AS.unionOfficer) });
     test(`[PAPERS] ${device}: a union officer attaches the four papers from files (an .exe renamed .pdf refused) and submits`, async ({ page }) => {
-      await page.goto('/cases/new');
-      const form = page.getByTestId('referral-form');
-      await form.getByLabel('Họ và tên').fill(name);
-      await form.getByLabel('Ngày sinh').fill('12/08/1996');
-      await form.getByLabel('Giới tính').selectOption('female');
-      await form.getByLabel('Doanh nghiệp, nơi làm việc').fill('Công ty TNHH Thực phẩm Mekong');
-      await pick(form, 'Chi bộ tiếp nhận, giúp đỡ', 'mekong', unitName('TG-MYTHO-MEKONG'));
-      await form.getByLabel('Ngày cấp giấy chứng nhận').fill('15/01/2025');
-      await form.getByRole('button', { name: 'Lưu hồ sơ nháp' }).click();
+      await referCandidate(page, {
+        fullName: name,
+        birthDate: '12/08/1996',
+        sex: 'female',
+        workplace: 'Công ty TNHH Thực phẩm Mekong',
+        cellTyped: 'mekong',
+        cell: unitName('TG-MYTHO-MEKONG'),
+        certificateOn: '15/01/2025',
+      });
       await expect(page).toHaveURL(/\/cases\/\d+$/);
       caseUrl = new URL(page.url()).pathname;
 

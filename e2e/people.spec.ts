@@ -1,18 +1,9 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { pick, screenshotDir, signedIn } from './helpers';
+import { referCandidate, screenshotDir, signedIn } from './helpers';
 
-async function refer(page: Page, fullName: string) {
-  await page.goto('/cases/new');
-  const form = page.getByTestId('referral-form');
-  await form.getByLabel('Họ và tên').fill(fullName);
-  await form.getByLabel('Ngày sinh').fill('03/03/1997');
-  await form.getByLabel('Giới tính').selectOption('female');
-  await form.getByLabel('Doanh nghiệp, nơi làm việc').fill('Công ty TNHH Điện tử Việt Hàn');
-  await pick(form, 'Chi bộ tiếp nhận, giúp đỡ', 'may phuong', 'Chi bộ Công ty TNHH May Phương Nam');
-  await form.getByRole('button', { name: 'Lưu hồ sơ nháp' }).click();
-  return form;
-}
+const refer = (page: Page, fullName: string) =>
+  referCandidate(page, { fullName, birthDate: '03/03/1997', sex: 'female', workplace: 'Công ty TNHH Điện tử Việt Hàn', cellTyped: 'may phuong', cell: 'Chi bộ Công ty TNHH May Phương Nam' });
 
 test('[PEOPLE] the same person referred twice (typed once composed, once decomposed) is flagged with the open case, and saved only when confirmed as someone else', async ({ browser }) => {
   const union = await signedIn(browser, 'cd.viethan');
