@@ -2,12 +2,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ACTIONS, RELATIONS, can, relationOf, type Action, type Relation } from './permissions';
 import { ROLES, type Role } from './roles';
+import { UNIT_KINDS, type UnitKind } from '@/lib/units/kinds';
 
 /**
  * The expected policy, written out by hand (deliberately not derived from ROLE_PERMISSIONS or
  * ACTION_RELATIONS): a change to the permission table must change this table too.
  *
  * Columns: same, below, above, sibling, unrelated (the target unit's relation to the user's).
+ * For the actions of EXPECTED_KINDS, a row holds for a user whose unit is of one of those kinds.
  */
 type Row = readonly [same: 0 | 1, below: 0 | 1, above: 0 | 1, sibling: 0 | 1, unrelated: 0 | 1];
 const NONE: Row = [0, 0, 0, 0, 0];
@@ -35,6 +37,13 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'template.manage': NONE,
     'target.set': NONE,
     'jobs.run': NONE,
+    'admission.refer': NONE,
+    'admission.overrideCheck': NONE,
+    'class.create': NONE,
+    'member.manage': NONE,
+    'member.assign': NONE,
+    'survey.record': NONE,
+    'founding.record': NONE,
   },
   officer: {
     'unit.read': SUBTREE,
@@ -55,6 +64,13 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'template.manage': NONE,
     'target.set': NONE,
     'jobs.run': NONE,
+    'admission.refer': OWN_ONLY,
+    'admission.overrideCheck': NONE,
+    'class.create': OWN_ONLY,
+    'member.manage': SUBTREE,
+    'member.assign': SUBTREE,
+    'survey.record': OWN_ONLY,
+    'founding.record': NONE,
   },
   leader: {
     'unit.read': SUBTREE,
@@ -75,6 +91,13 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'template.manage': NONE,
     'target.set': OWN_ONLY,
     'jobs.run': NONE,
+    'admission.refer': OWN_ONLY,
+    'admission.overrideCheck': OWN_ONLY,
+    'class.create': OWN_ONLY,
+    'member.manage': SUBTREE,
+    'member.assign': SUBTREE,
+    'survey.record': OWN_ONLY,
+    'founding.record': OWN_ONLY,
   },
   admin: {
     'unit.read': SUBTREE,
@@ -95,8 +118,34 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'template.manage': OWN_ONLY,
     'target.set': OWN_ONLY,
     'jobs.run': OWN_ONLY,
+    'admission.refer': OWN_ONLY,
+    'admission.overrideCheck': NONE,
+    'class.create': OWN_ONLY,
+    'member.manage': SUBTREE,
+    'member.assign': SUBTREE,
+    'survey.record': OWN_ONLY,
+    'founding.record': NONE,
   },
 };
+
+/**
+ * The kinds of the user's own unit that may take the actions limited by kind (every other action:
+ * any kind), written out by hand too.
+ */
+const COMMITTEES: readonly UnitKind[] = ['national', 'province', 'district', 'bloc', 'grassroots', 'ward'];
+const EXPECTED_KINDS: Partial<Record<Action, readonly UnitKind[]>> = {
+  'admission.refer': ['union_branch', 'youth_branch'],
+  'class.create': ['province', 'district', 'bloc', 'grassroots', 'ward'],
+  'member.manage': [...COMMITTEES, 'cell'],
+  'member.assign': COMMITTEES,
+  'founding.record': ['district', 'bloc', 'province'],
+};
+
+/** May a user whose unit is of `kind` (undefined: not given) take `action`, where their role and relation allow it? */
+function kindAllows(action: Action, kind: UnitKind | undefined): boolean {
+  const kinds = EXPECTED_KINDS[action];
+  return !kinds || (kind !== undefined && kinds.includes(kind));
+}
 
 const COLUMNS: readonly Relation[] = ['same', 'below', 'above', 'sibling', 'unrelated'];
 
@@ -122,10 +171,14 @@ describe('the permission table matches the expected policy', () => {
     for (const action of ACTIONS) {
       for (const [i, relation] of COLUMNS.entries()) {
         const expected = EXPECTED[role][action][i] === 1;
-        test(`${role} ${expected ? 'may' : 'may not'} ${action} on a unit ${relation}`, () => {
+        const kinds = EXPECTED_KINDS[action];
+        test(`${role} ${expected ? 'may' : 'may not'} ${action} on a unit ${relation}${expected && kinds ? ` (as ${kinds.join(', ')})` : ''}`, () => {
           for (const target of TARGETS[relation]) {
             assert.equal(relationOf(USER_PATH, target), relation, `fixture: ${target} should be ${relation} of ${USER_PATH}`);
-            assert.equal(can({ role, unitPath: USER_PATH }, action, target), expected, `${role} ${action} ${USER_PATH} -> ${target}`);
+            assert.equal(can({ role, unitPath: USER_PATH }, action, target), expected && kindAllows(action, undefined), `${role} ${action} ${USER_PATH} -> ${target}`);
+            for (const unitKind of UNIT_KINDS) {
+              assert.equal(can({ role, unitPath: USER_PATH, unitKind }, action, target), expected && kindAllows(action, unitKind), `${role} of a ${unitKind} ${action} ${USER_PATH} -> ${target}`);
+            }
           }
         });
       }
@@ -147,8 +200,28 @@ describe('the permission table matches the expected policy', () => {
     for (const action of ACTIONS) {
       for (const target of ['1.23', '1.23.4', '1.20', '12', '12.3', '1.3.2']) {
         assert.equal(can(admin, action, target), false, `${action} ${target}`);
+        for (const unitKind of UNIT_KINDS) assert.equal(can({ ...admin, unitKind }, action, target), false, `${unitKind} ${action} ${target}`);
       }
     }
+  });
+
+  test('the kind limits name only declared actions and kinds', () => {
+    for (const [action, kinds] of Object.entries(EXPECTED_KINDS)) {
+      assert.ok((ACTIONS as readonly string[]).includes(action), action);
+      for (const kind of kinds) assert.ok(UNIT_KINDS.includes(kind), `${action}: ${kind}`);
+    }
+  });
+
+  test('only union and youth branches refer people; only a committee assigns a member to another cell', () => {
+    const at = (role: Role, unitKind: UnitKind) => ({ role, unitPath: USER_PATH, unitKind });
+    assert.equal(can(at('officer', 'union_branch'), 'admission.refer', USER_PATH), true);
+    assert.equal(can(at('officer', 'youth_branch'), 'admission.refer', USER_PATH), true);
+    assert.equal(can(at('admin', 'cell'), 'admission.refer', USER_PATH), false);
+    assert.equal(can(at('viewer', 'union_branch'), 'admission.refer', USER_PATH), false);
+    assert.equal(can(at('leader', 'cell'), 'member.assign', `${USER_PATH}.9`), false);
+    assert.equal(can(at('officer', 'ward'), 'member.assign', `${USER_PATH}.9`), true);
+    assert.equal(can(at('leader', 'union_branch'), 'admission.overrideCheck', USER_PATH), true, 'the leader of any unit overrides the checks of its own steps');
+    assert.equal(can(at('officer', 'union_branch'), 'admission.overrideCheck', USER_PATH), false);
   });
 });
 

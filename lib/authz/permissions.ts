@@ -1,3 +1,5 @@
+import { MANAGING_KINDS } from '@/lib/registry/kinds';
+import { DECIDING_KINDS, MEMBER_UNIT_KINDS, type UnitKind } from '@/lib/units/kinds';
 import type { Role } from './roles';
 
 /**
@@ -25,6 +27,13 @@ export const ACTIONS = [
   'target.set', // set targets for the unit itself and the units directly below it; the target is the setting unit
   'template.manage', // add replacement templates of the official forms; the target is the root of the user's tree
   'jobs.run', // run the reminder job and send the e-mail digest from the portal; the target is the root of the user's tree
+  'admission.refer', // refer an outstanding person to a cell (open a referral); the target is the referring branch itself
+  'admission.overrideCheck', // override a failed rule check, with a written reason, in a step of the target unit
+  'class.create', // open a class organised by the target unit
+  'member.manage', // register and transfer party members of the target unit's subtree (search the whole tree for a receiving cell)
+  'member.assign', // assign a member to take part in the target cell (the committee holds both cells)
+  'survey.record', // record what a survey round of the target unit found at an enterprise
+  'founding.record', // enter a past founding decision of the target (deciding) committee
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,12 +42,12 @@ export const RELATIONS = ['same', 'below', 'above', 'sibling', 'unrelated'] as c
 export type Relation = (typeof RELATIONS)[number];
 
 const READ = ['unit.read'] as const satisfies readonly Action[];
-const EDIT = [...READ, 'data.edit'] as const satisfies readonly Action[];
+const EDIT = [...READ, 'data.edit', 'admission.refer', 'class.create', 'member.manage', 'member.assign', 'survey.record'] as const satisfies readonly Action[];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Action[]> = {
   viewer: READ,
   officer: EDIT,
-  leader: [...EDIT, 'approval.take', 'target.set'],
+  leader: [...EDIT, 'approval.take', 'target.set', 'admission.overrideCheck', 'founding.record'],
   admin: [
     ...EDIT,
     'unit.create',
@@ -90,9 +99,42 @@ export const ACTION_RELATIONS: Record<Action, readonly Relation[]> = {
   'jobs.run': ['same'],
   // Only the administrator of the root unit replaces the country's form templates.
   'template.manage': ['same'],
+  // A branch refers people as itself.
+  'admission.refer': ['same'],
+  // A leader overrides the checks of a step their own unit takes.
+  'admission.overrideCheck': ['same'],
+  'class.create': ['same'],
+  'member.manage': OWN_SUBTREE,
+  // The target is the cell the member is assigned to (the member's own cell is in scope too).
+  'member.assign': OWN_SUBTREE,
+  // Only the organising unit records a round's findings.
+  'survey.record': ['same'],
+  // The leader of the deciding committee itself.
+  'founding.record': ['same'],
 };
 
-export type Actor = { role: Role; unitPath: string };
+/** The party committees (every party unit above a cell). */
+const COMMITTEES: readonly UnitKind[] = MEMBER_UNIT_KINDS.filter((k) => k !== 'cell');
+
+/**
+ * The kinds of the user's own unit that may take each action; an action not listed here is open
+ * to a unit of any kind. Union and youth branches refer people and hold no party members; the
+ * organising committees (MANAGING_KINDS) open classes; a committee (never a cell) assigns a member
+ * to another cell; the deciding committees record past foundings.
+ */
+export const ACTION_UNIT_KINDS: Partial<Record<Action, readonly UnitKind[]>> = {
+  'admission.refer': ['union_branch', 'youth_branch'],
+  'class.create': MANAGING_KINDS,
+  'member.manage': MEMBER_UNIT_KINDS,
+  'member.assign': COMMITTEES,
+  'founding.record': DECIDING_KINDS,
+};
+
+/**
+ * Who acts: their role, their unit's path and (needed for the actions of ACTION_UNIT_KINDS) their
+ * unit's kind. An actor whose unit kind is not given takes none of those actions.
+ */
+export type Actor = { role: Role; unitPath: string; unitKind?: UnitKind };
 
 /** Relation of `targetPath` to `userPath`, both ltree paths of unit ids ("1.4.17"). */
 export function relationOf(userPath: string, targetPath: string): Relation {
@@ -108,7 +150,13 @@ export function roleHas(role: Role, action: Action): boolean {
   return ROLE_PERMISSIONS[role].includes(action);
 }
 
+/** May a unit of kind `kind` (unknown: undefined) take `action` at all? */
+export function kindMay(kind: UnitKind | undefined, action: Action): boolean {
+  const kinds = ACTION_UNIT_KINDS[action];
+  return !kinds || (kind !== undefined && kinds.includes(kind));
+}
+
 /** May `actor` take `action` on something belonging to the unit at `targetPath`? */
 export function can(actor: Actor, action: Action, targetPath: string): boolean {
-  return roleHas(actor.role, action) && ACTION_RELATIONS[action].includes(relationOf(actor.unitPath, targetPath));
+  return roleHas(actor.role, action) && kindMay(actor.unitKind, action) && ACTION_RELATIONS[action].includes(relationOf(actor.unitPath, targetPath));
 }

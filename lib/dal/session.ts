@@ -133,7 +133,7 @@ export async function requireUser(): Promise<CurrentUser> {
 
 /** Throws "forbidden" unless the permission table allows `action` on the unit at `targetPath`. */
 export function assertCan(user: CurrentUser, action: Action, targetPath: string): void {
-  if (!can({ role: user.role, unitPath: user.unitPath }, action, targetPath)) throw forbidden();
+  if (!can({ role: user.role, unitPath: user.unitPath, unitKind: user.unitKind }, action, targetPath)) throw forbidden();
 }
 
 /**
