@@ -1,28 +1,27 @@
 import 'server-only';
 import { cache } from 'react';
 import { can } from '@/lib/authz/permissions';
-import { MANAGING_KINDS } from '@/lib/registry/kinds';
 import { ALLOWED_CHILDREN, MEMBER_UNIT_KINDS, type UnitKind } from '@/lib/units/kinds';
 import { requireUser, type CurrentUser } from './session';
 
 /**
  * What the current user may start from their own unit: the buttons a page offers and the next
- * steps its empty states and hints name. Each answer is the permission table's (can()) plus the
- * unit kind the data layer's own check asks for, so a hint never names an action the data layer
- * would refuse. The data layer still checks every action itself; this only decides what to offer.
+ * steps its empty states and hints name. Each answer is the permission table's (can(), which also
+ * knows which kinds of unit take an action), so a hint never names an action the data layer would
+ * refuse. The data layer still checks every action itself; this only decides what to offer.
  */
 export type Abilities = {
   /** The user's unit is a union or youth branch (it refers people; it holds no members or enterprises). */
   branch: boolean;
   /** Edit the business data of the own subtree (data.edit). */
   editData: boolean;
-  /** Register party members: a cell is in the own subtree (createMember needs one). */
+  /** Register party members: a cell may be in the own subtree (createMember needs one): member.manage. */
   addMembers: boolean;
   /** Register enterprises: a managing committee is in the own subtree (a cell or a branch has none). */
   registerEnterprises: boolean;
-  /** Refer outstanding people (union and youth branches: assertReferrer). */
+  /** Refer outstanding people (union and youth branches): admission.refer. */
   refer: boolean;
-  /** Open classes, survey rounds (the organising committees: MANAGING_KINDS). */
+  /** Open classes, survey rounds (the organising committees): class.create. */
   organise: boolean;
   /** Take the approval steps of the own unit. */
   takeApprovals: boolean;
@@ -44,10 +43,10 @@ export function abilitiesOf(user: Pick<CurrentUser, 'role' | 'unitPath' | 'unitK
   return {
     branch: BRANCH_KINDS.includes(kind),
     editData,
-    addMembers: editData && MEMBER_UNIT_KINDS.includes(kind),
+    addMembers: own('member.manage'),
     registerEnterprises: editData && MEMBER_UNIT_KINDS.includes(kind) && kind !== 'cell',
-    refer: editData && BRANCH_KINDS.includes(kind),
-    organise: editData && (MANAGING_KINDS as readonly string[]).includes(kind),
+    refer: own('admission.refer'),
+    organise: own('class.create'),
     takeApprovals: own('approval.take') && !BRANCH_KINDS.includes(kind),
     setTargets: own('target.set'),
     createUnits: own('unit.create') && ALLOWED_CHILDREN[kind].length > 0,

@@ -7,7 +7,7 @@ import { formatDate } from '@/lib/format';
 import { maskCccd, searchKey } from '@/lib/people/identity';
 import { containing, PICK_LIMIT, type PickOption } from './pick';
 import type { ReportWindow } from '@/lib/reports/maths';
-import { MANAGING_KINDS, type ClassKind } from '@/lib/registry/kinds';
+import type { ClassKind } from '@/lib/registry/kinds';
 import { writeAudit, writeAuditMany } from './audit';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';
@@ -26,8 +26,7 @@ export type ClassInput = { kind: ClassKind; title: string; startOn: string; endO
 
 export async function createClass(input: ClassInput): Promise<{ id: number }> {
   const user = await requireUser();
-  assertCan(user, 'data.edit', user.unitPath);
-  if (!(MANAGING_KINDS as readonly string[]).includes(user.unitKind)) throw forbidden();
+  assertCan(user, 'class.create', user.unitPath);
   if (input.endOn < input.startOn) throw invalid('errors.dateRange', { endOn: 'errors.dateRange' });
   const db = await getDb();
   return db.transaction(async (tx) => {

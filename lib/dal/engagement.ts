@@ -3,11 +3,12 @@ import { and, countDistinct, desc, eq, gte, inArray, lte, sql } from 'drizzle-or
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
+import { can } from '@/lib/authz/permissions';
 import { MEETING_OUTCOMES, type MeetingOutcome, type OwnerAttitude, type SurveyPartner } from '@/lib/registry/kinds';
 import { MAX_PARTNER_COUNT, normalisePartners } from '@/lib/registry/survey-partners';
 import { writeAudit, writeAuditMany } from './audit';
 import { enterpriseInScope, enterpriseVisible } from './enterprises';
-import { DalError, forbidden, invalid, notFound } from './errors';
+import { DalError, invalid, notFound } from './errors';
 import { assertCan, inScope, requireUser, unitUnderPath } from './session';
 
 /**
@@ -220,13 +221,15 @@ export async function getSurveyRound(id: number): Promise<SurveyRoundDetail> {
       heldOn: surveyRounds.heldOn,
       unitId: surveyRounds.unitId,
       unitName: units.name,
+      unitPath: sql<string>`${units.path}::text`,
       participants: surveyRounds.participants,
     })
     .from(surveyRounds)
     .innerJoin(units, eq(units.id, surveyRounds.unitId))
     .where(and(eq(surveyRounds.id, id), inScope(user)));
   if (!round) throw notFound();
-  const canRecord = round.unitId === user.unitId && user.role !== 'viewer';
+  const { unitPath, ...shown } = round;
+  const canRecord = can(user, 'survey.record', unitPath);
   const [findings] = await Promise.all([
     db
       .select({
@@ -245,7 +248,7 @@ export async function getSurveyRound(id: number): Promise<SurveyRoundDetail> {
       .where(eq(surveyFindings.roundId, id))
       .orderBy(sql`${enterprises.name} collate "und-x-icu"`),
   ]);
-  return { ...round, enterprises: findings.length, canRecord, findings };
+  return { ...shown, enterprises: findings.length, canRecord, findings };
 }
 
 export type FindingInput = { roundId: number; enterpriseId: number; membersWorking: number; unionPresent: boolean; ownerAttitude: OwnerAttitude; note?: string };
@@ -261,8 +264,7 @@ export async function recordSurveyFinding(input: FindingInput): Promise<{ id: nu
       .innerJoin(units, eq(units.id, surveyRounds.unitId))
       .where(and(eq(surveyRounds.id, input.roundId), inScope(user)));
     if (!round) throw notFound();
-    if (round.unitId !== user.unitId) throw forbidden();
-    assertCan(user, 'data.edit', round.path);
+    assertCan(user, 'survey.record', round.path);
     if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
     const [dup] = await tx
       .select({ id: surveyFindings.id })

@@ -41,7 +41,7 @@ export async function recordPastFounding(input: PastFoundingInput): Promise<{ id
       .limit(1);
     if (!d) throw invalid('errors.targetNotFound', { parentUnitId: 'errors.targetNotFound' });
     // Only that committee's leader records its decisions (as only it takes them live).
-    if (!can(user, 'approval.take', d.path)) throw forbidden();
+    if (!can(user, 'founding.record', d.path)) throw forbidden();
     const [ent] = await tx
       .select({ id: enterprises.id, partyUnitId: enterprises.partyUnitId })
       .from(enterprises)
@@ -92,5 +92,5 @@ export async function recordPastFounding(input: PastFoundingInput): Promise<{ id
 /** Whether the form to enter a past founding is offered: the leader of a deciding committee (the data layer still checks each record). */
 export async function canRecordPastFounding(): Promise<boolean> {
   const user = await requireUser();
-  return DECIDING_KINDS.includes(user.unitKind) && can(user, 'approval.take', user.unitPath);
+  return can(user, 'founding.record', user.unitPath);
 }

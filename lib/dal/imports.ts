@@ -3,6 +3,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { chunks, getDb, reserveIds, rowsOf } from '@/db';
 import { enterprises, partyMembers, persons, units } from '@/db/schema';
 import { maskCccd, searchKey } from '@/lib/people/identity';
+import { can, type Action } from '@/lib/authz/permissions';
 import { IMPORT_LIMITS, validateEnterpriseRows, validateMemberRows, type ImportKind, type ImportLookups, type RawRow, type RowError, type UnitRefKind } from '@/lib/registry/import';
 import { readWorkbook, type WorkbookRead } from '@/lib/registry/import-xlsx';
 import { MANAGING_KINDS, PARTY_ORG_KINDS } from '@/lib/registry/kinds';
@@ -137,6 +138,15 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: 'enterprise
   };
 }
 
+/** The permission each import needs at the user's own unit: the unit tree is imported by those who may add units (administrators), the records by editors. */
+const IMPORT_ACTIONS: Record<ImportKind, Action> = { units: 'unit.create', enterprises: 'data.edit', members: 'data.edit' };
+
+/** The kinds of import the current user may run, in the order the page shows them (none: the page is read-only for them). */
+export async function importableKinds(): Promise<ImportKind[]> {
+  const user = await requireUser();
+  return (Object.keys(IMPORT_ACTIONS) as ImportKind[]).filter((kind) => can(user, IMPORT_ACTIONS[kind], user.unitPath));
+}
+
 /**
  * Import an uploaded .xlsx: the user's right to import is checked before the file is read (an
  * anonymous post never makes the server unzip anything), then the workbook is read as a stream
@@ -145,7 +155,7 @@ async function buildLookups(user: CurrentUser, rows: RawRow[], kind: 'enterprise
  */
 export async function importFile(kind: ImportKind, file: ArrayBuffer | Buffer): Promise<FileImportResult> {
   const user = await requireUser();
-  assertCan(user, kind === 'units' ? 'unit.create' : 'data.edit', user.unitPath);
+  assertCan(user, IMPORT_ACTIONS[kind], user.unitPath);
   const started = Date.now();
   const read = await readWorkbook(file, kind);
   if (!read.ok) return read;

@@ -226,6 +226,8 @@ export type MemberDetail = MemberListItem & {
   canManage: boolean;
   /** May the user receive the pending transfer? */
   canReceive: boolean;
+  /** May the user assign the member to take part in another cell (a committee holding the member's cell; active members only)? */
+  canAssign: boolean;
   events: { id: number; kind: MemberEventKind; effectiveOn: string; fromName: string | null; toName: string | null; note: string | null; actorName: string | null }[];
 };
 
@@ -287,6 +289,7 @@ export async function getMember(id: number): Promise<MemberDetail> {
     version: row.version,
     canManage: can(user, 'data.edit', cellPath),
     canReceive: !!transferToPath && can(user, 'data.edit', transferToPath),
+    canAssign: can(user, 'member.assign', cellPath) && row.status === 'active',
     events,
   };
 }
@@ -564,7 +567,7 @@ export async function assignMember(input: { memberId: number; cellUnitId: number
     const target = await cellFor(tx, input.cellUnitId, inScope(user));
     if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
     // The assigning committee must hold both the member's cell and the target cell.
-    if (!can(user, 'data.edit', target.path) || user.unitKind === 'cell') throw forbidden();
+    assertCan(user, 'member.assign', target.path);
     if (input.endOn && input.endOn < input.startOn) throw invalid('errors.dateRange', { endOn: 'errors.dateRange' });
     const values = { memberId: m.id, cellUnitId: target.id, role: input.role, startOn: input.startOn, endOn: input.endOn ?? null, assignedByUnitId: user.unitId, createdBy: user.id };
     const [row] = await tx.insert(memberAssignments).values(values).returning({ id: memberAssignments.id });

@@ -209,7 +209,7 @@ export async function searchUnits(search: UnitSearch = {}): Promise<PickOption[]
   // someone who manages party members (a party unit's editor; never a union or youth branch).
   if (search.scope === 'tree') {
     if (search.kinds?.some((k) => k !== 'cell')) throw forbidden();
-    if (user.unitKind === 'union_branch' || user.unitKind === 'youth_branch' || !can(user, 'data.edit', user.unitPath)) throw forbidden();
+    if (!can(user, 'member.manage', user.unitPath)) throw forbidden();
     search = { ...search, kinds: ['cell'] };
   }
   const db = await getDb();

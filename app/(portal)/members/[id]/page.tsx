@@ -3,7 +3,6 @@ import Link from 'next/link';
 import { today } from '@/lib/clock';
 import { getMember, LEAVING_STATUSES, listAssignments } from '@/lib/dal/members';
 import { OCCUPATIONS } from '@/lib/registry/kinds';
-import { requireUser } from '@/lib/dal/session';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import { idParam, orNotFound, pickerLabels } from '@/lib/page';
@@ -23,9 +22,8 @@ function Row({ label, value }: { label: string; value: React.ReactNode }) {
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const m = await orNotFound(getMember(idParam((await params).id)));
   const t = await getT();
-  const [assignments, user] = await Promise.all([listAssignments({ memberId: m.id }), requireUser()]);
+  const assignments = await listAssignments({ memberId: m.id });
   const active = m.status === 'active' || m.status === 'temporary_elsewhere';
-  const canAssign = m.canManage && user.unitKind !== 'cell' && m.status === 'active';
   const pick = pickerLabels(t);
   const l = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle'), effectiveOn: t('mem.effectiveOn'), note: t('mem.note') };
   const common = { l, memberId: m.id, version: m.version, today: formatDate(today()) };
@@ -146,7 +144,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             ))}
           </ul>
         )}
-        {canAssign ? (
+        {m.canAssign ? (
           <details className="no-print rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
             <summary className="cursor-pointer font-semibold text-red-900">{t('asg.assign')}</summary>
             <div className="mt-4">
