@@ -17,6 +17,15 @@ const SUBTREE: Row = [1, 1, 0, 0, 0];
 const BELOW_ONLY: Row = [0, 1, 0, 0, 0];
 const OWN_ONLY: Row = [1, 0, 0, 0, 0];
 
+/** What every editor (officer, leader, admin) may do besides data.edit, where their unit's kind allows it (EXPECTED_KINDS). */
+const EDITOR = {
+  'admission.refer': OWN_ONLY,
+  'class.create': OWN_ONLY,
+  'member.manage': SUBTREE,
+  'member.assign': SUBTREE,
+  'survey.record': OWN_ONLY,
+} satisfies Partial<Record<Action, Row>>;
+
 const EXPECTED: Record<Role, Record<Action, Row>> = {
   viewer: {
     'unit.read': SUBTREE,
@@ -64,12 +73,8 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'template.manage': NONE,
     'target.set': NONE,
     'jobs.run': NONE,
-    'admission.refer': OWN_ONLY,
+    ...EDITOR,
     'admission.overrideCheck': NONE,
-    'class.create': OWN_ONLY,
-    'member.manage': SUBTREE,
-    'member.assign': SUBTREE,
-    'survey.record': OWN_ONLY,
     'founding.record': NONE,
   },
   leader: {
@@ -91,12 +96,8 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'template.manage': NONE,
     'target.set': OWN_ONLY,
     'jobs.run': NONE,
-    'admission.refer': OWN_ONLY,
+    ...EDITOR,
     'admission.overrideCheck': OWN_ONLY,
-    'class.create': OWN_ONLY,
-    'member.manage': SUBTREE,
-    'member.assign': SUBTREE,
-    'survey.record': OWN_ONLY,
     'founding.record': OWN_ONLY,
   },
   admin: {
@@ -118,12 +119,8 @@ const EXPECTED: Record<Role, Record<Action, Row>> = {
     'template.manage': OWN_ONLY,
     'target.set': OWN_ONLY,
     'jobs.run': OWN_ONLY,
-    'admission.refer': OWN_ONLY,
+    ...EDITOR,
     'admission.overrideCheck': NONE,
-    'class.create': OWN_ONLY,
-    'member.manage': SUBTREE,
-    'member.assign': SUBTREE,
-    'survey.record': OWN_ONLY,
     'founding.record': NONE,
   },
 };
