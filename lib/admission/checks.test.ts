@@ -7,7 +7,8 @@ import { cccdProblem } from '@/lib/people/identity';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import type { RuleValues } from '@/lib/rules/rule-set';
 import { addWorkingDays } from '@/lib/rules/working-days';
-import { dueOnFor, probationEnd, runChecks, type CheckFacts } from './checks';
+import { dueOnFor, runChecks, type CheckFacts } from './checks';
+import { probationEnd } from './workflow';
 import { STATES } from './states';
 
 // The initial rule set (Quy định 2022): the values the statutes give, as seeded.

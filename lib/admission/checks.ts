@@ -1,4 +1,4 @@
-import { addMonths, type IsoDate } from '@/lib/rules/dates';
+import type { IsoDate } from '@/lib/rules/dates';
 import { ageEligible, certificateValid, certificateValidUntil, votePasses, votesNeeded, type RuleValues } from '@/lib/rules/rule-set';
 import { addWorkingDays, type HolidayCalendar } from '@/lib/rules/working-days';
 import type { Check } from './workflow';
@@ -91,8 +91,4 @@ export function dueOnFor(state: State, f: CheckFacts, rules: RuleValues, holiday
     default:
       return null;
   }
-}
-
-export function probationEnd(ceremonyOn: IsoDate, rules: RuleValues): IsoDate {
-  return addMonths(ceremonyOn, rules.probationMonths);
 }

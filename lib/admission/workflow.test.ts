@@ -1,21 +1,28 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Role } from '@/lib/authz/roles';
+import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import {
   attachablePapers,
   availableTransitions,
   DOCUMENT_KINDS,
   inboxStates,
   planTransition,
+  recordStep,
   returnTarget,
   STATE_OWNER,
   STATES,
+  stepInputs,
   TERMINAL_STATES,
   TRANSITION_SPECS,
+  TRANSITIONS,
   type CaseRole,
   type CaseShape,
   type DocumentKind,
   type State,
+  type StepInput,
+  type StepRecord,
+  type StepValues,
   type TransitionName,
 } from './workflow';
 
@@ -204,5 +211,76 @@ describe('which papers the unit whose turn it is may attach', () => {
     for (const [name, spec] of Object.entries(TRANSITION_SPECS))
       for (const from of spec.from)
         if (STATE_OWNER[from] === spec.actor) for (const d of spec.documents ?? []) assert.ok(attachablePapers({ state: from, hasCommittee: true }).includes(d), `${name} from ${from}: ${d}`);
+  });
+});
+
+describe("what each step's form asks for and what the step records", () => {
+  const inputs: Record<TransitionName, StepInput[]> = {
+    submit: [],
+    accept: [],
+    return: ['reason'],
+    reject: ['reason'],
+    cellResolve: ['votes', 'sponsors'],
+    committeeEndorse: ['votes'],
+    decide: ['decisionNo'],
+    recordCeremony: [],
+    openRecognition: [],
+    cellResolveRecognition: ['votes', 'removal'],
+    committeeEndorseRecognition: ['votes'],
+    decideRecognition: ['decisionNo'],
+  };
+  for (const t of TRANSITIONS) test(`${t} asks for ${inputs[t].join(', ') || 'its date only'}`, () => assert.deepEqual(stepInputs(t), inputs[t]));
+
+  const on = '2027-03-01';
+  // Every value a form may send: a step records only those of its own inputs.
+  const all: StepValues = {
+    effectiveOn: on,
+    votesFor: 5,
+    eligible: 6,
+    sponsors: ['  Nguyễn   Văn An ', ' ', 'Trần Thị Bình'],
+    withUnionResolution: false,
+    decisionNo: ' 12-QĐ/TU ',
+    proposesRemoval: true,
+  };
+  const blank: StepValues = { effectiveOn: on };
+  const records: [string, TransitionName, StepValues, StepRecord][] = [
+    ['submitting records nothing', 'submit', all, {}],
+    ['accepting records nothing', 'accept', all, {}],
+    ['returning records nothing (its reason goes on the event)', 'return', all, {}],
+    ['rejecting records nothing (its reason goes on the event)', 'reject', all, {}],
+    [
+      "the cell's resolution: its meeting, vote and sponsors (names normalized, blanks dropped)",
+      'cellResolve',
+      all,
+      { cellMeetingOn: on, cellVotesFor: 5, cellEligible: 6, sponsors: [{ name: 'Nguyễn Văn An' }, { name: 'Trần Thị Bình' }], withUnionResolution: false },
+    ],
+    [
+      "the cell's resolution left blank: no figures, no sponsors, the union resolution as on the case",
+      'cellResolve',
+      blank,
+      { cellMeetingOn: on, cellVotesFor: null, cellEligible: null, sponsors: [], withUnionResolution: true },
+    ],
+    ["the committee's endorsement: its meeting and vote", 'committeeEndorse', all, { committeeMeetingOn: on, committeeVotesFor: 5, committeeMembers: 6 }],
+    ['the endorsement left blank', 'committeeEndorse', blank, { committeeMeetingOn: on, committeeVotesFor: null, committeeMembers: null }],
+    ['the decision: its number (trimmed) and date', 'decide', all, { decisionNo: '12-QĐ/TU', decisionOn: on }],
+    ['the ceremony: its date and the end of probation (12 months on)', 'recordCeremony', all, { ceremonyOn: on, probationEndsOn: '2028-03-01' }],
+    ['opening the recognition records nothing', 'openRecognition', all, {}],
+    ["the cell's recognition resolution: its meeting, vote and proposal", 'cellResolveRecognition', all, { cellMeetingOn: on, cellVotesFor: 5, cellEligible: 6, proposesRemoval: true }],
+    ['the recognition resolution left blank proposes recognition', 'cellResolveRecognition', blank, { cellMeetingOn: on, cellVotesFor: null, cellEligible: null, proposesRemoval: false }],
+    ["the committee's recognition endorsement", 'committeeEndorseRecognition', all, { committeeMeetingOn: on, committeeVotesFor: 5, committeeMembers: 6 }],
+    ['the recognition decision: its number and date', 'decideRecognition', all, { recognitionDecisionNo: '12-QĐ/TU', recognitionDecisionOn: on }],
+  ];
+  for (const [what, t, values, record] of records) test(what, () => assert.deepEqual(recordStep(t, values, { withUnionResolution: true, rules: INITIAL_RULE_SET.values }), { ok: true, record }));
+
+  test('a decision needs its number', () => {
+    for (const t of ['decide', 'decideRecognition'] as const)
+      for (const decisionNo of [undefined, '', '   '])
+        assert.deepEqual(recordStep(t, { ...all, decisionNo }, { withUnionResolution: true, rules: INITIAL_RULE_SET.values }), { ok: false, reason: 'required', input: 'decisionNo' });
+  });
+  test("a blank form is refused only by the steps that ask for a decision's number", () => {
+    for (const t of TRANSITIONS) {
+      const recorded = recordStep(t, blank, { withUnionResolution: true, rules: INITIAL_RULE_SET.values });
+      assert.equal(recorded.ok, !stepInputs(t).includes('decisionNo'), t);
+    }
   });
 });

@@ -1,11 +1,15 @@
 import { can, type Action } from '@/lib/authz/permissions';
 import type { Role } from '@/lib/authz/roles';
+import { normalizeName } from '@/lib/people/identity';
+import { addMonths, type IsoDate } from '@/lib/rules/dates';
+import type { RuleValues } from '@/lib/rules/rule-set';
 
 /**
  * The admission workflow as a pure state machine: from a union or youth branch's referral to
  * official membership (or removal). States, transitions, who may take each (by permission and by
- * the relation of the user's unit to the case's units), the documents each needs and the rule
- * checks it runs are all data here; the data layer applies a transition as a guarded update.
+ * the relation of the user's unit to the case's units), the documents each needs, the inputs its
+ * form asks for, what it records on the case and the rule checks it runs are all data here; the
+ * data layer applies a transition as a guarded update.
  *
  * The case's units: `referrer` (the union/youth branch that referred the person), `cell` (the cell
  * that takes care of them and where they are admitted), `committee` (a grassroots/ward committee
@@ -41,13 +45,58 @@ export type CaseShape = {
   proposesRemoval?: boolean;
 };
 
+/**
+ * What a step's form asks for beyond the step's date: `reason` (a written reason, required),
+ * `votes` (votes for and those eligible), `sponsors` (the sponsors' names and whether the union
+ * branch's resolution stands for one), `decisionNo` (the decision's number, required) and
+ * `removal` (the cell proposes removal rather than recognition).
+ */
+export const STEP_INPUTS = ['reason', 'votes', 'sponsors', 'decisionNo', 'removal'] as const;
+export type StepInput = (typeof STEP_INPUTS)[number];
+
+/** The values a step's form sent (those of its inputs; the rest are ignored). */
+export type StepValues = {
+  effectiveOn: IsoDate;
+  votesFor?: number;
+  eligible?: number;
+  sponsors?: string[];
+  withUnionResolution?: boolean;
+  decisionNo?: string;
+  proposesRemoval?: boolean;
+};
+
+/** What a step writes on the case: the figures, dates and numbers of its meeting or decision. */
+export type StepRecord = Partial<{
+  cellMeetingOn: IsoDate;
+  cellVotesFor: number | null;
+  cellEligible: number | null;
+  sponsors: { name: string }[];
+  withUnionResolution: boolean;
+  committeeMeetingOn: IsoDate;
+  committeeVotesFor: number | null;
+  committeeMembers: number | null;
+  decisionNo: string;
+  decisionOn: IsoDate;
+  ceremonyOn: IsoDate;
+  probationEndsOn: IsoDate;
+  proposesRemoval: boolean;
+  recognitionDecisionNo: string;
+  recognitionDecisionOn: IsoDate;
+}>;
+
+/** What a step's record may read beside the form's values: the case as it is, the rules in force. */
+export type RecordContext = { withUnionResolution: boolean; rules: RuleValues };
+
 type TransitionSpec = {
   from: readonly State[];
   /** Where the case goes (a function when it depends on the case). */
   to: (c: CaseShape) => State;
   actor: CaseRole;
   permission: Action;
-  needsReason?: boolean;
+  /** The inputs the step's form shows (a required `decisionNo` is given trimmed to `records`). */
+  inputs?: readonly StepInput[];
+  /** What the step writes on the case from its form's values (nothing when absent). */
+  records?: (v: StepValues & { decisionNo: string }, c: RecordContext) => StepRecord;
   documents?: readonly DocumentKind[];
   checks?: readonly Check[];
 };
@@ -91,6 +140,14 @@ export const STATE_OWNER: Record<State, CaseRole | null> = {
   rejected: null,
 };
 
+/** The probation that the admission ceremony opens ends this many months (by the rules) after it. */
+export function probationEnd(ceremonyOn: IsoDate, rules: Pick<RuleValues, 'probationMonths'>): IsoDate {
+  return addMonths(ceremonyOn, rules.probationMonths);
+}
+
+/** The committee's meeting (a vote's figures left blank are recorded as none: the vote check says so). */
+const committeeVote = (v: StepValues): StepRecord => ({ committeeMeetingOn: v.effectiveOn, committeeVotesFor: v.votesFor ?? null, committeeMembers: v.eligible ?? null });
+
 export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, TransitionSpec> = {
   submit: {
     from: ['referral_draft'],
@@ -105,13 +162,21 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
     to: () => 'rejected',
     actor: 'decider', // see actorFor(): whoever owns the current state may reject
     permission: 'approval.take',
-    needsReason: true,
+    inputs: ['reason'],
   },
   cellResolve: {
     from: ['cell_review'],
     to: afterCell,
     actor: 'cell',
     permission: 'approval.take',
+    inputs: ['votes', 'sponsors'],
+    records: (v, c) => ({
+      cellMeetingOn: v.effectiveOn,
+      cellVotesFor: v.votesFor ?? null,
+      cellEligible: v.eligible ?? null,
+      sponsors: (v.sponsors ?? []).filter((s) => s.trim()).map((name) => ({ name: normalizeName(name) })),
+      withUnionResolution: v.withUnionResolution ?? c.withUnionResolution,
+    }),
     documents: ['sponsor_introduction', 'background_verification', 'opinions', 'cell_resolution'],
     checks: ['age', 'certificate', 'sponsors', 'cellVote'],
   },
@@ -120,6 +185,8 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
     to: () => 'decision_pending',
     actor: 'committee',
     permission: 'approval.take',
+    inputs: ['votes'],
+    records: committeeVote,
     documents: ['committee_resolution'],
     checks: ['committeeVote'],
   },
@@ -128,6 +195,8 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
     to: () => 'ceremony_pending',
     actor: 'decider',
     permission: 'approval.take',
+    inputs: ['decisionNo'],
+    records: (v) => ({ decisionNo: v.decisionNo, decisionOn: v.effectiveOn }),
     documents: ['admission_decision'],
     checks: ['decisionDeadline'],
   },
@@ -136,6 +205,7 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
     to: () => 'probation',
     actor: 'cell',
     permission: 'approval.take',
+    records: (v, c) => ({ ceremonyOn: v.effectiveOn, probationEndsOn: probationEnd(v.effectiveOn, c.rules) }),
     checks: ['ceremonyDeadline'],
   },
   openRecognition: {
@@ -150,6 +220,8 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
     to: afterRecognitionCell,
     actor: 'cell',
     permission: 'approval.take',
+    inputs: ['votes', 'removal'],
+    records: (v) => ({ cellMeetingOn: v.effectiveOn, cellVotesFor: v.votesFor ?? null, cellEligible: v.eligible ?? null, proposesRemoval: v.proposesRemoval ?? false }),
     documents: ['probation_report', 'recognition_resolution'],
     checks: ['cellVote'],
   },
@@ -158,6 +230,8 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
     to: () => 'recognition_decision_pending',
     actor: 'committee',
     permission: 'approval.take',
+    inputs: ['votes'],
+    records: committeeVote,
     checks: ['committeeVote'],
   },
   decideRecognition: {
@@ -165,6 +239,8 @@ export const TRANSITION_SPECS: Record<Exclude<TransitionName, 'return'>, Transit
     to: (c) => (c.proposesRemoval ? 'removed' : 'official'),
     actor: 'decider',
     permission: 'approval.take',
+    inputs: ['decisionNo'],
+    records: (v) => ({ recognitionDecisionNo: v.decisionNo, recognitionDecisionOn: v.effectiveOn }),
     documents: ['recognition_decision'],
   },
 };
@@ -185,6 +261,23 @@ export function attachablePapers(c: CaseShape): DocumentKind[] {
   const kinds = new Set<DocumentKind>();
   for (const spec of Object.values(TRANSITION_SPECS)) if (spec.actor === owner && spec.from.includes(c.state)) for (const d of spec.documents ?? []) kinds.add(d);
   return DOCUMENT_KINDS.filter((k) => kinds.has(k));
+}
+
+/** The inputs `transition`'s form shows (returning, like rejecting, asks for a reason). */
+export function stepInputs(transition: TransitionName): readonly StepInput[] {
+  return transition === 'return' ? ['reason'] : (TRANSITION_SPECS[transition].inputs ?? []);
+}
+
+/**
+ * What taking `transition` writes on the case, from its form's values. Pure. Refused when a
+ * required input is blank: the decision's number (a written reason is planTransition's to ask).
+ */
+export function recordStep(transition: TransitionName, v: StepValues, c: RecordContext): { ok: true; record: StepRecord } | { ok: false; reason: 'required'; input: 'decisionNo' } {
+  if (transition === 'return') return { ok: true, record: {} };
+  const spec = TRANSITION_SPECS[transition];
+  const decisionNo = v.decisionNo?.trim() ?? '';
+  if (spec.inputs?.includes('decisionNo') && !decisionNo) return { ok: false, reason: 'required', input: 'decisionNo' };
+  return { ok: true, record: spec.records?.({ ...v, decisionNo }, c) ?? {} };
 }
 
 /** The case unit whose leader takes `transition` in the case's current state. */
@@ -226,7 +319,7 @@ export function planTransition(
   const actorPath = actor ? units[actor] : undefined;
   // Approval steps belong to the acting unit itself ('same'); the referral is the branch's own.
   if (!actor || !actorPath || !can(user, permission, actorPath) || user.unitPath !== actorPath) return { ok: false, reason: 'notAllowed' };
-  if ((transition === 'return' || spec?.needsReason) && !input.reason?.trim()) return { ok: false, reason: 'reasonRequired' };
+  if (stepInputs(transition).includes('reason') && !input.reason?.trim()) return { ok: false, reason: 'reasonRequired' };
   const missing = requiredPapers(transition).filter((d) => !input.documents?.includes(d));
   if (missing.length) return { ok: false, reason: 'missingDocuments', documents: missing };
   return { ok: true, to, actor, checks: spec?.checks ?? [] };

@@ -3,12 +3,13 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf, type Tx } from '@/db';
 import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
-import { dueOnFor, probationEnd, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
+import { dueOnFor, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
 import {
   attachablePapers,
   availableTransitions,
   inboxStates,
   planTransition,
+  recordStep,
   requiredPapers,
   STATE_OWNER,
   type CaseRole,
@@ -17,6 +18,7 @@ import {
   type DocumentKind,
   type State,
   type TransitionName,
+  type TransitionRefusal,
 } from '@/lib/admission/workflow';
 import { can } from '@/lib/authz/permissions';
 import { now, today } from '@/lib/clock';
@@ -429,6 +431,32 @@ export type TransitionInput = {
   proposesRemoval?: boolean;
 };
 
+/** The error a refused plan gives the user. */
+function refusal(plan: TransitionRefusal): DalError {
+  if (plan.reason === 'wrongState' || plan.reason === 'notAllowed') return forbidden();
+  if (plan.reason === 'reasonRequired') return invalid('errors.reasonRequired', { reason: 'errors.reasonRequired' });
+  return new DalError('invalid', 'admission.missingDocuments', undefined, undefined, undefined, { documents: plan.documents.map((d) => `doc.${d}` as MessageKey) });
+}
+
+/** What the rule checks look at: the case as it will be once the step's record is written. */
+function factsAfter(after: CaseRow, effectiveOn: string): CheckFacts {
+  return {
+    effectiveOn,
+    birthDate: after.birthDate,
+    certificateIssuedOn: after.certificateIssuedOn,
+    sponsors: after.sponsors.length,
+    withUnionResolution: after.withUnionResolution,
+    cellMeetingOn: after.cellMeetingOn,
+    cellVotesFor: after.cellVotesFor,
+    cellEligible: after.cellEligible,
+    committeeVotesFor: after.committeeVotesFor,
+    committeeMembers: after.committeeMembers,
+    decisionOn: after.decisionOn,
+    ceremonyOn: after.ceremonyOn,
+    probationEndsOn: after.probationEndsOn,
+  };
+}
+
 async function alreadyHandled(tx: Tx, caseId: number): Promise<DalError> {
   const [last] = await tx
     .select({ name: users.fullName, at: caseEvents.at })
@@ -454,59 +482,24 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
   if (effectiveOn > today()) throw invalid('errors.dateInFuture', { effectiveOn: 'errors.dateInFuture' });
 
   return db.transaction(async (tx) => {
-    // The papers that count (a current file, or held on file) are read beside the case; used only once the case is found in scope.
+    // Lock: the case of the user's scope, as the user saw it. The papers that count (a current file, or held on file) are read beside it; used only once the case is found in scope.
     const [c, docs] = await Promise.all([lockCase(tx, user, input.caseId), countedPaperKinds(tx, input.caseId)]);
     if (c.version !== input.version) throw await alreadyHandled(tx, c.id);
+    // Plan (pure, from the workflow): may the user take the step now, and where does it lead?
     const plan = planTransition(input.transition, shapeOf(c), unitPaths(c), user, { reason: input.reason, documents: docs });
-    if (!plan.ok) {
-      // The version matched, so this is no race: the step is simply not one for now, or not theirs.
-      if (plan.reason === 'wrongState' || plan.reason === 'notAllowed') throw forbidden();
-      if (plan.reason === 'reasonRequired') throw invalid('errors.reasonRequired', { reason: 'errors.reasonRequired' });
-      throw new DalError('invalid', 'admission.missingDocuments', undefined, undefined, undefined, { documents: plan.documents.map((d) => `doc.${d}` as MessageKey) });
-    }
+    // The version matched, so a refusal is no race: the step is simply not one for now, or not theirs, or lacks something.
+    if (!plan.ok) throw refusal(plan);
 
+    // Record (pure, from the workflow): what the step writes on the case, from the form's values.
     const ruleSet = ruleSetForDate(versions, effectiveOn, 'effectiveOn');
     const rules = ruleSet.values;
     const t = input.transition;
-    const changes: Partial<typeof admissionCases.$inferInsert> = {};
-    if (t === 'cellResolve') {
-      Object.assign(changes, {
-        cellMeetingOn: effectiveOn,
-        cellVotesFor: input.votesFor ?? null,
-        cellEligible: input.eligible ?? null,
-        sponsors: (input.sponsors ?? []).filter((s) => s.trim()).map((name) => ({ name: normalizeName(name) })),
-        withUnionResolution: input.withUnionResolution ?? c.withUnionResolution,
-      });
-    } else if (t === 'committeeEndorse' || t === 'committeeEndorseRecognition') {
-      Object.assign(changes, { committeeMeetingOn: effectiveOn, committeeVotesFor: input.votesFor ?? null, committeeMembers: input.eligible ?? null });
-    } else if (t === 'decide') {
-      if (!input.decisionNo?.trim()) throw invalid('errors.required', { decisionNo: 'errors.required' });
-      Object.assign(changes, { decisionNo: input.decisionNo.trim(), decisionOn: effectiveOn });
-    } else if (t === 'recordCeremony') {
-      Object.assign(changes, { ceremonyOn: effectiveOn, probationEndsOn: probationEnd(effectiveOn, rules) });
-    } else if (t === 'cellResolveRecognition') {
-      Object.assign(changes, { cellMeetingOn: effectiveOn, cellVotesFor: input.votesFor ?? null, cellEligible: input.eligible ?? null, proposesRemoval: input.proposesRemoval ?? false });
-    } else if (t === 'decideRecognition') {
-      if (!input.decisionNo?.trim()) throw invalid('errors.required', { decisionNo: 'errors.required' });
-      Object.assign(changes, { recognitionDecisionNo: input.decisionNo.trim(), recognitionDecisionOn: effectiveOn });
-    }
+    const recorded = recordStep(t, { ...input, effectiveOn }, { withUnionResolution: c.withUnionResolution, rules });
+    if (!recorded.ok) throw invalid('errors.required', { [recorded.input]: 'errors.required' });
+    const changes = recorded.record;
 
-    const after = { ...c, ...changes } as CaseRow & typeof changes;
-    const facts: CheckFacts = {
-      effectiveOn,
-      birthDate: c.birthDate,
-      certificateIssuedOn: after.certificateIssuedOn ?? null,
-      sponsors: (after.sponsors ?? []).length,
-      withUnionResolution: after.withUnionResolution ?? true,
-      cellMeetingOn: (after.cellMeetingOn as string | null) ?? null,
-      cellVotesFor: (after.cellVotesFor as number | null) ?? null,
-      cellEligible: (after.cellEligible as number | null) ?? null,
-      committeeVotesFor: (after.committeeVotesFor as number | null) ?? null,
-      committeeMembers: (after.committeeMembers as number | null) ?? null,
-      decisionOn: (after.decisionOn as string | null) ?? null,
-      ceremonyOn: (after.ceremonyOn as string | null) ?? null,
-      probationEndsOn: (after.probationEndsOn as string | null) ?? null,
-    };
+    // Checks: the rules in force on the step's date, on the case as the record leaves it.
+    const facts = factsAfter({ ...c, ...changes }, effectiveOn);
     const failures = runChecks(plan.checks, facts, rules, holidays);
     const overrides: { check: string; reason: string }[] = [];
     const unresolved: CheckFailure[] = [];
@@ -517,6 +510,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
     }
     if (unresolved.length) throw new ChecksFailedError(unresolved);
 
+    // Guarded update: only from the state and version the case was read at.
     const isReturn = t === 'return';
     const updated = await tx
       .update(admissionCases)
@@ -535,7 +529,7 @@ export async function applyTransition(input: TransitionInput): Promise<{ state: 
       .returning({ id: admissionCases.id, dueOn: admissionCases.dueOn });
     if (updated.length !== 1) throw await alreadyHandled(tx, c.id);
 
-    // The ceremony makes a probationary member of the cell; the recognition decision concludes it.
+    // Membership, then the event, the audit row and the notices. The ceremony makes a probationary member of the cell; the recognition decision concludes it.
     if (t === 'recordCeremony') await admitFromCase(tx, user, { id: c.id, personId: c.personId, cellUnitId: c.cell.id, referrerUnitId: c.referrer.id }, effectiveOn);
     if (t === 'decideRecognition') await concludeProbation(tx, user, c.id, plan.to === 'official' ? 'official' : 'removed', effectiveOn);
 

@@ -2,6 +2,7 @@
 
 import { ActionForm, Field, useFormState } from '@/components/action-form';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
+import { stepInputs, type TransitionName } from '@/lib/admission/workflow';
 import { attachDocumentAction, createReferralAction, replacePaperFilesAction, transitionAction } from './actions';
 
 type Option = { value: string; label: string };
@@ -88,17 +89,6 @@ function OverrideFields({ l }: { l: L }) {
   );
 }
 
-const FIELDS: Record<string, ('reason' | 'votes' | 'sponsors' | 'decisionNo' | 'removal')[]> = {
-  return: ['reason'],
-  reject: ['reason'],
-  cellResolve: ['votes', 'sponsors'],
-  committeeEndorse: ['votes'],
-  committeeEndorseRecognition: ['votes'],
-  decide: ['decisionNo'],
-  decideRecognition: ['decisionNo'],
-  cellResolveRecognition: ['votes', 'removal'],
-};
-
 export function TransitionForm({
   l,
   caseId,
@@ -115,13 +105,14 @@ export function TransitionForm({
   missing?: string;
   caseId: number;
   version: number;
-  transition: string;
+  transition: TransitionName;
   title: string;
   today: string;
   danger?: boolean;
   confirmText?: string;
 }) {
-  const fields = FIELDS[transition] ?? [];
+  // The inputs the step's form shows are the workflow's (which the data layer records).
+  const fields = stepInputs(transition);
   return (
     <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`action-${transition}`} open={transition !== 'return' && transition !== 'reject'}>
       <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
