@@ -17,6 +17,7 @@ import {
   type Check,
   type DocumentKind,
   type State,
+  type StepValues,
   type TransitionName,
   type TransitionRefusal,
 } from '@/lib/admission/workflow';
@@ -28,7 +29,7 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { COMMITTEE_KINDS, DECIDING_KINDS } from '@/lib/units/kinds';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
-import { caseInScope, caseQuery, lockCase, shapeOf, toCase, unitPaths, type CaseRow } from './case-row';
+import { caseInScope, caseQuery, lockCase, shapeOf, unitPaths, type CaseRow } from './case-row';
 import { countedPaperKinds, papersOf, type CaseDocumentDto } from './papers';
 import { notifyCaseStep } from './notifications';
 import { assertNotSamePerson } from './people';
@@ -323,7 +324,7 @@ export async function listInbox(page: PageRequest = {}, filter: { q?: string; st
       .limit(ks.limit),
     db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${where}`)),
   ]);
-  return ks.finish(rows, (r) => listItem(toCase(r)), capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
+  return ks.finish(rows, listItem, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
 }
 
 /** How many cases wait for the user's unit (the badge in the navigation; counted up to TOTAL_CAP). */
@@ -366,9 +367,8 @@ export type CaseDetail = CaseRow & {
 export async function getCase(id: number): Promise<CaseDetail> {
   const user = await requireUser();
   const db = await getDb();
-  const [row] = await caseQuery(db).where(and(eq(admissionCases.id, id), caseInScope(user)));
-  if (!row) throw notFound();
-  const c = toCase(row);
+  const [c] = await caseQuery(db).where(and(eq(admissionCases.id, id), caseInScope(user)));
+  if (!c) throw notFound();
   const actorUnit = alias(units, 'actor_unit');
   const [timeline, documents] = await Promise.all([
     db
@@ -423,13 +423,7 @@ export type TransitionInput = {
   reason?: string;
   /** Written reasons for overriding failed checks, by check. */
   overrides?: Partial<Record<Check, string>>;
-  votesFor?: number;
-  eligible?: number;
-  sponsors?: string[];
-  withUnionResolution?: boolean;
-  decisionNo?: string;
-  proposesRemoval?: boolean;
-};
+} & Omit<StepValues, 'effectiveOn'>;
 
 /** The error a refused plan gives the user. */
 function refusal(plan: TransitionRefusal): DalError {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db';
-import { admissionCases } from '@/db/schema';
+import { admissionCases, persons } from '@/db/schema';
 import type { CaseRole, CaseShape, State } from '@/lib/admission/workflow';
 import { notFound } from './errors';
 import { scopeHolds, type CurrentUser } from './session';
@@ -53,25 +53,33 @@ export type CaseRow = {
   lastReturnReason: string | null;
 };
 
-/** A column of the case row, named with its table (a unit or person is read by a subquery beside it). */
+/** A column of the case row, named with its table (a unit is read by a subquery beside it). */
 const caseCol = (name: string) => sql.raw(`"admission_cases"."${name}"`);
 export type UnitRef = { id: number; name: string; path: string };
-/** A unit of the case by its key: one subquery each, so the statement stays one table to plan (a join of five costs the planner more than the read). */
-const unitOf = (column: string) => sql<UnitRef | string | null>`(select json_build_object('id', u.id, 'name', u.name, 'path', u.path::text) from units u where u.id = ${caseCol(column)})`;
+/** A json column as its value (a driver may hand it over as text). */
+const fromJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+/**
+ * A unit of the case by its key, decoded into its object as the row is read: one subquery each,
+ * so the statement stays two tables to plan (the case and its person). Joining the four units as
+ * well plans about three times slower (0.4 against 0.13 ms), more than the read itself.
+ */
+const unitOf = (column: string) => sql`(select json_build_object('id', u.id, 'name', u.name, 'path', u.path::text) from units u where u.id = ${caseCol(column)})`.mapWith(fromJson<UnitRef>);
 
+/** The case's columns, its person's beside them and its units as objects: each row comes out a CaseRow. */
 const caseColumns = {
   id: admissionCases.id,
   state: admissionCases.state,
   version: admissionCases.version,
   round: admissionCases.round,
   personId: admissionCases.personId,
-  person: sql<
-    Pick<CaseRow, 'fullName' | 'birthDate' | 'gender' | 'nationalId' | 'workplace'> | string
-  >`(select json_build_object('fullName', p.full_name, 'birthDate', p.birth_date, 'gender', p.gender, 'nationalId', p.national_id, 'workplace', p.workplace)
-    from persons p where p.id = ${caseCol('person_id')})`,
+  fullName: persons.fullName,
+  birthDate: persons.birthDate,
+  gender: persons.gender,
+  nationalId: persons.nationalId,
+  workplace: persons.workplace,
   referrer: unitOf('referrer_unit_id'),
   cell: unitOf('cell_unit_id'),
-  committee: unitOf('committee_unit_id'),
+  committee: unitOf('committee_unit_id') as SQL<UnitRef | null>,
   decider: unitOf('decider_unit_id'),
   certificateNo: admissionCases.certificateNo,
   certificateIssuedOn: admissionCases.certificateIssuedOn,
@@ -94,27 +102,8 @@ const caseColumns = {
   lastReturnReason: admissionCases.lastReturnReason,
 };
 
-type RawCase = Awaited<ReturnType<ReturnType<typeof caseQuery>['execute']>>[number];
-
-/** A json column as its value (a driver may hand it over as text). */
-function fromJson<T>(v: T | string | null): T | null {
-  return typeof v === 'string' ? (JSON.parse(v) as T) : v;
-}
-
-export function toCase(r: RawCase): CaseRow {
-  const { person, referrer, cell, committee, decider, ...rest } = r;
-  return {
-    ...(rest as Omit<CaseRow, 'fullName' | 'birthDate' | 'gender' | 'nationalId' | 'workplace' | 'referrer' | 'cell' | 'committee' | 'decider'>),
-    ...fromJson(person)!,
-    referrer: fromJson(referrer)!,
-    cell: fromJson(cell)!,
-    committee: fromJson(committee),
-    decider: fromJson(decider)!,
-  };
-}
-
 export function caseQuery(tx: Pick<Tx, 'select'>) {
-  return tx.select(caseColumns).from(admissionCases);
+  return tx.select(caseColumns).from(admissionCases).innerJoin(persons, eq(persons.id, admissionCases.personId));
 }
 
 export function shapeOf(c: CaseRow): CaseShape {
@@ -129,5 +118,5 @@ export function unitPaths(c: CaseRow): Partial<Record<CaseRole, string>> {
 export async function lockCase(tx: Tx, user: CurrentUser, id: number): Promise<CaseRow> {
   const [row] = await caseQuery(tx).where(and(eq(admissionCases.id, id), caseInScope(user)));
   if (!row) throw notFound();
-  return toCase(row);
+  return row;
 }

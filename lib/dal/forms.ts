@@ -19,7 +19,7 @@ import type { UnitKind } from '@/lib/units/kinds';
 import { writeAudit } from './audit';
 import { DalError, invalid, notFound } from './errors';
 import { loadRuleSets } from './rules';
-import { caseInScope, caseQuery, toCase } from './case-row';
+import { caseInScope, caseQuery } from './case-row';
 import { assertCan, inScope, requireUser, scopeHolds, type CurrentUser } from './session';
 
 /**
@@ -133,9 +133,8 @@ export async function getCaseForm(caseId: number, form: string): Promise<FormFil
   if (!(FORM_KINDS as readonly string[]).includes(form) || form === 'founding_decision') throw notFound();
   const kind = form as CaseFormKind;
   const db = await getDb();
-  const [row] = await caseQuery(db).where(and(eq(admissionCases.id, caseId), caseInScope(user)));
-  if (!row) throw notFound();
-  const r = toCase(row);
+  const [r] = await caseQuery(db).where(and(eq(admissionCases.id, caseId), caseInScope(user)));
+  if (!r) throw notFound();
   const c = { ...r, cellUnitId: r.cell.id, committeeUnitId: r.committee?.id ?? null, deciderUnitId: r.decider.id };
   if (!formsFor(c.state, c.committeeUnitId !== null).includes(kind)) throw notFound();
 
