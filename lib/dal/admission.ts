@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf, type Tx } from '@/db';
-import { admissionCases, caseDocuments, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
+import { admissionCases, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
 import { dueOnFor, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
 import {
   attachablePapers,
@@ -13,7 +13,6 @@ import {
   requiredPapers,
   STATE_OWNER,
   type CaseRole,
-  type CaseShape,
   type Check,
   type DocumentKind,
   type State,
@@ -38,7 +37,7 @@ import { admitFromCase, concludeProbation } from './members';
 import { loadRulesAndHolidays, ruleSetForDate } from './rules';
 import { capped, cappedCount, keyset, pageByKey, type ListQuery, type Page, type PageRequest, type SortKey } from './paging';
 import { containing, PICK_LIMIT, type PickOption } from './pick';
-import { assertCan, inWindow, pathUnder, requireUser, scopeHolds, type CurrentUser } from './session';
+import { assertCan, inWindow, pathUnder, requireUser, type CurrentUser } from './session';
 
 const cell = alias(units, 'cell_unit');
 
