@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { CardTable } from '@/components/card-table';
 import { EmptyState } from '@/components/empty-state';
-import type { CaseListItem } from '@/lib/dal/admission';
+import type { CaseListItem } from '@/lib/dal/case-lists';
 import { formatDate } from '@/lib/format';
 import type { T } from '@/lib/i18n/server';
 

@@ -7,7 +7,7 @@ import { NavMenu } from '@/components/nav-menu';
 import { NotificationBell, ProfileLink } from '@/components/notification-bell';
 import { requireUser } from '@/lib/dal/session';
 import { canManageUsers } from '@/lib/dal/users';
-import { countInbox } from '@/lib/dal/admission';
+import { countInbox } from '@/lib/dal/case-lists';
 import { getT } from '@/lib/i18n/server';
 
 export default async function PortalLayout({ children }: { children: React.ReactNode }) {

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { Breadcrumb, ChildrenTable, KindBadge } from '@/components/units';
-import type { CaseListItem } from '@/lib/dal/admission';
+import type { CaseListItem } from '@/lib/dal/case-lists';
 import { getHome, type Home } from '@/lib/dal/home';
 import { formatDate, formatNumber } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';

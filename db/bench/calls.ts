@@ -4,7 +4,8 @@
  * the lists only administrators read) of the scope's unit. `prepare` runs once, untimed, as the
  * same user (the cursor of page 200, a class of the user's unit).
  */
-import { countInbox, getCase, listCases, listInbox } from '../../lib/dal/admission';
+import { countInbox, listCases, listInbox } from '../../lib/dal/case-lists';
+import { getCase } from '../../lib/dal/admission';
 import { openCaseFile } from '../../lib/dal/papers';
 import { listPersonAccess } from '../../lib/dal/access-log';
 import { listAudit } from '../../lib/dal/audit';

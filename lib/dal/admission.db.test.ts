@@ -11,7 +11,9 @@ import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/t
 import type { DocumentKind, State } from '@/lib/admission/workflow';
 import { attachDocument } from './papers';
 import { SCAN_PDF } from '@/lib/test/files';
-import { applyTransition, ChecksFailedError, createReferral, getCase, listCases, listInbox, type TransitionInput } from './admission';
+import { applyTransition, ChecksFailedError, getCase, type TransitionInput } from './admission';
+import { createReferral } from './referrals';
+import { listCases, listInbox } from './case-lists';
 
 let t: TestDb;
 let clock = '2026-03-02';

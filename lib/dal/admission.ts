@@ -1,18 +1,16 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { getDb, rowsOf, type Tx } from '@/db';
-import { admissionCases, caseEvents, personAccessLog, persons, units, users } from '@/db/schema';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { getDb, type Tx } from '@/db';
+import { admissionCases, caseEvents, personAccessLog, units, users } from '@/db/schema';
 import { dueOnFor, runChecks, type CheckFacts, type CheckFailure } from '@/lib/admission/checks';
 import {
   attachablePapers,
   availableTransitions,
-  inboxStates,
   planTransition,
   recordStep,
   requiredPapers,
   STATE_OWNER,
-  type CaseRole,
   type Check,
   type DocumentKind,
   type State,
@@ -23,23 +21,22 @@ import {
 import { can } from '@/lib/authz/permissions';
 import { now, today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';
-import { maskCccd, normalizeName, searchKey } from '@/lib/people/identity';
-import type { ReportWindow } from '@/lib/reports/maths';
-import { COMMITTEE_KINDS, DECIDING_KINDS } from '@/lib/units/kinds';
+import { maskCccd } from '@/lib/people/identity';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { writeAudit } from './audit';
 import { caseInScope, caseQuery, lockCase, shapeOf, unitPaths, type CaseRow } from './case-row';
 import { countedPaperKinds, papersOf, type CaseDocumentDto } from './papers';
 import { notifyCaseStep } from './notifications';
-import { assertNotSamePerson } from './people';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { admitFromCase, concludeProbation } from './members';
 import { loadRulesAndHolidays, ruleSetForDate } from './rules';
-import { capped, cappedCount, keyset, pageByKey, type ListQuery, type Page, type PageRequest, type SortKey } from './paging';
-import { containing, PICK_LIMIT, type PickOption } from './pick';
-import { assertCan, inWindow, pathUnder, requireUser, type CurrentUser } from './session';
+import { requireUser } from './session';
 
-const cell = alias(units, 'cell_unit');
+/**
+ * One admission case: reading it with its papers and timeline (getCase), and taking a step of the
+ * workflow (applyTransition; the steps themselves are data in lib/admission/workflow.ts). Referral
+ * is in referrals.ts, the lists of cases in case-lists.ts.
+ */
 
 /** A failed rule check that was not overridden: the step is refused, the failures say why. */
 export class ChecksFailedError extends DalError {
@@ -54,283 +51,6 @@ export class ChecksFailedError extends DalError {
       ),
     );
   }
-}
-
-/**
- * The committee (if any) and deciding level above a cell: a ward or grassroots committee directly
- * above the cell reviews, and the nearest district-level (or bloc, or province) committee decides.
- */
-async function chainAbove(tx: Tx, cellPath: string): Promise<{ committeeId: number | null; deciderId: number } | null> {
-  const ancestors = await tx
-    .select({ id: units.id, kind: units.kind })
-    .from(units)
-    .where(and(sql`${units.path} @> ${cellPath}::ltree`, sql`${units.path} <> ${cellPath}::ltree`))
-    .orderBy(desc(sql`nlevel(${units.path})`));
-  const parent = ancestors[0];
-  if (!parent) return null;
-  const committeeId = COMMITTEE_KINDS.includes(parent.kind) ? parent.id : null;
-  const deciderRow = ancestors.find((a) => DECIDING_KINDS.includes(a.kind));
-  return deciderRow ? { committeeId, deciderId: deciderRow.id } : null;
-}
-
-// ------------------------------------------------------------------ referral
-
-export type CreateReferralInput = {
-  fullName: string;
-  birthDate: string;
-  gender: 'male' | 'female';
-  nationalId?: string;
-  phone?: string;
-  workplace: string;
-  cellUnitId: number;
-  certificateNo?: string;
-  certificateIssuedOn?: string;
-  /** The user confirmed that a person of the same name and birth date is someone else. */
-  confirmNotDuplicate?: boolean;
-};
-
-/** Only union and youth branches refer people (and only their officers, leaders and admins). */
-function assertReferrer(user: CurrentUser) {
-  assertCan(user, 'admission.refer', user.unitPath);
-}
-
-/** Refuses (forbidden) anyone who may not refer people: the referral page asks first. */
-export async function assertCanRefer(): Promise<void> {
-  assertReferrer(await requireUser());
-}
-
-/** The cells a branch may refer people to (active cells under the same deciding level) whose name matches: a picker's first PICK_LIMIT. */
-export async function searchReferralCells(q: string): Promise<PickOption[]> {
-  const user = await requireUser();
-  assertReferrer(user);
-  const db = await getDb();
-  const chain = await db.transaction((tx) => chainAbove(tx, user.unitPath));
-  if (!chain) return [];
-  const parent = alias(units, 'parent_unit');
-  const key = searchKey(q);
-  const rows = await db
-    .select({ id: units.id, name: units.name, parentName: parent.name })
-    .from(units)
-    .leftJoin(parent, eq(parent.id, units.parentId))
-    .where(and(eq(units.kind, 'cell'), eq(units.status, 'active'), pathUnder(units.path, chain.deciderId), key ? sql`${units.searchName} like ${containing(key)}` : undefined))
-    .orderBy(sql`${units.name} collate "und-x-icu"`, asc(units.id))
-    .limit(PICK_LIMIT);
-  return rows.map((r) => ({ value: String(r.id), label: r.name, detail: r.parentName ?? undefined }));
-}
-
-/** A union or youth branch officer registers an outstanding person and opens a draft referral. */
-export async function createReferral(input: CreateReferralInput): Promise<{ caseId: number; personId: number }> {
-  const user = await requireUser();
-  assertReferrer(user);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [target] = await tx
-      .select({ id: units.id, path: sql<string>`${units.path}::text`, kind: units.kind, status: units.status })
-      .from(units)
-      .where(eq(units.id, input.cellUnitId));
-    const ownChain = await chainAbove(tx, user.unitPath);
-    const inReach =
-      target && target.kind === 'cell' && target.status === 'active' && ownChain
-        ? (
-            await tx
-              .select({ ok: sql<boolean>`true` })
-              .from(units)
-              .where(and(eq(units.id, ownChain.deciderId), sql`${target.path}::ltree <@ ${units.path}`))
-          ).length > 0
-        : false;
-    if (!inReach) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
-    const chain = await chainAbove(tx, target.path);
-    if (!chain) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
-    // The same person referred twice (or already a member, anywhere in the country): refused, naming the match only when the user may see it.
-    await assertNotSamePerson(tx, user, input, input.confirmNotDuplicate);
-    const fullName = normalizeName(input.fullName);
-    const [person] = await tx
-      .insert(persons)
-      .values({
-        fullName,
-        searchName: searchKey(fullName),
-        birthDate: input.birthDate,
-        gender: input.gender,
-        nationalId: input.nationalId || null,
-        phone: input.phone || null,
-        workplace: input.workplace,
-        unitId: user.unitId,
-      })
-      .returning({ id: persons.id });
-    const [created] = await tx
-      .insert(admissionCases)
-      .values({
-        personId: person.id,
-        referrerUnitId: user.unitId,
-        cellUnitId: target.id,
-        committeeUnitId: chain.committeeId,
-        deciderUnitId: chain.deciderId,
-        certificateNo: input.certificateNo || null,
-        certificateIssuedOn: input.certificateIssuedOn || null,
-        createdBy: user.id,
-      })
-      .returning({ id: admissionCases.id });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: user.unitId,
-      action: 'admission.create',
-      entity: 'admission_case',
-      entityId: created.id,
-      after: { personId: person.id, fullName, cellUnitId: target.id, committeeUnitId: chain.committeeId, deciderUnitId: chain.deciderId },
-    });
-    const caseUnits = { referrer: user.unitId, cell: target.id, committee: chain.committeeId, decider: chain.deciderId };
-    await notifyCaseStep(tx, { actorId: user.id, caseId: created.id, state: 'referral_draft', version: 1, dueOn: null, returned: false, units: caseUnits });
-    return { caseId: created.id, personId: person.id };
-  });
-}
-
-// ------------------------------------------------------------------ reading
-
-export type CaseListItem = {
-  id: number;
-  state: State;
-  fullName: string;
-  nationalIdMasked: string;
-  workplace: string | null;
-  cellName: string;
-  dueOn: string | null;
-  overdue: boolean;
-  lastReturnReason: string | null;
-};
-
-/** Just what a list shows of a case (the whole case for the inbox, whose rows the workflow reads). */
-function caseListQuery(tx: Pick<Tx, 'select'>) {
-  return tx
-    .select({
-      id: admissionCases.id,
-      state: admissionCases.state,
-      fullName: persons.fullName,
-      nationalId: persons.nationalId,
-      workplace: persons.workplace,
-      cellName: cell.name,
-      dueOn: admissionCases.dueOn,
-      lastReturnReason: admissionCases.lastReturnReason,
-    })
-    .from(admissionCases)
-    .innerJoin(persons, eq(persons.id, admissionCases.personId))
-    .innerJoin(cell, eq(cell.id, admissionCases.cellUnitId));
-}
-
-function toListItem(onDay: string) {
-  return ({ nationalId, ...r }: Awaited<ReturnType<ReturnType<typeof caseListQuery>['execute']>>[number]): CaseListItem => ({
-    ...r,
-    nationalIdMasked: maskCccd(nationalId),
-    overdue: r.dueOn !== null && r.dueOn < onDay,
-  });
-}
-
-function listItem(c: CaseRow): CaseListItem {
-  return {
-    id: c.id,
-    state: c.state,
-    fullName: c.fullName,
-    nationalIdMasked: maskCccd(c.nationalId),
-    workplace: c.workplace,
-    cellName: c.cell.name,
-    dueOn: c.dueOn,
-    overdue: c.dueOn !== null && c.dueOn < today(),
-    lastReturnReason: c.lastReturnReason,
-  };
-}
-
-export type CaseFilter = {
-  q?: string;
-  state?: State;
-  /** Referrals first submitted in a window, at cells under a unit (the list behind a report's introductions figure). */
-  submitted?: ReportWindow;
-  /** Only the cases the user's own unit referred (a union or youth branch's referrals). */
-  referredByMe?: boolean;
-};
-
-/** The case list's query: the scope (narrowed by its index), a state, a report's window, a name search. */
-async function caseQueryOf(user: CurrentUser, filter: CaseFilter): Promise<ListQuery> {
-  const key = filter.q ? searchKey(filter.q) : '';
-  const w = filter.submitted;
-  return {
-    table: admissionCases,
-    key: `cases:${user.unitId}:${JSON.stringify(filter)}`,
-    id: sql`${admissionCases.id}`,
-    scope: caseInScope(user),
-    filters: and(
-      filter.state ? eq(admissionCases.state, filter.state) : undefined,
-      w ? await inWindow(admissionCases.submittedOn, admissionCases.cellUnitId, w) : undefined,
-      filter.referredByMe ? eq(admissionCases.referrerUnitId, user.unitId) : undefined,
-    ),
-    search: key ? { indexed: sql`${admissionCases.searchName} like ${containing(key)}`, plain: sql`(${admissionCases.searchName} || '') like ${containing(key)}` } : undefined,
-  };
-}
-
-/** Soonest deadline first (none last), the newest case first on the same day: the index admission_cases_list_key. */
-const caseOrder: SortKey<{ id: number; dueOn: string | null }> = {
-  columns: [
-    [sql`coalesce(${admissionCases.dueOn}, 'infinity'::date)`, 'date'],
-    [sql`(- ${admissionCases.id})`, 'integer'],
-  ],
-  direction: 'asc',
-  values: (r) => [r.dueOn ?? 'infinity', -r.id],
-};
-
-/** One page of the cases of the user's subtree, optionally filtered by state, a diacritic-free name search or a report's window. */
-export async function listCases(filter: CaseFilter = {}, page: PageRequest = {}): Promise<Page<CaseListItem>> {
-  const user = await requireUser();
-  const db = await getDb();
-  return pageByKey(db, await caseQueryOf(user, filter), caseOrder, page, (ids) => caseListQuery(db).where(inArray(admissionCases.id, ids)), toListItem(today()));
-}
-
-/**
- * "Awaiting my unit": open cases whose current step belongs to the user's own unit and that the
- * user may act on (inboxStates: the permission table decides which roles' steps the user takes).
- * A probationary member waits for the cell only once the probation is over.
- */
-export function inboxWhere(user: CurrentUser) {
-  const column: Record<CaseRole, AnyPgColumn> = {
-    referrer: admissionCases.referrerUnitId,
-    cell: admissionCases.cellUnitId,
-    committee: admissionCases.committeeUnitId,
-    decider: admissionCases.deciderUnitId,
-  };
-  const branches = inboxStates(user).map(({ role, states }) => and(eq(column[role], user.unitId), inArray(admissionCases.state, states)));
-  if (!branches.length) return sql`false`;
-  return and(or(...branches), sql`not (${admissionCases.state} = 'probation' and ${admissionCases.probationEndsOn} > ${today()})`);
-}
-
-/** Soonest deadline first (none last), then the oldest case. */
-const inboxOrder: SortKey<{ id: number; dueOn: string | null }> = {
-  columns: [
-    [sql`coalesce(${admissionCases.dueOn}, 'infinity'::date)`, 'date'],
-    [sql`${admissionCases.id}`, 'integer'],
-  ],
-  direction: 'asc',
-  values: (r) => [r.dueOn ?? 'infinity', r.id],
-};
-
-/** `filter.q`: a few letters of the person's name, without diacritics; `filter.state`: one stage. */
-export async function listInbox(page: PageRequest = {}, filter: { q?: string; state?: State } = {}): Promise<Page<CaseListItem>> {
-  const user = await requireUser();
-  const db = await getDb();
-  const key = filter.q ? searchKey(filter.q) : '';
-  const where = and(inboxWhere(user), filter.state ? eq(admissionCases.state, filter.state) : undefined, key ? sql`${admissionCases.searchName} like ${containing(key)}` : undefined)!;
-  const ks = keyset(inboxOrder, page);
-  const [rows, counted] = await Promise.all([
-    caseQuery(db)
-      .where(and(where, ks.where))
-      .orderBy(...ks.orderBy)
-      .limit(ks.limit),
-    db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${where}`)),
-  ]);
-  return ks.finish(rows, listItem, capped(Number(rowsOf<{ n: number }>(counted)[0].n)));
-}
-
-/** How many cases wait for the user's unit (the badge in the navigation; counted up to TOTAL_CAP). */
-export async function countInbox(): Promise<number> {
-  const user = await requireUser();
-  const db = await getDb();
-  return Number(rowsOf<{ n: number }>(await db.execute(cappedCount(sql`select 1 from ${admissionCases} where ${inboxWhere(user)}`)))[0].n);
 }
 
 export type TimelineEntry = {
@@ -411,8 +131,6 @@ export async function getCase(id: number): Promise<CaseDetail> {
     canRecordOnFile: canAttach && can(user, 'approval.take', ownerPath!),
   };
 }
-
-// ------------------------------------------------------------------ changes
 
 export type TransitionInput = {
   caseId: number;

@@ -5,7 +5,8 @@ import { rowsOf } from '@/db';
 import { DEMO_CASES, demoSchedule, seedDemoCases } from '@/db/seed/cases';
 import { STATES } from '@/lib/admission/workflow';
 import { setupTestDb, type TestDb } from '@/lib/test/db';
-import { countInbox, getCase, listCases, listInbox } from './admission';
+import { countInbox, listCases, listInbox } from './case-lists';
+import { getCase } from './admission';
 
 let t: TestDb;
 before(async () => {

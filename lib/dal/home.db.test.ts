@@ -5,7 +5,7 @@ import { rowsOf } from '@/db';
 import { yearPeriod } from '@/lib/reports/maths';
 import { closeDemoRecordsDb, expectRefused, setupDemoRecordsDb, type TestDb } from '@/lib/test/db';
 import { abilitiesOf } from './abilities';
-import { countInbox } from './admission';
+import { countInbox } from './case-lists';
 import { getHome, weekEndOf } from './home';
 import { createMember } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';

@@ -6,7 +6,7 @@ import { today } from '@/lib/clock';
 import { yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
 import { getAbilities, isBranchKind, type Abilities } from './abilities';
-import { listCases, listInbox, type CaseListItem } from './admission';
+import { listCases, listInbox, type CaseListItem } from './case-lists';
 import { enterpriseInScope } from './enterprises';
 import { getDashboard, getOverview, type Overview } from './reports';
 import { requireUser, type CurrentUser } from './session';

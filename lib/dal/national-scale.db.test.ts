@@ -22,7 +22,7 @@ import { searchKey } from '@/lib/people/identity';
 import { yearPeriod } from '@/lib/reports/maths';
 import type { RawRow } from '@/lib/registry/import';
 import { assertNoDrift, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
-import { countInbox, listCases, listInbox, type CaseFilter } from './admission';
+import { countInbox, listCases, listInbox, type CaseFilter } from './case-lists';
 import { listAudit } from './audit';
 import { listClasses } from './classes';
 import { listEnterprises, listPriorityEnterprises, searchEnterprises, type EnterpriseFilter } from './enterprises';

@@ -8,7 +8,8 @@ import { systemSendDigests } from '@/lib/notify/digest';
 import { smtpSettings } from '@/lib/notify/smtp';
 import { startTestSmtp, type TestSmtp } from '@/lib/test/smtp';
 import { assertNoDrift, expectRefused, ROOT_ADMIN, setupTestDb, type TestDb } from '@/lib/test/db';
-import { applyTransition, listInbox } from './admission';
+import { applyTransition } from './admission';
+import { listInbox } from './case-lists';
 import { runJob } from './jobs';
 import { countUnreadNotifications, getProfile, listNotifications, readAllNotifications, readNotification, systemRunReminders, updateProfile } from './notifications';
 

@@ -6,7 +6,7 @@ import type { CaseRole, State } from '@/lib/admission/workflow';
 import { now, today } from '@/lib/clock';
 import type { DigestFrequency, NotificationKind } from '@/lib/notify/kinds';
 import { actingPairs, dedupeKey, dueSoonUntil, recipientsOf } from '@/lib/notify/reminders';
-import { inboxWhere } from './admission';
+import { inboxWhere } from './case-lists';
 import { writeAudit } from './audit';
 import { invalid, notFound } from './errors';
 import { capped, cappedCount, keyset, type Page, type PageRequest, type SortKey } from './paging';

@@ -7,7 +7,8 @@ import { setClock } from '@/lib/clock';
 import { translate } from '@/lib/i18n/messages';
 import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import { DRAFT_DOCX, EXE_AS_PDF, PHONE_PHOTO, SCAN_PDF } from '@/lib/test/files';
-import { applyTransition, createReferral, getCase } from './admission';
+import { applyTransition, getCase } from './admission';
+import { createReferral } from './referrals';
 import { listPersonAccess } from './access-log';
 import { attachDocument, openCaseFile, replacePaperFiles } from './papers';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
-import { createReferral, type CreateReferralInput } from './admission';
+import { createReferral, type CreateReferralInput } from './referrals';
 import { createMember, type CreateMemberInput } from './members';
 
 /** The one duplicate-person check (lib/dal/people.ts), through every way a person enters: a referral and a member registered by hand. */

@@ -14,7 +14,7 @@ import { VN_HOLIDAYS } from '@/db/seed/holidays';
 import { calendarOf } from '@/lib/rules/working-days';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { countsForYear } from '@/lib/reports/forecast';
-import { listCases } from './admission';
+import { listCases } from './case-lists';
 import { classTotals } from './classes';
 import { listMembers } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';

@@ -1,6 +1,6 @@
 import 'server-only';
 import { searchKey } from '@/lib/people/identity';
-import { listCases, type CaseListItem } from './admission';
+import { listCases, type CaseListItem } from './case-lists';
 import { listEnterprises, type EnterpriseListItem } from './enterprises';
 import { listMembers, type MemberListItem } from './members';
 import type { PickOption } from './pick';

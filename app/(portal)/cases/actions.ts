@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { runAction, type ActionState } from '@/lib/actions';
 import { getT } from '@/lib/i18n/server';
 import { CHECKS, DOCUMENT_KINDS, TRANSITIONS } from '@/lib/admission/workflow';
-import { applyTransition, createReferral } from '@/lib/dal/admission';
+import { applyTransition } from '@/lib/dal/admission';
+import { createReferral } from '@/lib/dal/referrals';
 import { attachDocument, replacePaperFiles, type UploadedFile } from '@/lib/dal/papers';
 import { checkbox, checkNationalId, id, optionalDate, optionalText, optionalWholeNumber, personFields, text, version } from '@/lib/validation';
 

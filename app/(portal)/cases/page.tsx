@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CaseList } from '@/components/case-list';
 import { STATES, type State } from '@/lib/admission/workflow';
-import { listCases } from '@/lib/dal/admission';
+import { listCases } from '@/lib/dal/case-lists';
 import { Pager } from '@/components/pager';
 import { FigureFilter } from '@/components/figure-filter';
 import { formatDate } from '@/lib/format';

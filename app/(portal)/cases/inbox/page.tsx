@@ -3,7 +3,7 @@ import { CaseList } from '@/components/case-list';
 import { ListSearch } from '@/components/list-search';
 import { STATES, type State } from '@/lib/admission/workflow';
 import { Pager } from '@/components/pager';
-import { listInbox } from '@/lib/dal/admission';
+import { listInbox } from '@/lib/dal/case-lists';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
 

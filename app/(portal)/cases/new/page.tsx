@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { assertCanRefer } from '@/lib/dal/admission';
+import { assertCanRefer } from '@/lib/dal/referrals';
 import { caseFormText } from '@/lib/case-labels';
 import { today } from '@/lib/clock';
 import { formatDate } from '@/lib/format';

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { z } from 'zod';
-import { searchReferralCells } from '@/lib/dal/admission';
+import { searchReferralCells } from '@/lib/dal/referrals';
 import { searchClassCandidates } from '@/lib/dal/classes';
 import { searchEnterprises } from '@/lib/dal/enterprises';
 import { DalError } from '@/lib/dal/errors';
