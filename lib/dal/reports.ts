@@ -12,7 +12,7 @@ import { STATES, TERMINAL_STATES, type State } from '@/lib/admission/states';
 import { today } from '@/lib/clock';
 import { forecastThresholds } from '@/lib/reports/forecast';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
-import { writeAudit, writeAuditMany, type AuditEntry } from './audit';
+import { writeAuditMany, type AuditEntry } from './audit';
 import { loadRulesAndHolidays } from './rules';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { assertCan, inScope, isWholeTree, requireUser, subtreeRange, type CurrentUser } from './session';
