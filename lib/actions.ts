@@ -49,7 +49,13 @@ const HIDDEN_FIELDS = new Set(['id', 'version', 'caseId', 'documentId', 'classId
  * ActionState: field errors next to fields, the data layer's refusals as a translated message,
  * anything unexpected as a generic message (logged on the server; the transaction rolled back).
  */
-export async function runAction<S extends z.ZodType>(schema: S, formData: FormData, run: (data: z.output<S>) => Promise<unknown>, done: MessageKey): Promise<ActionState> {
+export async function runAction<S extends z.ZodType, R = unknown, X extends ActionState = ActionState>(
+  schema: S,
+  formData: FormData,
+  run: (data: z.output<S>) => Promise<R>,
+  /** The success message, or the state built from what the data layer returned (a count in the message, a report of rows). */
+  done: MessageKey | ((result: R, t: T) => X),
+): Promise<ActionState | X> {
   const t = await getT();
   const values = typedValues(formData);
   const parsed = schema.safeParse(Object.fromEntries(formData.entries()));
@@ -65,8 +71,8 @@ export async function runAction<S extends z.ZodType>(schema: S, formData: FormDa
     return { ok: false, fieldErrors, values, message: formMessage ? translateKey(t, formMessage) : t(hiddenOnly ? 'errors.formStale' : 'form.fixErrors') };
   }
   try {
-    await run(parsed.data);
-    return { ok: true, message: t(done) };
+    const result = await run(parsed.data);
+    return typeof done === 'function' ? done(result, t) : { ok: true, message: t(done) };
   } catch (err) {
     if (err instanceof DalError) {
       const fieldErrors = err.fieldErrors ? Object.fromEntries(Object.entries(err.fieldErrors).map(([f, k]) => [f, t(k, err.fieldParams?.[f] ?? err.params)])) : undefined;

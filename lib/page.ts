@@ -21,7 +21,8 @@ export async function orNotFound<T>(promise: Promise<T>): Promise<T> {
 /**
  * A page's search parameters as plain strings: the first of a repeated parameter (?q=a&q=b),
  * control characters (NUL, which PostgreSQL refuses in text) removed, at most 500 characters
- * (a search or a cursor is never longer). Every page reads its search parameters through this.
+ * (a search or a cursor is never longer). Every page reads its search parameters through this,
+ * and those that are not free text with lib/validation's `parseParams`.
  */
 export function cleanParams<K extends string>(raw: Partial<Record<K, string | string[] | undefined>>): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};
@@ -30,11 +31,6 @@ export function cleanParams<K extends string>(raw: Partial<Record<K, string | st
     if (typeof first === 'string') out[k] = oneLine(first).slice(0, 500);
   }
   return out;
-}
-
-/** An id from a search parameter (?unit=8), or undefined for anything that is not one. */
-export function optionalIdParam(raw: string | undefined): number | undefined {
-  return raw && /^\d{1,9}$/.test(raw) && Number(raw) > 0 ? Number(raw) : undefined;
 }
 
 /** A positive integer id from a route segment, or "not found". */

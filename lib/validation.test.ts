@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { id, isoDate, optionalId, optionalText, parseDate, parseWholeNumber, text, unitCode, username, version, wholeNumber, year } from './validation';
+import { id, isoDate, optionalId, optionalText, param, parseDate, parseParams, parseWholeNumber, text, unitCode, username, version, wholeNumber, year } from './validation';
 
 function firstIssue(result: { success: boolean; error?: { issues: { message: string }[] } }): string | undefined {
   return result.success ? undefined : result.error?.issues[0]?.message;
@@ -153,4 +153,19 @@ describe('field errors for what forged or pasted posts hold', () => {
     assert.equal(version.safeParse('1e12').error?.issues[0].message, 'errors.invalidChoice');
     assert.equal(version.safeParse('-1').error?.issues[0].message, 'errors.invalidChoice');
   });
+});
+
+test('search parameters: each read by its schema, a refused or absent one left out', () => {
+  const shape = { unit: param.id, year: param.year, state: param.oneOf(['draft', 'decided']), mine: param.flag, party: param.yesNo, min: param.wholeNumber(10_000_000) };
+  const cases: [Partial<Record<string, string>>, ReturnType<typeof parseParams<typeof shape>>][] = [
+    [{}, {}],
+    [
+      { unit: '8', year: '2025', state: 'decided', mine: '1', party: 'no', min: '1.147' },
+      { unit: 8, year: 2025, state: 'decided', mine: true, party: false, min: 1147 },
+    ],
+    [{ unit: '0', year: '25', state: 'Decided', mine: 'yes', party: '', min: '1,5' }, {}],
+    [{ unit: '1234567890', year: '20255', state: '', mine: '', party: 'maybe', min: '10.000.001' }, {}],
+    [{ unit: '-3', min: '0', other: 'x' }, { min: 0 }],
+  ];
+  for (const [p, want] of cases) assert.deepEqual(parseParams(p, shape), want, JSON.stringify(p));
 });

@@ -198,3 +198,48 @@ export const personFields = {
 export function checkNationalId(v: { nationalId: string; birthDate: string; gender: 'male' | 'female' }, ctx: z.RefinementCtx): void {
   if (v.nationalId && cccdProblem(v.nationalId, { birthDate: v.birthDate, gender: v.gender })) ctx.addIssue({ code: 'custom', path: ['nationalId'], message: 'errors.invalidNationalId' });
 }
+
+/**
+ * Zod schemas for one search parameter each (a link's or a filter form's). A value its schema
+ * refuses reads as not given: a link with a wrong parameter shows the page's default, never an
+ * error. Pages read their parameters with `parseParams` (after lib/page's `cleanParams`).
+ */
+export const param = {
+  /** A positive id (?unit=8). */
+  id: z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number)
+    .pipe(z.number().positive()),
+  /** A year, four digits. */
+  year: z
+    .string()
+    .regex(/^\d{4}$/)
+    .transform(Number),
+  /** One value of an `as const` list. */
+  oneOf: <const V extends readonly [string, ...string[]]>(values: V) => z.enum(values),
+  /** A yes/no filter (?party=yes): true or false. */
+  yesNo: z.enum(['yes', 'no']).transform((v) => v === 'yes'),
+  /** A whole number as people type it (1.147 is 1147), at most `max`. */
+  wholeNumber: (max: number) =>
+    z.string().transform((s, ctx) => {
+      const read = parseWholeNumber(s, max);
+      if ('value' in read) return read.value;
+      ctx.addIssue({ code: 'custom', message: read.problem });
+      return z.NEVER;
+    }),
+  /** A ticked filter (?inEnterprise=1): true, or not given. */
+  flag: z.literal('1').transform(() => true as const),
+};
+
+/** The search parameters `shape` names, each read by its schema; one absent or refused is left out. */
+export function parseParams<S extends Record<string, z.ZodType<unknown, string>>>(p: Partial<Record<string, string>>, shape: S): { [K in keyof S]?: z.output<S[K]> } {
+  const out: { [K in keyof S]?: z.output<S[K]> } = {};
+  for (const k of Object.keys(shape) as (keyof S & string)[]) {
+    const raw = p[k];
+    if (raw === undefined) continue;
+    const read = shape[k].safeParse(raw);
+    if (read.success) out[k] = read.data as z.output<S[typeof k]>;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import { getHome, type Home } from '@/lib/dal/home';
 import { formatDate, formatNumber } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';
 import { totalText } from '@/lib/page';
-import { SHARE_MEASURES } from '@/lib/reports/measures';
+import { MEASURE_TABLE, SHARE_MEASURES } from '@/lib/reports/measures';
 
 const card = 'rounded-xl border border-stone-200 bg-white p-4 shadow-sm';
 const empty = 'rounded-md border border-dashed border-stone-300 bg-stone-50 p-4 text-sm text-stone-600';
@@ -189,7 +189,7 @@ function Progress({ h, t }: { h: Home; t: T }) {
             return (
               <li key={p.measure} data-testid={`home-progress-${p.measure}`}>
                 <div className="flex flex-wrap justify-between gap-x-3">
-                  <span>{t(`rep.m.${p.measure}`)}</span>
+                  <span>{t(MEASURE_TABLE[p.measure].label)}</span>
                   <span className="tabular-nums">
                     <strong>{fmt(p.actual, share)}</strong>
                     {p.target !== null ? <span className="text-stone-500"> / {fmt(p.target, share)}</span> : <span className="text-xs text-stone-500"> · {t('home.progressNoTarget')}</span>}

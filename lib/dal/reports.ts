@@ -2,16 +2,17 @@ import 'server-only';
 import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import { chunks, getDb, rowsOf } from '@/db';
 import { targets, units } from '@/db/schema';
-import { addGradeRows, emptyCounts, goodShare } from '@/lib/registry/ratings';
+import { goodShare } from '@/lib/registry/ratings';
 import { PARTY_ORG_KINDS, RATING_GRADES } from '@/lib/registry/kinds';
-import { periodWindow, progressPercent, type Period } from '@/lib/reports/maths';
-import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
+import { periodWindow, type Period } from '@/lib/reports/maths';
+import { SHARE_MEASURES, countedBy, type Measure, type MeasureSource } from '@/lib/reports/measures';
+import { aggregateDashboard, type DashboardRow } from '@/lib/reports/dashboard';
 import { COMMITTEE_KINDS, DECIDING_KINDS, type UnitKind } from '@/lib/units/kinds';
 import { STATES, TERMINAL_STATES, type State } from '@/lib/admission/states';
 import { today } from '@/lib/clock';
 import { forecastThresholds } from '@/lib/reports/forecast';
 import { ruleSetInForce } from '@/lib/rules/rule-set';
-import { writeAudit, writeAuditMany, type AuditEntry } from './audit';
+import { writeAuditMany, type AuditEntry } from './audit';
 import { loadRulesAndHolidays } from './rules';
 import { DalError, forbidden, invalid, notFound } from './errors';
 import { assertCan, inScope, isWholeTree, requireUser, subtreeRange, type CurrentUser } from './session';
@@ -26,15 +27,7 @@ import { assertCan, inScope, isWholeTree, requireUser, subtreeRange, type Curren
 
 export type UnitRef = { id: number; name: string; kind: UnitKind; path: string };
 
-type Figures = Record<Measure, number | null>;
-const zero = (): Figures => Object.fromEntries(MEASURES.map((m) => [m, SHARE_MEASURES.includes(m) ? null : 0])) as Figures;
-
-export type DashboardRow = {
-  unit: { id: number; name: string; kind: UnitKind } | null; // null: records attributed to the unit itself
-  actual: Figures;
-  target: Partial<Record<Measure, number>>;
-  percent: Partial<Record<Measure, number | null>>;
-};
+export type { DashboardRow };
 
 export type Dashboard = {
   unit: UnitRef;
@@ -82,11 +75,11 @@ function branchDashboardStatements(root: Root, period: Period): ReturnType<typeo
   const linked = linkedEnterprises(root);
   const zeroGrades = sql.raw(RATING_GRADES.flatMap((g) => [`0 as "member_${g}"`, `0 as "org_${g}"`]).join(', '));
   return {
-    years: sql`select ${root.id}::int as k, a.admitted, a.admitted as nonstate, a.owners, a.workers, r.introduced, ${zeroGrades}
+    years: sql`select ${root.id}::int as k, a.admitted, a.admitted as admitted_nonstate, a.owners as admitted_owners, a.workers as admitted_workers, r.introduced, ${zeroGrades}
       from (select count(*)::int as admitted, count(*) filter (where m.occupation = 'owner')::int as owners, count(*) filter (where m.occupation = 'direct_worker')::int as workers
         from party_members m where m.enterprise_id in ${linked} and m.admitted_on between ${start} and ${end}) a,
       (select count(*)::int as introduced from admission_cases c where c.referrer_unit_id = ${root.id} and c.submitted_on between ${start} and ${end}) r`,
-    founded: sql`select ${root.id}::int as k, count(*)::int as total, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as fdi
+    founded: sql`select ${root.id}::int as k, count(*)::int as orgs_founded, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as orgs_founded_fdi
       from founding_proposals f join enterprises e on e.id = f.enterprise_id
       where f.enterprise_id in ${linked} and f.state = 'decided' and f.decision_on between ${start} and ${end}`,
     attendees: NO_ROWS,
@@ -152,12 +145,9 @@ function sums(columns: Record<string, string>): Fragment {
   );
 }
 
+/** The measures summed from the year tallies (each the tally column of its name), and the grade counts of ratings. */
 const YEAR_COLUMNS = {
-  admitted: 'admitted',
-  nonstate: 'admitted_nonstate',
-  owners: 'admitted_owners',
-  workers: 'admitted_workers',
-  introduced: 'introduced',
+  ...Object.fromEntries(countedBy('years').map((m) => [m, m])),
   ...Object.fromEntries(RATING_GRADES.map((g) => [`member_${g}`, `member_${g}`])),
   ...Object.fromEntries(RATING_GRADES.map((g) => [`org_${g}`, `org_${g}`])),
 };
@@ -175,27 +165,27 @@ const YEAR_COLUMNS = {
  * keeps those under the root by the unit's key; findings come by their round.
  * getDashboard runs them; `npm run bench` times the very same statements bare.
  */
-export function dashboardStatements(root: Root, period: Period): Record<'years' | 'founded' | 'attendees' | 'surveyed' | 'owners', Fragment> {
+export function dashboardStatements(root: Root, period: Period): Record<MeasureSource, Fragment> {
   const { start, end } = periodWindow(period);
   const k = childKey(root);
   const w = underRoot(root);
   return {
     years: sql`select ${k} as k, ${sums(YEAR_COLUMNS)}
       from unit_year_tallies u where ${w} and ${root.whole ? sql`true` : subtreeRange(sql`u.path`, root.path)} and u.year between ${period.from} and ${period.to} group by 1`,
-    founded: sql`select ${k} as k, count(*)::int as total, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as fdi
+    founded: sql`select ${k} as k, count(*)::int as orgs_founded, count(*) filter (where e.type = 'fdi' or e.foreign_invested)::int as orgs_founded_fdi
       from founding_proposals f join units u on u.id = f.new_unit_id join enterprises e on e.id = f.enterprise_id
       where ${w} and f.state = 'decided' and f.decision_on between ${start} and ${end} group by 1`,
-    attendees: sql`select ${k} as k, coalesce(sum(cl.enrolled), 0)::int as total
+    attendees: sql`select ${k} as k, coalesce(sum(cl.enrolled), 0)::int as awareness_attendees
       from classes cl join units u on u.id = cl.organiser_unit_id
       where ${w} and cl.kind = 'awareness' and cl.start_on between ${start} and ${end} group by 1`,
     // Each (organising unit, enterprise) once, then counted under the child of the root.
-    surveyed: sql`select ${k} as k, count(*)::int as total
+    surveyed: sql`select ${k} as k, count(*)::int as enterprises_surveyed
       from (select u.id, u.path, f.enterprise_id
         from survey_rounds r join units u on u.id = r.unit_id join survey_findings f on f.round_id = r.id
         where ${w} and r.held_on between ${start} and ${end} group by u.id, u.path, f.enterprise_id) u
       group by 1`,
     // Each (meeting unit, enterprise) once: met, and persuaded when any of its meetings was.
-    owners: sql`select ${k} as k, count(*)::int as met, count(*) filter (where u.persuaded)::int as persuaded
+    owners: sql`select ${k} as k, count(*)::int as owners_met, count(*) filter (where u.persuaded)::int as owners_persuaded
       from (select u.id, u.path, m.enterprise_id, bool_or(m.outcome = 'persuaded') as persuaded
         from owner_meetings m join units u on u.id = m.unit_id
         where ${w} and m.met_on between ${start} and ${end} group by u.id, u.path, m.enterprise_id) u
@@ -236,73 +226,7 @@ export async function getDashboard(input: { unitId?: number; period: Period }): 
       .where(and(or(eq(targets.unitId, root.id), eq(units.parentId, root.id)), eq(targets.yearFrom, input.period.from), eq(targets.yearTo, input.period.to))),
   ]);
 
-  const byKey = new Map<number, { actual: Figures; members: ReturnType<typeof emptyCounts>; orgs: ReturnType<typeof emptyCounts> }>();
-  const slot = (k: number) => {
-    if (!byKey.has(k)) byKey.set(k, { actual: zero(), members: emptyCounts(), orgs: emptyCounts() });
-    return byKey.get(k)!;
-  };
-  for (const r of years) {
-    const s = slot(Number(r.k));
-    s.actual.admitted = Number(r.admitted);
-    s.actual.admitted_nonstate = Number(r.nonstate);
-    s.actual.admitted_owners = Number(r.owners);
-    s.actual.admitted_workers = Number(r.workers);
-    s.actual.introduced = Number(r.introduced);
-    for (const g of RATING_GRADES) {
-      s.members[g] += Number(r[`member_${g}`]);
-      s.orgs[g] += Number(r[`org_${g}`]);
-    }
-  }
-  for (const r of founded) {
-    const s = slot(Number(r.k)).actual;
-    s.orgs_founded = Number(r.total);
-    s.orgs_founded_fdi = Number(r.fdi);
-  }
-  for (const r of attendees) slot(Number(r.k)).actual.awareness_attendees = Number(r.total);
-  for (const r of surveyed) slot(Number(r.k)).actual.enterprises_surveyed = Number(r.total);
-  for (const r of owners) {
-    const s = slot(Number(r.k)).actual;
-    s.owners_met = Number(r.met);
-    s.owners_persuaded = Number(r.persuaded);
-  }
-
-  const finish = (actual: Figures, members: ReturnType<typeof emptyCounts>, orgs: ReturnType<typeof emptyCounts>, unitId: number): Omit<DashboardRow, 'unit'> => {
-    actual.members_good_share = goodShare(members).percent;
-    actual.orgs_good_share = goodShare(orgs).percent;
-    const target: Partial<Record<Measure, number>> = {};
-    for (const t of targetRows) if (t.unitId === unitId) target[t.measure] = t.value;
-    const percent: Partial<Record<Measure, number | null>> = {};
-    for (const m of MEASURES) {
-      const a = actual[m];
-      // A share's progress compares percentages; a count's compares counts.
-      percent[m] = a === null ? null : progressPercent(a, target[m]);
-    }
-    return { actual, target, percent };
-  };
-
-  // The root's total: the sum of every key (children and the root's own records).
-  const total = { actual: zero(), members: emptyCounts(), orgs: emptyCounts() };
-  for (const v of byKey.values()) {
-    for (const m of MEASURES) if (!SHARE_MEASURES.includes(m)) total.actual[m] = (total.actual[m] ?? 0) + (v.actual[m] ?? 0);
-    for (const g of RATING_GRADES) {
-      total.members[g] += v.members[g];
-      total.orgs[g] += v.orgs[g];
-    }
-  }
-  const rows: DashboardRow[] = children.map((c) => {
-    const v = byKey.get(c.id) ?? { actual: zero(), members: emptyCounts(), orgs: emptyCounts() };
-    return { unit: c, ...finish(v.actual, v.members, v.orgs, c.id) };
-  });
-  const own = byKey.get(root.id);
-  if (own && MEASURES.some((m) => !SHARE_MEASURES.includes(m) && (own.actual[m] ?? 0) > 0)) rows.push({ unit: null, ...finish(own.actual, own.members, own.orgs, -1) });
-
-  return {
-    unit: root,
-    period: input.period,
-    total: { unit: null, ...finish(total.actual, total.members, total.orgs, root.id) },
-    rows,
-    shares: { members: goodShare(total.members), orgs: goodShare(total.orgs) },
-  };
+  return { unit: root, period: input.period, ...aggregateDashboard({ rootId: root.id, children, statements: { years, founded, attendees, surveyed, owners }, targets: targetRows }) };
 }
 
 // ------------------------------------------------------------------ targets

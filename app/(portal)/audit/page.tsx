@@ -10,7 +10,8 @@ import { getUnitOption } from '@/lib/dal/units';
 import { getUserOption } from '@/lib/dal/users';
 import { formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { cleanParams, optionalIdParam, orNotFound, pageParams, pagerText, periodParams, pickerLabels } from '@/lib/page';
+import { cleanParams, orNotFound, pageParams, pagerText, periodParams, pickerLabels } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 import { logFilterText } from './text';
 import { EmptyState } from '@/components/empty-state';
 
@@ -20,12 +21,13 @@ type Params = Record<'actor' | 'actorLabel' | 'action' | 'unit' | 'unitLabel' | 
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = cleanParams(await searchParams);
+  const ids = parseParams(p, { actor: param.id, unit: param.id });
   const { request, n } = pageParams(p);
   const period = periodParams(p);
   const filter: AuditFilter = {
-    actorId: optionalIdParam(p.actor),
+    actorId: ids.actor,
     action: p.action && isAuditAction(p.action) ? p.action : undefined,
-    unitId: optionalIdParam(p.unit),
+    unitId: ids.unit,
     from: period.from,
     to: period.to,
   };

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CaseList } from '@/components/case-list';
-import { STATES, type State } from '@/lib/admission/workflow';
+import { STATES } from '@/lib/admission/workflow';
 import { listCases } from '@/lib/dal/case-lists';
 import { Pager } from '@/components/pager';
 import { FigureFilter } from '@/components/figure-filter';
@@ -10,6 +10,7 @@ import { parseWindow } from '@/lib/reports/maths';
 import { getAbilities } from '@/lib/dal/abilities';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
 
@@ -17,9 +18,9 @@ type Params = Record<'q' | 'state' | 'wUnit' | 'wFrom' | 'wTo' | 'after' | 'befo
 
 export default async function CasesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = cleanParams(await searchParams);
-  const { q, state } = p;
+  const { q } = p;
   const { request, n } = pageParams(p);
-  const stateFilter = (STATES as readonly string[]).includes(state ?? '') ? (state as State) : undefined;
+  const { state: stateFilter } = parseParams(p, { state: param.oneOf(STATES) });
   const submitted = parseWindow(p);
   const filter = { q, state: stateFilter, submitted };
   const [abilities, page, t] = await Promise.all([getAbilities(), listCases(filter, request), getT()]);

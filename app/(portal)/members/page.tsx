@@ -10,8 +10,9 @@ import { getAbilities } from '@/lib/dal/abilities';
 import { getUnitOption } from '@/lib/dal/units';
 import { formatDate } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';
-import { cleanParams, optionalIdParam, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
-import { MEMBER_STATUSES, OCCUPATIONS, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
+import { cleanParams, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
+import { MEMBER_STATUSES, OCCUPATIONS } from '@/lib/registry/kinds';
+import { param, parseParams } from '@/lib/validation';
 import { MEMBER_UNIT_KINDS } from '@/lib/units/kinds';
 import { EmptyState } from '@/components/empty-state';
 
@@ -19,7 +20,6 @@ export const metadata: Metadata = { title: 'Đảng viên' };
 
 type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'incoming' | 'after' | 'before' | 'n' | 'wUnit' | 'wFrom' | 'wTo', string | undefined>;
 const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
-const oneOf = <X extends string>(list: readonly X[], v?: string) => ((list as readonly string[]).includes(v ?? '') ? (v as X) : undefined);
 
 function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; testId: string }) {
   return (
@@ -78,14 +78,22 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
 export default async function MembersPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
+  const f = parseParams(p, {
+    unit: param.id,
+    status: param.oneOf(['current', ...MEMBER_STATUSES]),
+    standing: param.oneOf(['probationary', 'official']),
+    occupation: param.oneOf(OCCUPATIONS),
+    inEnterprise: param.flag,
+    incoming: param.flag,
+  });
   const filter: MemberFilter = {
     q: p.q?.trim() || undefined,
-    unitId: optionalIdParam(p.unit),
-    status: p.status === 'current' ? 'current' : oneOf<MemberStatus>(MEMBER_STATUSES, p.status),
-    standing: oneOf(['probationary', 'official'] as const, p.standing),
-    occupation: oneOf<Occupation>(OCCUPATIONS, p.occupation),
-    inEnterprise: p.inEnterprise === '1' || undefined,
-    incoming: p.incoming === '1' || undefined,
+    unitId: f.unit,
+    status: f.status,
+    standing: f.standing,
+    occupation: f.occupation,
+    inEnterprise: f.inEnterprise,
+    incoming: f.incoming,
     admitted: parseWindow(p),
   };
   const [abilities, page, incoming, unitChosen, t] = await Promise.all([

@@ -10,23 +10,11 @@ import { getAbilities } from '@/lib/dal/abilities';
 import { getT, type T } from '@/lib/i18n/server';
 import { cleanParams, orNotFound } from '@/lib/page';
 import { loadRuleSets } from '@/lib/dal/rules';
-import { abovePlan, parsePeriod, windowQuery, periodChoices, periodKey, periodWindow, termPeriod, yearPeriod, type Period } from '@/lib/reports/maths';
-import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
+import { abovePlan, periodChoices, periodKey, type Period } from '@/lib/reports/maths';
+import { MEASURES, MEASURE_TABLE, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
+import { drillDown, reportQuery, type ReportParams } from '@/lib/reports/query';
 
 export const metadata: Metadata = { title: 'Chỉ tiêu, báo cáo' };
-
-type Params = Partial<Record<'unit' | 'year' | 'from' | 'to' | 'sort' | 'period', string>>;
-
-const yearOf = (v: string | undefined) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
-
-function periodOf(p: Params, fallbackYear: number): Period {
-  const chosen = parsePeriod(p.period);
-  if (chosen) return chosen;
-  const from = yearOf(p.from);
-  const to = yearOf(p.to);
-  if (from && to && to >= from) return termPeriod(from, to);
-  return yearPeriod(yearOf(p.year) ?? fallbackYear);
-}
 
 function fmt(v: number | null | undefined, share: boolean) {
   if (v === null || v === undefined) return '—';
@@ -50,17 +38,14 @@ function periodLabel(t: T, p: Period) {
   return p.kind === 'year' ? t('rep.period.year', { year: p.from }) : t('rep.period.term', { from: p.from, to: p.to });
 }
 
-export default async function ReportsPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const p = cleanParams(await searchParams);
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<ReportParams> }) {
   const thisYear = Number(today().slice(0, 4));
-  const period = periodOf(p, thisYear);
-  const unitId = p.unit && /^\d{1,9}$/.test(p.unit) ? Number(p.unit) : undefined;
+  const { unitId, period, sort } = reportQuery(cleanParams(await searchParams), thisYear);
   const [abilities, d, o, t, versions] = await Promise.all([getAbilities(), orNotFound(getDashboard({ unitId, period })), orNotFound(getOverview({ unitId, period })), getT(), loadRuleSets()]);
   // Years from the earliest rule set on (records of past years are entered against it), and the period asked for.
   const choices = periodChoices(thisYear, versions.length ? Number(versions[0].effectiveFrom.slice(0, 4)) : undefined);
   if (!choices.some((c) => periodKey(c) === periodKey(period))) choices.unshift(period);
   const h = o.headline;
-  const sort = (MEASURES as readonly string[]).includes(p.sort ?? '') ? (p.sort as Measure) : undefined;
   const rows = sort ? [...d.rows].sort((a, b) => (b.actual[sort] ?? -1) - (a.actual[sort] ?? -1)) : d.rows;
   const query = (extra: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
@@ -69,36 +54,8 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     return `/reports?${q}`;
   };
   const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
-  const { start, end } = periodWindow(period);
   // Each figure opens the list it was counted from.
-  const listHref = (m: Measure, unit: number): string => {
-    const win = windowQuery({ unitId: unit, from: start, to: end });
-    const admitted = `/members?${win}`;
-    switch (m) {
-      case 'admitted':
-        return admitted;
-      case 'admitted_nonstate':
-        return `${admitted}&inEnterprise=1`;
-      case 'admitted_owners':
-        return `${admitted}&occupation=owner`;
-      case 'admitted_workers':
-        return `${admitted}&occupation=direct_worker`;
-      case 'orgs_founded':
-        return `/founding?${win}`;
-      case 'orgs_founded_fdi':
-        return `/founding?${win}&fdi=1`;
-      case 'awareness_attendees':
-        return `/classes?kind=awareness&${win}`;
-      case 'introduced':
-        return `/cases?${win}`;
-      case 'enterprises_surveyed':
-      case 'owners_met':
-      case 'owners_persuaded':
-        return `/engagement?from=${start}&to=${end}`;
-      default:
-        return `/ratings?year=${period.to}`;
-    }
-  };
+  const lists = drillDown(d.unit.id, period);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-3">
@@ -207,9 +164,9 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               const share = SHARE_MEASURES.includes(m);
               return (
                 <tr key={m} data-testid={`total-${m}`}>
-                  <td className="px-3 py-2">{t(`rep.m.${m}`)}</td>
+                  <td className="px-3 py-2">{t(MEASURE_TABLE[m].label)}</td>
                   <td className="px-3 py-2 text-right font-semibold tabular-nums" data-testid={`actual-${m}`}>
-                    <Link href={listHref(m, d.unit.id)} className="hover:underline">
+                    <Link href={MEASURE_TABLE[m].list(lists)} className="hover:underline">
                       {fmt(d.total.actual[m], share)}
                     </Link>
                   </td>
@@ -269,7 +226,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                   {MEASURES.map((m) => (
                     <th key={m} className="px-3 py-2 text-right">
                       <Link href={query({ sort: m })} className={sort === m ? 'text-red-900 underline' : 'hover:underline'}>
-                        {t(`rep.m.${m}`)}
+                        {t(MEASURE_TABLE[m].label)}
                       </Link>
                     </th>
                   ))}

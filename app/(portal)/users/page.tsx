@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { listUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 import { CardTable } from '@/components/card-table';
 import { Pager } from '@/components/pager';
 import { EmptyState } from '@/components/empty-state';
@@ -11,9 +12,9 @@ export const metadata: Metadata = { title: 'Người dùng' };
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; unitId?: string; after?: string; before?: string; n?: string }> }) {
   const p = cleanParams(await searchParams);
-  const { q, unitId } = p;
+  const { q } = p;
   const { request, n } = pageParams(p);
-  const unitFilter = unitId && /^\d{1,9}$/.test(unitId) ? Number(unitId) : undefined;
+  const { unitId: unitFilter } = parseParams(p, { unitId: param.id });
   const page = await orNotFound(listUsers({ q, unitId: unitFilter }, request));
   const users = page.items;
   const t = await getT();

@@ -10,7 +10,8 @@ import { getT } from '@/lib/i18n/server';
 import { ListSearch } from '@/components/list-search';
 import { Pager } from '@/components/pager';
 import { cleanParams, pageParams, pagerText } from '@/lib/page';
-import { CLASS_KINDS, type ClassKind } from '@/lib/registry/kinds';
+import { param, parseParams } from '@/lib/validation';
+import { CLASS_KINDS } from '@/lib/registry/kinds';
 import { ClassForm } from './forms';
 import { EmptyState } from '@/components/empty-state';
 
@@ -22,7 +23,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const p = cleanParams(await searchParams);
   const held = parseWindow(p);
   const { request, n } = pageParams(p);
-  const filter = { kind: (CLASS_KINDS as readonly string[]).includes(p.kind ?? '') ? (p.kind as ClassKind) : undefined, held, q: p.q };
+  const filter = { kind: parseParams(p, { kind: param.oneOf(CLASS_KINDS) }).kind, held, q: p.q };
   const filtered = !!(filter.kind || filter.q || held);
   const [abilities, page, totals, t] = await Promise.all([getAbilities(), listClasses(filter, request), held ? classTotals(filter) : Promise.resolve(null), getT()]);
   const items = page.items;

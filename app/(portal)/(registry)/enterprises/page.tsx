@@ -7,9 +7,9 @@ import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/ent
 import { getAbilities } from '@/lib/dal/abilities';
 import { getUnitOption } from '@/lib/dal/units';
 import { getT } from '@/lib/i18n/server';
-import { parseWholeNumber } from '@/lib/validation';
+import { param, parseParams } from '@/lib/validation';
 import { cleanParams, pageParams, pagerText, pickerLabels, totalText } from '@/lib/page';
-import { ENTERPRISE_TYPES, MANAGING_KINDS, type EnterpriseType } from '@/lib/registry/kinds';
+import { ENTERPRISE_TYPES, MANAGING_KINDS } from '@/lib/registry/kinds';
 import { LINKABLE_KINDS } from '@/lib/registry/links';
 import { linkEnterprisesAction } from './actions';
 import { LinkForm, LinkSelection, SelectBox, SelectionBar } from './link-form';
@@ -19,23 +19,25 @@ export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
 type Params = Partial<Record<'q' | 'unit' | 'type' | 'party' | 'union' | 'min' | 'max' | 'zone' | 'after' | 'before' | 'n', string>>;
 
-const yesNo = (v?: string) => (v === 'yes' ? true : v === 'no' ? false : undefined);
-/** A workforce bound typed in the filter (1.147 is 1147); anything else is no bound. */
-const whole = (v?: string) => {
-  const r = v ? parseWholeNumber(v, 10_000_000) : undefined;
-  return r && 'value' in r ? r.value : undefined;
-};
-
 /** The URL's filters as the data layer takes them (anything malformed is ignored). */
 function filterOf(p: Params): EnterpriseFilter {
+  // A workforce bound typed in the filter (1.147 is 1147); anything else is no bound.
+  const f = parseParams(p, {
+    unit: param.wholeNumber(10_000_000),
+    type: param.oneOf(ENTERPRISE_TYPES),
+    party: param.yesNo,
+    union: param.yesNo,
+    min: param.wholeNumber(10_000_000),
+    max: param.wholeNumber(10_000_000),
+  });
   return {
     q: p.q?.trim() || undefined,
-    managingUnitId: whole(p.unit),
-    type: (ENTERPRISE_TYPES as readonly string[]).includes(p.type ?? '') ? (p.type as EnterpriseType) : undefined,
-    hasParty: yesNo(p.party),
-    hasUnion: yesNo(p.union),
-    workforceMin: whole(p.min),
-    workforceMax: whole(p.max),
+    managingUnitId: f.unit,
+    type: f.type,
+    hasParty: f.party,
+    hasUnion: f.union,
+    workforceMin: f.min,
+    workforceMax: f.max,
     zone: p.zone || undefined,
   };
 }

@@ -6,7 +6,8 @@ import { getUnitOption } from '@/lib/dal/units';
 import { SearchPicker } from '@/components/search-picker';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { cleanParams, optionalIdParam, pickerLabels } from '@/lib/page';
+import { cleanParams, pickerLabels } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 import { RATING_GRADES } from '@/lib/registry/kinds';
 import { RatingSheet } from './sheet';
 
@@ -17,8 +18,7 @@ const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
 export default async function RatingsPage({ searchParams }: { searchParams: Promise<{ year?: string; cell?: string }> }) {
   const p = cleanParams(await searchParams);
   const thisYear = Number(today().slice(0, 4));
-  const year = /^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear;
-  const cellId = optionalIdParam(p.cell);
+  const { year = thisYear, cell: cellId } = parseParams(p, { year: param.year, cell: param.id });
   const [sheet, t, versions] = await Promise.all([getRatingSheet(year, cellId), getT(), loadRuleSets()]);
   // A year is rated by the bands in force on its 31 December: the years offered start with the earliest rule set.
   const firstYear = versions.length ? Number(versions[0].effectiveFrom.slice(0, 4)) : thisYear;

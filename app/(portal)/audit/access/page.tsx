@@ -9,7 +9,8 @@ import { accessedPersonName, listPersonAccess, type PersonAccessFilter } from '@
 import { getUserOption } from '@/lib/dal/users';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
-import { cleanParams, optionalIdParam, orNotFound, pageParams, pagerText, periodParams, pickerLabels } from '@/lib/page';
+import { cleanParams, orNotFound, pageParams, pagerText, periodParams, pickerLabels } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 import { logFilterText } from '../text';
 import { EmptyState } from '@/components/empty-state';
 
@@ -19,9 +20,10 @@ type Params = Record<'user' | 'userLabel' | 'person' | 'from' | 'to' | 'after' |
 
 export default async function PersonAccessPage({ searchParams }: { searchParams: Promise<Params> }) {
   const p = cleanParams(await searchParams);
+  const ids = parseParams(p, { user: param.id, person: param.id });
   const { request, n } = pageParams(p);
   const period = periodParams(p);
-  const filter: PersonAccessFilter = { userId: optionalIdParam(p.user), personId: optionalIdParam(p.person), from: period.from, to: period.to };
+  const filter: PersonAccessFilter = { userId: ids.user, personId: ids.person, from: period.from, to: period.to };
   const [page, t, userChosen, personName] = await Promise.all([
     orNotFound(listPersonAccess(filter, request)),
     getT(),

@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
 import { CaseList } from '@/components/case-list';
 import { ListSearch } from '@/components/list-search';
-import { STATES, type State } from '@/lib/admission/workflow';
+import { STATES } from '@/lib/admission/workflow';
 import { Pager } from '@/components/pager';
 import { listInbox } from '@/lib/dal/case-lists';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, pageParams, pagerText, totalText } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Chờ xử lý' };
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<{ q?: string; state?: string; after?: string; before?: string; n?: string }> }) {
   const p = cleanParams(await searchParams);
   const { request, n } = pageParams(p);
-  const state = (STATES as readonly string[]).includes(p.state ?? '') ? (p.state as State) : undefined;
+  const { state } = parseParams(p, { state: param.oneOf(STATES) });
   const [page, t] = await Promise.all([listInbox(request, { q: p.q, state }), getT()]);
   const filtered = !!(p.q || state);
   return (

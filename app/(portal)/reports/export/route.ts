@@ -5,21 +5,17 @@ import { getDashboard, getOverview } from '@/lib/dal/reports';
 import { STATES } from '@/lib/admission/states';
 import { buildWorkbook, xlsxResponse } from '@/lib/export/xlsx';
 import { getT } from '@/lib/i18n/server';
-import { termPeriod, yearPeriod } from '@/lib/reports/maths';
-import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
+import { cleanParams } from '@/lib/page';
+import { MEASURES, MEASURE_TABLE, SHARE_MEASURES } from '@/lib/reports/measures';
+import { reportQuery } from '@/lib/reports/query';
 
 /** The dashboard and its per-unit table as .xlsx, for the user's scope (the data layer applies it). */
 export async function GET(req: Request): Promise<Response> {
-  const q = new URL(req.url).searchParams;
-  const num = (k: string) => (/^\d{1,9}$/.test(q.get(k) ?? '') ? Number(q.get(k)) : undefined);
-  const thisYear = Number(today().slice(0, 4));
-  const from = num('from');
-  const to = num('to');
-  const period = from && to && to >= from ? termPeriod(from, to) : yearPeriod(num('year') ?? thisYear);
+  const { unitId, period } = reportQuery(cleanParams(Object.fromEntries(new URL(req.url).searchParams)), Number(today().slice(0, 4)));
   const t = await getT();
   let d, o;
   try {
-    [d, o] = await Promise.all([getDashboard({ unitId: num('unit'), period }), getOverview({ unitId: num('unit'), period })]);
+    [d, o] = await Promise.all([getDashboard({ unitId, period }), getOverview({ unitId, period })]);
   } catch (err) {
     if (err instanceof DalError && (err.code === 'not_found' || err.code === 'forbidden')) notFound();
     throw err;
@@ -40,7 +36,7 @@ export async function GET(req: Request): Promise<Response> {
         { label: t('rep.target'), width: 12 },
         { label: `${t('rep.percent')} (%)`, width: 12 },
       ],
-      rows: MEASURES.map((m) => [t(`rep.m.${m}`), value(d.total.actual[m]), value(d.total.target[m]), value(d.total.percent[m])]),
+      rows: MEASURES.map((m) => [t(MEASURE_TABLE[m].label), value(d.total.actual[m]), value(d.total.target[m]), value(d.total.percent[m])]),
     },
     {
       sheetName: 'Theo don vi',
@@ -51,7 +47,7 @@ export async function GET(req: Request): Promise<Response> {
       headers: [
         { label: t('rep.unit'), width: 36 },
         ...MEASURES.flatMap((m) => [
-          { label: t(`rep.m.${m}`), width: 14 },
+          { label: t(MEASURE_TABLE[m].label), width: 14 },
           { label: `${t('rep.target')}${SHARE_MEASURES.includes(m) ? ' (%)' : ''}`, width: 10 },
         ]),
       ],

@@ -1,21 +1,23 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { dalMessage, type ActionState } from '@/lib/actions';
-import { DalError } from '@/lib/dal/errors';
+import { z } from 'zod';
+import { runAction, type ActionState } from '@/lib/actions';
 import { setTargets, type TargetInput } from '@/lib/dal/reports';
-import { getT } from '@/lib/i18n/server';
 import { termPeriod, yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES, type Measure } from '@/lib/reports/measures';
-import { formatNumber } from '@/lib/format';
 import { MAX_INT, parseDate, parseWholeNumber, year } from '@/lib/validation';
 
+const TARGET_MAX = 10_000_000;
+
 /** The grid posts t_<unitId>_<measure> for each cell; empty cells are left as they are. */
-export async function saveTargetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const t = await getT();
-  const str = (k: string) => String(formData.get(k) ?? '').trim();
-  const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string') as [string, string][]);
-  const fieldErrors: Record<string, string> = {};
+const targetsSchema = z.looseObject({}).transform((form, ctx) => {
+  const str = (k: string) => String(form[k] ?? '').trim();
+  let failed = false;
+  const fail = (path: string, message: string) => {
+    failed = true;
+    ctx.addIssue({ code: 'custom', message, path: [path] });
+  };
   const kind = str('periodKind') === 'term' ? 'term' : 'year';
   const yearOf = (k: string) => {
     const y = year.safeParse(str(k));
@@ -23,43 +25,39 @@ export async function saveTargetsAction(_prev: ActionState, formData: FormData):
   };
   const from = yearOf(kind === 'term' ? 'from' : 'year');
   const to = kind === 'term' ? yearOf('to') : from;
-  if (!Number.isInteger(from)) fieldErrors[kind === 'term' ? 'from' : 'year'] = t('errors.invalidYear');
-  if (kind === 'term' && (!Number.isInteger(to) || to < from || to > from + 10)) fieldErrors.to = t('errors.invalidYear');
+  if (!Number.isInteger(from)) {
+    fail(kind === 'term' ? 'from' : 'year', 'errors.invalidYear');
+    // The period comes with the page: a wrong one means the page is stale (or forged).
+    ctx.addIssue({ code: 'custom', message: 'errors.formStale', path: [] });
+  }
+  if (kind === 'term' && (!Number.isInteger(to) || to < from || to > from + 10)) fail('to', 'errors.invalidYear');
   const directiveOnRaw = str('directiveOn');
   const directiveOn = directiveOnRaw ? parseDate(directiveOnRaw) : undefined;
-  if (directiveOnRaw && !directiveOn) fieldErrors.directiveOn = t('errors.invalidDate');
-  const entries: TargetInput[] = [];
-  for (const [key, raw] of formData.entries()) {
+  if (directiveOnRaw && !directiveOn) fail('directiveOn', 'errors.invalidDate');
+  const entries: Omit<TargetInput, 'period'>[] = [];
+  for (const [key, raw] of Object.entries(form)) {
     const m = /^t_(\d+)_([a-z_]+)$/.exec(key);
     if (!m || typeof raw !== 'string' || !raw.trim()) continue;
     if (!(MEASURES as readonly string[]).includes(m[2]) || Number(m[1]) > MAX_INT) continue;
-    const parsed = parseWholeNumber(raw, 10_000_000);
-    if ('problem' in parsed) {
-      fieldErrors[key] = t(parsed.problem, { max: formatNumber(10_000_000) });
-      continue;
-    }
-    const value = parsed.value;
+    const parsed = parseWholeNumber(raw, TARGET_MAX);
+    if ('problem' in parsed) fail(key, parsed.problem === 'errors.numberTooLarge' ? `${parsed.problem}|${TARGET_MAX}` : parsed.problem);
     // A share is a percentage: refused beside its cell, as the data layer would refuse it.
-    if (SHARE_MEASURES.includes(m[2] as Measure) && value > 100) {
-      fieldErrors[key] = t('errors.targetValue');
-      continue;
-    }
-    entries.push({ unitId: Number(m[1]), measure: m[2] as Measure, period: kind === 'term' ? termPeriod(from, Math.max(from, to)) : yearPeriod(from), value });
+    else if (SHARE_MEASURES.includes(m[2] as Measure) && parsed.value > 100) fail(key, 'errors.targetValue');
+    else entries.push({ unitId: Number(m[1]), measure: m[2] as Measure, value: parsed.value });
   }
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors, values, message: t(fieldErrors.year || fieldErrors.from ? 'errors.formStale' : 'form.fixErrors') };
+  if (failed) return z.NEVER;
+  const period = kind === 'term' ? termPeriod(from, Math.max(from, to)) : yearPeriod(from);
   const directive = {
     directiveNo: str('directiveNo') || undefined,
     directiveOn: directiveOn || undefined,
     directiveIssuer: str('directiveIssuer') || undefined,
     directiveTitle: str('directiveTitle') || undefined,
   };
-  try {
-    const { saved } = await setTargets(entries.map((e) => ({ ...e, ...directive })));
-    revalidatePath('/reports', 'layout');
-    return { ok: true, message: saved ? t('tgt.saved', { n: saved }) : t('tgt.unchanged') };
-  } catch (err) {
-    if (err instanceof DalError) return { ok: false, message: dalMessage(t, err), values };
-    console.error('targets failed', err);
-    return { ok: false, message: t('errors.unexpected'), values };
-  }
+  return entries.map((e): TargetInput => ({ ...e, period, ...directive }));
+});
+
+export async function saveTargetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const state = await runAction(targetsSchema, formData, setTargets, ({ saved }, t) => ({ ok: true, message: saved ? t('tgt.saved', { n: saved }) : t('tgt.unchanged') }));
+  if (state.ok) revalidatePath('/reports', 'layout');
+  return state;
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { cleanParams } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
 import { listTargetSheet } from '@/lib/dal/reports';
 import { DalError } from '@/lib/dal/errors';
 import { getT } from '@/lib/i18n/server';
 import { parsePeriod, periodChoices, periodKey, yearPeriod } from '@/lib/reports/maths';
-import { MEASURES } from '@/lib/reports/measures';
+import { MEASURES, MEASURE_TABLE } from '@/lib/reports/measures';
 import { TargetsForm } from './form';
 
 export const metadata: Metadata = { title: 'Giao chỉ tiêu' };
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: 'Giao chỉ tiêu' };
 export default async function TargetsPage({ searchParams }: { searchParams: Promise<{ year?: string; period?: string }> }) {
   const p = cleanParams(await searchParams);
   const thisYear = Number(today().slice(0, 4));
-  const period = parsePeriod(p.period) ?? yearPeriod(/^\d{4}$/.test(p.year ?? '') ? Number(p.year) : thisYear);
+  const period = parsePeriod(p.period) ?? yearPeriod(parseParams(p, { year: param.year }).year ?? thisYear);
   const t = await getT();
   // The data layer decides who may set targets; the others read why not.
   const sheet = await listTargetSheet(period).catch((err) => {
@@ -58,7 +59,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
         }}
         period={{ kind: period.kind, from: period.from, to: period.to }}
         units={sheet.units}
-        measures={MEASURES.map((m) => ({ key: m, label: t(`rep.m.${m}`) }))}
+        measures={MEASURES.map((m) => ({ key: m, label: t(MEASURE_TABLE[m].label) }))}
         values={sheet.values}
       />
     </div>

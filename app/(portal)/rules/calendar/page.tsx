@@ -6,7 +6,8 @@ import { formatDate } from '@/lib/format';
 import { weekday } from '@/lib/rules/dates';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { year as yearSchema } from '@/lib/validation';
+import { parseParams, year as yearSchema } from '@/lib/validation';
+import { cleanParams } from '@/lib/page';
 import { CalendarDayForm, CalendarYearForm, RemoveCalendarDay } from './calendar-forms';
 
 export const metadata: Metadata = { title: 'Lịch nghỉ lễ' };
@@ -14,8 +15,7 @@ export const metadata: Metadata = { title: 'Lịch nghỉ lễ' };
 /** The official calendar of one year: days off on weekdays, worked weekend days, the year's status; administrators edit it. */
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ year?: string }> }) {
   const thisYear = Number(today().slice(0, 4));
-  const asked = yearSchema.safeParse((await searchParams).year ?? '');
-  const year = asked.success ? asked.data : thisYear;
+  const { year = thisYear } = parseParams(cleanParams(await searchParams), { year: yearSchema });
   const [{ status, years, days, canManage }, t] = await Promise.all([listCalendar(year), getT()]);
   const shown = [...new Set([...years.map((y) => y.year), thisYear, thisYear + 1, year])].sort();
   const l = {

@@ -5,6 +5,7 @@ import { canManageUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
 import { notFound } from 'next/navigation';
 import { cleanParams, pickerLabels } from '@/lib/page';
+import { param, parseParams } from '@/lib/validation';
 import { roleOptions, userFormText } from '@/lib/user-labels';
 import { CreateUserForm } from '../user-forms';
 
@@ -13,8 +14,8 @@ export const metadata: Metadata = { title: 'Thêm người dùng' };
 export default async function NewUserPage({ searchParams }: { searchParams: Promise<{ unitId?: string }> }) {
   if (!(await canManageUsers())) notFound();
   const t = await getT();
-  const { unitId } = cleanParams(await searchParams);
-  const defaultUnit = unitId && /^\d{1,9}$/.test(unitId) ? await getUnitOption(Number(unitId)) : null;
+  const { unitId } = parseParams(cleanParams(await searchParams), { unitId: param.id });
+  const defaultUnit = unitId ? await getUnitOption(unitId) : null;
   return (
     <div className="max-w-xl space-y-4">
       <Link href="/users" className="text-sm text-red-800 underline">
