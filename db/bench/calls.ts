@@ -13,7 +13,8 @@ import { classTotals, listClasses, searchClassCandidates } from '../../lib/dal/c
 import { listOwnerMeetings, listSurveyRounds } from '../../lib/dal/engagement';
 import { listEnterprises, listPriorityEnterprises, listZones, searchEnterprises } from '../../lib/dal/enterprises';
 import { listFoundingProposals } from '../../lib/dal/founding';
-import { listIncomingTransfers, listMembers } from '../../lib/dal/members';
+import { listIncomingTransfers } from '../../lib/dal/member-transfers';
+import { listMembers } from '../../lib/dal/members';
 import type { Page, PageRequest } from '../../lib/dal/paging';
 import { countUnreadNotifications, listNotifications } from '../../lib/dal/notifications';
 import { getHome } from '../../lib/dal/home';

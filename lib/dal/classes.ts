@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb, rowsOf, type Tx } from '@/db';
 import { admissionCases, classEnrolments, classes, partyMembers, persons, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';

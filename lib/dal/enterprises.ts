@@ -1,12 +1,12 @@
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { getDb, rowsOf, type Tx } from '@/db';
 import { enterprises, ownerMeetings, surveyFindings, surveyRounds, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { searchKey } from '@/lib/people/identity';
 import { compactTaxCode, formatTaxCode } from '@/lib/registry/tax-code';
-import { COUNTED_STATUSES, MANAGING_KINDS, PARTY_ORG_KINDS, type EnterpriseRecord, type EnterpriseStatus, type EnterpriseType, type MeetingOutcome, type OwnerAttitude } from '@/lib/registry/kinds';
+import { MANAGING_KINDS, PARTY_ORG_KINDS, type EnterpriseRecord, type EnterpriseStatus, type EnterpriseType, type MeetingOutcome, type OwnerAttitude } from '@/lib/registry/kinds';
 import type { UnitKind } from '@/lib/units/kinds';
 import { today } from '@/lib/clock';
 import { rankByReadiness, type Ranked, type ReadinessFacts } from '@/lib/registry/readiness';

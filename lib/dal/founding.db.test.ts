@@ -8,7 +8,7 @@ import { seedDemoMembers } from '@/db/seed/members';
 import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { decideFounding, foundingOptions, getFoundingProposal, listFoundingProposals, proposeFounding, rejectFounding } from './founding';
 import { listPriorityEnterprises } from './enterprises';
-import { transferOut } from './members';
+import { transferOut } from './member-transfers';
 
 let t: TestDb;
 before(async () => {

@@ -3,19 +3,8 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
-import {
-  cancelTransfer,
-  createMember,
-  endMembership,
-  getMember,
-  listIncomingTransfers,
-  listMembers,
-  receiveTransfer,
-  setTemporaryActivity,
-  transferOut,
-  updateMember,
-  type CreateMemberInput,
-} from './members';
+import { cancelTransfer, listIncomingTransfers, receiveTransfer, setTemporaryActivity, transferOut } from './member-transfers';
+import { createMember, endMembership, getMember, listMembers, updateMember, type CreateMemberInput } from './members';
 
 let t: TestDb;
 before(async () => {

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { chunks, getDb, reserveIds, rowsOf, type Tx } from '@/db';
-import { enterprises, memberAssignments, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
+import { chunks, getDb, reserveIds, type Tx } from '@/db';
+import { enterprises, memberEvents, partyMembers, personAccessLog, persons, units, users } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
 import { today } from '@/lib/clock';
 import { maskCccd, NAME_QUIRK, namePrefixRange, normalizeName, searchKey } from '@/lib/people/identity';
@@ -11,38 +11,19 @@ import type { ReportWindow } from '@/lib/reports/maths';
 import { writeAudit } from './audit';
 import { assertNotSamePerson } from './people';
 import { enterpriseVisible } from './enterprises';
-import { DalError, forbidden, invalid, notFound, staleVersion } from './errors';
-import { countUpTo, pageByKey, WALK_TOTAL_CAP, type ListQuery, type Page, type PageRequest, type SearchBranch, type SortKey } from './paging';
+import { DalError, forbidden, invalid, notFound } from './errors';
+import { pageByKey, type ListQuery, type Page, type PageRequest, type SearchBranch, type SortKey } from './paging';
 import { containing, startingWith } from './pick';
-import { anyUnitInScope, assertCan, heldBy, inScope, inWindow, pathOf, requireUser, scopeHolds, unitInScope, unitUnderPath, type CurrentUser } from './session';
+import { assertCan, heldBy, inScope, inWindow, pathOf, requireUser, unitUnderPath, type CurrentUser } from './session';
+import { addEvent, cell, cellFor, host, listColumns, listQuery, lockMember, memberInScope, save, toItem, transferTo, type MemberListItem, type Step } from './member-row';
 
 /**
  * Party members of cells. A member belongs to exactly one cell (party_members.cell_unit_id, one
  * row per person); a transfer waits in transfer_to_unit_id until the receiving cell takes the
- * member in, and temporary activity names a host cell without moving the member.
+ * member in, and temporary activity names a host cell without moving the member. This module holds
+ * the record (list, read, register, edit, leave, and what the admission workflow writes); transfers
+ * are in member-transfers.ts, assignments to enterprise cells in member-assignments.ts.
  */
-
-const cell = alias(units, 'member_cell');
-const transferTo = alias(units, 'transfer_to');
-const host = alias(units, 'host_unit');
-
-/** Visible to those whose subtree holds the member's cell, the cell receiving a transfer, or the host cell (scope_units holds all three). */
-function memberInScope(user: CurrentUser): SQL {
-  return scopeHolds(user, partyMembers.scopeUnits);
-}
-
-async function addEvent(
-  tx: Tx,
-  user: CurrentUser | null,
-  memberId: number,
-  kind: MemberEventKind,
-  effectiveOn: string,
-  extra: { fromUnitId?: number | null; toUnitId?: number | null; note?: string | null } = {},
-) {
-  await tx.insert(memberEvents).values({ memberId, kind, effectiveOn, actorId: user?.id ?? null, fromUnitId: extra.fromUnitId ?? null, toUnitId: extra.toUnitId ?? null, note: extra.note ?? null });
-}
-
-// ------------------------------------------------------------------ reading
 
 export type MemberFilter = {
   q?: string;
@@ -58,51 +39,6 @@ export type MemberFilter = {
   /** Only members whose transfer to a cell of the user's subtree waits to be received. */
   incoming?: boolean;
 };
-
-export type MemberListItem = {
-  id: number;
-  fullName: string;
-  birthDate: string;
-  nationalIdMasked: string;
-  cellName: string;
-  enterpriseName: string | null;
-  occupation: Occupation;
-  admittedOn: string;
-  officialOn: string | null;
-  status: MemberStatus;
-  transferToName: string | null;
-  transferOutOn: string | null;
-  hostName: string | null;
-};
-
-const listColumns = {
-  id: partyMembers.id,
-  fullName: partyMembers.fullName,
-  birthDate: persons.birthDate,
-  nationalId: persons.nationalId,
-  cellName: cell.name,
-  enterpriseName: enterprises.name,
-  occupation: partyMembers.occupation,
-  admittedOn: partyMembers.admittedOn,
-  officialOn: partyMembers.officialOn,
-  status: partyMembers.status,
-  transferToName: transferTo.name,
-  transferOutOn: partyMembers.transferOutOn,
-  hostName: host.name,
-};
-
-function listQuery(tx: Pick<Tx, 'select'>) {
-  return tx
-    .select(listColumns)
-    .from(partyMembers)
-    .innerJoin(persons, eq(persons.id, partyMembers.personId))
-    .innerJoin(cell, eq(cell.id, partyMembers.cellUnitId))
-    .leftJoin(enterprises, eq(enterprises.id, partyMembers.enterpriseId))
-    .leftJoin(transferTo, eq(transferTo.id, partyMembers.transferToUnitId))
-    .leftJoin(host, eq(host.id, partyMembers.hostUnitId));
-}
-
-const toItem = ({ nationalId, ...r }: { nationalId: string | null } & Omit<MemberListItem, 'nationalIdMasked'>): MemberListItem => ({ ...r, nationalIdMasked: maskCccd(nationalId) });
 
 /** Name order (Vietnamese collation), then id: the order of the index party_members_name_key. */
 const memberOrder: SortKey<{ id: number; fullName: string }> = {
@@ -143,12 +79,6 @@ async function memberQuery(user: CurrentUser, filter: MemberFilter): Promise<Lis
   };
 }
 
-/** The whole filter of a members list, as one condition. */
-async function memberWhere(user: CurrentUser, filter: MemberFilter): Promise<SQL> {
-  const q = await memberQuery(user, filter);
-  return and(q.scope, q.filters, q.search?.indexed)!;
-}
-
 /**
  * A name search's rows as disjoint parts the name index reads in order: the names starting with
  * the key lie in one range of the name order (namePrefixRange), the few with other letters are
@@ -182,31 +112,6 @@ export async function listMembers(filter: MemberFilter = {}, page: PageRequest =
   const user = await requireUser();
   const db = await getDb();
   return pageByKey(db, await memberQuery(user, filter), memberOrder, page, (ids) => listQuery(db).where(inArray(partyMembers.id, ids)), toItem);
-}
-
-/** Transfers sent to cells of the user's subtree and waiting to be received: the oldest INCOMING_SHOWN, with how many there are. */
-export const INCOMING_SHOWN = 20;
-
-export async function listIncomingTransfers(): Promise<{ items: MemberListItem[]; total: number; totalCapped: boolean }> {
-  const user = await requireUser();
-  const db = await getDb();
-  // The scope is the receiving cell's: a transfer waits at a cell of the user's subtree. Read in
-  // the order of the waiting transfers' own index; counted up to WALK_TOTAL_CAP ('hơn 1.000').
-  const where = and(isNotNull(partyMembers.transferToUnitId), await unitUnderPath(partyMembers.transferToUnitId, user.unitPath))!;
-  const [idRows, total] = await Promise.all([
-    db.select({ id: partyMembers.id }).from(partyMembers).where(where).orderBy(asc(partyMembers.transferOutOn), asc(partyMembers.id)).limit(INCOMING_SHOWN),
-    countUpTo(db, partyMembers, where, WALK_TOTAL_CAP),
-  ]);
-  const ids = idRows.map((r) => r.id);
-  const rows = ids.length ? await listQuery(db).where(inArray(partyMembers.id, ids)) : [];
-  const at = new Map(rows.map((r) => [r.id, r]));
-  return {
-    items: ids
-      .map((id) => at.get(id))
-      .filter((r) => !!r)
-      .map(toItem),
-    ...total,
-  };
 }
 
 export type MemberDetail = MemberListItem & {
@@ -294,16 +199,6 @@ export async function getMember(id: number): Promise<MemberDetail> {
   };
 }
 
-// ------------------------------------------------------------------ changes
-
-async function cellFor(tx: Tx, id: number, where?: SQL): Promise<{ id: number; path: string } | undefined> {
-  const [row] = await tx
-    .select({ id: units.id, path: sql<string>`${units.path}::text` })
-    .from(units)
-    .where(and(eq(units.id, id), eq(units.kind, 'cell'), eq(units.status, 'active'), where));
-  return row;
-}
-
 export type CreateMemberInput = MemberRecord & {
   /** The user confirmed that a person of the same name and birth date is someone else. */
   confirmNotDuplicate?: boolean;
@@ -387,136 +282,6 @@ export async function createMember(input: CreateMemberInput): Promise<{ id: numb
   });
 }
 
-type Locked = typeof partyMembers.$inferSelect & { cellPath: string; transferToPath: string | null; hostPath: string | null };
-
-async function lockMember(tx: Tx, user: CurrentUser, id: number, version: number): Promise<Locked> {
-  const [row] = await tx
-    .select({ m: partyMembers, cellPath: sql<string>`${cell.path}::text`, transferToPath: sql<string | null>`${transferTo.path}::text`, hostPath: sql<string | null>`${host.path}::text` })
-    .from(partyMembers)
-    .innerJoin(cell, eq(cell.id, partyMembers.cellUnitId))
-    .leftJoin(transferTo, eq(transferTo.id, partyMembers.transferToUnitId))
-    .leftJoin(host, eq(host.id, partyMembers.hostUnitId))
-    .where(and(eq(partyMembers.id, id), memberInScope(user)))
-    .for('update', { of: partyMembers });
-  if (!row) throw notFound();
-  if (row.m.version !== version) throw staleVersion();
-  return { ...row.m, cellPath: row.cellPath, transferToPath: row.transferToPath, hostPath: row.hostPath };
-}
-
-async function save(tx: Tx, m: Locked, changes: Partial<typeof partyMembers.$inferInsert>) {
-  const updated = await tx
-    .update(partyMembers)
-    .set({ ...changes, version: sql`${partyMembers.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(partyMembers.id, m.id), eq(partyMembers.version, m.version)))
-    .returning({ id: partyMembers.id });
-  if (updated.length !== 1) throw staleVersion();
-}
-
-type Step = { memberId: number; version: number; effectiveOn: string; note?: string };
-
-/** The member's cell sends their party activity to another cell; they stay in their cell until it is received. */
-export async function transferOut(input: Step & { toCellUnitId: number }): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
-    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
-    if (m.status !== 'active' || m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
-    const root = user.unitPath.split('.')[0];
-    const target = await cellFor(tx, input.toCellUnitId, sql`${units.path} <@ ${root}::ltree`);
-    if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { toCellUnitId: 'errors.targetNotFound' });
-    await save(tx, m, { transferToUnitId: target.id, transferOutOn: input.effectiveOn });
-    await addEvent(tx, user, m.id, 'transfer_out', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: target.id, note: input.note });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: 'member.transferOut',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { cellUnitId: m.cellUnitId },
-      after: { transferToUnitId: target.id, effectiveOn: input.effectiveOn },
-    });
-  });
-}
-
-/** The receiving cell takes the member in: from now on they belong to it, and only to it. */
-export async function receiveTransfer(input: Step): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
-    if (!m.transferToUnitId || !m.transferToPath) throw new DalError('invalid', 'errors.noPendingTransfer');
-    if (!can(user, 'data.edit', m.transferToPath)) throw forbidden();
-    if (m.transferOutOn && input.effectiveOn < m.transferOutOn) throw invalid('errors.receivedBeforeSent', { effectiveOn: 'errors.receivedBeforeSent' });
-    await save(tx, m, { cellUnitId: m.transferToUnitId, transferToUnitId: null, transferOutOn: null, hostUnitId: null });
-    await addEvent(tx, user, m.id, 'transfer_in', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.transferToUnitId,
-      action: 'member.transferIn',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { cellUnitId: m.cellUnitId },
-      after: { cellUnitId: m.transferToUnitId, effectiveOn: input.effectiveOn },
-    });
-  });
-}
-
-/** The sending cell withdraws a transfer not yet received. */
-export async function cancelTransfer(input: Step): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
-    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
-    if (!m.transferToUnitId) throw new DalError('invalid', 'errors.noPendingTransfer');
-    await save(tx, m, { transferToUnitId: null, transferOutOn: null });
-    await addEvent(tx, user, m.id, 'transfer_cancelled', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: 'member.transferCancel',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { transferToUnitId: m.transferToUnitId },
-      after: { transferToUnitId: null },
-    });
-  });
-}
-
-/** Temporary activity in a host cell (not counted there), or its end (hostCellUnitId omitted). */
-export async function setTemporaryActivity(input: Step & { hostCellUnitId?: number }): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
-    if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
-    if (input.hostCellUnitId) {
-      if (m.status !== 'active' || m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
-      const root = user.unitPath.split('.')[0];
-      const target = await cellFor(tx, input.hostCellUnitId, sql`${units.path} <@ ${root}::ltree`);
-      if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { hostCellUnitId: 'errors.targetNotFound' });
-      await save(tx, m, { status: 'temporary_elsewhere', hostUnitId: target.id });
-      await addEvent(tx, user, m.id, 'temporary_start', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: target.id, note: input.note });
-    } else {
-      if (m.status !== 'temporary_elsewhere') throw new DalError('invalid', 'errors.memberNotTemporary');
-      await save(tx, m, { status: 'active', hostUnitId: null });
-      await addEvent(tx, user, m.id, 'temporary_end', input.effectiveOn, { fromUnitId: m.hostUnitId, toUnitId: m.cellUnitId, note: input.note });
-    }
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: input.hostCellUnitId ? 'member.temporaryStart' : 'member.temporaryEnd',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { status: m.status, hostUnitId: m.hostUnitId },
-      after: { hostUnitId: input.hostCellUnitId ?? null, effectiveOn: input.effectiveOn },
-    });
-  });
-}
-
-// ------------------------------------------------------------------ from the admission workflow
-
 /** The ceremony makes the person a probationary member of the case's cell (inside the transition's transaction). */
 export async function admitFromCase(tx: Tx, user: CurrentUser, c: { id: number; personId: number; cellUnitId: number; referrerUnitId: number }, admittedOn: string): Promise<void> {
   // The workplace: the enterprise of the referring union or youth branch, else the cell's own
@@ -544,73 +309,6 @@ export async function concludeProbation(tx: Tx, user: CurrentUser, caseId: numbe
     .where(eq(partyMembers.id, m.id));
   await addEvent(tx, user, m.id, outcome === 'official' ? 'recognised' : 'left', on, { fromUnitId: m.cellUnitId });
 }
-
-// ------------------------------------------------------------------ assignments
-
-export type AssignmentDto = { id: number; memberId: number; memberName: string; cellUnitId: number; cellName: string; role: string; startOn: string; endOn: string | null; assignedBy: string };
-
-/**
- * A committee assigns one of its members (of a cell in its subtree) to take part in an enterprise
- * cell of its subtree: start, end, role. The committee acts on both sides, so both must be in its scope.
- */
-export async function assignMember(input: { memberId: number; cellUnitId: number; role: string; startOn: string; endOn?: string }): Promise<{ id: number }> {
-  const user = await requireUser();
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const [m] = await tx
-      .select({ id: partyMembers.id, cellUnitId: partyMembers.cellUnitId, status: partyMembers.status })
-      .from(partyMembers)
-      .innerJoin(units, eq(units.id, partyMembers.cellUnitId))
-      .where(and(eq(partyMembers.id, input.memberId), inScope(user)));
-    if (!m) throw notFound();
-    if (m.status !== 'active') throw new DalError('invalid', 'errors.memberNotActive');
-    const target = await cellFor(tx, input.cellUnitId, inScope(user));
-    if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { cellUnitId: 'errors.targetNotFound' });
-    // The assigning committee must hold both the member's cell and the target cell.
-    assertCan(user, 'member.assign', target.path);
-    if (input.endOn && input.endOn < input.startOn) throw invalid('errors.dateRange', { endOn: 'errors.dateRange' });
-    const values = { memberId: m.id, cellUnitId: target.id, role: input.role, startOn: input.startOn, endOn: input.endOn ?? null, assignedByUnitId: user.unitId, createdBy: user.id };
-    const [row] = await tx.insert(memberAssignments).values(values).returning({ id: memberAssignments.id });
-    await addEvent(tx, user, m.id, 'assigned', input.startOn, { fromUnitId: m.cellUnitId, toUnitId: target.id, note: input.role });
-    await writeAudit(tx, { actorId: user.id, unitId: user.unitId, action: 'member.assign', entity: 'party_member', entityId: m.id, after: values });
-    return row;
-  });
-}
-
-/** Assignments of a member, or to a cell, visible in the user's scope. */
-export async function listAssignments(filter: { memberId?: number; cellUnitId?: number }): Promise<AssignmentDto[]> {
-  const user = await requireUser();
-  const db = await getDb();
-  const by = alias(units, 'assigned_by');
-  const target = alias(units, 'assigned_cell');
-  return db
-    .select({
-      id: memberAssignments.id,
-      memberId: partyMembers.id,
-      memberName: persons.fullName,
-      cellUnitId: target.id,
-      cellName: target.name,
-      role: memberAssignments.role,
-      startOn: memberAssignments.startOn,
-      endOn: memberAssignments.endOn,
-      assignedBy: by.name,
-    })
-    .from(memberAssignments)
-    .innerJoin(partyMembers, eq(partyMembers.id, memberAssignments.memberId))
-    .innerJoin(persons, eq(persons.id, partyMembers.personId))
-    .innerJoin(target, eq(target.id, memberAssignments.cellUnitId))
-    .innerJoin(by, eq(by.id, memberAssignments.assignedByUnitId))
-    .where(
-      and(
-        filter.memberId ? eq(memberAssignments.memberId, filter.memberId) : undefined,
-        filter.cellUnitId ? eq(memberAssignments.cellUnitId, filter.cellUnitId) : undefined,
-        anyUnitInScope(user, memberAssignments.cellUnitId, partyMembers.cellUnitId),
-      ),
-    )
-    .orderBy(sql`${memberAssignments.startOn} desc`);
-}
-
-// ------------------------------------------------------------------ editing and leaving
 
 export type UpdateMemberInput = { memberId: number; version: number; occupation: Occupation; enterpriseId?: number; cardNo?: string; officialOn?: string };
 

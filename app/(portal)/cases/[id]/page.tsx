@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getCase } from '@/lib/dal/admission';
 import { caseFormText } from '@/lib/case-labels';
 import { today } from '@/lib/clock';
-import { formatDate, formatDateTime } from '@/lib/format';
+import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { idParam, orNotFound } from '@/lib/page';

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
-import { getMember, LEAVING_STATUSES, listAssignments } from '@/lib/dal/members';
+import { getMember, LEAVING_STATUSES } from '@/lib/dal/members';
+import { listAssignments } from '@/lib/dal/member-assignments';
 import { OCCUPATIONS } from '@/lib/registry/kinds';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';

@@ -5,7 +5,7 @@ import { rowsOf } from '@/db';
 import { seedDemoEnterprises } from '@/db/seed/enterprises';
 import { seedDemoMembers } from '@/db/seed/members';
 import { expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
-import { assignMember, listAssignments } from './members';
+import { assignMember, listAssignments } from './member-assignments';
 
 let t: TestDb;
 before(async () => {
