@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { type Tx } from '@/db';
+import { getDb, type Tx } from '@/db';
 import { enterprises, memberEvents, partyMembers, persons, units } from '@/db/schema';
 import { maskCccd } from '@/lib/people/identity';
 import { type MemberEventKind, type MemberStatus, type Occupation } from '@/lib/registry/kinds';
 import { notFound, staleVersion } from './errors';
-import { scopeHolds, type CurrentUser } from './session';
+import { writeAudit } from './audit';
+import { requireUser, scopeHolds, type CurrentUser } from './session';
 
 /**
  * What the member modules share (members.ts, member-transfers.ts, member-assignments.ts): the
@@ -110,3 +111,19 @@ export async function save(tx: Tx, m: Locked, changes: Partial<typeof partyMembe
 }
 
 export type Step = { memberId: number; version: number; effectiveOn: string; note?: string };
+
+/**
+ * A change to one member of the user's scope, in one transaction: locks the member (not found
+ * outside the scope, staleVersion when `version` is not the current one) and hands it to `change`,
+ * which checks, saves and records the step.
+ */
+export async function changeMember(input: { memberId: number; version: number }, change: (tx: Tx, user: CurrentUser, m: Locked) => Promise<void>): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.transaction(async (tx) => change(tx, user, await lockMember(tx, user, input.memberId, input.version)));
+}
+
+/** The audit row of a change to member `m`, filed under `unitId` (the member's cell unless said). */
+export async function auditMember(tx: Tx, user: CurrentUser, m: Locked, action: string, before: unknown, after: unknown, unitId: number = m.cellUnitId): Promise<void> {
+  await writeAudit(tx, { actorId: user.id, unitId, action, entity: 'party_member', entityId: m.id, before, after });
+}

@@ -3,11 +3,10 @@ import { and, asc, inArray, isNotNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { partyMembers, units } from '@/db/schema';
 import { can } from '@/lib/authz/permissions';
-import { writeAudit } from './audit';
 import { DalError, forbidden, invalid } from './errors';
 import { countUpTo, WALK_TOTAL_CAP } from './paging';
 import { requireUser, unitUnderPath } from './session';
-import { addEvent, cellFor, listQuery, lockMember, save, toItem, type MemberListItem, type Step } from './member-row';
+import { addEvent, auditMember, cellFor, changeMember, listQuery, save, toItem, type MemberListItem, type Step } from './member-row';
 
 /**
  * Moving a member's party activity between cells: a transfer out (waiting until the receiving
@@ -39,12 +38,10 @@ export async function listIncomingTransfers(): Promise<{ items: MemberListItem[]
     ...total,
   };
 }
+
 /** The member's cell sends their party activity to another cell; they stay in their cell until it is received. */
 export async function transferOut(input: Step & { toCellUnitId: number }): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
+  await changeMember(input, async (tx, user, m) => {
     if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
     if (m.status !== 'active' || m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
     const root = user.unitPath.split('.')[0];
@@ -52,69 +49,36 @@ export async function transferOut(input: Step & { toCellUnitId: number }): Promi
     if (!target || target.id === m.cellUnitId) throw invalid('errors.targetNotFound', { toCellUnitId: 'errors.targetNotFound' });
     await save(tx, m, { transferToUnitId: target.id, transferOutOn: input.effectiveOn });
     await addEvent(tx, user, m.id, 'transfer_out', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: target.id, note: input.note });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: 'member.transferOut',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { cellUnitId: m.cellUnitId },
-      after: { transferToUnitId: target.id, effectiveOn: input.effectiveOn },
-    });
+    await auditMember(tx, user, m, 'member.transferOut', { cellUnitId: m.cellUnitId }, { transferToUnitId: target.id, effectiveOn: input.effectiveOn });
   });
 }
 
 /** The receiving cell takes the member in: from now on they belong to it, and only to it. */
 export async function receiveTransfer(input: Step): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
+  await changeMember(input, async (tx, user, m) => {
     if (!m.transferToUnitId || !m.transferToPath) throw new DalError('invalid', 'errors.noPendingTransfer');
     if (!can(user, 'data.edit', m.transferToPath)) throw forbidden();
     if (m.transferOutOn && input.effectiveOn < m.transferOutOn) throw invalid('errors.receivedBeforeSent', { effectiveOn: 'errors.receivedBeforeSent' });
     await save(tx, m, { cellUnitId: m.transferToUnitId, transferToUnitId: null, transferOutOn: null, hostUnitId: null });
     await addEvent(tx, user, m.id, 'transfer_in', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.transferToUnitId,
-      action: 'member.transferIn',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { cellUnitId: m.cellUnitId },
-      after: { cellUnitId: m.transferToUnitId, effectiveOn: input.effectiveOn },
-    });
+    await auditMember(tx, user, m, 'member.transferIn', { cellUnitId: m.cellUnitId }, { cellUnitId: m.transferToUnitId, effectiveOn: input.effectiveOn }, m.transferToUnitId);
   });
 }
 
 /** The sending cell withdraws a transfer not yet received. */
 export async function cancelTransfer(input: Step): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
+  await changeMember(input, async (tx, user, m) => {
     if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
     if (!m.transferToUnitId) throw new DalError('invalid', 'errors.noPendingTransfer');
     await save(tx, m, { transferToUnitId: null, transferOutOn: null });
     await addEvent(tx, user, m.id, 'transfer_cancelled', input.effectiveOn, { fromUnitId: m.cellUnitId, toUnitId: m.transferToUnitId, note: input.note });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: 'member.transferCancel',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { transferToUnitId: m.transferToUnitId },
-      after: { transferToUnitId: null },
-    });
+    await auditMember(tx, user, m, 'member.transferCancel', { transferToUnitId: m.transferToUnitId }, { transferToUnitId: null });
   });
 }
 
 /** Temporary activity in a host cell (not counted there), or its end (hostCellUnitId omitted). */
 export async function setTemporaryActivity(input: Step & { hostCellUnitId?: number }): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
+  await changeMember(input, async (tx, user, m) => {
     if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
     if (input.hostCellUnitId) {
       if (m.status !== 'active' || m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
@@ -128,14 +92,13 @@ export async function setTemporaryActivity(input: Step & { hostCellUnitId?: numb
       await save(tx, m, { status: 'active', hostUnitId: null });
       await addEvent(tx, user, m.id, 'temporary_end', input.effectiveOn, { fromUnitId: m.hostUnitId, toUnitId: m.cellUnitId, note: input.note });
     }
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: input.hostCellUnitId ? 'member.temporaryStart' : 'member.temporaryEnd',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { status: m.status, hostUnitId: m.hostUnitId },
-      after: { hostUnitId: input.hostCellUnitId ?? null, effectiveOn: input.effectiveOn },
-    });
+    await auditMember(
+      tx,
+      user,
+      m,
+      input.hostCellUnitId ? 'member.temporaryStart' : 'member.temporaryEnd',
+      { status: m.status, hostUnitId: m.hostUnitId },
+      { hostUnitId: input.hostCellUnitId ?? null, effectiveOn: input.effectiveOn },
+    );
   });
 }

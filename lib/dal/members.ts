@@ -15,7 +15,7 @@ import { DalError, forbidden, invalid, notFound } from './errors';
 import { pageByKey, type ListQuery, type Page, type PageRequest, type SearchBranch, type SortKey } from './paging';
 import { containing, startingWith } from './pick';
 import { assertCan, heldBy, inScope, inWindow, pathOf, requireUser, unitUnderPath, type CurrentUser } from './session';
-import { addEvent, cell, cellFor, host, listColumns, listQuery, lockMember, memberInScope, save, toItem, transferTo, type MemberListItem, type Step } from './member-row';
+import { addEvent, auditMember, cell, cellFor, changeMember, host, listColumns, listQuery, memberInScope, save, toItem, transferTo, type MemberListItem, type Step } from './member-row';
 
 /**
  * Party members of cells. A member belongs to exactly one cell (party_members.cell_unit_id, one
@@ -314,10 +314,7 @@ export type UpdateMemberInput = { memberId: number; version: number; occupation:
 
 /** The member's cell (or a committee above it) corrects the record: occupation, workplace, card, official date. */
 export async function updateMember(input: UpdateMemberInput): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
+  await changeMember(input, async (tx, user, m) => {
     if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
     if (input.enterpriseId) {
       if (!(await enterpriseVisible(tx, user, input.enterpriseId))) throw invalid('errors.enterpriseNotFound', { enterpriseId: 'errors.enterpriseNotFound' });
@@ -326,15 +323,7 @@ export async function updateMember(input: UpdateMemberInput): Promise<void> {
     await assertCardNoFree(tx, input.cardNo, m.id);
     const changes = { occupation: input.occupation, enterpriseId: input.enterpriseId ?? null, cardNo: input.cardNo || null, officialOn: input.officialOn || m.officialOn };
     await save(tx, m, changes);
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: 'member.update',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { occupation: m.occupation, enterpriseId: m.enterpriseId, cardNo: m.cardNo, officialOn: m.officialOn },
-      after: changes,
-    });
+    await auditMember(tx, user, m, 'member.update', { occupation: m.occupation, enterpriseId: m.enterpriseId, cardNo: m.cardNo, officialOn: m.officialOn }, changes);
   });
 }
 
@@ -342,23 +331,12 @@ export const LEAVING_STATUSES = ['transferred_out', 'removed', 'deceased'] as co
 
 /** A member leaves the cell's count: transferred out of the portal's hierarchy, removed, or deceased. */
 export async function endMembership(input: Step & { status: (typeof LEAVING_STATUSES)[number] }): Promise<void> {
-  const user = await requireUser();
-  const db = await getDb();
-  await db.transaction(async (tx) => {
-    const m = await lockMember(tx, user, input.memberId, input.version);
+  await changeMember(input, async (tx, user, m) => {
     if (!can(user, 'data.edit', m.cellPath)) throw forbidden();
     if (!COUNTED_STATUSES.includes(m.status)) throw new DalError('invalid', 'errors.memberNotActive');
     if (m.transferToUnitId) throw new DalError('invalid', 'errors.memberNotActive');
     await save(tx, m, { status: input.status, hostUnitId: null });
     await addEvent(tx, user, m.id, 'left', input.effectiveOn, { fromUnitId: m.cellUnitId, note: input.note });
-    await writeAudit(tx, {
-      actorId: user.id,
-      unitId: m.cellUnitId,
-      action: 'member.end',
-      entity: 'party_member',
-      entityId: m.id,
-      before: { status: m.status },
-      after: { status: input.status, effectiveOn: input.effectiveOn, note: input.note },
-    });
+    await auditMember(tx, user, m, 'member.end', { status: m.status }, { status: input.status, effectiveOn: input.effectiveOn, note: input.note });
   });
 }
