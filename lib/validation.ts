@@ -211,11 +211,8 @@ export const param = {
     .regex(/^\d{1,9}$/)
     .transform(Number)
     .pipe(z.number().positive()),
-  /** A year, four digits. */
-  year: z
-    .string()
-    .regex(/^\d{4}$/)
-    .transform(Number),
+  /** A year, four digits between 1900 and 2100 (the form's `year`: PostgreSQL has no year 0, and no date of the portal lies outside). */
+  year,
   /** One value of an `as const` list. */
   oneOf: <const V extends readonly [string, ...string[]]>(values: V) => z.enum(values),
   /** A yes/no filter (?party=yes): true or false. */

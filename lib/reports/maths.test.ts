@@ -46,6 +46,8 @@ describe('report maths', () => {
     assert.deepEqual(parsePeriod('2026'), yearPeriod(2026));
     assert.deepEqual(parsePeriod('2020-2025'), termPeriod(2020, 2025));
     for (const bad of ['2025-2020', '2020-2040', '20x6', undefined, '']) assert.equal(parsePeriod(bad), null, String(bad));
+    // A forged link: PostgreSQL has no year 0 (the dashboard's query failed), and no date of the portal lies outside 1900–2100.
+    for (const bad of ['0000', '0000-0005', '1899', '2101', '2100-2101']) assert.equal(parsePeriod(bad), null, bad);
     assert.equal(periodKey(termPeriod(2020, 2025)), '2020-2025');
     const choices = periodChoices(2026).map(periodKey);
     assert.ok(choices.includes('2026') && choices.includes('2020-2025') && choices.includes('2025-2030'));
@@ -74,5 +76,12 @@ describe('figure windows', () => {
     assert.equal(parseWindow({ wUnit: 'x', wFrom: '2024-01-01', wTo: '2024-12-31' }), undefined);
     assert.equal(parseWindow({ wUnit: '12', wFrom: '2024-12-31', wTo: '2024-01-01' }), undefined);
     assert.equal(parseWindow({ wUnit: '12', wFrom: '01/01/2024', wTo: '2024-12-31' }), undefined);
+    // Shaped like dates but not days of the calendar (PostgreSQL refused them: the list failed with a 500).
+    for (const [wFrom, wTo] of [
+      ['2026-02-31', '2026-03-01'],
+      ['2026-13-45', '2026-14-01'],
+      ['0000-01-01', '2024-12-31'],
+    ])
+      assert.equal(parseWindow({ wUnit: '12', wFrom, wTo }), undefined, wFrom);
   });
 });

@@ -1,3 +1,5 @@
+import { parseDate } from '@/lib/validation';
+
 /**
  * Report maths, pure. Progress is actual / target in whole percent, rounded half up (31 of 26
  * is 119%); no target, no percentage. A period is a calendar year or a term of several years;
@@ -36,12 +38,13 @@ export function sumBy<K extends string>(rows: { key: K; value: number }[]): Map<
   return out;
 }
 
-/** "2026" is a year, "2020-2025" a term; anything else is not a period. */
+/** "2026" is a year, "2020-2025" a term; anything else is not a period (nor a year outside 1900–2100, as no date of the portal is: PostgreSQL has no year 0). */
 export function parsePeriod(value: string | undefined): Period | null {
+  const held = (y: number) => y >= 1900 && y <= 2100;
   const y = /^(\d{4})$/.exec(value ?? '');
-  if (y) return yearPeriod(Number(y[1]));
+  if (y && held(Number(y[1]))) return yearPeriod(Number(y[1]));
   const t = /^(\d{4})-(\d{4})$/.exec(value ?? '');
-  if (t && Number(t[2]) >= Number(t[1]) && Number(t[2]) - Number(t[1]) <= 10) return termPeriod(Number(t[1]), Number(t[2]));
+  if (t && held(Number(t[1])) && held(Number(t[2])) && Number(t[2]) >= Number(t[1]) && Number(t[2]) - Number(t[1]) <= 10) return termPeriod(Number(t[1]), Number(t[2]));
   return null;
 }
 
@@ -67,8 +70,9 @@ export type ReportWindow = { from: string; to: string; unitId: number };
 
 /** The window of a figure's link (?wUnit=&wFrom=&wTo=), or none when any part is missing or malformed. */
 export function parseWindow(p: { wUnit?: string; wFrom?: string; wTo?: string }): ReportWindow | undefined {
-  const date = /^\d{4}-\d{2}-\d{2}$/;
-  if (!/^\d{1,9}$/.test(p.wUnit ?? '') || !date.test(p.wFrom ?? '') || !date.test(p.wTo ?? '') || p.wTo! < p.wFrom!) return undefined;
+  // A day of the calendar in ISO form (2026-02-31 is shaped like one, and PostgreSQL refuses it).
+  const day = (s?: string) => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s) && parseDate(s) === s;
+  if (!/^\d{1,9}$/.test(p.wUnit ?? '') || !day(p.wFrom) || !day(p.wTo) || p.wTo! < p.wFrom!) return undefined;
   return { unitId: Number(p.wUnit), from: p.wFrom!, to: p.wTo! };
 }
 
