@@ -6,6 +6,7 @@ import { DEMO_ENTERPRISES, demoTaxCode, seedDemoEnterprises } from '@/db/seed/en
 import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
 import { createSurveyRound, getSurveyRound, listOwnerMeetings, listSurveyRounds, recordOwnerMeeting, recordSurveyFinding } from './engagement';
 import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise, type EnterpriseInput } from './enterprises';
+import { createUser } from './users';
 
 let t: TestDb;
 before(async () => {
@@ -215,5 +216,19 @@ describe('surveys and meetings with owners', () => {
     const out = await expectRefused(t, 'p4.officer', () => recordSurveyFinding({ roundId, enterpriseId: otherFirm, membersWorking: 0, unionPresent: false, ownerAttitude: 'neutral' }), 'invalid');
     assert.deepEqual(out.fieldErrors, { enterpriseId: 'errors.enterpriseNotFound' });
     await expectRefused(t, 'tinh.viewer', () => createSurveyRound({ title: 'x', heldOn: '2026-11-10', participants: [] }), 'forbidden');
+  });
+
+  test('survey.record: only editors of the organising unit record findings, and the round page offers it to them alone', async () => {
+    const p4 = await t.unitId('TG-MYTHO-P4');
+    await t.run('mytho.admin', () => createUser({ username: 'p4.viewer', fullName: 'Lê Thị Xem', unitId: p4, role: 'viewer', password: 'MatKhauMoi@2027' }));
+    const { id: roundId } = await t.run('p4.leader', () => createSurveyRound({ title: 'Khảo sát tháng 11', heldOn: '2026-11-12', participants: [] }));
+    const offered = async (username: string) => (await t.run(username, () => getSurveyRound(roundId))).canRecord;
+    assert.equal(await offered('p4.officer'), true);
+    assert.equal(await offered('p4.leader'), true);
+    assert.equal(await offered('p4.viewer'), false, 'a viewer of the organising ward');
+    assert.equal(await offered('mytho.leader'), false, 'the city above it');
+    const finding = { roundId, enterpriseId: await idOf('0073390'), membersWorking: 1, unionPresent: true, ownerAttitude: 'neutral' as const };
+    await expectRefused(t, 'p4.viewer', () => recordSurveyFinding(finding), 'forbidden');
+    await expectRefused(t, 'mytho.admin', () => recordSurveyFinding(finding), 'forbidden');
   });
 });

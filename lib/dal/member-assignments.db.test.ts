@@ -6,6 +6,7 @@ import { seedDemoEnterprises } from '@/db/seed/enterprises';
 import { seedDemoMembers } from '@/db/seed/members';
 import { expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
 import { assignMember, listAssignments } from './member-assignments';
+import { getMember } from './members';
 
 let t: TestDb;
 before(async () => {
@@ -40,4 +41,17 @@ test('refused with nothing changed: a ward for a cell outside it, a cell, a view
   await expectRefused(t, 'cb.mekong', () => assignMember(input), 'not_found');
   await expectRefused(t, 'tinh.viewer', () => assignMember(input), 'forbidden');
   await expectRefused(t, 'mytho.officer', () => assignMember({ ...input, endOn: '2025-01-01' }), 'invalid');
+});
+
+test('the member page offers assigning where the data layer allows it: a committee above the cell, never the cell itself, a union branch or a viewer', async () => {
+  const member = await firstMemberOf('TG-MYTHO-P4-PHUONGNAM');
+  const offered = async (username: string) => (await t.run(username, () => getMember(member))).canAssign;
+  assert.equal(await offered('p4.officer'), true, 'the ward holding the cell');
+  assert.equal(await offered('mytho.officer'), true, 'the city above it');
+  assert.equal(await offered('cb.phuongnam'), false, 'the member’s own cell (member.assign is a committee’s)');
+  assert.equal(await offered('tinh.viewer'), false, 'a viewer');
+  // What the page does not offer, the data layer refuses with nothing changed.
+  const input = { memberId: member, cellUnitId: await t.unitId('TG-MYTHO-MEKONG'), role: 'x', startOn: '2026-01-05' };
+  await expectRefused(t, 'cb.phuongnam', () => assignMember(input), 'invalid'); // no other cell is in a cell's scope
+  await expectRefused(t, 'cd.phuongnam', () => assignMember(input), 'not_found'); // a union branch under the cell sees no member
 });
