@@ -12,7 +12,8 @@ import type { DocumentKind, State } from '@/lib/admission/workflow';
 import { attachDocument } from './papers';
 import { SCAN_PDF } from '@/lib/test/files';
 import { applyTransition, ChecksFailedError, getCase, type TransitionInput } from './admission';
-import { createReferral } from './referrals';
+import { assertCanRefer, createReferral, searchReferralCells } from './referrals';
+import { createUser } from './users';
 import { listCases, listInbox } from './case-lists';
 
 let t: TestDb;
@@ -246,5 +247,17 @@ describe('who is refused, with nothing changed', () => {
       t.run('p4.officer', () => createReferral({ fullName: 'X', birthDate: '1990-01-01', gender: 'male', workplace: 'Y', cellUnitId })),
       'forbidden',
     );
+  });
+  test('admission.refer: the editors of a union or youth branch, and no one else, refer and search the cells to refer to', async () => {
+    const branch = await t.unitId('TG-CD-VIETHAN');
+    await t.run('mytho.admin', () => createUser({ username: 'cd.viethan.viewer', fullName: 'Lê Văn Xem', unitId: branch, role: 'viewer', password: 'MatKhauMoi@2027' }));
+    const cellUnitId = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
+    for (const who of ['cd.viethan.viewer', 'cb.phuongnam', 'mytho.admin']) {
+      await expectRefused(t, who, () => createReferral({ fullName: 'X', birthDate: '1990-01-01', gender: 'male', workplace: 'Y', cellUnitId }), 'forbidden');
+      await expectRefused(t, who, () => searchReferralCells(''), 'forbidden');
+      await expectRefused(t, who, () => assertCanRefer(), 'forbidden');
+    }
+    await t.run('dtn.longgiang', () => assertCanRefer());
+    assert.ok((await t.run('cd.viethan', () => searchReferralCells('phuong nam'))).some((c) => Number(c.value) === cellUnitId));
   });
 });
