@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { closeDb, dbDriver, getDb, rowsOf, type Db } from '@/db';
@@ -313,6 +314,34 @@ export async function seedDemoRecords(t: TestDb, day: string): Promise<void> {
   await seedDemoMembers(t.db);
   await seedDemoCases(t.db);
   await seedDemoActivity(t.db, day);
+}
+
+/**
+ * The usual head of a *.db.test.ts file: registers the file's `before` (a fresh database from
+ * setupTestDb, then `seed` on it) and `after` (teardown), and returns the TestDb, filled in by the
+ * time `before` has run.
+ */
+export function useTestDb(seed?: (t: TestDb) => Promise<void>): TestDb {
+  const t = {} as TestDb;
+  before(async () => {
+    Object.assign(t, await setupTestDb());
+    await seed?.(t);
+  });
+  after(async () => t.teardown?.());
+  return t;
+}
+
+/** The demo enterprises (as of 23/11/2026) and members: the seed most data-layer tests of the registry start from. */
+export async function seedEnterprisesAndMembers(t: TestDb): Promise<void> {
+  const [{ seedDemoEnterprises }, { seedDemoMembers }] = await Promise.all([import('@/db/seed/enterprises'), import('@/db/seed/members')]);
+  await seedDemoEnterprises(t.db, '2026-11-23');
+  await seedDemoMembers(t.db);
+}
+
+/** The demo enterprises (as of 23/11/2026) alone. */
+export async function seedEnterprises(t: TestDb): Promise<void> {
+  const { seedDemoEnterprises } = await import('@/db/seed/enterprises');
+  await seedDemoEnterprises(t.db, '2026-11-23');
 }
 
 /**
