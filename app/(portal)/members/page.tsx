@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardTable } from '@/components/card-table';
-import { FigureFilter } from '@/components/figure-filter';
+import { FigureFilter, FilterActions } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
@@ -186,17 +186,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             </option>
           ))}
         </select>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
-          {filtered ? (
-            <Link href="/members" className="text-sm text-red-800 underline">
-              {t('ent.filter.clear')}
-            </Link>
-          ) : null}
-          <span className="ml-auto text-sm text-stone-600" data-testid="member-count">
-            {t('mem.count', { n: totalText(t, page) })}
-          </span>
-        </div>
+        <FilterActions span="sm:col-span-3" t={t} clearHref={filtered ? '/members' : undefined} count={t('mem.count', { n: totalText(t, page) })} countTestId="member-count" />
       </form>
       {page.items.length === 0 ? (
         <EmptyState testId="members-empty">{t(filtered ? 'mem.emptyFiltered' : abilities.addMembers ? 'mem.empty' : abilities.branch ? 'mem.emptyBranch' : 'mem.emptyReadOnly')}</EmptyState>

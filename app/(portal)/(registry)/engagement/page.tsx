@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PlainTable } from '@/components/card-table';
 import { cleanParams, pickerLabels } from '@/lib/page';
 import Link from 'next/link';
 import { today } from '@/lib/clock';
@@ -66,38 +67,28 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
         {meetings.items.length === 0 ? (
           <EmptyState>{t(canEdit ? 'meeting.empty' : 'meeting.emptyReadOnly')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="meetings-table">
-              <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-                <tr>
-                  <th className="px-4 py-2">{t('meeting.metOn')}</th>
-                  <th className="px-4 py-2">{t('meeting.col.enterprise')}</th>
-                  <th className="px-4 py-2">{t('meeting.col.unit')}</th>
-                  <th className="px-4 py-2">{t('meeting.outcome')}</th>
-                  <th className="px-4 py-2">{t('meeting.nextStep')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100 align-top">
-                {meetings.items.map((m) => (
-                  <tr key={m.id}>
-                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(m.metOn)}</td>
-                    <td className="px-4 py-2">
-                      <Link href={`/enterprises/${m.enterpriseId}`} className="font-medium text-red-900 hover:underline">
-                        {m.enterpriseName}
-                      </Link>
-                      {m.ownerName ? <div className="text-xs text-stone-500">{m.ownerName}</div> : null}
-                    </td>
-                    <td className="px-4 py-2">
-                      {m.unitName}
-                      <div className="text-xs text-stone-500">{m.attendees}</div>
-                    </td>
-                    <td className="px-4 py-2">{t(`meeting.outcome.${m.outcome}`)}</td>
-                    <td className="px-4 py-2">{m.nextStep}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PlainTable
+            head={[{ label: t('meeting.metOn') }, { label: t('meeting.col.enterprise') }, { label: t('meeting.col.unit') }, { label: t('meeting.outcome') }, { label: t('meeting.nextStep') }]}
+            testId="meetings-table"
+          >
+            {meetings.items.map((m) => (
+              <tr key={m.id}>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(m.metOn)}</td>
+                <td className="px-4 py-2">
+                  <Link href={`/enterprises/${m.enterpriseId}`} className="font-medium text-red-900 hover:underline">
+                    {m.enterpriseName}
+                  </Link>
+                  {m.ownerName ? <div className="text-xs text-stone-500">{m.ownerName}</div> : null}
+                </td>
+                <td className="px-4 py-2">
+                  {m.unitName}
+                  <div className="text-xs text-stone-500">{m.attendees}</div>
+                </td>
+                <td className="px-4 py-2">{t(`meeting.outcome.${m.outcome}`)}</td>
+                <td className="px-4 py-2">{m.nextStep}</td>
+              </tr>
+            ))}
+          </PlainTable>
         )}
       </section>
 

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardTable } from '@/components/card-table';
+import { FilterActions } from '@/components/figure-filter';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
 import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
@@ -122,17 +123,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           <input name="min" defaultValue={params.min} inputMode="numeric" placeholder={t('ent.filter.workforceMin')} aria-label={t('ent.filter.workforceMin')} className={`${input} w-1/2`} />
           <input name="max" defaultValue={params.max} inputMode="numeric" placeholder={t('ent.filter.workforceMax')} aria-label={t('ent.filter.workforceMax')} className={`${input} w-1/2`} />
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-4">
-          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
-          {filtered ? (
-            <Link href="/enterprises" className="text-sm text-red-800 underline">
-              {t('ent.filter.clear')}
-            </Link>
-          ) : null}
-          <span className="ml-auto text-sm text-stone-600" data-testid="enterprise-count">
-            {t('ent.count', { n: totalText(t, page) })}
-          </span>
-        </div>
+        <FilterActions span="sm:col-span-4" t={t} clearHref={filtered ? '/enterprises' : undefined} count={t('ent.count', { n: totalText(t, page) })} countTestId="enterprise-count" />
       </form>
       {items.length === 0 ? (
         <EmptyState testId="enterprises-empty">{t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}</EmptyState>

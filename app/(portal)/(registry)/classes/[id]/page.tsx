@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PlainTable } from '@/components/card-table';
+import { BackLink, DetailHeader } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getClass } from '@/lib/dal/classes';
 import { formatDate } from '@/lib/format';
@@ -16,42 +17,30 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const year = today().slice(0, 4);
   return (
     <div className="space-y-6">
-      <Link href="/classes" className="text-sm text-red-800 underline">
-        ← {t('cls.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h1 className="text-2xl font-bold text-red-900" data-testid="class-title">
-          {c.title}
-        </h1>
-        <p className="mt-2 text-sm text-stone-600">
-          {t(`cls.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
-        </p>
-      </header>
+      <BackLink href="/classes">{t('cls.title')}</BackLink>
+      <DetailHeader
+        title={c.title}
+        titleTestId="class-title"
+        subtitle={
+          <>
+            {t(`cls.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
+          </>
+        }
+      />
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('cls.enrolled')}</h2>
         {c.enrolments.length === 0 ? (
           <p className="text-sm text-stone-600">{t('cls.noneEnrolled')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="enrolments-table">
-              <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-                <tr>
-                  <th className="px-4 py-2">{t('mem.fullName')}</th>
-                  <th className="px-4 py-2">{t('cases.col.nationalId')}</th>
-                  <th className="px-4 py-2">{t('cls.certificate')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {c.enrolments.map((e) => (
-                  <tr key={e.id}>
-                    <td className="px-4 py-2">{e.fullName}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{e.nationalIdMasked}</td>
-                    <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('cls.notYet')}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PlainTable head={[{ label: t('mem.fullName') }, { label: t('cases.col.nationalId') }, { label: t('cls.certificate') }]} testId="enrolments-table" bodyClassName="divide-y divide-stone-100">
+            {c.enrolments.map((e) => (
+              <tr key={e.id}>
+                <td className="px-4 py-2">{e.fullName}</td>
+                <td className="px-4 py-2 font-mono text-xs">{e.nationalIdMasked}</td>
+                <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('cls.notYet')}</span>}</td>
+              </tr>
+            ))}
+          </PlainTable>
         )}
       </section>
       {c.canManage ? (

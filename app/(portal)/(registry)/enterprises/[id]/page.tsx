@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink, DetailHeader, Field } from '@/components/page-chrome';
 import { getEnterprise } from '@/lib/dal/enterprises';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
@@ -12,45 +13,28 @@ import { EnterpriseForm } from '../enterprise-form';
 
 export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
-function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
-  return (
-    <div>
-      <dt className="text-stone-500">{label}</dt>
-      <dd data-testid={testId}>{value === null || value === undefined || value === '' ? '—' : value}</dd>
-    </div>
-  );
-}
-
 export default async function EnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const e = await orNotFound(getEnterprise(idParam((await params).id)));
   const t = await getT();
   const yes = (b: boolean) => t(b ? 'yes' : 'no');
   return (
     <div className="space-y-6">
-      <Link href="/enterprises" className="text-sm text-red-800 underline">
-        ← {t('ent.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-red-900" data-testid="enterprise-name">
-            {e.name}
-          </h1>
-          <span className="rounded bg-stone-100 px-2 py-0.5 text-sm ring-1 ring-stone-200">{t(`ent.status.${e.status}`)}</span>
-        </div>
+      <BackLink href="/enterprises">{t('ent.title')}</BackLink>
+      <DetailHeader title={e.name} titleTestId="enterprise-name" badge={{ tone: 'stone', text: t(`ent.status.${e.status}`) }}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-          <Row label={t('ent.taxCode')} value={<span className="font-mono">{e.taxCode}</span>} testId="enterprise-tax-code" />
-          <Row label={t('ent.type')} value={t(`ent.type.${e.type}`)} />
-          <Row label={t('ent.foreignInvested')} value={yes(e.foreignInvested)} />
-          <Row label={t('ent.address')} value={e.address} />
-          <Row label={t('ent.managingUnit')} value={e.managingUnit.name} />
-          <Row label={t('ent.zone')} value={e.zone} />
-          <Row label={t('ent.workforce')} value={e.workforce.toLocaleString('vi-VN')} />
-          <Row label={t('ent.ownerName')} value={e.ownerName} />
-          <Row label={t('ent.ownerIsMember')} value={yes(e.ownerIsMember)} />
+          <Field label={t('ent.taxCode')} value={<span className="font-mono">{e.taxCode}</span>} testId="enterprise-tax-code" />
+          <Field label={t('ent.type')} value={t(`ent.type.${e.type}`)} />
+          <Field label={t('ent.foreignInvested')} value={yes(e.foreignInvested)} />
+          <Field label={t('ent.address')} value={e.address} />
+          <Field label={t('ent.managingUnit')} value={e.managingUnit.name} />
+          <Field label={t('ent.zone')} value={e.zone} />
+          <Field label={t('ent.workforce')} value={e.workforce.toLocaleString('vi-VN')} />
+          <Field label={t('ent.ownerName')} value={e.ownerName} />
+          <Field label={t('ent.ownerIsMember')} value={yes(e.ownerIsMember)} />
         </dl>
         <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('ent.organisations')}</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-          <Row
+          <Field
             label={t('ent.partyUnit')}
             testId="enterprise-party"
             value={
@@ -73,10 +57,10 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
               )
             }
           />
-          <Row label={t('ent.hasTradeUnion')} value={e.tradeUnionUnit?.name ?? yes(e.hasTradeUnion)} />
-          <Row label={t('ent.hasYouthUnion')} value={e.youthUnionUnit?.name ?? yes(e.hasYouthUnion)} />
+          <Field label={t('ent.hasTradeUnion')} value={e.tradeUnionUnit?.name ?? yes(e.hasTradeUnion)} />
+          <Field label={t('ent.hasYouthUnion')} value={e.youthUnionUnit?.name ?? yes(e.hasYouthUnion)} />
         </dl>
-      </header>
+      </DetailHeader>
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('ent.meetings')}</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink, DetailHeader } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getFoundingProposal } from '@/lib/dal/founding';
 import { formatDate } from '@/lib/format';
@@ -15,16 +16,8 @@ export default async function FoundingProposalPage({ params }: { params: Promise
   const common = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle') };
   return (
     <div className="space-y-6">
-      <Link href="/founding" className="text-sm text-red-800 underline">
-        ← {t('fnd.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-red-900">{p.cellName}</h1>
-          <span className="rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="founding-state">
-            {t(`fnd.state.${p.state}`)}
-          </span>
-        </div>
+      <BackLink href="/founding">{t('fnd.title')}</BackLink>
+      <DetailHeader title={p.cellName} badge={{ tone: 'amber', text: t(`fnd.state.${p.state}`), testId: 'founding-state' }}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-stone-500">{t('survey.enterprise')}</dt>
@@ -91,7 +84,7 @@ export default async function FoundingProposalPage({ params }: { params: Promise
             </li>
           ))}
         </ul>
-      </header>
+      </DetailHeader>
       {p.canDecide ? (
         <section className="grid gap-4 md:grid-cols-2">
           <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { getCase } from '@/lib/dal/admission';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
@@ -32,9 +32,7 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
   return (
     <article className="print-case mx-auto max-w-[210mm] space-y-5 bg-white p-6 text-sm text-stone-900 print:max-w-none print:p-0" data-testid="case-print">
       <div className="no-print flex flex-wrap items-center gap-3">
-        <Link href={`/cases/${c.id}`} className="text-sm text-red-800 underline">
-          ← {c.fullName}
-        </Link>
+        <BackLink href={`/cases/${c.id}`}>{c.fullName}</BackLink>
         <PrintButton label={t('print.button')} />
       </div>
       <header className="border-b border-stone-300 pb-3">

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { PlainTable } from '@/components/card-table';
 import Link from 'next/link';
+import { BackLink, DetailHeader } from '@/components/page-chrome';
 import { getSurveyRound } from '@/lib/dal/engagement';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
@@ -15,56 +17,51 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
   const t = await getT();
   return (
     <div className="space-y-6">
-      <Link href="/engagement" className="text-sm text-red-800 underline">
-        ← {t('survey.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h1 className="text-2xl font-bold text-red-900" data-testid="survey-title">
-          {r.title}
-        </h1>
-        <p className="mt-2 text-sm text-stone-600">
-          {formatDate(r.heldOn)} · {t('survey.organiser')}: {r.unitName}
-          {r.participants.length ? (
-            <>
-              {' '}
-              · {t('survey.participants')}: <span data-testid="survey-partners-text">{partnersText(t, r.participants)}</span>
-            </>
-          ) : null}
-        </p>
-      </header>
+      <BackLink href="/engagement">{t('survey.title')}</BackLink>
+      <DetailHeader
+        title={r.title}
+        titleTestId="survey-title"
+        subtitle={
+          <>
+            {formatDate(r.heldOn)} · {t('survey.organiser')}: {r.unitName}
+            {r.participants.length ? (
+              <>
+                {' '}
+                · {t('survey.participants')}: <span data-testid="survey-partners-text">{partnersText(t, r.participants)}</span>
+              </>
+            ) : null}
+          </>
+        }
+      />
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('survey.findings')}</h2>
         {r.findings.length === 0 ? (
           <p className="text-sm text-stone-600">{t('survey.findingsEmpty')}</p>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="findings-table">
-              <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-                <tr>
-                  <th className="px-4 py-2">{t('survey.enterprise')}</th>
-                  <th className="px-4 py-2 text-right">{t('survey.membersWorking')}</th>
-                  <th className="px-4 py-2">{t('survey.unionPresent')}</th>
-                  <th className="px-4 py-2">{t('survey.ownerAttitude')}</th>
-                  <th className="px-4 py-2">{t('survey.note')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100 align-top">
-                {r.findings.map((f) => (
-                  <tr key={f.id}>
-                    <td className="px-4 py-2">
-                      <Link href={`/enterprises/${f.enterpriseId}`} className="font-medium text-red-900 hover:underline">
-                        {f.enterpriseName}
-                      </Link>
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{f.membersWorking}</td>
-                    <td className="px-4 py-2">{t(f.unionPresent ? 'yes' : 'no')}</td>
-                    <td className="px-4 py-2">{t(`survey.attitude.${f.ownerAttitude}`)}</td>
-                    <td className="px-4 py-2">{f.note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PlainTable
+            head={[
+              { label: t('survey.enterprise') },
+              { label: t('survey.membersWorking'), align: 'right' },
+              { label: t('survey.unionPresent') },
+              { label: t('survey.ownerAttitude') },
+              { label: t('survey.note') },
+            ]}
+            testId="findings-table"
+          >
+            {r.findings.map((f) => (
+              <tr key={f.id}>
+                <td className="px-4 py-2">
+                  <Link href={`/enterprises/${f.enterpriseId}`} className="font-medium text-red-900 hover:underline">
+                    {f.enterpriseName}
+                  </Link>
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{f.membersWorking}</td>
+                <td className="px-4 py-2">{t(f.unionPresent ? 'yes' : 'no')}</td>
+                <td className="px-4 py-2">{t(`survey.attitude.${f.ownerAttitude}`)}</td>
+                <td className="px-4 py-2">{f.note}</td>
+              </tr>
+            ))}
+          </PlainTable>
         )}
       </section>
       {r.canRecord ? (

@@ -1,0 +1,75 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+/** "← Danh sách" above a page: the way back to the list it belongs to (`arrow={false}` where the label carries its own). */
+export function BackLink({ href, children, arrow = true }: { href: string; children: ReactNode; arrow?: boolean }) {
+  return (
+    <Link href={href} className="text-sm text-red-800 underline">
+      {arrow ? <>← {children}</> : children}
+    </Link>
+  );
+}
+
+const BADGE = {
+  amber: 'rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-900 ring-1 ring-amber-200',
+  stone: 'rounded bg-stone-100 px-2 py-0.5 text-sm ring-1 ring-stone-200',
+} as const;
+
+/** A record's state beside its name: amber while it moves through a procedure, grey for a standing status. */
+export type Badge = { tone: keyof typeof BADGE; text: string; testId?: string };
+
+/**
+ * The white card at the top of a record's page: its name as the page's heading, with its state
+ * (`badge`, then `beside`) next to it, `subtitle` under it, then `children` (banners, a definition
+ * list).
+ */
+export function DetailHeader({
+  title,
+  titleTestId,
+  badge,
+  beside,
+  subtitle,
+  children,
+}: {
+  title: ReactNode;
+  titleTestId?: string;
+  badge?: Badge;
+  beside?: ReactNode;
+  subtitle?: ReactNode;
+  children?: ReactNode;
+}) {
+  const heading = (
+    <h1 className="text-2xl font-bold text-red-900" data-testid={titleTestId}>
+      {title}
+    </h1>
+  );
+  return (
+    <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
+      {badge ? (
+        <div className="flex flex-wrap items-center gap-3">
+          {heading}
+          <span className={BADGE[badge.tone]} data-testid={badge.testId}>
+            {badge.text}
+          </span>
+          {beside}
+        </div>
+      ) : (
+        heading
+      )}
+      {subtitle === undefined ? null : <p className="mt-2 text-sm text-stone-600">{subtitle}</p>}
+      {children}
+    </header>
+  );
+}
+
+/** One label and value of a record's definition list; an empty value shows "—", or nothing at all with `hideEmpty`. */
+export function Field({ label, value, testId, hideEmpty }: { label: string; value: ReactNode; testId?: string; hideEmpty?: boolean }) {
+  const empty = value === null || value === undefined || value === '';
+  if (empty && hideEmpty) return null;
+  return (
+    <div>
+      <dt className="text-stone-500">{label}</dt>
+      <dd data-testid={testId}>{empty ? '—' : value}</dd>
+    </div>
+  );
+}
