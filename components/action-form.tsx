@@ -136,6 +136,33 @@ export function ActionForm({
   );
 }
 
+/** The labels of a form that asks before it sends, taken from its text table `l`. */
+export const confirmLabels = (l: Record<string, string>): Labels => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
+
+/** A destructive form: `l.submit` on a red button, asked again ("`l.submit`?") in a dialog before the action runs. */
+export function DangerForm({
+  action,
+  l,
+  testId,
+  children,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  l: Record<string, string>;
+  testId?: string;
+  children?: ReactNode;
+}) {
+  return (
+    <ActionForm action={action} submitLabel={l.submit} labels={confirmLabels(l)} danger confirmText={`${l.submit}?`} testId={testId}>
+      {children}
+    </ActionForm>
+  );
+}
+
+/** What a form sends without showing it: the record it changes (its id and the version it read), a step's name. */
+export function HiddenFields({ values }: { values: Record<string, string | number> }) {
+  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
 const inputClass =
   'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700 aria-[invalid=true]:border-red-600';
 

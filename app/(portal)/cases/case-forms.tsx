@@ -1,33 +1,18 @@
 'use client';
 
-import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { ActionForm, confirmLabels, Field, HiddenFields, useFormState } from '@/components/action-form';
+import { PersonFields } from '@/components/person-fields';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { stepInputs, type TransitionName } from '@/lib/admission/workflow';
 import { attachDocumentAction, createReferralAction, replacePaperFilesAction, transitionAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
-const formLabels = (l: L) => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
-
 export function ReferralForm({ l, pick, today }: { l: L; pick: PickerLabels; today: string }) {
   return (
-    <ActionForm action={createReferralAction} submitLabel={l.submit} labels={formLabels(l)} testId="referral-form">
+    <ActionForm action={createReferralAction} submitLabel={l.submit} labels={confirmLabels(l)} testId="referral-form">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="fullName" label={l.fullName} required />
-        <Field name="birthDate" label={l.birthDate} type="date" required />
-        <Field
-          name="gender"
-          label={l.gender}
-          type="select"
-          options={[
-            { value: '', label: '—' },
-            { value: 'male', label: l.male },
-            { value: 'female', label: l.female },
-          ]}
-          required
-        />
-        <Field name="nationalId" label={l.nationalId} />
-        <Field name="phone" label={l.phone} />
+        <PersonFields l={l} />
         <Field name="workplace" label={l.workplace} required />
         <SearchPicker name="cellUnitId" label={l.cell} source="/api/pick/referral-cells" labels={pick} required />
         <Field name="certificateNo" label={l.certificateNo} />
@@ -51,7 +36,7 @@ export type PaperFormText = { files: string; filesHint: string; onFileReason: st
 
 export function AttachForm({ l, p, caseId, kinds, canRecordOnFile }: { l: L; p: PaperFormText; caseId: number; kinds: Option[]; canRecordOnFile: boolean }) {
   return (
-    <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={formLabels(l)} testId="attach-form" checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
+    <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={confirmLabels(l)} testId="attach-form" checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
       <input type="hidden" name="caseId" value={caseId} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="kind" label={l.docKind} type="select" options={kinds} required />
@@ -67,7 +52,7 @@ export function AttachForm({ l, p, caseId, kinds, canRecordOnFile }: { l: L; p: 
 
 export function ReplaceFilesForm({ l, p, caseId, documentId, submitLabel }: { l: L; p: PaperFormText; caseId: number; documentId: number; submitLabel: string }) {
   return (
-    <ActionForm action={replacePaperFilesAction} submitLabel={submitLabel} labels={formLabels(l)} testId={`replace-form-${documentId}`} checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
+    <ActionForm action={replacePaperFilesAction} submitLabel={submitLabel} labels={confirmLabels(l)} testId={`replace-form-${documentId}`} checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="documentId" value={documentId} />
       <Field name="files" label={p.files} type="file" accept={p.accept} multiple hint={p.filesHint} required />
@@ -122,9 +107,8 @@ export function TransitionForm({
             {missing}
           </p>
         ) : null}
-        <ActionForm action={transitionAction} submitLabel={title} labels={formLabels(l)} danger={danger} confirmText={confirmText}>
-          <input type="hidden" name="caseId" value={caseId} />
-          <input type="hidden" name="version" value={version} />
+        <ActionForm action={transitionAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={confirmText}>
+          <HiddenFields values={{ caseId, version }} />
           <input type="hidden" name="transition" value={transition} />
           <div className="grid gap-4 sm:grid-cols-2">
             <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />

@@ -1,6 +1,7 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, confirmLabels, DangerForm, Field, HiddenFields } from '@/components/action-form';
+import { PersonFields } from '@/components/person-fields';
 import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { assignAction, createMemberAction, endMembershipAction, memberStepAction, updateMemberAction } from './actions';
 
@@ -17,21 +18,7 @@ export function MemberForm({ l, pick, occupations }: { l: L; pick: PickerLabels;
   return (
     <ActionForm action={createMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-form">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="fullName" label={l.fullName} required />
-        <Field name="birthDate" label={l.birthDate} type="date" required />
-        <Field
-          name="gender"
-          label={l.gender}
-          type="select"
-          options={[
-            { value: '', label: '—' },
-            { value: 'male', label: l.male },
-            { value: 'female', label: l.female },
-          ]}
-          required
-        />
-        <Field name="nationalId" label={l.nationalId} />
-        <Field name="phone" label={l.phone} />
+        <PersonFields l={l} />
         <SearchPicker name="cellUnitId" label={l.cell} source={CELLS_OF_SCOPE} labels={pick} required />
         <SearchPicker name="enterpriseId" label={l.enterprise} source={ENTERPRISES} labels={pick} />
         <Field name="occupation" label={l.occupation} type="select" options={occupations} required />
@@ -71,16 +58,9 @@ export function MemberStepForm({
     <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`member-${step}`}>
       <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
       <div className="mt-4">
-        <ActionForm
-          action={memberStepAction}
-          submitLabel={title}
-          labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
-          danger={danger}
-          confirmText={danger ? `${title}?` : undefined}
-        >
+        <ActionForm action={memberStepAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={danger ? `${title}?` : undefined}>
           <input type="hidden" name="step" value={step} />
-          <input type="hidden" name="memberId" value={memberId} />
-          <input type="hidden" name="version" value={version} />
+          <HiddenFields values={{ memberId, version }} />
           <div className="grid gap-4 sm:grid-cols-2">
             {cellField && pick ? <SearchPicker name={cellField.name} label={cellField.label} source={CELLS_OF_TREE} labels={pick} required /> : null}
             <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
@@ -109,8 +89,7 @@ export function AssignForm({ l, pick, memberId, today }: { l: L; pick: PickerLab
 export function EditMemberForm({ l, pick, initial, enterprise, occupations }: { l: L; pick: PickerLabels; initial: Record<string, string>; enterprise: PickOption | null; occupations: Option[] }) {
   return (
     <ActionForm action={updateMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-edit">
-      <input type="hidden" name="memberId" value={initial.memberId} />
-      <input type="hidden" name="version" value={initial.version} />
+      <HiddenFields values={{ memberId: initial.memberId, version: initial.version }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="occupation" label={l.occupation} type="select" options={occupations} defaultValue={initial.occupation} required />
         <SearchPicker name="enterpriseId" label={l.enterprise} source={ENTERPRISES} labels={pick} defaultValue={enterprise} />
@@ -123,21 +102,13 @@ export function EditMemberForm({ l, pick, initial, enterprise, occupations }: { 
 
 export function EndMembershipForm({ l, memberId, version, statuses, today }: { l: L; memberId: number; version: number; statuses: Option[]; today: string }) {
   return (
-    <ActionForm
-      action={endMembershipAction}
-      submitLabel={l.submit}
-      labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
-      danger
-      confirmText={`${l.submit}?`}
-      testId="member-end"
-    >
-      <input type="hidden" name="memberId" value={memberId} />
-      <input type="hidden" name="version" value={version} />
+    <DangerForm action={endMembershipAction} l={l} testId="member-end">
+      <HiddenFields values={{ memberId, version }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="status" label={l.status} type="select" options={statuses} required />
         <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
       </div>
       <Field name="note" label={l.note} />
-    </ActionForm>
+    </DangerForm>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, Field, HiddenFields } from '@/components/action-form';
 import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { MANAGING_KINDS, PARTY_ORG_KINDS } from '@/lib/registry/kinds';
 import { createEnterpriseAction, updateEnterpriseAction } from './actions';
@@ -32,8 +32,7 @@ export function EnterpriseForm({
     <ActionForm action={initial ? updateEnterpriseAction : createEnterpriseAction} submitLabel={initial ? l.submitSave : l.submitCreate} labels={{ pending: l.pending }} testId="enterprise-form">
       {initial ? (
         <>
-          <input type="hidden" name="id" value={initial.id} />
-          <input type="hidden" name="version" value={initial.version} />
+          <HiddenFields values={{ id: initial.id, version: initial.version }} />
         </>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, CheckboxList, Field } from '@/components/action-form';
+import { ActionForm, CheckboxList, DangerForm, Field, HiddenFields } from '@/components/action-form';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { decideFoundingAction, proposeFoundingAction, recordPastFoundingAction, rejectFoundingAction } from './actions';
 
@@ -41,8 +41,7 @@ export function ProposeForm({
 export function DecideForm({ l, id, version, members, today }: { l: L; id: number; version: number; members: Option[]; today: string }) {
   return (
     <ActionForm action={decideFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="decide-form">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+      <HiddenFields values={{ id, version }} />
       <div className="grid gap-4 sm:grid-cols-2">
         <Field name="decisionNo" label={l.decisionNo} required />
         <Field name="decisionOn" label={l.decisionOn} type="date" defaultValue={today} required />
@@ -54,18 +53,10 @@ export function DecideForm({ l, id, version, members, today }: { l: L; id: numbe
 
 export function RejectForm({ l, id, version }: { l: L; id: number; version: number }) {
   return (
-    <ActionForm
-      action={rejectFoundingAction}
-      submitLabel={l.submit}
-      labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
-      danger
-      confirmText={`${l.submit}?`}
-      testId="reject-form"
-    >
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+    <DangerForm action={rejectFoundingAction} l={l} testId="reject-form">
+      <HiddenFields values={{ id, version }} />
       <Field name="reason" label={l.reason} type="textarea" required />
-    </ActionForm>
+    </DangerForm>
   );
 }
 
