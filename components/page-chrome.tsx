@@ -73,3 +73,29 @@ export function Field({ label, value, testId, hideEmpty }: { label: string; valu
     </div>
   );
 }
+
+/** A titled part of a record's page; `emptyText`, when given, stands instead of the content (a list with nothing in it). */
+export function Section({ title, emptyText, emptyTestId, className, children }: { title: ReactNode; emptyText?: string | null; emptyTestId?: string; className?: string; children?: ReactNode }) {
+  return (
+    <section className={className}>
+      <h2 className="mb-3 text-lg font-semibold">{title}</h2>
+      {emptyText ? (
+        <p className="text-sm text-stone-600" data-testid={emptyTestId}>
+          {emptyText}
+        </p>
+      ) : (
+        children
+      )}
+    </section>
+  );
+}
+
+/** A form folded under its title until opened (`className` goes before the box's own classes). */
+export function Disclosure({ title, className, testId, open, children }: { title: ReactNode; className?: string; testId?: string; open?: boolean; children: ReactNode }) {
+  return (
+    <details className={`${className ? `${className} ` : ''}rounded-lg border border-stone-200 bg-white p-4 shadow-sm`} data-testid={testId} open={open}>
+      <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
+      <div className="mt-4">{children}</div>
+    </details>
+  );
+}

@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm, confirmLabels, Field, HiddenFields, useFormState } from '@/components/action-form';
+import { Disclosure } from '@/components/page-chrome';
 import { PersonFields } from '@/components/person-fields';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { stepInputs, type TransitionName } from '@/lib/admission/workflow';
@@ -99,38 +100,35 @@ export function TransitionForm({
   // The inputs the step's form shows are the workflow's (which the data layer records).
   const fields = stepInputs(transition);
   return (
-    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`action-${transition}`} open={transition !== 'return' && transition !== 'reject'}>
-      <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
-      <div className="mt-4">
-        {missing ? (
-          <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="missing-papers">
-            {missing}
-          </p>
-        ) : null}
-        <ActionForm action={transitionAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={confirmText}>
-          <HiddenFields values={{ caseId, version }} />
-          <input type="hidden" name="transition" value={transition} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
-            {fields.includes('decisionNo') ? <Field name="decisionNo" label={l.decisionNo} required /> : null}
-            {fields.includes('votes') ? (
-              <>
-                <Field name="votesFor" label={l.votesFor} type="number" required />
-                <Field name="eligible" label={l.eligible} type="number" required />
-              </>
-            ) : null}
-          </div>
-          {fields.includes('reason') ? <Field name="reason" label={l.reason} type="textarea" required /> : null}
-          {fields.includes('sponsors') ? (
+    <Disclosure title={title} testId={`action-${transition}`} open={transition !== 'return' && transition !== 'reject'}>
+      {missing ? (
+        <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="missing-papers">
+          {missing}
+        </p>
+      ) : null}
+      <ActionForm action={transitionAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={confirmText}>
+        <HiddenFields values={{ caseId, version }} />
+        <input type="hidden" name="transition" value={transition} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
+          {fields.includes('decisionNo') ? <Field name="decisionNo" label={l.decisionNo} required /> : null}
+          {fields.includes('votes') ? (
             <>
-              <Field name="sponsors" label={l.sponsors} type="textarea" required />
-              <Field name="withUnionResolution" label={l.withUnionResolution} type="checkbox" defaultValue="on" />
+              <Field name="votesFor" label={l.votesFor} type="number" required />
+              <Field name="eligible" label={l.eligible} type="number" required />
             </>
           ) : null}
-          {fields.includes('removal') ? <Field name="proposesRemoval" label={l.proposesRemoval} type="checkbox" /> : null}
-          <OverrideFields l={l} />
-        </ActionForm>
-      </div>
-    </details>
+        </div>
+        {fields.includes('reason') ? <Field name="reason" label={l.reason} type="textarea" required /> : null}
+        {fields.includes('sponsors') ? (
+          <>
+            <Field name="sponsors" label={l.sponsors} type="textarea" required />
+            <Field name="withUnionResolution" label={l.withUnionResolution} type="checkbox" defaultValue="on" />
+          </>
+        ) : null}
+        {fields.includes('removal') ? <Field name="proposesRemoval" label={l.proposesRemoval} type="checkbox" /> : null}
+        <OverrideFields l={l} />
+      </ActionForm>
+    </Disclosure>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { ActionForm, confirmLabels, DangerForm, Field, HiddenFields } from '@/components/action-form';
+import { Disclosure } from '@/components/page-chrome';
 import { PersonFields } from '@/components/person-fields';
 import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { assignAction, createMemberAction, endMembershipAction, memberStepAction, updateMemberAction } from './actions';
@@ -55,20 +56,17 @@ export function MemberStepForm({
   danger?: boolean;
 }) {
   return (
-    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`member-${step}`}>
-      <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
-      <div className="mt-4">
-        <ActionForm action={memberStepAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={danger ? `${title}?` : undefined}>
-          <input type="hidden" name="step" value={step} />
-          <HiddenFields values={{ memberId, version }} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            {cellField && pick ? <SearchPicker name={cellField.name} label={cellField.label} source={CELLS_OF_TREE} labels={pick} required /> : null}
-            <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
-            <Field name="note" label={l.note} />
-          </div>
-        </ActionForm>
-      </div>
-    </details>
+    <Disclosure title={title} testId={`member-${step}`}>
+      <ActionForm action={memberStepAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={danger ? `${title}?` : undefined}>
+        <input type="hidden" name="step" value={step} />
+        <HiddenFields values={{ memberId, version }} />
+        <div className="grid gap-4 sm:grid-cols-2">
+          {cellField && pick ? <SearchPicker name={cellField.name} label={cellField.label} source={CELLS_OF_TREE} labels={pick} required /> : null}
+          <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
+          <Field name="note" label={l.note} />
+        </div>
+      </ActionForm>
+    </Disclosure>
   );
 }
 

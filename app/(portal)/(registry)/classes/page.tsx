@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Disclosure } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { classTotals, listClasses } from '@/lib/dal/classes';
 import { FigureFilter } from '@/components/figure-filter';
@@ -45,16 +46,13 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
         />
       ) : null}
       {canCreate ? (
-        <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-          <summary className="cursor-pointer font-semibold text-red-900">{t('cls.new')}</summary>
-          <div className="mt-4">
-            <ClassForm
-              l={{ submit: t('cls.new'), pending: t('form.pending'), kind: t('cls.kind'), title: t('cls.name'), startOn: t('cls.startOn'), endOn: t('cls.endOn') }}
-              kinds={[{ value: '', label: '—' }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))]}
-              today={formatDate(today())}
-            />
-          </div>
-        </details>
+        <Disclosure title={t('cls.new')}>
+          <ClassForm
+            l={{ submit: t('cls.new'), pending: t('form.pending'), kind: t('cls.kind'), title: t('cls.name'), startOn: t('cls.startOn'), endOn: t('cls.endOn') }}
+            kinds={[{ value: '', label: '—' }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))]}
+            today={formatDate(today())}
+          />
+        </Disclosure>
       ) : null}
       <ListSearch
         q={p.q}

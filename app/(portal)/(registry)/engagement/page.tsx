@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PlainTable } from '@/components/card-table';
 import { cleanParams, pickerLabels } from '@/lib/page';
 import Link from 'next/link';
+import { Disclosure } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { listOwnerMeetings, listSurveyRounds } from '@/lib/dal/engagement';
 import { getAbilities } from '@/lib/dal/abilities';
@@ -47,22 +48,19 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           {t('meeting.summaryLine', meetings.summary)}
         </p>
         {canEdit ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="meeting-round">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('meeting.round')}</summary>
-            <div className="mt-4">
-              <MeetingRoundForm
-                l={{
-                  ...l(['metOn', 'attendees', 'outcome'], 'meeting'),
-                  ...l(['help', 'enterprises', 'note', 'remove'], 'meeting.round'),
-                  submit: t('meeting.round.submit'),
-                  pending: t('form.pending'),
-                }}
-                pick={pickerLabels(t)}
-                today={formatDate(now)}
-                outcomes={MEETING_OUTCOMES.map((o) => ({ value: o, label: t(`meeting.outcome.${o}`) }))}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('meeting.round')} testId="meeting-round">
+            <MeetingRoundForm
+              l={{
+                ...l(['metOn', 'attendees', 'outcome'], 'meeting'),
+                ...l(['help', 'enterprises', 'note', 'remove'], 'meeting.round'),
+                submit: t('meeting.round.submit'),
+                pending: t('form.pending'),
+              }}
+              pick={pickerLabels(t)}
+              today={formatDate(now)}
+              outcomes={MEETING_OUTCOMES.map((o) => ({ value: o, label: t(`meeting.outcome.${o}`) }))}
+            />
+          </Disclosure>
         ) : null}
         {meetings.items.length === 0 ? (
           <EmptyState>{t(canEdit ? 'meeting.empty' : 'meeting.emptyReadOnly')}</EmptyState>
@@ -95,16 +93,13 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
       <section className="space-y-4">
         <h2 className="text-xl font-bold text-red-900">{t('survey.title')}</h2>
         {canEdit ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('survey.new')}</summary>
-            <div className="mt-4">
-              <SurveyRoundForm
-                l={{ ...l(['title', 'heldOn', 'participants', 'partnersHelp'], 'survey'), title: t('survey.name'), submit: t('survey.new'), pending: t('form.pending') }}
-                today={formatDate(now)}
-                participants={SURVEY_PARTICIPANTS.map((p) => ({ value: p, label: t(`survey.participant.${p}`) }))}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('survey.new')}>
+            <SurveyRoundForm
+              l={{ ...l(['title', 'heldOn', 'participants', 'partnersHelp'], 'survey'), title: t('survey.name'), submit: t('survey.new'), pending: t('form.pending') }}
+              today={formatDate(now)}
+              participants={SURVEY_PARTICIPANTS.map((p) => ({ value: p, label: t(`survey.participant.${p}`) }))}
+            />
+          </Disclosure>
         ) : null}
         {rounds.length === 0 ? (
           <EmptyState>{t(canEdit ? 'survey.empty' : 'survey.emptyReadOnly')}</EmptyState>

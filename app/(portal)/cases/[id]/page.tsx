@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { BackLink, DetailHeader, Field } from '@/components/page-chrome';
+import { BackLink, DetailHeader, Field, Section } from '@/components/page-chrome';
 import { getCase } from '@/lib/dal/admission';
 import { caseFormText } from '@/lib/case-labels';
 import { today } from '@/lib/clock';
@@ -71,31 +71,24 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </ol>
       </DetailHeader>
 
-      <section className="no-print">
-        <h2 className="mb-3 text-lg font-semibold">{t('case.actions')}</h2>
-        {c.actions.length === 0 ? (
-          <p className="text-sm text-stone-600" data-testid="no-actions">
-            {t('case.noActions')}
-          </p>
-        ) : (
-          <div className="space-y-3">
-            {c.actions.map((a) => (
-              <TransitionForm
-                key={a}
-                l={l}
-                caseId={c.id}
-                version={c.version}
-                transition={a}
-                title={t(`transition.${a}` as MessageKey)}
-                today={formatDate(today())}
-                danger={a === 'reject'}
-                confirmText={a === 'reject' ? t(`transition.reject`) + '?' : undefined}
-                missing={c.missingPapers[a] ? t('papers.missing', { documents: c.missingPapers[a].map((k) => t(`doc.${k}` as MessageKey)).join('; ') }) : undefined}
-              />
-            ))}
-          </div>
-        )}
-      </section>
+      <Section title={t('case.actions')} emptyText={c.actions.length ? null : t('case.noActions')} emptyTestId="no-actions" className="no-print">
+        <div className="space-y-3">
+          {c.actions.map((a) => (
+            <TransitionForm
+              key={a}
+              l={l}
+              caseId={c.id}
+              version={c.version}
+              transition={a}
+              title={t(`transition.${a}` as MessageKey)}
+              today={formatDate(today())}
+              danger={a === 'reject'}
+              confirmText={a === 'reject' ? t(`transition.reject`) + '?' : undefined}
+              missing={c.missingPapers[a] ? t('papers.missing', { documents: c.missingPapers[a].map((k) => t(`doc.${k}` as MessageKey)).join('; ') }) : undefined}
+            />
+          ))}
+        </div>
+      </Section>
 
       <PapersSection c={c} t={t} l={l} />
 
@@ -103,29 +96,24 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <FormsSection caseId={c.id} state={c.state} hasCommittee={c.committee !== null} />
       </div>
 
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('case.timeline')}</h2>
-        {c.timeline.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('case.timelineEmpty')}</p>
-        ) : (
-          <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="case-timeline">
-            {c.timeline.map((e) => (
-              <li key={e.id} className="text-sm">
-                <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)}{' '}
-                <span className="text-stone-500">
-                  ({e.actorName}, {e.actorUnitName}; {t('case.round')} {e.round})
-                </span>
-                {e.comment ? <div className="mt-1 rounded bg-amber-50 px-2 py-1 text-amber-900">{e.comment}</div> : null}
-                {e.overrides.map((o) => (
-                  <div key={o.check} className="mt-1 rounded bg-red-50 px-2 py-1 text-red-900">
-                    {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}
-                  </div>
-                ))}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <Section title={t('case.timeline')} emptyText={c.timeline.length ? null : t('case.timelineEmpty')}>
+        <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="case-timeline">
+          {c.timeline.map((e) => (
+            <li key={e.id} className="text-sm">
+              <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)}{' '}
+              <span className="text-stone-500">
+                ({e.actorName}, {e.actorUnitName}; {t('case.round')} {e.round})
+              </span>
+              {e.comment ? <div className="mt-1 rounded bg-amber-50 px-2 py-1 text-amber-900">{e.comment}</div> : null}
+              {e.overrides.map((o) => (
+                <div key={o.check} className="mt-1 rounded bg-red-50 px-2 py-1 text-red-900">
+                  {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}
+                </div>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </Section>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { BackLink, DetailHeader, Field } from '@/components/page-chrome';
+import { BackLink, DetailHeader, Disclosure, Field } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getMember, LEAVING_STATUSES } from '@/lib/dal/members';
 import { listAssignments } from '@/lib/dal/member-assignments';
@@ -75,39 +75,33 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         ) : null}
         {m.canManage && m.status === 'temporary_elsewhere' ? <MemberStepForm {...common} step="temporaryEnd" title={t('mem.temporaryEnd')} /> : null}
         {m.canManage && active ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('mem.edit')}</summary>
-            <div className="mt-4">
-              <EditMemberForm
-                l={{ submit: t('mem.submit'), pending: t('form.pending'), occupation: t('mem.occupation'), enterprise: t('mem.enterprise'), cardNo: t('mem.cardNo'), officialOn: t('mem.officialOn') }}
-                initial={{
-                  memberId: String(m.id),
-                  version: String(m.version),
-                  occupation: m.occupation,
-                  enterpriseId: m.enterpriseId ? String(m.enterpriseId) : '',
-                  cardNo: m.cardNo ?? '',
-                  officialOn: m.officialOn ? formatDate(m.officialOn) : '',
-                }}
-                occupations={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))}
-                pick={pick}
-                enterprise={m.enterpriseId ? { value: String(m.enterpriseId), label: m.enterpriseName ?? '' } : null}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('mem.edit')}>
+            <EditMemberForm
+              l={{ submit: t('mem.submit'), pending: t('form.pending'), occupation: t('mem.occupation'), enterprise: t('mem.enterprise'), cardNo: t('mem.cardNo'), officialOn: t('mem.officialOn') }}
+              initial={{
+                memberId: String(m.id),
+                version: String(m.version),
+                occupation: m.occupation,
+                enterpriseId: m.enterpriseId ? String(m.enterpriseId) : '',
+                cardNo: m.cardNo ?? '',
+                officialOn: m.officialOn ? formatDate(m.officialOn) : '',
+              }}
+              occupations={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))}
+              pick={pick}
+              enterprise={m.enterpriseId ? { value: String(m.enterpriseId), label: m.enterpriseName ?? '' } : null}
+            />
+          </Disclosure>
         ) : null}
         {m.canManage && active && !pending ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('mem.end')}</summary>
-            <div className="mt-4">
-              <EndMembershipForm
-                l={{ ...l, submit: t('mem.end'), status: t('mem.endStatus') }}
-                memberId={m.id}
-                version={m.version}
-                statuses={[{ value: '', label: '—' }, ...LEAVING_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
-                today={formatDate(today())}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('mem.end')}>
+            <EndMembershipForm
+              l={{ ...l, submit: t('mem.end'), status: t('mem.endStatus') }}
+              memberId={m.id}
+              version={m.version}
+              statuses={[{ value: '', label: '—' }, ...LEAVING_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
+              today={formatDate(today())}
+            />
+          </Disclosure>
         ) : null}
       </section>
 
@@ -128,17 +122,14 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </ul>
         )}
         {m.canAssign ? (
-          <details className="no-print rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('asg.assign')}</summary>
-            <div className="mt-4">
-              <AssignForm
-                l={{ submit: t('asg.assign'), pending: t('form.pending'), cell: t('asg.cell'), role: t('asg.role'), startOn: t('asg.startOn'), endOn: t('asg.endOn') }}
-                memberId={m.id}
-                pick={pick}
-                today={formatDate(today())}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('asg.assign')} className="no-print">
+            <AssignForm
+              l={{ submit: t('asg.assign'), pending: t('form.pending'), cell: t('asg.cell'), role: t('asg.role'), startOn: t('asg.startOn'), endOn: t('asg.endOn') }}
+              memberId={m.id}
+              pick={pick}
+              today={formatDate(today())}
+            />
+          </Disclosure>
         ) : null}
       </section>
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PlainTable } from '@/components/card-table';
-import { BackLink, DetailHeader } from '@/components/page-chrome';
+import { BackLink, DetailHeader, Section } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getClass } from '@/lib/dal/classes';
 import { formatDate } from '@/lib/format';
@@ -15,34 +15,26 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const t = await getT();
   const pending = c.enrolments.filter((e) => !e.certificateNo);
   const year = today().slice(0, 4);
+  const subtitle = (
+    <>
+      {t(`cls.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
+    </>
+  );
   return (
     <div className="space-y-6">
       <BackLink href="/classes">{t('cls.title')}</BackLink>
-      <DetailHeader
-        title={c.title}
-        titleTestId="class-title"
-        subtitle={
-          <>
-            {t(`cls.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
-          </>
-        }
-      />
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('cls.enrolled')}</h2>
-        {c.enrolments.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('cls.noneEnrolled')}</p>
-        ) : (
-          <PlainTable head={[{ label: t('mem.fullName') }, { label: t('cases.col.nationalId') }, { label: t('cls.certificate') }]} testId="enrolments-table" bodyClassName="divide-y divide-stone-100">
-            {c.enrolments.map((e) => (
-              <tr key={e.id}>
-                <td className="px-4 py-2">{e.fullName}</td>
-                <td className="px-4 py-2 font-mono text-xs">{e.nationalIdMasked}</td>
-                <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('cls.notYet')}</span>}</td>
-              </tr>
-            ))}
-          </PlainTable>
-        )}
-      </section>
+      <DetailHeader title={c.title} titleTestId="class-title" subtitle={subtitle} />
+      <Section title={t('cls.enrolled')} emptyText={c.enrolments.length ? null : t('cls.noneEnrolled')}>
+        <PlainTable head={[{ label: t('mem.fullName') }, { label: t('cases.col.nationalId') }, { label: t('cls.certificate') }]} testId="enrolments-table" bodyClassName="divide-y divide-stone-100">
+          {c.enrolments.map((e) => (
+            <tr key={e.id}>
+              <td className="px-4 py-2">{e.fullName}</td>
+              <td className="px-4 py-2 font-mono text-xs">{e.nationalIdMasked}</td>
+              <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('cls.notYet')}</span>}</td>
+            </tr>
+          ))}
+        </PlainTable>
+      </Section>
       {c.canManage ? (
         <div className="grid gap-4 md:grid-cols-2">
           <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PlainTable } from '@/components/card-table';
 import Link from 'next/link';
-import { BackLink, DetailHeader } from '@/components/page-chrome';
+import { BackLink, DetailHeader, Section } from '@/components/page-chrome';
 import { getSurveyRound } from '@/lib/dal/engagement';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
@@ -15,55 +15,47 @@ export const metadata: Metadata = { title: 'Đợt khảo sát' };
 export default async function SurveyRoundPage({ params }: { params: Promise<{ id: string }> }) {
   const r = await orNotFound(getSurveyRound(idParam((await params).id)));
   const t = await getT();
+  const subtitle = (
+    <>
+      {formatDate(r.heldOn)} · {t('survey.organiser')}: {r.unitName}
+      {r.participants.length ? (
+        <>
+          {' '}
+          · {t('survey.participants')}: <span data-testid="survey-partners-text">{partnersText(t, r.participants)}</span>
+        </>
+      ) : null}
+    </>
+  );
   return (
     <div className="space-y-6">
       <BackLink href="/engagement">{t('survey.title')}</BackLink>
-      <DetailHeader
-        title={r.title}
-        titleTestId="survey-title"
-        subtitle={
-          <>
-            {formatDate(r.heldOn)} · {t('survey.organiser')}: {r.unitName}
-            {r.participants.length ? (
-              <>
-                {' '}
-                · {t('survey.participants')}: <span data-testid="survey-partners-text">{partnersText(t, r.participants)}</span>
-              </>
-            ) : null}
-          </>
-        }
-      />
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('survey.findings')}</h2>
-        {r.findings.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('survey.findingsEmpty')}</p>
-        ) : (
-          <PlainTable
-            head={[
-              { label: t('survey.enterprise') },
-              { label: t('survey.membersWorking'), align: 'right' },
-              { label: t('survey.unionPresent') },
-              { label: t('survey.ownerAttitude') },
-              { label: t('survey.note') },
-            ]}
-            testId="findings-table"
-          >
-            {r.findings.map((f) => (
-              <tr key={f.id}>
-                <td className="px-4 py-2">
-                  <Link href={`/enterprises/${f.enterpriseId}`} className="font-medium text-red-900 hover:underline">
-                    {f.enterpriseName}
-                  </Link>
-                </td>
-                <td className="px-4 py-2 text-right tabular-nums">{f.membersWorking}</td>
-                <td className="px-4 py-2">{t(f.unionPresent ? 'yes' : 'no')}</td>
-                <td className="px-4 py-2">{t(`survey.attitude.${f.ownerAttitude}`)}</td>
-                <td className="px-4 py-2">{f.note}</td>
-              </tr>
-            ))}
-          </PlainTable>
-        )}
-      </section>
+      <DetailHeader title={r.title} titleTestId="survey-title" subtitle={subtitle} />
+      <Section title={t('survey.findings')} emptyText={r.findings.length ? null : t('survey.findingsEmpty')}>
+        <PlainTable
+          head={[
+            { label: t('survey.enterprise') },
+            { label: t('survey.membersWorking'), align: 'right' },
+            { label: t('survey.unionPresent') },
+            { label: t('survey.ownerAttitude') },
+            { label: t('survey.note') },
+          ]}
+          testId="findings-table"
+        >
+          {r.findings.map((f) => (
+            <tr key={f.id}>
+              <td className="px-4 py-2">
+                <Link href={`/enterprises/${f.enterpriseId}`} className="font-medium text-red-900 hover:underline">
+                  {f.enterpriseName}
+                </Link>
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums">{f.membersWorking}</td>
+              <td className="px-4 py-2">{t(f.unionPresent ? 'yes' : 'no')}</td>
+              <td className="px-4 py-2">{t(`survey.attitude.${f.ownerAttitude}`)}</td>
+              <td className="px-4 py-2">{f.note}</td>
+            </tr>
+          ))}
+        </PlainTable>
+      </Section>
       {r.canRecord ? (
         <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
           <h2 className="mb-3 font-semibold text-red-900">{t('survey.addFinding')}</h2>
