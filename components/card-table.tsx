@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 
 export type CardColumn<R> = {
@@ -93,5 +94,14 @@ export function PlainTable({
         <tbody className={bodyClassName}>{children}</tbody>
       </table>
     </div>
+  );
+}
+
+/** The link from a row of a list to the record it shows (its name, in the list's first column). */
+export function RowLink({ href, testId, children }: { href: string; testId?: string; children: ReactNode }) {
+  return (
+    <Link href={href} className="font-medium text-red-900 hover:underline" data-testid={testId}>
+      {children}
+    </Link>
   );
 }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { RowLink } from '@/components/card-table';
 import { Breadcrumb, ChildrenTable, KindBadge } from '@/components/units';
 import type { CaseListItem } from '@/lib/dal/case-lists';
 import { getHome, type Home } from '@/lib/dal/home';
@@ -18,9 +19,9 @@ function Cases({ items, t, testId }: { items: CaseListItem[]; t: T; testId: stri
     <ul className="divide-y divide-stone-100" data-testid={testId}>
       {items.map((c) => (
         <li key={c.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
-          <Link href={`/cases/${c.id}`} className="font-medium text-red-900 hover:underline" data-testid="home-case">
+          <RowLink href={`/cases/${c.id}`} testId="home-case">
             {c.fullName}
-          </Link>
+          </RowLink>
           <span className="text-sm text-stone-600">{t(`state.${c.state}`)}</span>
           <span className="ml-auto whitespace-nowrap text-sm tabular-nums">
             {formatDate(c.dueOn)}
@@ -145,9 +146,7 @@ function Enterprise({ h, t }: { h: Home; t: T }) {
           <ul className="mt-1 text-sm">
             {h.enterprises.map((x) => (
               <li key={x.id}>
-                <Link href={`/enterprises/${x.id}`} className="font-medium text-red-900 hover:underline">
-                  {x.name}
-                </Link>
+                <RowLink href={`/enterprises/${x.id}`}>{x.name}</RowLink>
               </li>
             ))}
           </ul>

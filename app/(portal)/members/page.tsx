@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CardTable } from '@/components/card-table';
+import { CardTable, RowLink } from '@/components/card-table';
 import { FigureFilter, FilterActions } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
@@ -35,9 +35,7 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
           primary: true,
           cell: (m) => (
             <>
-              <Link href={`/members/${m.id}`} className="font-medium text-red-900 hover:underline">
-                {m.fullName}
-              </Link>
+              <RowLink href={`/members/${m.id}`}>{m.fullName}</RowLink>
               <div className="text-xs text-stone-500">{formatDate(m.birthDate)}</div>
             </>
           ),

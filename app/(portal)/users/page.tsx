@@ -4,7 +4,7 @@ import { listUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
 import { param, parseParams } from '@/lib/validation';
-import { CardTable } from '@/components/card-table';
+import { CardTable, RowLink } from '@/components/card-table';
 import { Pager } from '@/components/pager';
 import { EmptyState } from '@/components/empty-state';
 
@@ -52,11 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {
               label: t('users.col.fullName'),
               primary: true,
-              cell: (u) => (
-                <Link href={`/users/${u.id}`} className="font-medium text-red-900 hover:underline">
-                  {u.fullName}
-                </Link>
-              ),
+              cell: (u) => <RowLink href={`/users/${u.id}`}>{u.fullName}</RowLink>,
             },
             { label: t('users.col.username'), className: 'font-mono text-xs', cell: (u) => u.username },
             { label: t('users.col.unit'), cell: (u) => u.unitName },

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
-import { PlainTable } from '@/components/card-table';
+import { PlainTable, RowLink } from '@/components/card-table';
 import { cleanParams, pickerLabels } from '@/lib/page';
-import Link from 'next/link';
 import { Disclosure } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { listOwnerMeetings, listSurveyRounds } from '@/lib/dal/engagement';
@@ -73,9 +72,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
               <tr key={m.id}>
                 <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(m.metOn)}</td>
                 <td className="px-4 py-2">
-                  <Link href={`/enterprises/${m.enterpriseId}`} className="font-medium text-red-900 hover:underline">
-                    {m.enterpriseName}
-                  </Link>
+                  <RowLink href={`/enterprises/${m.enterpriseId}`}>{m.enterpriseName}</RowLink>
                   {m.ownerName ? <div className="text-xs text-stone-500">{m.ownerName}</div> : null}
                 </td>
                 <td className="px-4 py-2">
@@ -107,10 +104,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="survey-rounds">
             {rounds.map((r) => (
               <li key={r.id} className="px-4 py-3">
-                <Link href={`/engagement/surveys/${r.id}`} className="font-medium text-red-900 hover:underline">
-                  {r.title}
-                </Link>{' '}
-                <span className="tabular-nums text-stone-600">{formatDate(r.heldOn)}</span>
+                <RowLink href={`/engagement/surveys/${r.id}`}>{r.title}</RowLink> <span className="tabular-nums text-stone-600">{formatDate(r.heldOn)}</span>
                 <div className="text-xs text-stone-500">
                   {r.unitName}
                   {r.participants.length ? <span data-testid="survey-partners-text"> · {partnersText(t, r.participants)}</span> : null} · {t('survey.enterprises')}: {r.enterprises}

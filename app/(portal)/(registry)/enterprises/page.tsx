@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { CardTable } from '@/components/card-table';
+import { CardTable, RowLink } from '@/components/card-table';
 import { FilterActions } from '@/components/figure-filter';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
@@ -149,9 +149,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
               primary: true,
               cell: (e) => (
                 <>
-                  <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
-                    {e.name}
-                  </Link>
+                  <RowLink href={`/enterprises/${e.id}`}>{e.name}</RowLink>
                   {e.zone ? <div className="text-xs text-stone-500">{e.zone}</div> : null}
                   {e.status !== 'operating' ? <div className="text-xs">{t(`ent.status.${e.status}`)}</div> : null}
                 </>

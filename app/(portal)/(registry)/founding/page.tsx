@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RowLink } from '@/components/card-table';
 import { getAbilities } from '@/lib/dal/abilities';
 import { FOUNDING_PARENT_KINDS, listFoundingProposals } from '@/lib/dal/founding';
 import { canRecordPastFounding } from '@/lib/dal/founding-records';
@@ -81,10 +82,7 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">
           {items.map((p) => (
             <li key={p.id} className="px-4 py-3">
-              <Link href={`/founding/${p.id}`} className="font-medium text-red-900 hover:underline">
-                {p.cellName}
-              </Link>{' '}
-              <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`fnd.state.${p.state}`)}</span>
+              <RowLink href={`/founding/${p.id}`}>{p.cellName}</RowLink> <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`fnd.state.${p.state}`)}</span>
               {p.fromRecords ? (
                 <span className="ml-1 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="from-records">
                   {t('fnd.fromRecords')}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { PlainTable } from '@/components/card-table';
+import { PlainTable, RowLink } from '@/components/card-table';
 import Link from 'next/link';
 import { BackLink } from '@/components/page-chrome';
 import { listPriorityEnterprises } from '@/lib/dal/enterprises';
@@ -43,9 +43,7 @@ export default async function PriorityPage() {
             <tr key={e.id} className={e.ready ? 'bg-green-50' : ''}>
               <td className="px-3 py-2 tabular-nums">{e.rank}</td>
               <td className="px-3 py-2">
-                <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
-                  {e.name}
-                </Link>
+                <RowLink href={`/enterprises/${e.id}`}>{e.name}</RowLink>
                 <div className="text-xs text-stone-500">{[e.managingUnitName, e.zone, e.foreignInvested ? 'FDI' : null, e.hasTradeUnion ? t('ent.union') : null].filter(Boolean).join(' · ')}</div>
                 {e.ready ? (
                   <div className="mt-1 flex items-center gap-2">

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
-import { PlainTable } from '@/components/card-table';
-import Link from 'next/link';
+import { PlainTable, RowLink } from '@/components/card-table';
 import { BackLink, DetailHeader, Section } from '@/components/page-chrome';
 import { getSurveyRound } from '@/lib/dal/engagement';
 import { formatDate } from '@/lib/format';
@@ -44,9 +43,7 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
           {r.findings.map((f) => (
             <tr key={f.id}>
               <td className="px-4 py-2">
-                <Link href={`/enterprises/${f.enterpriseId}`} className="font-medium text-red-900 hover:underline">
-                  {f.enterpriseName}
-                </Link>
+                <RowLink href={`/enterprises/${f.enterpriseId}`}>{f.enterpriseName}</RowLink>
               </td>
               <td className="px-4 py-2 text-right tabular-nums">{f.membersWorking}</td>
               <td className="px-4 py-2">{t(f.unionPresent ? 'yes' : 'no')}</td>
