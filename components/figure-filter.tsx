@@ -32,3 +32,22 @@ export function FilterActions({ span, t, clearHref, count, countTestId }: { span
     </div>
   );
 }
+
+/** The look of a list filter's inputs and selects. */
+export const FILTER_INPUT = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+
+/** One select of a list's filter form: "`label`: Tất cả" (no filter), then `options`. */
+export function FilterSelect({ name, label, value, options, t }: { name: string; label: string; value: string | undefined; options: { value: string; label: string }[]; t: T }) {
+  return (
+    <select name={name} defaultValue={value ?? ''} aria-label={label} className={FILTER_INPUT}>
+      <option value="">
+        {label}: {t('ent.filter.all')}
+      </option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardTable, RowLink } from '@/components/card-table';
-import { FigureFilter, FilterActions } from '@/components/figure-filter';
+import { FigureFilter, FILTER_INPUT, FilterActions, FilterSelect } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
@@ -21,7 +21,7 @@ import { EmptyState } from '@/components/empty-state';
 export const metadata: Metadata = { title: 'Đảng viên' };
 
 type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'incoming' | 'after' | 'before' | 'n' | 'wUnit' | 'wFrom' | 'wTo', string | undefined>;
-const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+const input = FILTER_INPUT;
 
 function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; testId: string }) {
   return (
@@ -150,40 +150,25 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           defaultValue={unitChosen}
           labels={{ ...pickerLabels(t), placeholder: t('mem.unitFilterPlaceholder') }}
         />
-        <select name="occupation" defaultValue={p.occupation ?? ''} aria-label={t('mem.occupation')} className={input}>
-          <option value="">
-            {t('mem.occupation')}: {t('ent.filter.all')}
-          </option>
-          {OCCUPATIONS.map((o) => (
-            <option key={o} value={o}>
-              {t(`mem.occ.${o}`)}
-            </option>
-          ))}
-        </select>
-        <select name="inEnterprise" defaultValue={p.inEnterprise ?? ''} aria-label={t('mem.workplace')} className={input}>
-          <option value="">
-            {t('mem.workplace')}: {t('ent.filter.all')}
-          </option>
-          <option value="1">{t('mem.workplace.enterprise')}</option>
-        </select>
-        <select name="standing" defaultValue={p.standing ?? ''} aria-label={t('mem.standing')} className={input}>
-          <option value="">
-            {t('mem.standing')}: {t('ent.filter.all')}
-          </option>
-          <option value="probationary">{t('mem.standing.probationary')}</option>
-          <option value="official">{t('mem.standing.official')}</option>
-        </select>
-        <select name="status" defaultValue={p.status ?? ''} aria-label={t('mem.status')} className={input}>
-          <option value="">
-            {t('mem.status')}: {t('ent.filter.all')}
-          </option>
-          <option value="current">{t('mem.status.current')}</option>
-          {MEMBER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`mem.status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="occupation" label={t('mem.occupation')} value={p.occupation} options={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))} t={t} />
+        <FilterSelect name="inEnterprise" label={t('mem.workplace')} value={p.inEnterprise} options={[{ value: '1', label: t('mem.workplace.enterprise') }]} t={t} />
+        <FilterSelect
+          name="standing"
+          label={t('mem.standing')}
+          value={p.standing}
+          options={[
+            { value: 'probationary', label: t('mem.standing.probationary') },
+            { value: 'official', label: t('mem.standing.official') },
+          ]}
+          t={t}
+        />
+        <FilterSelect
+          name="status"
+          label={t('mem.status')}
+          value={p.status}
+          options={[{ value: 'current', label: t('mem.status.current') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
+          t={t}
+        />
         <FilterActions span="sm:col-span-3" t={t} clearHref={filtered ? '/members' : undefined} count={t('mem.count', { n: totalText(t, page) })} countTestId="member-count" />
       </form>
       {page.items.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CardTable, RowLink } from '@/components/card-table';
-import { FilterActions } from '@/components/figure-filter';
+import { FILTER_INPUT, FilterActions, FilterSelect } from '@/components/figure-filter';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
 import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
@@ -43,7 +43,7 @@ function filterOf(p: Params): EnterpriseFilter {
   };
 }
 
-const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+const input = FILTER_INPUT;
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = cleanParams(await searchParams);
@@ -60,6 +60,10 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const filtered = Object.values(filter).some((v) => v !== undefined);
   // Those who edit the registry link enterprises to their organisations (the data layer decides which ones).
   const canLink = abilities.editData && items.length > 0;
+  const answers = (k: 'party' | 'union') => [
+    { value: 'yes', label: t(`ent.filter.${k}Yes`) },
+    { value: 'no', label: t(`ent.filter.${k}No`) },
+  ];
   const content = (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
@@ -83,42 +87,16 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           defaultValue={unitChosen}
           labels={{ ...pickerLabels(t), placeholder: t('ent.filter.managingPlaceholder') }}
         />
-        <select name="type" defaultValue={params.type ?? ''} aria-label={t('ent.type')} className={input}>
-          <option value="">
-            {t('ent.type')}: {t('ent.filter.all')}
-          </option>
-          {ENTERPRISE_TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`ent.type.${x}`)}
-            </option>
-          ))}
-        </select>
-        <select name="party" defaultValue={params.party ?? ''} aria-label={t('ent.filter.party')} className={input}>
-          <option value="">
-            {t('ent.filter.party')}: {t('ent.filter.all')}
-          </option>
-          <option value="yes">{t('ent.filter.partyYes')}</option>
-          <option value="no">{t('ent.filter.partyNo')}</option>
-        </select>
-        <select name="union" defaultValue={params.union ?? ''} aria-label={t('ent.filter.union')} className={input}>
-          <option value="">
-            {t('ent.filter.union')}: {t('ent.filter.all')}
-          </option>
-          <option value="yes">{t('ent.filter.unionYes')}</option>
-          <option value="no">{t('ent.filter.unionNo')}</option>
-        </select>
-        <select name="zone" defaultValue={params.zone ?? ''} aria-label={t('ent.filter.zone')} className={input}>
-          <option value="">
-            {t('ent.filter.zone')}: {t('ent.filter.all')}
-          </option>
-          <option value="*">{t('ent.filter.inAnyZone')}</option>
-          <option value="-">{t('ent.filter.inNoZone')}</option>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="type" label={t('ent.type')} value={params.type} options={ENTERPRISE_TYPES.map((x) => ({ value: x, label: t(`ent.type.${x}`) }))} t={t} />
+        <FilterSelect name="party" label={t('ent.filter.party')} value={params.party} options={answers('party')} t={t} />
+        <FilterSelect name="union" label={t('ent.filter.union')} value={params.union} options={answers('union')} t={t} />
+        <FilterSelect
+          name="zone"
+          label={t('ent.filter.zone')}
+          value={params.zone}
+          options={[{ value: '*', label: t('ent.filter.inAnyZone') }, { value: '-', label: t('ent.filter.inNoZone') }, ...zones.map((z) => ({ value: z, label: z }))]}
+          t={t}
+        />
         <div className="flex gap-2">
           <input name="min" defaultValue={params.min} inputMode="numeric" placeholder={t('ent.filter.workforceMin')} aria-label={t('ent.filter.workforceMin')} className={`${input} w-1/2`} />
           <input name="max" defaultValue={params.max} inputMode="numeric" placeholder={t('ent.filter.workforceMax')} aria-label={t('ent.filter.workforceMax')} className={`${input} w-1/2`} />
