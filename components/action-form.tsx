@@ -163,6 +163,15 @@ export function HiddenFields({ values }: { values: Record<string, string | numbe
   return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
 }
 
+/** A field's error from the action, which the field names in its aria-describedby. */
+function FieldError({ id, name, error }: { id: string; name: string; error: string | undefined }) {
+  return error ? (
+    <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+      {error}
+    </p>
+  ) : null;
+}
+
 const inputClass =
   'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700 aria-[invalid=true]:border-red-600';
 
@@ -235,11 +244,7 @@ export function Field({
             {label}
           </label>
         </div>
-        {error ? (
-          <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={id} name={name} error={error} />
       </div>
     );
   }
@@ -319,11 +324,7 @@ export function CheckboxList({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} name={name} error={error} />
     </fieldset>
   );
 }

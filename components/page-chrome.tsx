@@ -99,3 +99,14 @@ export function Disclosure({ title, className, testId, open, children }: { title
     </details>
   );
 }
+
+/** A white box around one form of a record's page: its title, an optional line of help, then the form. */
+export function FormPanel({ title, help, as: Tag = 'section', children }: { title: ReactNode; help?: ReactNode; as?: 'section' | 'div'; children: ReactNode }) {
+  return (
+    <Tag className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+      <h2 className={`${help ? 'mb-1' : 'mb-3'} font-semibold text-red-900`}>{title}</h2>
+      {help ? <p className="mb-3 text-xs text-stone-500">{help}</p> : null}
+      {children}
+    </Tag>
+  );
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PlainTable } from '@/components/card-table';
-import { BackLink, DetailHeader, Section } from '@/components/page-chrome';
+import { BackLink, DetailHeader, FormPanel, Section } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getClass } from '@/lib/dal/classes';
 import { formatDate } from '@/lib/format';
@@ -37,15 +37,11 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
       </Section>
       {c.canManage ? (
         <div className="grid gap-4 md:grid-cols-2">
-          <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <h2 className="mb-1 font-semibold text-red-900">{t('cls.enrol')}</h2>
-            <p className="mb-3 text-xs text-stone-500">{t('cls.enrolHelp')}</p>
+          <FormPanel title={t('cls.enrol')} help={t('cls.enrolHelp')}>
             <EnrolForm l={{ submit: t('cls.enrol'), pending: t('form.pending'), legend: t('cls.enrolPick') }} pick={{ ...pickerLabels(t), none: t('cls.noEligible') }} classId={c.id} />
-          </section>
+          </FormPanel>
           {pending.length ? (
-            <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-              <h2 className="mb-1 font-semibold text-red-900">{t('cls.issue')}</h2>
-              <p className="mb-3 text-xs text-stone-500">{t('cls.issueHelp')}</p>
+            <FormPanel title={t('cls.issue')} help={t('cls.issueHelp')}>
               <IssueForm
                 l={{ submit: t('cls.issue'), pending: t('form.pending'), legend: t('cls.enrolled'), firstNumber: t('cls.firstNumber'), certificateOn: t('cls.certificateOn') }}
                 classId={c.id}
@@ -53,7 +49,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                 today={formatDate(today())}
                 firstNumber={`${c.kind === 'awareness' ? 'BDNT' : 'LLCT'}-${year}-001`}
               />
-            </section>
+            </FormPanel>
           ) : null}
         </div>
       ) : null}

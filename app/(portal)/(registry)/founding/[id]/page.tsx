@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { BackLink, DetailHeader } from '@/components/page-chrome';
+import { BackLink, DetailHeader, FormPanel } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getFoundingProposal } from '@/lib/dal/founding';
 import { formatDate } from '@/lib/format';
@@ -87,8 +87,7 @@ export default async function FoundingProposalPage({ params }: { params: Promise
       </DetailHeader>
       {p.canDecide ? (
         <section className="grid gap-4 md:grid-cols-2">
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <h2 className="mb-3 font-semibold text-red-900">{t('fnd.decide')}</h2>
+          <FormPanel title={t('fnd.decide')} as="div">
             <DecideForm
               l={{ ...common, submit: t('fnd.decide'), decisionNo: t('fnd.decisionNo'), decisionOn: t('fnd.decisionOn'), secretary: t('fnd.secretary') }}
               id={p.id}
@@ -96,11 +95,10 @@ export default async function FoundingProposalPage({ params }: { params: Promise
               members={[{ value: '', label: '—' }, ...p.memberList.map((m) => ({ value: String(m.id), label: m.fullName }))]}
               today={formatDate(today())}
             />
-          </div>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <h2 className="mb-3 font-semibold text-red-900">{t('fnd.reject')}</h2>
+          </FormPanel>
+          <FormPanel title={t('fnd.reject')} as="div">
             <RejectForm l={{ ...common, submit: t('fnd.reject'), reason: t('fnd.reason') }} id={p.id} version={p.version} />
-          </div>
+          </FormPanel>
         </section>
       ) : null}
     </div>

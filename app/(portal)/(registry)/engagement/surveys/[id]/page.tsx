@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { PlainTable, RowLink } from '@/components/card-table';
-import { BackLink, DetailHeader, Section } from '@/components/page-chrome';
+import { BackLink, DetailHeader, FormPanel, Section } from '@/components/page-chrome';
 import { getSurveyRound } from '@/lib/dal/engagement';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
@@ -54,8 +54,7 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
         </PlainTable>
       </Section>
       {r.canRecord ? (
-        <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-          <h2 className="mb-3 font-semibold text-red-900">{t('survey.addFinding')}</h2>
+        <FormPanel title={t('survey.addFinding')}>
           <FindingForm
             l={{
               enterprise: t('survey.enterprise'),
@@ -70,7 +69,7 @@ export default async function SurveyRoundPage({ params }: { params: Promise<{ id
             pick={pickerLabels(t)}
             attitudes={[{ value: '', label: '—' }, ...OWNER_ATTITUDES.map((a) => ({ value: a, label: t(`survey.attitude.${a}`) }))]}
           />
-        </section>
+        </FormPanel>
       ) : null}
     </div>
   );
