@@ -319,15 +319,26 @@ export async function seedDemoRecords(t: TestDb, day: string): Promise<void> {
 /**
  * The usual head of a *.db.test.ts file: registers the file's `before` (a fresh database from
  * setupTestDb, then `seed` on it) and `after` (teardown), and returns the TestDb, filled in by the
- * time `before` has run.
+ * time `before` has run. With `day`, the clock is held at 09:00 of that day in Vietnam before and
+ * again after the seed (the demo cases move it), and released at the end; with `checkDrift`, the
+ * end also checks the derived data against the records.
  */
-export function useTestDb(seed?: (t: TestDb) => Promise<void>): TestDb {
+export function useTestDb(seed?: (t: TestDb) => Promise<void>, { day, checkDrift }: { day?: string; checkDrift?: boolean } = {}): TestDb {
   const t = {} as TestDb;
+  const hold = () => {
+    if (day) setClock(() => new Date(`${day}T09:00:00+07:00`));
+  };
   before(async () => {
     Object.assign(t, await setupTestDb());
+    hold();
     await seed?.(t);
+    hold();
   });
-  after(async () => t.teardown?.());
+  after(async () => {
+    if (day) setClock(undefined);
+    if (checkDrift && t.db) await assertNoDrift(t);
+    await t.teardown?.();
+  });
   return t;
 }
 
@@ -345,21 +356,9 @@ export async function seedEnterprises(t: TestDb): Promise<void> {
 }
 
 /**
- * A test database with the demo records of `day` (seedDemoRecords), the clock held at 09:00 of
- * that day in Vietnam. Pair it with closeDemoRecordsDb in the file's `after`.
+ * A test file's database with the demo records of `day` (seedDemoRecords), the clock held at 09:00
+ * of that day in Vietnam; at the end the clock is released and the derived data checked.
  */
-export async function setupDemoRecordsDb(day: string): Promise<TestDb> {
-  const hold = () => setClock(() => new Date(`${day}T09:00:00+07:00`));
-  const t = await setupTestDb();
-  hold();
-  await seedDemoRecords(t, day);
-  hold(); // the demo cases move the clock
-  return t;
-}
-
-/** The end of a setupDemoRecordsDb file: the clock released, the derived data checked, the database dropped. */
-export async function closeDemoRecordsDb(t: TestDb | undefined): Promise<void> {
-  setClock(undefined);
-  if (t) await assertNoDrift(t);
-  await t?.teardown();
+export function useDemoRecordsDb(day: string): TestDb {
+  return useTestDb((t) => seedDemoRecords(t, day), { day, checkDrift: true });
 }
