@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { seedDemoCases } from '@/db/seed/cases';
-import { expectRefused, seedEnterprisesAndMembers, useTestDb, withAudit } from '@/lib/test/db';
+import { expectRefused, seedEnterprisesAndMembers, registerTestDb, withAudit } from '@/lib/test/db';
 import { certificateNumber, createClass, enrolPeople, getClass, issueCertificates, listClasses, searchClassCandidates } from './classes';
 
-const t = useTestDb(
+const t = registerTestDb(
   async (t) => {
     await seedEnterprisesAndMembers(t);
     await seedDemoCases(t.db);

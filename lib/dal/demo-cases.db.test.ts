@@ -4,11 +4,11 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { DEMO_CASES, demoSchedule, seedDemoCases } from '@/db/seed/cases';
 import { STATES } from '@/lib/admission/workflow';
-import { useTestDb } from '@/lib/test/db';
+import { registerTestDb } from '@/lib/test/db';
 import { countInbox, listCases, listInbox } from './case-lists';
 import { getCase } from './admission';
 
-const t = useTestDb();
+const t = registerTestDb();
 
 test('the demo pipeline is built through the data layer: every stage, events and audit rows, seeded once', async () => {
   assert.equal(await seedDemoCases(t.db), DEMO_CASES.length);

@@ -6,11 +6,11 @@ import { demoTaxCode } from '@/db/seed/enterprises';
 import { translate } from '@/lib/i18n/messages';
 import { yearPeriod } from '@/lib/reports/maths';
 import { partnersText } from '@/lib/registry/survey-partners';
-import { expectRefused, seedEnterprises, useTestDb, withAudit } from '@/lib/test/db';
+import { expectRefused, seedEnterprises, registerTestDb, withAudit } from '@/lib/test/db';
 import { createSurveyRound, getSurveyRound, listSurveyRounds, recordOwnerMeetings, recordSurveyFinding } from './engagement';
 import { getDashboard, setTargets } from './reports';
 
-const t = useTestDb(seedEnterprises, { day: '2026-11-23', checkDrift: true });
+const t = registerTestDb(seedEnterprises, { day: '2026-11-23', checkDrift: true });
 
 const idOf = async (serial: string) => Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
 const vi = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);

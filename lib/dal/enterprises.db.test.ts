@@ -1,13 +1,13 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { DEMO_ENTERPRISES, demoTaxCode, seedDemoEnterprises } from '@/db/seed/enterprises';
-import { expectDalError, expectRefused, seedEnterprises, useTestDb, withAudit } from '@/lib/test/db';
+import { expectDalError, expectRefused, seedEnterprises, registerTestDb, withAudit } from '@/lib/test/db';
 import { createSurveyRound, getSurveyRound, listOwnerMeetings, listSurveyRounds, recordOwnerMeeting, recordSurveyFinding } from './engagement';
 import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise, type EnterpriseInput } from './enterprises';
 
-const t = useTestDb(seedEnterprises);
+const t = registerTestDb(seedEnterprises);
 
 const idOf = async (serial: string) => Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
 

@@ -9,11 +9,11 @@ import { rowsOf } from '@/db';
 import { seedDemoCases } from '@/db/seed/cases';
 import { demoTaxCode } from '@/db/seed/enterprises';
 import { officialDate } from '@/lib/forms/render';
-import { expectRefused, ROOT_ADMIN, seedEnterprisesAndMembers, useTestDb, withAudit } from '@/lib/test/db';
+import { expectRefused, ROOT_ADMIN, seedEnterprisesAndMembers, registerTestDb, withAudit } from '@/lib/test/db';
 import { decideFounding, foundingOptions, proposeFounding } from './founding';
 import { addFormTemplate, getCaseForm, getFormTemplate, getFoundingForm, listFormTemplates } from './forms';
 
-const t = useTestDb(async (t) => {
+const t = registerTestDb(async (t) => {
   await seedDemoCases(t.db);
   await seedEnterprisesAndMembers(t);
 });

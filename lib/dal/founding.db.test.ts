@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { demoTaxCode } from '@/db/seed/enterprises';
-import { expectRefused, seedEnterprisesAndMembers, useTestDb, withAudit } from '@/lib/test/db';
+import { expectRefused, seedEnterprisesAndMembers, registerTestDb, withAudit } from '@/lib/test/db';
 import { decideFounding, foundingOptions, getFoundingProposal, listFoundingProposals, proposeFounding, rejectFounding } from './founding';
 import { listPriorityEnterprises } from './enterprises';
 import { transferOut } from './member-transfers';
 
-const t = useTestDb(seedEnterprisesAndMembers);
+const t = registerTestDb(seedEnterprisesAndMembers);
 
 const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(q))[0];
 const firmId = async (serial: string) => Number((await one<{ id: number }>(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`)).id);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { yearPeriod } from '@/lib/reports/maths';
-import { expectRefused, useDemoRecordsDb } from '@/lib/test/db';
+import { expectRefused, registerDemoRecordsDb } from '@/lib/test/db';
 import { abilitiesOf } from './abilities';
 import { countInbox } from './case-lists';
 import { getHome, weekEndOf } from './home';
@@ -11,7 +11,7 @@ import { createMember } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';
 
 const DAY = '2026-11-23';
-const t = useDemoRecordsDb(DAY);
+const t = registerDemoRecordsDb(DAY);
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
   return Number(rowsOf<{ n: number }>(await t.db.execute(query))[0].n);

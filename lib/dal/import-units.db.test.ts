@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { rowsOf } from '@/db';
-import { assertNoDrift, expectDalError, expectRefused, seedEnterprises, useTestDb } from '@/lib/test/db';
+import { assertNoDrift, expectDalError, expectRefused, seedEnterprises, registerTestDb } from '@/lib/test/db';
 import { ENTERPRISE_COLUMNS, type RawRow } from '@/lib/registry/import';
 import { taxCodeCheckDigit } from '@/lib/registry/tax-code';
 import { importFile, importRows } from './imports';
 import { createUnit } from './units';
 
-const t = useTestDb(seedEnterprises);
+const t = registerTestDb(seedEnterprises);
 
 type U = [name: string, kind: string, parent: string, code: string, effectiveOn: string];
 const unitRows = (list: U[]): RawRow[] => list.map(([name, kind, parent, code, effectiveOn], i) => ({ row: i + 2, cells: { name, kind, parent, code, effectiveOn } }));

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { expectDalError, seedEnterprises, useTestDb } from '@/lib/test/db';
+import { expectDalError, seedEnterprises, registerTestDb } from '@/lib/test/db';
 import type { RawRow } from '@/lib/registry/import';
 import { taxCodeCheckDigit } from '@/lib/registry/tax-code';
 import ExcelJS from 'exceljs';
@@ -10,7 +10,7 @@ import { MEMBER_COLUMNS } from '@/lib/registry/import';
 import { templateWorkbook } from '@/lib/registry/import-xlsx';
 import { importFile, importRows } from './imports';
 
-const t = useTestDb(seedEnterprises);
+const t = registerTestDb(seedEnterprises);
 
 /** n member rows for the Phương Nam cell, each a distinct valid person (CCCD 0821xx + serial). */
 function memberRows(n: number, offset = 0): RawRow[] {

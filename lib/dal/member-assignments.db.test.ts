@@ -2,10 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { expectRefused, seedEnterprisesAndMembers, useTestDb } from '@/lib/test/db';
+import { expectRefused, seedEnterprisesAndMembers, registerTestDb } from '@/lib/test/db';
 import { assignMember, listAssignments } from './member-assignments';
 
-const t = useTestDb(seedEnterprisesAndMembers);
+const t = registerTestDb(seedEnterprisesAndMembers);
 
 const firstMemberOf = async (code: string) =>
   Number(rowsOf<{ id: number }>(await t.db.execute(sql`select m.id from party_members m join units u on u.id = m.cell_unit_id where u.code = ${code} order by m.id limit 1`))[0].id);

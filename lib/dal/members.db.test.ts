@@ -1,12 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { expectRefused, useTestDb, withAudit } from '@/lib/test/db';
+import { expectRefused, registerTestDb, withAudit } from '@/lib/test/db';
 import { cancelTransfer, listIncomingTransfers, receiveTransfer, setTemporaryActivity, transferOut } from './member-transfers';
 import { createMember, endMembership, getMember, listMembers, updateMember, type CreateMemberInput } from './members';
 
-const t = useTestDb();
+const t = registerTestDb();
 
 async function memberInput(over: Partial<CreateMemberInput> = {}): Promise<CreateMemberInput> {
   return {

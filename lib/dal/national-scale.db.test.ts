@@ -7,7 +7,7 @@
  * admissions, transfers, a move of a subtree, a merge and an import, they equal a count from the
  * records (derived_drift()), and the dashboard's figures equal the lists behind them.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db';
@@ -18,7 +18,7 @@ import { availableTransitions, STATE_OWNER, type State } from '@/lib/admission/w
 import { searchKey } from '@/lib/people/identity';
 import { yearPeriod } from '@/lib/reports/maths';
 import type { RawRow } from '@/lib/registry/import';
-import { assertNoDrift, expectRefused, seedEnterprisesAndMembers, useTestDb } from '@/lib/test/db';
+import { assertNoDrift, expectRefused, seedEnterprisesAndMembers, registerTestDb } from '@/lib/test/db';
 import { countInbox, listCases, listInbox, type CaseFilter } from './case-lists';
 import { listAudit } from './audit';
 import { listClasses } from './classes';
@@ -34,7 +34,7 @@ import { getUnit, mergeUnit, moveUnit, searchUnits } from './units';
 import { listUsers } from './users';
 
 const NOW = '2026-11-23T09:00:00+07:00';
-const t = useTestDb(
+const t = registerTestDb(
   async (t) => {
     await seedEnterprisesAndMembers(t);
     await seedDemoCases(t.db);

@@ -2,13 +2,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { expectRefused, useTestDb } from '@/lib/test/db';
+import { expectRefused, registerTestDb } from '@/lib/test/db';
 import { createReferral, type CreateReferralInput } from './referrals';
 import { createMember, type CreateMemberInput } from './members';
 
 /** The one duplicate-person check (lib/dal/people.ts), through every way a person enters: a referral and a member registered by hand. */
 
-const t = useTestDb();
+const t = registerTestDb();
 
 const NAME_NFC = 'Phạm Thị Hồng Nhung';
 const NAME_NFD = NAME_NFC.normalize('NFD');

@@ -2,10 +2,10 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { expectRefused, seedEnterprisesAndMembers, useTestDb } from '@/lib/test/db';
+import { expectRefused, seedEnterprisesAndMembers, registerTestDb } from '@/lib/test/db';
 import { getRatingSheet, saveRatings } from './ratings';
 
-const t = useTestDb(seedEnterprisesAndMembers);
+const t = registerTestDb(seedEnterprisesAndMembers);
 
 const membersOf = async (code: string) =>
   rowsOf<{ id: number }>(await t.db.execute(sql`select m.id from party_members m join units u on u.id = m.cell_unit_id where u.code = ${code} order by m.id`)).map((r) => Number(r.id));

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { termPeriod, yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
-import { expectDalError, expectRefused, seedDemoRecords, useTestDb } from '@/lib/test/db';
+import { expectDalError, expectRefused, seedDemoRecords, registerTestDb } from '@/lib/test/db';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
 import { calendarOf } from '@/lib/rules/working-days';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
@@ -14,7 +14,7 @@ import { classTotals } from './classes';
 import { listMembers } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';
 
-const t = useTestDb((t) => seedDemoRecords(t, '2026-11-23'), { day: '2026-11-23' });
+const t = registerTestDb((t) => seedDemoRecords(t, '2026-11-23'), { day: '2026-11-23' });
 
 const COUNTS = MEASURES.filter((m) => !SHARE_MEASURES.includes(m));
 

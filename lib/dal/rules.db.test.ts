@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectRefused, ROOT_ADMIN, useTestDb, withAudit } from '@/lib/test/db';
+import { expectRefused, ROOT_ADMIN, registerTestDb, withAudit } from '@/lib/test/db';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { createRuleSet, listCalendar, listRuleSets, loadHolidays, removeCalendarDay, rulesOn, saveCalendarDay, setCalendarYear } from './rules';
 
-const t = useTestDb(undefined, { day: '2026-11-23' });
+const t = registerTestDb(undefined, { day: '2026-11-23' });
 
 const next = (effectiveFrom: string, certificateValidityMonths = 48) => ({
   effectiveFrom,

@@ -2,11 +2,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { useDemoRecordsDb } from '@/lib/test/db';
+import { registerDemoRecordsDb } from '@/lib/test/db';
 import { searchEverything, SEARCH_PER_KIND, type SearchResults } from './search';
 
 const DAY = '2026-11-23';
-const t = useDemoRecordsDb(DAY);
+const t = registerDemoRecordsDb(DAY);
 
 const ids = (r: SearchResults) => ({
   members: r.members.items.map((m) => m.id),

@@ -323,7 +323,7 @@ export async function seedDemoRecords(t: TestDb, day: string): Promise<void> {
  * again after the seed (the demo cases move it), and released at the end; with `checkDrift`, the
  * end also checks the derived data against the records.
  */
-export function useTestDb(seed?: (t: TestDb) => Promise<void>, { day, checkDrift }: { day?: string; checkDrift?: boolean } = {}): TestDb {
+export function registerTestDb(seed?: (t: TestDb) => Promise<void>, { day, checkDrift }: { day?: string; checkDrift?: boolean } = {}): TestDb {
   const t = {} as TestDb;
   const hold = () => {
     if (day) setClock(() => new Date(`${day}T09:00:00+07:00`));
@@ -359,6 +359,6 @@ export async function seedEnterprises(t: TestDb): Promise<void> {
  * A test file's database with the demo records of `day` (seedDemoRecords), the clock held at 09:00
  * of that day in Vietnam; at the end the clock is released and the derived data checked.
  */
-export function useDemoRecordsDb(day: string): TestDb {
-  return useTestDb((t) => seedDemoRecords(t, day), { day, checkDrift: true });
+export function registerDemoRecordsDb(day: string): TestDb {
+  return registerTestDb((t) => seedDemoRecords(t, day), { day, checkDrift: true });
 }
