@@ -45,12 +45,14 @@ export function DetailHeader({
   );
   return (
     <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-      {badge ? (
+      {badge || beside ? (
         <div className="flex flex-wrap items-center gap-3">
           {heading}
-          <span className={BADGE[badge.tone]} data-testid={badge.testId}>
-            {badge.text}
-          </span>
+          {badge ? (
+            <span className={BADGE[badge.tone]} data-testid={badge.testId}>
+              {badge.text}
+            </span>
+          ) : null}
           {beside}
         </div>
       ) : (
@@ -62,14 +64,33 @@ export function DetailHeader({
   );
 }
 
-/** One label and value of a record's definition list; an empty value shows "—", or nothing at all with `hideEmpty`. */
-export function Field({ label, value, testId, hideEmpty }: { label: string; value: ReactNode; testId?: string; hideEmpty?: boolean }) {
+/**
+ * One label and value of a record's definition list; an empty value shows "—", or nothing at all
+ * with `hideEmpty`. `className` is the pair's (a column span), `valueClassName` the value's.
+ */
+export function Field({
+  label,
+  value,
+  testId,
+  hideEmpty,
+  className,
+  valueClassName,
+}: {
+  label: string;
+  value: ReactNode;
+  testId?: string;
+  hideEmpty?: boolean;
+  className?: string;
+  valueClassName?: string;
+}) {
   const empty = value === null || value === undefined || value === '';
   if (empty && hideEmpty) return null;
   return (
-    <div>
+    <div className={className}>
       <dt className="text-stone-500">{label}</dt>
-      <dd data-testid={testId}>{empty ? '—' : value}</dd>
+      <dd className={valueClassName} data-testid={testId}>
+        {empty ? '—' : value}
+      </dd>
     </div>
   );
 }

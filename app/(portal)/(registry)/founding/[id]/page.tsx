@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { BackLink, DetailHeader, FormPanel } from '@/components/page-chrome';
+import { BackLink, DetailHeader, Field, FormPanel } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getFoundingProposal } from '@/lib/dal/founding';
 import { formatDate } from '@/lib/format';
@@ -56,22 +56,18 @@ export default async function FoundingProposalPage({ params }: { params: Promise
               ) : null}
             </div>
           ) : null}
-          {p.newUnitId ? (
-            <div>
-              <dt className="text-stone-500">{t('fnd.newUnit')}</dt>
-              <dd>
+          <Field
+            hideEmpty
+            label={t('fnd.newUnit')}
+            value={
+              p.newUnitId ? (
                 <Link href={`/units/${p.newUnitId}`} className="text-red-800 underline" data-testid="founding-new-unit">
                   {p.cellName}
                 </Link>
-              </dd>
-            </div>
-          ) : null}
-          {p.rejectReason ? (
-            <div className="sm:col-span-3">
-              <dt className="text-stone-500">{t('fnd.reason')}</dt>
-              <dd>{p.rejectReason}</dd>
-            </div>
-          ) : null}
+              ) : null
+            }
+          />
+          <Field hideEmpty label={t('fnd.reason')} value={p.rejectReason} className="sm:col-span-3" />
         </dl>
         <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('fnd.members')}</h2>
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="founding-members">
