@@ -131,3 +131,13 @@ export function FormPanel({ title, help, as: Tag = 'section', children }: { titl
     </Tag>
   );
 }
+
+/** A list page's title, with its actions (a "new" button, a link) on the same row. */
+export function PageTitle({ title, children }: { title: ReactNode; children?: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <h1 className="text-2xl font-bold text-red-900">{title}</h1>
+      {children}
+    </div>
+  );
+}

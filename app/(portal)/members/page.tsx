@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
 import { CardTable, RowLink } from '@/components/card-table';
 import { FigureFilter, FILTER_INPUT, FilterActions, FilterSelect } from '@/components/figure-filter';
@@ -106,14 +107,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const filtered = Object.values(filter).some((v) => v !== undefined);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('mem.title')}</h1>
+      <PageTitle title={t('mem.title')}>
         {abilities.addMembers ? (
           <Link href="/members/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
             {t('mem.new')}
           </Link>
         ) : null}
-      </div>
+      </PageTitle>
       {incoming?.items.length ? (
         <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3">
           <h2 className="font-semibold text-amber-950">{t('mem.incoming')}</h2>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
 import { listUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
@@ -21,12 +22,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const filtered = Boolean(q || unitFilter);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('users.title')}</h1>
+      <PageTitle title={t('users.title')}>
         <Link href={unitFilter ? `/users/new?unitId=${unitFilter}` : '/users/new'} className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
           {t('users.new')}
         </Link>
-      </div>
+      </PageTitle>
       <form className="flex gap-2" role="search">
         {unitFilter ? <input type="hidden" name="unitId" value={unitFilter} /> : null}
         <label className="sr-only" htmlFor="q">

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
 import { CardTable, RowLink } from '@/components/card-table';
 import { FILTER_INPUT, FilterActions, FilterSelect } from '@/components/figure-filter';
@@ -66,8 +67,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   ];
   const content = (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('ent.title')}</h1>
+      <PageTitle title={t('ent.title')}>
         <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline" data-testid="priority-link">
           {t('ent.priority')}
         </Link>
@@ -76,7 +76,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
             {t('ent.new')}
           </Link>
         ) : null}
-      </div>
+      </PageTitle>
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4" role="search" data-testid="enterprise-filters">
         <input name="q" defaultValue={params.q} placeholder={t('ent.search')} aria-label={t('ent.search')} className={`${input} sm:col-span-2`} />
         <SearchPicker

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
 import { RowLink } from '@/components/card-table';
 import { getAbilities } from '@/lib/dal/abilities';
@@ -32,12 +33,11 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
   const items = page.items;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('fnd.title')}</h1>
+      <PageTitle title={t('fnd.title')}>
         <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline">
           {t('ent.priority')}
         </Link>
-      </div>
+      </PageTitle>
       {canRecord ? (
         <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="past-founding">
           <summary className="cursor-pointer font-semibold text-red-900">{t('fnd.past')}</summary>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PlainTable, RowLink } from '@/components/card-table';
 import Link from 'next/link';
-import { BackLink } from '@/components/page-chrome';
+import { BackLink, PageTitle } from '@/components/page-chrome';
 import { listPriorityEnterprises } from '@/lib/dal/enterprises';
 import { getT } from '@/lib/i18n/server';
 import { EmptyState } from '@/components/empty-state';
@@ -13,8 +13,7 @@ export default async function PriorityPage() {
   return (
     <div className="space-y-4">
       <BackLink href="/enterprises">{t('ent.title')}</BackLink>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('prio.title')}</h1>
+      <PageTitle title={t('prio.title')}>
         {items.length ? (
           // A file download from a route handler: a plain link, not a client-side navigation.
           // eslint-disable-next-line @next/next/no-html-link-for-pages
@@ -22,7 +21,7 @@ export default async function PriorityPage() {
             {t('prio.download')}
           </a>
         ) : null}
-      </div>
+      </PageTitle>
       <p className="text-sm text-stone-600">{t('prio.help', { min: minMembers })}</p>
       {items.length === 0 ? (
         <EmptyState>{t('prio.empty')}</EmptyState>
