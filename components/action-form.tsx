@@ -139,23 +139,34 @@ export function ActionForm({
 /** The labels of a form that asks before it sends, taken from its text table `l`. */
 export const confirmLabels = (l: Record<string, string>): Labels => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
 
-/** A destructive form: `l.submit` on a red button, asked again ("`l.submit`?") in a dialog before the action runs. */
-export function DangerForm({
+/**
+ * A form whose button says `l.submit` (and `l.pending` while the action runs). A `danger` form
+ * (ending a membership, refusing a proposal) has a red button and asks "`l.submit`?" again in a
+ * dialog before the action runs.
+ */
+export function SubmitForm({
   action,
   l,
   testId,
+  danger,
   children,
 }: {
   action: (state: FormState, formData: FormData) => Promise<FormState>;
   l: Record<string, string>;
   testId?: string;
+  danger?: boolean;
   children?: ReactNode;
 }) {
   return (
-    <ActionForm action={action} submitLabel={l.submit} labels={confirmLabels(l)} danger confirmText={`${l.submit}?`} testId={testId}>
+    <ActionForm action={action} submitLabel={l.submit} labels={danger ? confirmLabels(l) : { pending: l.pending }} danger={danger} confirmText={danger ? `${l.submit}?` : undefined} testId={testId}>
       {children}
     </ActionForm>
   );
+}
+
+/** A form's fields two by two on a wide screen, one under another on a phone. */
+export function FieldGrid({ children }: { children: ReactNode }) {
+  return <div className="grid gap-4 sm:grid-cols-2">{children}</div>;
 }
 
 /** What a form sends without showing it: the record it changes (its id and the version it read), a step's name. */

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, confirmLabels, Field, HiddenFields, useFormState } from '@/components/action-form';
+import { ActionForm, confirmLabels, Field, FieldGrid, HiddenFields, useFormState } from '@/components/action-form';
 import { Disclosure } from '@/components/page-chrome';
 import { PersonFields } from '@/components/person-fields';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
@@ -12,13 +12,13 @@ type L = Record<string, string>;
 export function ReferralForm({ l, pick, today }: { l: L; pick: PickerLabels; today: string }) {
   return (
     <ActionForm action={createReferralAction} submitLabel={l.submit} labels={confirmLabels(l)} testId="referral-form">
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <PersonFields l={l} />
         <Field name="workplace" label={l.workplace} required />
         <SearchPicker name="cellUnitId" label={l.cell} source="/api/pick/referral-cells" labels={pick} required />
         <Field name="certificateNo" label={l.certificateNo} />
         <Field name="certificateIssuedOn" label={l.certificateIssuedOn} type="date" hint={`dd/mm/yyyy · ${today}`} />
-      </div>
+      </FieldGrid>
       <Field name="confirmNotDuplicate" label={l.confirmNotDuplicate} type="checkbox" />
     </ActionForm>
   );
@@ -39,13 +39,13 @@ export function AttachForm({ l, p, caseId, kinds, canRecordOnFile }: { l: L; p: 
   return (
     <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={confirmLabels(l)} testId="attach-form" checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
       <input type="hidden" name="caseId" value={caseId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="kind" label={l.docKind} type="select" options={kinds} required />
         <Field name="files" label={p.files} type="file" accept={p.accept} multiple hint={p.filesHint} required={!canRecordOnFile} />
         <Field name="title" label={l.docTitle} />
         <Field name="number" label={l.docNumber} />
         <Field name="issuedOn" label={l.docIssuedOn} type="date" />
-      </div>
+      </FieldGrid>
       {canRecordOnFile ? <Field name="onFileReason" label={p.onFileReason} hint={p.onFileHint} type="textarea" /> : null}
     </ActionForm>
   );
@@ -109,7 +109,7 @@ export function TransitionForm({
       <ActionForm action={transitionAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={confirmText}>
         <HiddenFields values={{ caseId, version }} />
         <input type="hidden" name="transition" value={transition} />
-        <div className="grid gap-4 sm:grid-cols-2">
+        <FieldGrid>
           <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
           {fields.includes('decisionNo') ? <Field name="decisionNo" label={l.decisionNo} required /> : null}
           {fields.includes('votes') ? (
@@ -118,7 +118,7 @@ export function TransitionForm({
               <Field name="eligible" label={l.eligible} type="number" required />
             </>
           ) : null}
-        </div>
+        </FieldGrid>
         {fields.includes('reason') ? <Field name="reason" label={l.reason} type="textarea" required /> : null}
         {fields.includes('sponsors') ? (
           <>

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, confirmLabels, Field } from '@/components/action-form';
+import { ActionForm, confirmLabels, Field, FieldGrid } from '@/components/action-form';
 import { removeCalendarDayAction, saveCalendarDayAction, setCalendarYearAction } from './actions';
 
 type L = Record<string, string>;
@@ -32,10 +32,10 @@ export function CalendarYearForm({ l, year, status, source, statuses }: { l: L; 
   return (
     <ActionForm action={setCalendarYearAction} submitLabel={l.statusSubmit} labels={confirmLabels(l)} testId="calendar-year-form">
       <input type="hidden" name="year" value={year} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="status" label={l.status} type="select" options={statuses} defaultValue={status} required />
         <Field name="source" label={l.source} defaultValue={source} required />
-      </div>
+      </FieldGrid>
     </ActionForm>
   );
 }
