@@ -136,6 +136,53 @@ export function ActionForm({
   );
 }
 
+/** The labels of a form that asks before it sends, taken from its text table `l`. */
+export const confirmLabels = (l: Record<string, string>): Labels => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
+
+/**
+ * A form whose button says `l.submit` (and `l.pending` while the action runs). A `danger` form
+ * (ending a membership, refusing a proposal) has a red button and asks "`l.submit`?" again in a
+ * dialog before the action runs.
+ */
+export function SubmitForm({
+  action,
+  l,
+  testId,
+  danger,
+  children,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  l: Record<string, string>;
+  testId?: string;
+  danger?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <ActionForm action={action} submitLabel={l.submit} labels={danger ? confirmLabels(l) : { pending: l.pending }} danger={danger} confirmText={danger ? `${l.submit}?` : undefined} testId={testId}>
+      {children}
+    </ActionForm>
+  );
+}
+
+/** A form's fields two by two on a wide screen, one under another on a phone. */
+export function FieldGrid({ children }: { children: ReactNode }) {
+  return <div className="grid gap-4 sm:grid-cols-2">{children}</div>;
+}
+
+/** What a form sends without showing it: the record it changes (its id and the version it read), a step's name. */
+export function HiddenFields({ values }: { values: Record<string, string | number> }) {
+  return Object.entries(values).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />);
+}
+
+/** A field's error from the action, which the field names in its aria-describedby. */
+function FieldError({ id, name, error }: { id: string; name: string; error: string | undefined }) {
+  return error ? (
+    <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
+      {error}
+    </p>
+  ) : null;
+}
+
 const inputClass =
   'block w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-red-700 focus:outline-none focus:ring-1 focus:ring-red-700 aria-[invalid=true]:border-red-600';
 
@@ -208,11 +255,7 @@ export function Field({
             {label}
           </label>
         </div>
-        {error ? (
-          <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-            {error}
-          </p>
-        ) : null}
+        <FieldError id={id} name={name} error={error} />
       </div>
     );
   }
@@ -292,11 +335,7 @@ export function CheckboxList({
           </label>
         ))}
       </div>
-      {error ? (
-        <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700" data-testid={`error-${name}`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} name={name} error={error} />
     </fieldset>
   );
 }

@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { CardTable } from '@/components/card-table';
+import { CardTable, RowLink } from '@/components/card-table';
 import { EmptyState } from '@/components/empty-state';
 import type { CaseListItem } from '@/lib/dal/case-lists';
 import { formatDate } from '@/lib/format';
@@ -21,9 +20,7 @@ export function CaseList({ items, t, emptyText, testId }: { items: CaseListItem[
           primary: true,
           cell: (c) => (
             <>
-              <Link href={`/cases/${c.id}`} className="font-medium text-red-900 hover:underline">
-                {c.fullName}
-              </Link>
+              <RowLink href={`/cases/${c.id}`}>{c.fullName}</RowLink>
               {c.lastReturnReason ? <div className="text-xs text-amber-800">{t('cases.returned', { reason: c.lastReturnReason })}</div> : null}
             </>
           ),

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { CardTable } from '@/components/card-table';
+import { CardTable, RowLink } from '@/components/card-table';
 import type { ChildUnit, UnitEventDto, UnitSummary } from '@/lib/dal/units';
 import { formatDate, formatNumber } from '@/lib/format';
 import type { T } from '@/lib/i18n/server';
@@ -53,9 +53,7 @@ export function ChildrenTable({ items, t, emptyText }: { items: ChildUnit[]; t: 
           primary: true,
           cell: (c) => (
             <>
-              <Link href={`/units/${c.id}`} className="font-medium text-red-900 hover:underline">
-                {c.name}
-              </Link>
+              <RowLink href={`/units/${c.id}`}>{c.name}</RowLink>
               <span className="ml-2 text-xs text-stone-500">{c.code}</span>
             </>
           ),

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { RowLink } from '@/components/card-table';
 import { Breadcrumb, ChildrenTable, KindBadge } from '@/components/units';
 import type { CaseListItem } from '@/lib/dal/case-lists';
 import { getHome, type Home } from '@/lib/dal/home';
@@ -18,9 +19,9 @@ function Cases({ items, t, testId }: { items: CaseListItem[]; t: T; testId: stri
     <ul className="divide-y divide-stone-100" data-testid={testId}>
       {items.map((c) => (
         <li key={c.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2">
-          <Link href={`/cases/${c.id}`} className="font-medium text-red-900 hover:underline" data-testid="home-case">
+          <RowLink href={`/cases/${c.id}`} testId="home-case">
             {c.fullName}
-          </Link>
+          </RowLink>
           <span className="text-sm text-stone-600">{t(`state.${c.state}`)}</span>
           <span className="ml-auto whitespace-nowrap text-sm tabular-nums">
             {formatDate(c.dueOn)}
@@ -33,21 +34,43 @@ function Cases({ items, t, testId }: { items: CaseListItem[]; t: T; testId: stri
   );
 }
 
+/** One card of the home page: its heading (`id` names it for the section and the tests), `aside` beside the heading, then the content. */
+function HomeCard({ id, title, aside, children }: { id: string; title: string; aside?: React.ReactNode; children: React.ReactNode }) {
+  const heading = (
+    <h2 id={id} className="text-lg font-semibold">
+      {title}
+    </h2>
+  );
+  return (
+    <section className={card} aria-labelledby={id} data-testid={id}>
+      {aside === undefined ? (
+        heading
+      ) : (
+        <div className="flex flex-wrap items-center gap-3">
+          {heading}
+          {aside}
+        </div>
+      )}
+      {children}
+    </section>
+  );
+}
+
 function Work({ h, t }: { h: Home; t: T }) {
   const { overdue, thisWeek, upcoming, later, total } = h.inbox;
   const nothing = h.abilities.refer ? 'home.nothingWaitingRefer' : h.abilities.takeApprovals || h.abilities.editData ? 'home.nothingWaiting' : 'home.nothingWaitingView';
   return (
-    <section className={card} aria-labelledby="home-work" data-testid="home-work">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="home-work" className="text-lg font-semibold">
-          {t('home.awaiting')}
-        </h2>
-        {h.abilities.refer ? (
+    <HomeCard
+      id="home-work"
+      title={t('home.awaiting')}
+      aside={
+        h.abilities.refer ? (
           <Link href="/cases/new" className={`${button} ml-auto`} data-testid="home-refer">
             {t('cases.new')}
           </Link>
-        ) : null}
-      </div>
+        ) : null
+      }
+    >
       {total === 0 ? (
         <p className={`${empty} mt-3`} data-testid="home-work-empty">
           {t(nothing)}
@@ -81,7 +104,7 @@ function Work({ h, t }: { h: Home; t: T }) {
           </p>
         </div>
       )}
-    </section>
+    </HomeCard>
   );
 }
 
@@ -111,10 +134,7 @@ function Stages({ h, t }: { h: Home; t: T }) {
 function Referrals({ h, t }: { h: Home; t: T }) {
   const r = h.referrals!;
   return (
-    <section className={card} aria-labelledby="home-referrals" data-testid="home-referrals">
-      <h2 id="home-referrals" className="text-lg font-semibold">
-        {t('home.referrals')}
-      </h2>
+    <HomeCard id="home-referrals" title={t('home.referrals')}>
       {r.items.length ? (
         <>
           <Cases items={r.items} t={t} testId="home-referral-list" />
@@ -128,7 +148,7 @@ function Referrals({ h, t }: { h: Home; t: T }) {
       <div className="mt-4">
         <Stages h={h} t={t} />
       </div>
-    </section>
+    </HomeCard>
   );
 }
 
@@ -136,18 +156,13 @@ function Enterprise({ h, t }: { h: Home; t: T }) {
   const e = h.headline.enterprises;
   const m = h.headline.members;
   return (
-    <section className={card} aria-labelledby="home-enterprise" data-testid="home-enterprise">
-      <h2 id="home-enterprise" className="text-lg font-semibold">
-        {t('home.enterprise')}
-      </h2>
+    <HomeCard id="home-enterprise" title={t('home.enterprise')}>
       {h.enterprises.length ? (
         <>
           <ul className="mt-1 text-sm">
             {h.enterprises.map((x) => (
               <li key={x.id}>
-                <Link href={`/enterprises/${x.id}`} className="font-medium text-red-900 hover:underline">
-                  {x.name}
-                </Link>
+                <RowLink href={`/enterprises/${x.id}`}>{x.name}</RowLink>
               </li>
             ))}
           </ul>
@@ -158,18 +173,17 @@ function Enterprise({ h, t }: { h: Home; t: T }) {
       ) : (
         <p className={`${empty} mt-3`}>{t('home.enterpriseNone')}</p>
       )}
-    </section>
+    </HomeCard>
   );
 }
 
 function Progress({ h, t }: { h: Home; t: T }) {
   const fmt = (v: number | null, share: boolean) => (v === null ? '—' : share ? `${formatNumber(v)}%` : formatNumber(v));
   return (
-    <section className={card} aria-labelledby="home-progress" data-testid="home-progress">
-      <div className="flex flex-wrap items-center gap-3">
-        <h2 id="home-progress" className="text-lg font-semibold">
-          {t('home.progress', { year: h.year })}
-        </h2>
+    <HomeCard
+      id="home-progress"
+      title={t('home.progress', { year: h.year })}
+      aside={
         <span className="ml-auto flex gap-3">
           {h.abilities.setTargets ? (
             <Link href={`/reports/targets?period=${h.year}`} className={link}>
@@ -180,7 +194,8 @@ function Progress({ h, t }: { h: Home; t: T }) {
             {t('home.openReports')}
           </Link>
         </span>
-      </div>
+      }
+    >
       {h.progress.length ? (
         <ul className="mt-2 space-y-2 text-sm">
           {h.progress.map((p) => {
@@ -208,7 +223,7 @@ function Progress({ h, t }: { h: Home; t: T }) {
       ) : (
         <p className={`${empty} mt-3`}>{t(h.abilities.setTargets ? 'home.progressEmptySet' : 'home.progressEmpty', { year: h.year })}</p>
       )}
-    </section>
+    </HomeCard>
   );
 }
 

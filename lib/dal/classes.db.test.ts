@@ -1,27 +1,18 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { seedDemoCases } from '@/db/seed/cases';
-import { seedDemoEnterprises } from '@/db/seed/enterprises';
-import { seedDemoMembers } from '@/db/seed/members';
-import { setClock } from '@/lib/clock';
-import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectRefused, seedEnterprisesAndMembers, registerTestDb, withAudit } from '@/lib/test/db';
 import { certificateNumber, createClass, enrolPeople, getClass, issueCertificates, listClasses, searchClassCandidates } from './classes';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
-  await seedDemoEnterprises(t.db, '2026-11-23');
-  await seedDemoMembers(t.db);
-  await seedDemoCases(t.db);
-  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
-});
-after(async () => {
-  setClock(undefined);
-  await t?.teardown();
-});
+const t = registerTestDb(
+  async (t) => {
+    await seedEnterprisesAndMembers(t);
+    await seedDemoCases(t.db);
+  },
+  { day: '2026-11-23' },
+);
 
 describe('classes and certificates', () => {
   let classId: number;

@@ -1,18 +1,14 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { DEMO_CASES, demoSchedule, seedDemoCases } from '@/db/seed/cases';
 import { STATES } from '@/lib/admission/workflow';
-import { setupTestDb, type TestDb } from '@/lib/test/db';
+import { registerTestDb } from '@/lib/test/db';
 import { countInbox, listCases, listInbox } from './case-lists';
 import { getCase } from './admission';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-});
-after(async () => t?.teardown());
+const t = registerTestDb();
 
 test('the demo pipeline is built through the data layer: every stage, events and audit rows, seeded once', async () => {
   assert.equal(await seedDemoCases(t.db), DEMO_CASES.length);

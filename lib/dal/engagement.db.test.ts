@@ -1,27 +1,16 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { demoTaxCode, seedDemoEnterprises } from '@/db/seed/enterprises';
-import { setClock } from '@/lib/clock';
+import { demoTaxCode } from '@/db/seed/enterprises';
 import { translate } from '@/lib/i18n/messages';
 import { yearPeriod } from '@/lib/reports/maths';
 import { partnersText } from '@/lib/registry/survey-partners';
-import { assertNoDrift, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectRefused, seedEnterprises, registerTestDb, withAudit } from '@/lib/test/db';
 import { createSurveyRound, getSurveyRound, listSurveyRounds, recordOwnerMeetings, recordSurveyFinding } from './engagement';
 import { getDashboard, setTargets } from './reports';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
-  await seedDemoEnterprises(t.db, '2026-11-23');
-});
-after(async () => {
-  await assertNoDrift(t);
-  setClock(undefined);
-  await t?.teardown();
-});
+const t = registerTestDb(seedEnterprises, { day: '2026-11-23', checkDrift: true });
 
 const idOf = async (serial: string) => Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
 const vi = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('vi', key, params);

@@ -1,10 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { demoTaxCode, seedDemoEnterprises } from '@/db/seed/enterprises';
+import { demoTaxCode } from '@/db/seed/enterprises';
 import { yearPeriod } from '@/lib/reports/maths';
-import { assertNoDrift, expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { assertNoDrift, expectRefused, ROOT_ADMIN, seedEnterprises, registerTestDb, withAudit } from '@/lib/test/db';
 import { linkEnterprises, writeEnterpriseLinks } from './enterprise-links';
 import { getOverview } from './reports';
 import { requireUser } from './session';
@@ -14,12 +14,7 @@ import { requireUser } from './session';
  * (issue 13): the unit's kind decides the link; all or nothing; refusals change nothing.
  * Tests run in order on one database.
  */
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  await seedDemoEnterprises(t.db, '2026-11-23');
-});
-after(async () => t?.teardown());
+const t = registerTestDb(seedEnterprises);
 
 // Phường 4's enterprises without a party organisation (db/seed/enterprises.ts).
 const TRAI_CAY = '0073390';

@@ -1,19 +1,14 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { DEMO_ENTERPRISES, demoTaxCode, seedDemoEnterprises } from '@/db/seed/enterprises';
-import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectDalError, expectRefused, seedEnterprises, registerTestDb, withAudit } from '@/lib/test/db';
 import { createSurveyRound, getSurveyRound, listOwnerMeetings, listSurveyRounds, recordOwnerMeeting, recordSurveyFinding } from './engagement';
 import { createEnterprise, getEnterprise, listEnterprises, updateEnterprise, type EnterpriseInput } from './enterprises';
 import { createUser } from './users';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  await seedDemoEnterprises(t.db, '2026-11-23');
-});
-after(async () => t?.teardown());
+const t = registerTestDb(seedEnterprises);
 
 const idOf = async (serial: string) => Number(rowsOf<{ id: number }>(await t.db.execute(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`))[0].id);
 

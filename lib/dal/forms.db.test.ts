@@ -1,4 +1,4 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -7,21 +7,16 @@ import mammoth from 'mammoth';
 import PizZip from 'pizzip';
 import { rowsOf } from '@/db';
 import { seedDemoCases } from '@/db/seed/cases';
-import { seedDemoEnterprises, demoTaxCode } from '@/db/seed/enterprises';
-import { seedDemoMembers } from '@/db/seed/members';
+import { demoTaxCode } from '@/db/seed/enterprises';
 import { officialDate } from '@/lib/forms/render';
-import { expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectRefused, ROOT_ADMIN, seedEnterprisesAndMembers, registerTestDb, withAudit } from '@/lib/test/db';
 import { decideFounding, foundingOptions, proposeFounding } from './founding';
 import { addFormTemplate, getCaseForm, getFormTemplate, getFoundingForm, listFormTemplates } from './forms';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
+const t = registerTestDb(async (t) => {
   await seedDemoCases(t.db);
-  await seedDemoEnterprises(t.db, '2026-11-23');
-  await seedDemoMembers(t.db);
+  await seedEnterprisesAndMembers(t);
 });
-after(async () => t?.teardown());
 
 const rows = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(q));
 const textOf = async (bytes: Buffer) => (await mammoth.extractRawText({ buffer: bytes })).value.replace(/\n+/g, '\n');

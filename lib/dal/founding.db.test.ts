@@ -1,22 +1,15 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { searchKey } from '@/lib/people/identity';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { demoTaxCode, seedDemoEnterprises } from '@/db/seed/enterprises';
-import { seedDemoMembers } from '@/db/seed/members';
-import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { demoTaxCode } from '@/db/seed/enterprises';
+import { expectRefused, seedEnterprisesAndMembers, registerTestDb, withAudit } from '@/lib/test/db';
 import { decideFounding, foundingOptions, getFoundingProposal, listFoundingProposals, proposeFounding, rejectFounding } from './founding';
 import { listPriorityEnterprises } from './enterprises';
 import { transferOut } from './member-transfers';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  await seedDemoEnterprises(t.db, '2026-11-23');
-  await seedDemoMembers(t.db);
-});
-after(async () => t?.teardown());
+const t = registerTestDb(seedEnterprisesAndMembers);
 
 const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(q))[0];
 const firmId = async (serial: string) => Number((await one<{ id: number }>(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`)).id);

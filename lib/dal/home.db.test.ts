@@ -1,9 +1,9 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { yearPeriod } from '@/lib/reports/maths';
-import { closeDemoRecordsDb, expectRefused, setupDemoRecordsDb, type TestDb } from '@/lib/test/db';
+import { expectRefused, registerDemoRecordsDb } from '@/lib/test/db';
 import { abilitiesOf } from './abilities';
 import { countInbox } from './case-lists';
 import { getHome, weekEndOf } from './home';
@@ -11,11 +11,7 @@ import { createMember } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';
 
 const DAY = '2026-11-23';
-let t: TestDb;
-before(async () => {
-  t = await setupDemoRecordsDb(DAY);
-});
-after(() => closeDemoRecordsDb(t));
+const t = registerDemoRecordsDb(DAY);
 
 async function count(query: ReturnType<typeof sql>): Promise<number> {
   return Number(rowsOf<{ n: number }>(await t.db.execute(query))[0].n);

@@ -1,21 +1,15 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { rowsOf } from '@/db';
-import { seedDemoEnterprises } from '@/db/seed/enterprises';
-import { assertNoDrift, expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { assertNoDrift, expectDalError, expectRefused, seedEnterprises, registerTestDb } from '@/lib/test/db';
 import { ENTERPRISE_COLUMNS, type RawRow } from '@/lib/registry/import';
 import { taxCodeCheckDigit } from '@/lib/registry/tax-code';
 import { importFile, importRows } from './imports';
 import { createUnit } from './units';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  await seedDemoEnterprises(t.db, '2026-11-23');
-});
-after(async () => t?.teardown());
+const t = registerTestDb(seedEnterprises);
 
 type U = [name: string, kind: string, parent: string, code: string, effectiveOn: string];
 const unitRows = (list: U[]): RawRow[] => list.map(([name, kind, parent, code, effectiveOn], i) => ({ row: i + 2, cells: { name, kind, parent, code, effectiveOn } }));

@@ -1,9 +1,8 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { seedDemoEnterprises } from '@/db/seed/enterprises';
-import { expectDalError, setupTestDb, type TestDb } from '@/lib/test/db';
+import { expectDalError, seedEnterprises, registerTestDb } from '@/lib/test/db';
 import type { RawRow } from '@/lib/registry/import';
 import { taxCodeCheckDigit } from '@/lib/registry/tax-code';
 import ExcelJS from 'exceljs';
@@ -11,12 +10,7 @@ import { MEMBER_COLUMNS } from '@/lib/registry/import';
 import { templateWorkbook } from '@/lib/registry/import-xlsx';
 import { importFile, importRows } from './imports';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  await seedDemoEnterprises(t.db, '2026-11-23');
-});
-after(async () => t?.teardown());
+const t = registerTestDb(seedEnterprises);
 
 /** n member rows for the Phương Nam cell, each a distinct valid person (CCCD 0821xx + serial). */
 function memberRows(n: number, offset = 0): RawRow[] {

@@ -1,20 +1,12 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { seedDemoEnterprises } from '@/db/seed/enterprises';
-import { seedDemoMembers } from '@/db/seed/members';
-import { expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { expectRefused, seedEnterprisesAndMembers, registerTestDb } from '@/lib/test/db';
 import { assignMember, listAssignments } from './member-assignments';
 import { getMember } from './members';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  await seedDemoEnterprises(t.db, '2026-11-23');
-  await seedDemoMembers(t.db);
-});
-after(async () => t?.teardown());
+const t = registerTestDb(seedEnterprisesAndMembers);
 
 const firstMemberOf = async (code: string) =>
   Number(rowsOf<{ id: number }>(await t.db.execute(sql`select m.id from party_members m join units u on u.id = m.cell_unit_id where u.code = ${code} order by m.id limit 1`))[0].id);

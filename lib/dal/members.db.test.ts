@@ -1,16 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectRefused, registerTestDb, withAudit } from '@/lib/test/db';
 import { cancelTransfer, listIncomingTransfers, receiveTransfer, setTemporaryActivity, transferOut } from './member-transfers';
 import { createMember, endMembership, getMember, listMembers, updateMember, type CreateMemberInput } from './members';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-});
-after(async () => t?.teardown());
+const t = registerTestDb();
 
 async function memberInput(over: Partial<CreateMemberInput> = {}): Promise<CreateMemberInput> {
   return {

@@ -7,21 +7,18 @@
  * admissions, transfers, a move of a subtree, a merge and an import, they equal a count from the
  * records (derived_drift()), and the dashboard's figures equal the lists behind them.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { seedDemoActivity } from '@/db/seed/activity';
 import { seedDemoCases } from '@/db/seed/cases';
-import { seedDemoEnterprises } from '@/db/seed/enterprises';
-import { seedDemoMembers } from '@/db/seed/members';
 import { seedPublishedFigures } from '@/db/seed/published';
 import { availableTransitions, STATE_OWNER, type State } from '@/lib/admission/workflow';
-import { setClock } from '@/lib/clock';
 import { searchKey } from '@/lib/people/identity';
 import { yearPeriod } from '@/lib/reports/maths';
 import type { RawRow } from '@/lib/registry/import';
-import { assertNoDrift, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { assertNoDrift, expectRefused, seedEnterprisesAndMembers, registerTestDb } from '@/lib/test/db';
 import { countInbox, listCases, listInbox, type CaseFilter } from './case-lists';
 import { listAudit } from './audit';
 import { listClasses } from './classes';
@@ -37,21 +34,15 @@ import { getUnit, mergeUnit, moveUnit, searchUnits } from './units';
 import { listUsers } from './users';
 
 const NOW = '2026-11-23T09:00:00+07:00';
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  setClock(() => new Date(NOW));
-  await seedDemoEnterprises(t.db, '2026-11-23');
-  await seedDemoMembers(t.db);
-  await seedDemoCases(t.db);
-  await seedPublishedFigures(t.db, '2026-11-23');
-  await seedDemoActivity(t.db, '2026-11-23');
-  setClock(() => new Date(NOW));
-});
-after(async () => {
-  setClock(undefined);
-  await t?.teardown();
-});
+const t = registerTestDb(
+  async (t) => {
+    await seedEnterprisesAndMembers(t);
+    await seedDemoCases(t.db);
+    await seedPublishedFigures(t.db, '2026-11-23');
+    await seedDemoActivity(t.db, '2026-11-23');
+  },
+  { day: '2026-11-23' },
+);
 
 // ------------------------------------------------------------------ walking the pages
 

@@ -1,10 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
 import { seedDemo } from '@/db/seed/demo';
 import { adoptRootProvinces } from '@/db/seed/national';
-import { assertNoDrift, expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { assertNoDrift, expectRefused, ROOT_ADMIN, registerTestDb, withAudit } from '@/lib/test/db';
 import { createUnit, getHomeOverview, searchUnits } from './units';
 import { createUser, listUsers } from './users';
 import { isWholeTree } from './session';
@@ -13,13 +13,7 @@ import { isWholeTree } from './session';
  * The national level (issue 13): the one root of the tree, whose administrator creates provinces
  * and their administrators, and nobody else does. Tests run in order on one database.
  */
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-});
-after(async () => {
-  await t?.teardown();
-});
+const t = registerTestDb();
 
 const DAY = '2027-01-15';
 

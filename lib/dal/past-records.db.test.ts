@@ -1,13 +1,11 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { demoTaxCode, seedDemoEnterprises } from '@/db/seed/enterprises';
-import { seedDemoMembers } from '@/db/seed/members';
+import { demoTaxCode } from '@/db/seed/enterprises';
 import { EARLIER_RULE_SETS, INITIAL_RULE_SET } from '@/db/seed/reference';
-import { setClock } from '@/lib/clock';
 import { yearPeriod } from '@/lib/reports/maths';
-import { expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectRefused, registerTestDb, ROOT_ADMIN, seedEnterprisesAndMembers, withAudit } from '@/lib/test/db';
 import { foundingOptions, listFoundingProposals, proposeFounding } from './founding';
 import { recordPastFounding, type PastFoundingInput } from './founding-records';
 import { createMember, getMember, type CreateMemberInput } from './members';
@@ -21,17 +19,7 @@ import { createRuleSet, listRuleSets, rulesOn } from './rules';
  * records that count in their year's figures.
  */
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  await seedDemoEnterprises(t.db, '2026-11-23');
-  await seedDemoMembers(t.db);
-  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
-});
-after(async () => {
-  setClock(undefined);
-  await t?.teardown();
-});
+const t = registerTestDb(seedEnterprisesAndMembers, { day: '2026-11-23' });
 
 const one = async <T>(q: ReturnType<typeof sql>) => rowsOf<T>(await t.db.execute(q))[0];
 const firmId = async (serial: string) => Number((await one<{ id: number }>(sql`select id from enterprises where tax_code = ${demoTaxCode(serial)}`)).id);

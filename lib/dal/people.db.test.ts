@@ -1,18 +1,14 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { expectRefused, registerTestDb } from '@/lib/test/db';
 import { createReferral, type CreateReferralInput } from './referrals';
 import { createMember, type CreateMemberInput } from './members';
 
 /** The one duplicate-person check (lib/dal/people.ts), through every way a person enters: a referral and a member registered by hand. */
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-});
-after(async () => t?.teardown());
+const t = registerTestDb();
 
 const NAME_NFC = 'Phạm Thị Hồng Nhung';
 const NAME_NFD = NAME_NFC.normalize('NFD');

@@ -1,15 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { seedDemoActivity } from '@/db/seed/activity';
-import { seedDemoCases } from '@/db/seed/cases';
-import { seedDemoEnterprises } from '@/db/seed/enterprises';
-import { seedDemoMembers } from '@/db/seed/members';
-import { setClock } from '@/lib/clock';
 import { termPeriod, yearPeriod } from '@/lib/reports/maths';
 import { MEASURES, SHARE_MEASURES } from '@/lib/reports/measures';
-import { expectDalError, expectRefused, setupTestDb, type TestDb } from '@/lib/test/db';
+import { expectDalError, expectRefused, seedDemoRecords, registerTestDb } from '@/lib/test/db';
 import { VN_HOLIDAYS } from '@/db/seed/holidays';
 import { calendarOf } from '@/lib/rules/working-days';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
@@ -19,20 +14,7 @@ import { classTotals } from './classes';
 import { listMembers } from './members';
 import { getDashboard, getOverview, setTargets } from './reports';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
-  await seedDemoEnterprises(t.db, '2026-11-23');
-  await seedDemoMembers(t.db);
-  await seedDemoCases(t.db);
-  await seedDemoActivity(t.db, '2026-11-23');
-  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
-});
-after(async () => {
-  setClock(undefined);
-  await t?.teardown();
-});
+const t = registerTestDb((t) => seedDemoRecords(t, '2026-11-23'), { day: '2026-11-23' });
 
 const COUNTS = MEASURES.filter((m) => !SHARE_MEASURES.includes(m));
 

@@ -1,19 +1,10 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setClock } from '@/lib/clock';
-import { expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectRefused, ROOT_ADMIN, registerTestDb, withAudit } from '@/lib/test/db';
 import { INITIAL_RULE_SET } from '@/db/seed/reference';
 import { createRuleSet, listCalendar, listRuleSets, loadHolidays, removeCalendarDay, rulesOn, saveCalendarDay, setCalendarYear } from './rules';
 
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-  setClock(() => new Date('2026-11-23T09:00:00+07:00'));
-});
-after(async () => {
-  setClock(undefined);
-  await t?.teardown();
-});
+const t = registerTestDb(undefined, { day: '2026-11-23' });
 
 const next = (effectiveFrom: string, certificateValidityMonths = 48) => ({
   effectiveFrom,

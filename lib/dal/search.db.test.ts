@@ -1,16 +1,12 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
-import { closeDemoRecordsDb, setupDemoRecordsDb, type TestDb } from '@/lib/test/db';
+import { registerDemoRecordsDb } from '@/lib/test/db';
 import { searchEverything, SEARCH_PER_KIND, type SearchResults } from './search';
 
 const DAY = '2026-11-23';
-let t: TestDb;
-before(async () => {
-  t = await setupDemoRecordsDb(DAY);
-});
-after(() => closeDemoRecordsDb(t));
+const t = registerDemoRecordsDb(DAY);
 
 const ids = (r: SearchResults) => ({
   members: r.members.items.map((m) => m.id),

@@ -1,6 +1,6 @@
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectDalError, expectRefused, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectDalError, expectRefused, registerTestDb, withAudit } from '@/lib/test/db';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { rowsOf } from '@/db';
@@ -14,13 +14,7 @@ import { createUnit, dissolveUnit, getHomeOverview, getUnit, mergeUnit, moveUnit
  * The unit actions against a real database, as each kind of caller. Tests in this file run in
  * order and share one database; each one works on its own part of the demo tree.
  */
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-});
-after(async () => {
-  await t?.teardown();
-});
+const t = registerTestDb();
 
 const DAY = '2027-01-15';
 const MISSING_ID = 987_654;

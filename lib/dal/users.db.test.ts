@@ -1,20 +1,14 @@
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '@/db/seed/demo';
-import { expectDalError, expectRefused, ROOT_ADMIN, setupTestDb, withAudit, type TestDb } from '@/lib/test/db';
+import { expectDalError, expectRefused, ROOT_ADMIN, registerTestDb, withAudit } from '@/lib/test/db';
 import { verifyLogin } from './login';
 import { endCurrentSession, runAs } from './session';
 import { getUnit } from './units';
 import { canManageUsers, createUser, endUserSessions, getUser, listUsers, resetPassword, setUserActive, updateUser } from './users';
 
 /** The user actions against a real database. Tests run in order on one shared database. */
-let t: TestDb;
-before(async () => {
-  t = await setupTestDb();
-});
-after(async () => {
-  await t?.teardown();
-});
+const t = registerTestDb();
 
 const MISSING_ID = 987_654;
 const NEW_PASSWORD = 'MatKhauMoi@2027';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
 import { closeDb, dbDriver, getDb, rowsOf, type Db } from '@/db';
@@ -316,21 +317,48 @@ export async function seedDemoRecords(t: TestDb, day: string): Promise<void> {
 }
 
 /**
- * A test database with the demo records of `day` (seedDemoRecords), the clock held at 09:00 of
- * that day in Vietnam. Pair it with closeDemoRecordsDb in the file's `after`.
+ * The usual head of a *.db.test.ts file: registers the file's `before` (a fresh database from
+ * setupTestDb, then `seed` on it) and `after` (teardown), and returns the TestDb, filled in by the
+ * time `before` has run. With `day`, the clock is held at 09:00 of that day in Vietnam before and
+ * again after the seed (the demo cases move it), and released at the end; with `checkDrift`, the
+ * end also checks the derived data against the records.
  */
-export async function setupDemoRecordsDb(day: string): Promise<TestDb> {
-  const hold = () => setClock(() => new Date(`${day}T09:00:00+07:00`));
-  const t = await setupTestDb();
-  hold();
-  await seedDemoRecords(t, day);
-  hold(); // the demo cases move the clock
+export function registerTestDb(seed?: (t: TestDb) => Promise<void>, { day, checkDrift }: { day?: string; checkDrift?: boolean } = {}): TestDb {
+  const t = {} as TestDb;
+  const hold = () => {
+    if (day) setClock(() => new Date(`${day}T09:00:00+07:00`));
+  };
+  before(async () => {
+    Object.assign(t, await setupTestDb());
+    hold();
+    await seed?.(t);
+    hold();
+  });
+  after(async () => {
+    if (day) setClock(undefined);
+    if (checkDrift && t.db) await assertNoDrift(t);
+    await t.teardown?.();
+  });
   return t;
 }
 
-/** The end of a setupDemoRecordsDb file: the clock released, the derived data checked, the database dropped. */
-export async function closeDemoRecordsDb(t: TestDb | undefined): Promise<void> {
-  setClock(undefined);
-  if (t) await assertNoDrift(t);
-  await t?.teardown();
+/** The demo enterprises (as of 23/11/2026) and members: the seed most data-layer tests of the registry start from. */
+export async function seedEnterprisesAndMembers(t: TestDb): Promise<void> {
+  const [{ seedDemoEnterprises }, { seedDemoMembers }] = await Promise.all([import('@/db/seed/enterprises'), import('@/db/seed/members')]);
+  await seedDemoEnterprises(t.db, '2026-11-23');
+  await seedDemoMembers(t.db);
+}
+
+/** The demo enterprises (as of 23/11/2026) alone. */
+export async function seedEnterprises(t: TestDb): Promise<void> {
+  const { seedDemoEnterprises } = await import('@/db/seed/enterprises');
+  await seedDemoEnterprises(t.db, '2026-11-23');
+}
+
+/**
+ * A test file's database with the demo records of `day` (seedDemoRecords), the clock held at 09:00
+ * of that day in Vietnam; at the end the clock is released and the derived data checked.
+ */
+export function registerDemoRecordsDb(day: string): TestDb {
+  return registerTestDb((t) => seedDemoRecords(t, day), { day, checkDrift: true });
 }

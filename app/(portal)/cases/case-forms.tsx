@@ -1,38 +1,24 @@
 'use client';
 
-import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { ActionForm, confirmLabels, Field, FieldGrid, HiddenFields, useFormState } from '@/components/action-form';
+import { Disclosure } from '@/components/page-chrome';
+import { PersonFields } from '@/components/person-fields';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { stepInputs, type TransitionName } from '@/lib/admission/workflow';
 import { attachDocumentAction, createReferralAction, replacePaperFilesAction, transitionAction } from './actions';
 
 type Option = { value: string; label: string };
 type L = Record<string, string>;
-const formLabels = (l: L) => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
-
 export function ReferralForm({ l, pick, today }: { l: L; pick: PickerLabels; today: string }) {
   return (
-    <ActionForm action={createReferralAction} submitLabel={l.submit} labels={formLabels(l)} testId="referral-form">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="fullName" label={l.fullName} required />
-        <Field name="birthDate" label={l.birthDate} type="date" required />
-        <Field
-          name="gender"
-          label={l.gender}
-          type="select"
-          options={[
-            { value: '', label: '—' },
-            { value: 'male', label: l.male },
-            { value: 'female', label: l.female },
-          ]}
-          required
-        />
-        <Field name="nationalId" label={l.nationalId} />
-        <Field name="phone" label={l.phone} />
+    <ActionForm action={createReferralAction} submitLabel={l.submit} labels={confirmLabels(l)} testId="referral-form">
+      <FieldGrid>
+        <PersonFields l={l} />
         <Field name="workplace" label={l.workplace} required />
         <SearchPicker name="cellUnitId" label={l.cell} source="/api/pick/referral-cells" labels={pick} required />
         <Field name="certificateNo" label={l.certificateNo} />
         <Field name="certificateIssuedOn" label={l.certificateIssuedOn} type="date" hint={`dd/mm/yyyy · ${today}`} />
-      </div>
+      </FieldGrid>
       <Field name="confirmNotDuplicate" label={l.confirmNotDuplicate} type="checkbox" />
     </ActionForm>
   );
@@ -51,15 +37,15 @@ export type PaperFormText = { files: string; filesHint: string; onFileReason: st
 
 export function AttachForm({ l, p, caseId, kinds, canRecordOnFile }: { l: L; p: PaperFormText; caseId: number; kinds: Option[]; canRecordOnFile: boolean }) {
   return (
-    <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={formLabels(l)} testId="attach-form" checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
+    <ActionForm action={attachDocumentAction} submitLabel={l.attachSubmit} labels={confirmLabels(l)} testId="attach-form" checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
       <input type="hidden" name="caseId" value={caseId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="kind" label={l.docKind} type="select" options={kinds} required />
         <Field name="files" label={p.files} type="file" accept={p.accept} multiple hint={p.filesHint} required={!canRecordOnFile} />
         <Field name="title" label={l.docTitle} />
         <Field name="number" label={l.docNumber} />
         <Field name="issuedOn" label={l.docIssuedOn} type="date" />
-      </div>
+      </FieldGrid>
       {canRecordOnFile ? <Field name="onFileReason" label={p.onFileReason} hint={p.onFileHint} type="textarea" /> : null}
     </ActionForm>
   );
@@ -67,7 +53,7 @@ export function AttachForm({ l, p, caseId, kinds, canRecordOnFile }: { l: L; p: 
 
 export function ReplaceFilesForm({ l, p, caseId, documentId, submitLabel }: { l: L; p: PaperFormText; caseId: number; documentId: number; submitLabel: string }) {
   return (
-    <ActionForm action={replacePaperFilesAction} submitLabel={submitLabel} labels={formLabels(l)} testId={`replace-form-${documentId}`} checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
+    <ActionForm action={replacePaperFilesAction} submitLabel={submitLabel} labels={confirmLabels(l)} testId={`replace-form-${documentId}`} checkBeforeSend={sizeCheck(p.maxBytes, p.tooLargeHere)}>
       <input type="hidden" name="caseId" value={caseId} />
       <input type="hidden" name="documentId" value={documentId} />
       <Field name="files" label={p.files} type="file" accept={p.accept} multiple hint={p.filesHint} required />
@@ -114,39 +100,35 @@ export function TransitionForm({
   // The inputs the step's form shows are the workflow's (which the data layer records).
   const fields = stepInputs(transition);
   return (
-    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`action-${transition}`} open={transition !== 'return' && transition !== 'reject'}>
-      <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
-      <div className="mt-4">
-        {missing ? (
-          <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="missing-papers">
-            {missing}
-          </p>
-        ) : null}
-        <ActionForm action={transitionAction} submitLabel={title} labels={formLabels(l)} danger={danger} confirmText={confirmText}>
-          <input type="hidden" name="caseId" value={caseId} />
-          <input type="hidden" name="version" value={version} />
-          <input type="hidden" name="transition" value={transition} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
-            {fields.includes('decisionNo') ? <Field name="decisionNo" label={l.decisionNo} required /> : null}
-            {fields.includes('votes') ? (
-              <>
-                <Field name="votesFor" label={l.votesFor} type="number" required />
-                <Field name="eligible" label={l.eligible} type="number" required />
-              </>
-            ) : null}
-          </div>
-          {fields.includes('reason') ? <Field name="reason" label={l.reason} type="textarea" required /> : null}
-          {fields.includes('sponsors') ? (
+    <Disclosure title={title} testId={`action-${transition}`} open={transition !== 'return' && transition !== 'reject'}>
+      {missing ? (
+        <p className="mb-3 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="missing-papers">
+          {missing}
+        </p>
+      ) : null}
+      <ActionForm action={transitionAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={confirmText}>
+        <HiddenFields values={{ caseId, version }} />
+        <input type="hidden" name="transition" value={transition} />
+        <FieldGrid>
+          <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
+          {fields.includes('decisionNo') ? <Field name="decisionNo" label={l.decisionNo} required /> : null}
+          {fields.includes('votes') ? (
             <>
-              <Field name="sponsors" label={l.sponsors} type="textarea" required />
-              <Field name="withUnionResolution" label={l.withUnionResolution} type="checkbox" defaultValue="on" />
+              <Field name="votesFor" label={l.votesFor} type="number" required />
+              <Field name="eligible" label={l.eligible} type="number" required />
             </>
           ) : null}
-          {fields.includes('removal') ? <Field name="proposesRemoval" label={l.proposesRemoval} type="checkbox" /> : null}
-          <OverrideFields l={l} />
-        </ActionForm>
-      </div>
-    </details>
+        </FieldGrid>
+        {fields.includes('reason') ? <Field name="reason" label={l.reason} type="textarea" required /> : null}
+        {fields.includes('sponsors') ? (
+          <>
+            <Field name="sponsors" label={l.sponsors} type="textarea" required />
+            <Field name="withUnionResolution" label={l.withUnionResolution} type="checkbox" defaultValue="on" />
+          </>
+        ) : null}
+        {fields.includes('removal') ? <Field name="proposesRemoval" label={l.proposesRemoval} type="checkbox" /> : null}
+        <OverrideFields l={l} />
+      </ActionForm>
+    </Disclosure>
   );
 }

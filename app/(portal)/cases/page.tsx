@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
 import { CaseList } from '@/components/case-list';
 import { STATES } from '@/lib/admission/workflow';
@@ -27,14 +28,13 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const isReferrer = abilities.refer;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('cases.title')}</h1>
+      <PageTitle title={t('cases.title')}>
         {isReferrer ? (
           <Link href="/cases/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
             {t('cases.new')}
           </Link>
         ) : null}
-      </div>
+      </PageTitle>
       {submitted ? (
         <FigureFilter
           text={t('cases.submittedBetween', { n: totalText(t, page), from: formatDate(submitted.from), to: formatDate(submitted.to) })}

@@ -1,6 +1,8 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, confirmLabels, Field, FieldGrid, HiddenFields, SubmitForm } from '@/components/action-form';
+import { Disclosure } from '@/components/page-chrome';
+import { PersonFields } from '@/components/person-fields';
 import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { assignAction, createMemberAction, endMembershipAction, memberStepAction, updateMemberAction } from './actions';
 
@@ -15,23 +17,9 @@ export const ENTERPRISES = '/api/pick/enterprises';
 
 export function MemberForm({ l, pick, occupations }: { l: L; pick: PickerLabels; occupations: Option[] }) {
   return (
-    <ActionForm action={createMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-form">
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field name="fullName" label={l.fullName} required />
-        <Field name="birthDate" label={l.birthDate} type="date" required />
-        <Field
-          name="gender"
-          label={l.gender}
-          type="select"
-          options={[
-            { value: '', label: '—' },
-            { value: 'male', label: l.male },
-            { value: 'female', label: l.female },
-          ]}
-          required
-        />
-        <Field name="nationalId" label={l.nationalId} />
-        <Field name="phone" label={l.phone} />
+    <SubmitForm action={createMemberAction} l={l} testId="member-form">
+      <FieldGrid>
+        <PersonFields l={l} />
         <SearchPicker name="cellUnitId" label={l.cell} source={CELLS_OF_SCOPE} labels={pick} required />
         <SearchPicker name="enterpriseId" label={l.enterprise} source={ENTERPRISES} labels={pick} />
         <Field name="occupation" label={l.occupation} type="select" options={occupations} required />
@@ -39,9 +27,9 @@ export function MemberForm({ l, pick, occupations }: { l: L; pick: PickerLabels;
         <Field name="admissionDecisionNo" label={l.admissionDecisionNo} hint={l.admissionDecisionNoHint} />
         <Field name="officialOn" label={l.officialOn} type="date" />
         <Field name="cardNo" label={l.cardNo} />
-      </div>
+      </FieldGrid>
       <Field name="confirmNotDuplicate" label={l.confirmNotDuplicate} type="checkbox" />
-    </ActionForm>
+    </SubmitForm>
   );
 }
 
@@ -68,76 +56,57 @@ export function MemberStepForm({
   danger?: boolean;
 }) {
   return (
-    <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid={`member-${step}`}>
-      <summary className="cursor-pointer font-semibold text-red-900">{title}</summary>
-      <div className="mt-4">
-        <ActionForm
-          action={memberStepAction}
-          submitLabel={title}
-          labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
-          danger={danger}
-          confirmText={danger ? `${title}?` : undefined}
-        >
-          <input type="hidden" name="step" value={step} />
-          <input type="hidden" name="memberId" value={memberId} />
-          <input type="hidden" name="version" value={version} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            {cellField && pick ? <SearchPicker name={cellField.name} label={cellField.label} source={CELLS_OF_TREE} labels={pick} required /> : null}
-            <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
-            <Field name="note" label={l.note} />
-          </div>
-        </ActionForm>
-      </div>
-    </details>
+    <Disclosure title={title} testId={`member-${step}`}>
+      <ActionForm action={memberStepAction} submitLabel={title} labels={confirmLabels(l)} danger={danger} confirmText={danger ? `${title}?` : undefined}>
+        <input type="hidden" name="step" value={step} />
+        <HiddenFields values={{ memberId, version }} />
+        <FieldGrid>
+          {cellField && pick ? <SearchPicker name={cellField.name} label={cellField.label} source={CELLS_OF_TREE} labels={pick} required /> : null}
+          <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
+          <Field name="note" label={l.note} />
+        </FieldGrid>
+      </ActionForm>
+    </Disclosure>
   );
 }
 
 export function AssignForm({ l, pick, memberId, today }: { l: L; pick: PickerLabels; memberId: number; today: string }) {
   return (
-    <ActionForm action={assignAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="assign-form">
+    <SubmitForm action={assignAction} l={l} testId="assign-form">
       <input type="hidden" name="memberId" value={memberId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <SearchPicker name="cellUnitId" label={l.cell} source={CELLS_OF_SCOPE} labels={pick} required />
         <Field name="role" label={l.role} required />
         <Field name="startOn" label={l.startOn} type="date" defaultValue={today} required />
         <Field name="endOn" label={l.endOn} type="date" />
-      </div>
-    </ActionForm>
+      </FieldGrid>
+    </SubmitForm>
   );
 }
 
 export function EditMemberForm({ l, pick, initial, enterprise, occupations }: { l: L; pick: PickerLabels; initial: Record<string, string>; enterprise: PickOption | null; occupations: Option[] }) {
   return (
-    <ActionForm action={updateMemberAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="member-edit">
-      <input type="hidden" name="memberId" value={initial.memberId} />
-      <input type="hidden" name="version" value={initial.version} />
-      <div className="grid gap-4 sm:grid-cols-2">
+    <SubmitForm action={updateMemberAction} l={l} testId="member-edit">
+      <HiddenFields values={{ memberId: initial.memberId, version: initial.version }} />
+      <FieldGrid>
         <Field name="occupation" label={l.occupation} type="select" options={occupations} defaultValue={initial.occupation} required />
         <SearchPicker name="enterpriseId" label={l.enterprise} source={ENTERPRISES} labels={pick} defaultValue={enterprise} />
         <Field name="cardNo" label={l.cardNo} defaultValue={initial.cardNo} />
         <Field name="officialOn" label={l.officialOn} type="date" defaultValue={initial.officialOn} />
-      </div>
-    </ActionForm>
+      </FieldGrid>
+    </SubmitForm>
   );
 }
 
 export function EndMembershipForm({ l, memberId, version, statuses, today }: { l: L; memberId: number; version: number; statuses: Option[]; today: string }) {
   return (
-    <ActionForm
-      action={endMembershipAction}
-      submitLabel={l.submit}
-      labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
-      danger
-      confirmText={`${l.submit}?`}
-      testId="member-end"
-    >
-      <input type="hidden" name="memberId" value={memberId} />
-      <input type="hidden" name="version" value={version} />
-      <div className="grid gap-4 sm:grid-cols-2">
+    <SubmitForm danger action={endMembershipAction} l={l} testId="member-end">
+      <HiddenFields values={{ memberId, version }} />
+      <FieldGrid>
         <Field name="status" label={l.status} type="select" options={statuses} required />
         <Field name="effectiveOn" label={l.effectiveOn} type="date" defaultValue={today} required />
-      </div>
+      </FieldGrid>
       <Field name="note" label={l.note} />
-    </ActionForm>
+    </SubmitForm>
   );
 }

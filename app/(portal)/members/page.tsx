@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
-import { CardTable } from '@/components/card-table';
-import { FigureFilter } from '@/components/figure-filter';
+import { CardTable, RowLink } from '@/components/card-table';
+import { FigureFilter, FILTER_INPUT, FilterActions, FilterSelect } from '@/components/figure-filter';
 import { parseWindow } from '@/lib/reports/maths';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
@@ -21,7 +22,7 @@ import { EmptyState } from '@/components/empty-state';
 export const metadata: Metadata = { title: 'Đảng viên' };
 
 type Params = Record<'q' | 'unit' | 'status' | 'standing' | 'occupation' | 'inEnterprise' | 'incoming' | 'after' | 'before' | 'n' | 'wUnit' | 'wFrom' | 'wTo', string | undefined>;
-const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+const input = FILTER_INPUT;
 
 function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; testId: string }) {
   return (
@@ -35,9 +36,7 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
           primary: true,
           cell: (m) => (
             <>
-              <Link href={`/members/${m.id}`} className="font-medium text-red-900 hover:underline">
-                {m.fullName}
-              </Link>
+              <RowLink href={`/members/${m.id}`}>{m.fullName}</RowLink>
               <div className="text-xs text-stone-500">{formatDate(m.birthDate)}</div>
             </>
           ),
@@ -108,14 +107,13 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const filtered = Object.values(filter).some((v) => v !== undefined);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('mem.title')}</h1>
+      <PageTitle title={t('mem.title')}>
         {abilities.addMembers ? (
           <Link href="/members/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
             {t('mem.new')}
           </Link>
         ) : null}
-      </div>
+      </PageTitle>
       {incoming?.items.length ? (
         <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3">
           <h2 className="font-semibold text-amber-950">{t('mem.incoming')}</h2>
@@ -152,51 +150,26 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
           defaultValue={unitChosen}
           labels={{ ...pickerLabels(t), placeholder: t('mem.unitFilterPlaceholder') }}
         />
-        <select name="occupation" defaultValue={p.occupation ?? ''} aria-label={t('mem.occupation')} className={input}>
-          <option value="">
-            {t('mem.occupation')}: {t('ent.filter.all')}
-          </option>
-          {OCCUPATIONS.map((o) => (
-            <option key={o} value={o}>
-              {t(`mem.occ.${o}`)}
-            </option>
-          ))}
-        </select>
-        <select name="inEnterprise" defaultValue={p.inEnterprise ?? ''} aria-label={t('mem.workplace')} className={input}>
-          <option value="">
-            {t('mem.workplace')}: {t('ent.filter.all')}
-          </option>
-          <option value="1">{t('mem.workplace.enterprise')}</option>
-        </select>
-        <select name="standing" defaultValue={p.standing ?? ''} aria-label={t('mem.standing')} className={input}>
-          <option value="">
-            {t('mem.standing')}: {t('ent.filter.all')}
-          </option>
-          <option value="probationary">{t('mem.standing.probationary')}</option>
-          <option value="official">{t('mem.standing.official')}</option>
-        </select>
-        <select name="status" defaultValue={p.status ?? ''} aria-label={t('mem.status')} className={input}>
-          <option value="">
-            {t('mem.status')}: {t('ent.filter.all')}
-          </option>
-          <option value="current">{t('mem.status.current')}</option>
-          {MEMBER_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`mem.status.${s}`)}
-            </option>
-          ))}
-        </select>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
-          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
-          {filtered ? (
-            <Link href="/members" className="text-sm text-red-800 underline">
-              {t('ent.filter.clear')}
-            </Link>
-          ) : null}
-          <span className="ml-auto text-sm text-stone-600" data-testid="member-count">
-            {t('mem.count', { n: totalText(t, page) })}
-          </span>
-        </div>
+        <FilterSelect name="occupation" label={t('mem.occupation')} value={p.occupation} options={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))} t={t} />
+        <FilterSelect name="inEnterprise" label={t('mem.workplace')} value={p.inEnterprise} options={[{ value: '1', label: t('mem.workplace.enterprise') }]} t={t} />
+        <FilterSelect
+          name="standing"
+          label={t('mem.standing')}
+          value={p.standing}
+          options={[
+            { value: 'probationary', label: t('mem.standing.probationary') },
+            { value: 'official', label: t('mem.standing.official') },
+          ]}
+          t={t}
+        />
+        <FilterSelect
+          name="status"
+          label={t('mem.status')}
+          value={p.status}
+          options={[{ value: 'current', label: t('mem.status.current') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
+          t={t}
+        />
+        <FilterActions span="sm:col-span-3" t={t} clearHref={filtered ? '/members' : undefined} count={t('mem.count', { n: totalText(t, page) })} countTestId="member-count" />
       </form>
       {page.items.length === 0 ? (
         <EmptyState testId="members-empty">{t(filtered ? 'mem.emptyFiltered' : abilities.addMembers ? 'mem.empty' : abilities.branch ? 'mem.emptyBranch' : 'mem.emptyReadOnly')}</EmptyState>

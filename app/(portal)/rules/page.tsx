@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { PlainTable } from '@/components/card-table';
 import Link from 'next/link';
 import { listRuleSets } from '@/lib/dal/rules';
 import { today } from '@/lib/clock';
@@ -87,55 +88,44 @@ export default async function RulesPage() {
           {t('forms.rulesLink')}
         </Link>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-        <table className="min-w-full text-sm" data-testid="rulesets-table">
-          <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-            <tr>
-              <th className="px-4 py-2">{t('rules.col.effectiveFrom')}</th>
-              <th className="px-4 py-2">{t('rules.col.label')}</th>
-              <th className="px-4 py-2">{t('rules.col.values')}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100 align-top">
-            {[...versions].reverse().map((v) => (
-              <tr key={v.id}>
-                <td className="whitespace-nowrap px-4 py-2 tabular-nums">
-                  {formatDate(v.effectiveFrom)}
-                  {inForce?.id === v.id ? <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">{t('rules.inForce')}</span> : null}
-                </td>
-                <td className="px-4 py-2">
-                  {v.label}
-                  {v.reason ? (
-                    <p className="mt-1 text-xs text-stone-600" data-testid="ruleset-reason">
-                      {t('rules.reasonShown', { reason: v.reason })}
-                    </p>
-                  ) : null}
-                </td>
-                <td className="px-4 py-2 text-stone-700">
-                  {t('rules.summary', {
-                    minAge: v.values.minAgeMonths,
-                    maxAge: v.values.maxAgeMonths,
-                    cert: v.values.certificateValidityMonths,
-                    cellNum: v.values.cellVote.numerator,
-                    cellDen: v.values.cellVote.denominator,
-                    decision: v.values.decisionDueWorkingDays,
-                    extension: v.values.decisionExtensionWorkingDays,
-                    ceremony: v.values.ceremonyDueWorkingDays,
-                    probation: v.values.probationMonths,
-                    minMembers: v.values.minMembersToFoundCell,
-                  })}
-                  {v.unconfirmed?.length ? (
-                    <p className="mt-1 text-xs text-amber-800" data-testid="ruleset-unconfirmed">
-                      <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium">{t('rules.unconfirmed')}</span>{' '}
-                      {v.unconfirmed.map((k) => t(UNCONFIRMED_LABEL[k] ?? 'rules.unconfirmedOther')).join('; ')}
-                    </p>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PlainTable head={[{ label: t('rules.col.effectiveFrom') }, { label: t('rules.col.label') }, { label: t('rules.col.values') }]} testId="rulesets-table">
+        {[...versions].reverse().map((v) => (
+          <tr key={v.id}>
+            <td className="whitespace-nowrap px-4 py-2 tabular-nums">
+              {formatDate(v.effectiveFrom)}
+              {inForce?.id === v.id ? <span className="ml-2 rounded bg-green-50 px-2 py-0.5 text-xs text-green-800">{t('rules.inForce')}</span> : null}
+            </td>
+            <td className="px-4 py-2">
+              {v.label}
+              {v.reason ? (
+                <p className="mt-1 text-xs text-stone-600" data-testid="ruleset-reason">
+                  {t('rules.reasonShown', { reason: v.reason })}
+                </p>
+              ) : null}
+            </td>
+            <td className="px-4 py-2 text-stone-700">
+              {t('rules.summary', {
+                minAge: v.values.minAgeMonths,
+                maxAge: v.values.maxAgeMonths,
+                cert: v.values.certificateValidityMonths,
+                cellNum: v.values.cellVote.numerator,
+                cellDen: v.values.cellVote.denominator,
+                decision: v.values.decisionDueWorkingDays,
+                extension: v.values.decisionExtensionWorkingDays,
+                ceremony: v.values.ceremonyDueWorkingDays,
+                probation: v.values.probationMonths,
+                minMembers: v.values.minMembersToFoundCell,
+              })}
+              {v.unconfirmed?.length ? (
+                <p className="mt-1 text-xs text-amber-800" data-testid="ruleset-unconfirmed">
+                  <span className="rounded bg-amber-50 px-1.5 py-0.5 font-medium">{t('rules.unconfirmed')}</span>{' '}
+                  {v.unconfirmed.map((k) => t(UNCONFIRMED_LABEL[k] ?? 'rules.unconfirmedOther')).join('; ')}
+                </p>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </PlainTable>
       {canManage && inForce ? (
         <section className="no-print rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
           <h2 className="mb-1 font-semibold">{t('rules.new')}</h2>

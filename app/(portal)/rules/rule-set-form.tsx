@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, Field, FieldGrid } from '@/components/action-form';
 import { createRuleSetAction } from './actions';
 
 export function RuleSetForm({ fields, labels, defaults }: { fields: { name: string; label: string }[]; labels: Record<string, string>; defaults: Record<string, string> }) {
@@ -12,7 +12,7 @@ export function RuleSetForm({ fields, labels, defaults }: { fields: { name: stri
       confirmText={labels.confirmText}
       testId="ruleset-create"
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="effectiveFrom" label={labels.effectiveFrom} type="date" defaultValue={defaults.effectiveFrom} required />
         <Field name="label" label={labels.label} required />
         <div className="sm:col-span-2">
@@ -21,7 +21,7 @@ export function RuleSetForm({ fields, labels, defaults }: { fields: { name: stri
         {fields.map((f) => (
           <Field key={f.name} name={f.name} label={f.label} defaultValue={defaults[f.name]} required />
         ))}
-      </div>
+      </FieldGrid>
     </ActionForm>
   );
 }

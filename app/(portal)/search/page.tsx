@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RowLink } from '@/components/card-table';
 import { searchEverything, type SearchResults } from '@/lib/dal/search';
 import { formatDate } from '@/lib/format';
 import { getT, type T } from '@/lib/i18n/server';
@@ -18,9 +19,9 @@ function Group({ t, testId, title, items, more, moreHref, moreText }: { t: T; te
         <ul className="divide-y divide-stone-100">
           {items.map((i) => (
             <li key={i.key} className="py-2">
-              <Link href={i.href} className="font-medium text-red-900 hover:underline" data-testid="search-hit">
+              <RowLink href={i.href} testId="search-hit">
                 {i.title}
-              </Link>
+              </RowLink>
               <div className="text-xs text-stone-600">{i.detail}</div>
             </li>
           ))}

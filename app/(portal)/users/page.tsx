@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
 import { listUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
 import { cleanParams, orNotFound, pageParams, pagerText, totalText } from '@/lib/page';
 import { param, parseParams } from '@/lib/validation';
-import { CardTable } from '@/components/card-table';
+import { CardTable, RowLink } from '@/components/card-table';
 import { Pager } from '@/components/pager';
 import { EmptyState } from '@/components/empty-state';
 
@@ -21,12 +22,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const filtered = Boolean(q || unitFilter);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('users.title')}</h1>
+      <PageTitle title={t('users.title')}>
         <Link href={unitFilter ? `/users/new?unitId=${unitFilter}` : '/users/new'} className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
           {t('users.new')}
         </Link>
-      </div>
+      </PageTitle>
       <form className="flex gap-2" role="search">
         {unitFilter ? <input type="hidden" name="unitId" value={unitFilter} /> : null}
         <label className="sr-only" htmlFor="q">
@@ -52,11 +52,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {
               label: t('users.col.fullName'),
               primary: true,
-              cell: (u) => (
-                <Link href={`/users/${u.id}`} className="font-medium text-red-900 hover:underline">
-                  {u.fullName}
-                </Link>
-              ),
+              cell: (u) => <RowLink href={`/users/${u.id}`}>{u.fullName}</RowLink>,
             },
             { label: t('users.col.username'), className: 'font-mono text-xs', cell: (u) => u.username },
             { label: t('users.col.unit'), cell: (u) => u.unitName },

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, Field, HiddenFields } from '@/components/action-form';
 import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { createUserAction, resetPasswordAction, setUserActiveAction, updateUserAction, endUserSessionsAction } from './actions';
 
@@ -37,8 +37,7 @@ export function EditUserForm({
 }) {
   return (
     <ActionForm action={updateUserAction} submitLabel={L.editSubmit} labels={formLabels(L)} testId="user-edit">
-      <input type="hidden" name="id" value={user.id} />
-      <input type="hidden" name="version" value={user.version} />
+      <HiddenFields values={{ id: user.id, version: user.version }} />
       <Field name="fullName" label={L.fullName} defaultValue={user.fullName} required />
       <SearchPicker name="unitId" label={L.unit} source={UNITS} labels={pick} defaultValue={{ value: String(user.unitId), label: user.unitName }} required />
       <Field name="role" label={L.role} type="select" options={roleOptions} defaultValue={user.role} required />
@@ -56,8 +55,7 @@ export function ActiveForm({ L, user }: { L: Labels; user: { id: number; version
       danger={user.active}
       testId="user-active"
     >
-      <input type="hidden" name="id" value={user.id} />
-      <input type="hidden" name="version" value={user.version} />
+      <HiddenFields values={{ id: user.id, version: user.version }} />
       <input type="hidden" name="active" value={user.active ? 'false' : 'true'} />
     </ActionForm>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { RowLink } from '@/components/card-table';
+import { Disclosure } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { classTotals, listClasses } from '@/lib/dal/classes';
 import { FigureFilter } from '@/components/figure-filter';
@@ -45,16 +46,13 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
         />
       ) : null}
       {canCreate ? (
-        <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-          <summary className="cursor-pointer font-semibold text-red-900">{t('cls.new')}</summary>
-          <div className="mt-4">
-            <ClassForm
-              l={{ submit: t('cls.new'), pending: t('form.pending'), kind: t('cls.kind'), title: t('cls.name'), startOn: t('cls.startOn'), endOn: t('cls.endOn') }}
-              kinds={[{ value: '', label: '—' }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))]}
-              today={formatDate(today())}
-            />
-          </div>
-        </details>
+        <Disclosure title={t('cls.new')}>
+          <ClassForm
+            l={{ submit: t('cls.new'), pending: t('form.pending'), kind: t('cls.kind'), title: t('cls.name'), startOn: t('cls.startOn'), endOn: t('cls.endOn') }}
+            kinds={[{ value: '', label: '—' }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))]}
+            today={formatDate(today())}
+          />
+        </Disclosure>
       ) : null}
       <ListSearch
         q={p.q}
@@ -70,10 +68,7 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="class-list">
           {items.map((c) => (
             <li key={c.id} className="px-4 py-3">
-              <Link href={`/classes/${c.id}`} className="font-medium text-red-900 hover:underline">
-                {c.title}
-              </Link>{' '}
-              <span className="text-xs text-stone-500">{t(`cls.kind.${c.kind}`)}</span>
+              <RowLink href={`/classes/${c.id}`}>{c.title}</RowLink> <span className="text-xs text-stone-500">{t(`cls.kind.${c.kind}`)}</span>
               <div className="text-xs text-stone-500">
                 {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
               </div>

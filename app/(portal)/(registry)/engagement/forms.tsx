@@ -1,7 +1,7 @@
 'use client';
 
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
-import { ActionForm, Field } from '@/components/action-form';
+import { Field, FieldGrid, SubmitForm } from '@/components/action-form';
 import { createSurveyRoundAction, recordFindingAction, recordMeetingAction, recordMeetingRoundAction } from './actions';
 
 type Option = { value: string; label: string };
@@ -9,16 +9,16 @@ type L = Record<string, string>;
 
 export function MeetingForm({ l, enterpriseId, today, outcomes }: { l: L; enterpriseId: number; today: string; outcomes: Option[] }) {
   return (
-    <ActionForm action={recordMeetingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="meeting-form">
+    <SubmitForm action={recordMeetingAction} l={l} testId="meeting-form">
       <input type="hidden" name="enterpriseId" value={enterpriseId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="metOn" label={l.metOn} type="date" defaultValue={today} required />
         <Field name="outcome" label={l.outcome} type="select" options={outcomes} required />
         <Field name="attendees" label={l.attendees} required />
         <Field name="nextStep" label={l.nextStep} />
-      </div>
+      </FieldGrid>
       <Field name="summary" label={l.summary} type="textarea" />
-    </ActionForm>
+    </SubmitForm>
   );
 }
 
@@ -28,11 +28,11 @@ export function MeetingForm({ l, enterpriseId, today, outcomes }: { l: L; enterp
  */
 export function MeetingRoundForm({ l, pick, today, outcomes }: { l: L; pick: PickerLabels; today: string; outcomes: Option[] }) {
   return (
-    <ActionForm action={recordMeetingRoundAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="meeting-round-form">
-      <div className="grid gap-4 sm:grid-cols-2">
+    <SubmitForm action={recordMeetingRoundAction} l={l} testId="meeting-round-form">
+      <FieldGrid>
         <Field name="metOn" label={l.metOn} type="date" defaultValue={today} required />
         <Field name="attendees" label={l.attendees} required />
-      </div>
+      </FieldGrid>
       <p className="text-xs text-stone-500">{l.help}</p>
       <SearchPicker
         name="enterpriseIds"
@@ -56,17 +56,17 @@ export function MeetingRoundForm({ l, pick, today, outcomes }: { l: L; pick: Pic
           </div>
         )}
       />
-    </ActionForm>
+    </SubmitForm>
   );
 }
 
 export function SurveyRoundForm({ l, today, participants }: { l: L; today: string; participants: Option[] }) {
   return (
-    <ActionForm action={createSurveyRoundAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="survey-form">
-      <div className="grid gap-4 sm:grid-cols-2">
+    <SubmitForm action={createSurveyRoundAction} l={l} testId="survey-form">
+      <FieldGrid>
         <Field name="title" label={l.title} required />
         <Field name="heldOn" label={l.heldOn} type="date" defaultValue={today} required />
-      </div>
+      </FieldGrid>
       <fieldset data-testid="survey-partners">
         <legend className="mb-1 text-sm font-medium text-stone-800">{l.participants}</legend>
         <p className="mb-2 text-xs text-stone-500">{l.partnersHelp}</p>
@@ -76,21 +76,21 @@ export function SurveyRoundForm({ l, today, participants }: { l: L; today: strin
           ))}
         </div>
       </fieldset>
-    </ActionForm>
+    </SubmitForm>
   );
 }
 
 export function FindingForm({ l, pick, roundId, attitudes }: { l: L; pick: PickerLabels; roundId: number; attitudes: Option[] }) {
   return (
-    <ActionForm action={recordFindingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="finding-form">
+    <SubmitForm action={recordFindingAction} l={l} testId="finding-form">
       <input type="hidden" name="roundId" value={roundId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <SearchPicker name="enterpriseId" label={l.enterprise} source="/api/pick/enterprises" labels={pick} required />
         <Field name="membersWorking" label={l.membersWorking} type="number" defaultValue="0" required />
         <Field name="ownerAttitude" label={l.ownerAttitude} type="select" options={attitudes} required />
         <Field name="note" label={l.note} />
-      </div>
+      </FieldGrid>
       <Field name="unionPresent" label={l.unionPresent} type="checkbox" />
-    </ActionForm>
+    </SubmitForm>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
+import { PlainTable, RowLink } from '@/components/card-table';
 import { cleanParams, pickerLabels } from '@/lib/page';
-import Link from 'next/link';
+import { Disclosure } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { listOwnerMeetings, listSurveyRounds } from '@/lib/dal/engagement';
 import { getAbilities } from '@/lib/dal/abilities';
@@ -46,74 +47,56 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           {t('meeting.summaryLine', meetings.summary)}
         </p>
         {canEdit ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="meeting-round">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('meeting.round')}</summary>
-            <div className="mt-4">
-              <MeetingRoundForm
-                l={{
-                  ...l(['metOn', 'attendees', 'outcome'], 'meeting'),
-                  ...l(['help', 'enterprises', 'note', 'remove'], 'meeting.round'),
-                  submit: t('meeting.round.submit'),
-                  pending: t('form.pending'),
-                }}
-                pick={pickerLabels(t)}
-                today={formatDate(now)}
-                outcomes={MEETING_OUTCOMES.map((o) => ({ value: o, label: t(`meeting.outcome.${o}`) }))}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('meeting.round')} testId="meeting-round">
+            <MeetingRoundForm
+              l={{
+                ...l(['metOn', 'attendees', 'outcome'], 'meeting'),
+                ...l(['help', 'enterprises', 'note', 'remove'], 'meeting.round'),
+                submit: t('meeting.round.submit'),
+                pending: t('form.pending'),
+              }}
+              pick={pickerLabels(t)}
+              today={formatDate(now)}
+              outcomes={MEETING_OUTCOMES.map((o) => ({ value: o, label: t(`meeting.outcome.${o}`) }))}
+            />
+          </Disclosure>
         ) : null}
         {meetings.items.length === 0 ? (
           <EmptyState>{t(canEdit ? 'meeting.empty' : 'meeting.emptyReadOnly')}</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="meetings-table">
-              <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-                <tr>
-                  <th className="px-4 py-2">{t('meeting.metOn')}</th>
-                  <th className="px-4 py-2">{t('meeting.col.enterprise')}</th>
-                  <th className="px-4 py-2">{t('meeting.col.unit')}</th>
-                  <th className="px-4 py-2">{t('meeting.outcome')}</th>
-                  <th className="px-4 py-2">{t('meeting.nextStep')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100 align-top">
-                {meetings.items.map((m) => (
-                  <tr key={m.id}>
-                    <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(m.metOn)}</td>
-                    <td className="px-4 py-2">
-                      <Link href={`/enterprises/${m.enterpriseId}`} className="font-medium text-red-900 hover:underline">
-                        {m.enterpriseName}
-                      </Link>
-                      {m.ownerName ? <div className="text-xs text-stone-500">{m.ownerName}</div> : null}
-                    </td>
-                    <td className="px-4 py-2">
-                      {m.unitName}
-                      <div className="text-xs text-stone-500">{m.attendees}</div>
-                    </td>
-                    <td className="px-4 py-2">{t(`meeting.outcome.${m.outcome}`)}</td>
-                    <td className="px-4 py-2">{m.nextStep}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PlainTable
+            head={[{ label: t('meeting.metOn') }, { label: t('meeting.col.enterprise') }, { label: t('meeting.col.unit') }, { label: t('meeting.outcome') }, { label: t('meeting.nextStep') }]}
+            testId="meetings-table"
+          >
+            {meetings.items.map((m) => (
+              <tr key={m.id}>
+                <td className="whitespace-nowrap px-4 py-2 tabular-nums">{formatDate(m.metOn)}</td>
+                <td className="px-4 py-2">
+                  <RowLink href={`/enterprises/${m.enterpriseId}`}>{m.enterpriseName}</RowLink>
+                  {m.ownerName ? <div className="text-xs text-stone-500">{m.ownerName}</div> : null}
+                </td>
+                <td className="px-4 py-2">
+                  {m.unitName}
+                  <div className="text-xs text-stone-500">{m.attendees}</div>
+                </td>
+                <td className="px-4 py-2">{t(`meeting.outcome.${m.outcome}`)}</td>
+                <td className="px-4 py-2">{m.nextStep}</td>
+              </tr>
+            ))}
+          </PlainTable>
         )}
       </section>
 
       <section className="space-y-4">
         <h2 className="text-xl font-bold text-red-900">{t('survey.title')}</h2>
         {canEdit ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('survey.new')}</summary>
-            <div className="mt-4">
-              <SurveyRoundForm
-                l={{ ...l(['title', 'heldOn', 'participants', 'partnersHelp'], 'survey'), title: t('survey.name'), submit: t('survey.new'), pending: t('form.pending') }}
-                today={formatDate(now)}
-                participants={SURVEY_PARTICIPANTS.map((p) => ({ value: p, label: t(`survey.participant.${p}`) }))}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('survey.new')}>
+            <SurveyRoundForm
+              l={{ ...l(['title', 'heldOn', 'participants', 'partnersHelp'], 'survey'), title: t('survey.name'), submit: t('survey.new'), pending: t('form.pending') }}
+              today={formatDate(now)}
+              participants={SURVEY_PARTICIPANTS.map((p) => ({ value: p, label: t(`survey.participant.${p}`) }))}
+            />
+          </Disclosure>
         ) : null}
         {rounds.length === 0 ? (
           <EmptyState>{t(canEdit ? 'survey.empty' : 'survey.emptyReadOnly')}</EmptyState>
@@ -121,10 +104,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
           <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="survey-rounds">
             {rounds.map((r) => (
               <li key={r.id} className="px-4 py-3">
-                <Link href={`/engagement/surveys/${r.id}`} className="font-medium text-red-900 hover:underline">
-                  {r.title}
-                </Link>{' '}
-                <span className="tabular-nums text-stone-600">{formatDate(r.heldOn)}</span>
+                <RowLink href={`/engagement/surveys/${r.id}`}>{r.title}</RowLink> <span className="tabular-nums text-stone-600">{formatDate(r.heldOn)}</span>
                 <div className="text-xs text-stone-500">
                   {r.unitName}
                   {r.participants.length ? <span data-testid="survey-partners-text"> · {partnersText(t, r.participants)}</span> : null} · {t('survey.enterprises')}: {r.enterprises}

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, Field, FieldGrid, HiddenFields } from '@/components/action-form';
 import { SearchPicker, type PickerLabels, type PickOption } from '@/components/search-picker';
 import { MANAGING_KINDS, PARTY_ORG_KINDS } from '@/lib/registry/kinds';
 import { createEnterpriseAction, updateEnterpriseAction } from './actions';
@@ -32,11 +32,10 @@ export function EnterpriseForm({
     <ActionForm action={initial ? updateEnterpriseAction : createEnterpriseAction} submitLabel={initial ? l.submitSave : l.submitCreate} labels={{ pending: l.pending }} testId="enterprise-form">
       {initial ? (
         <>
-          <input type="hidden" name="id" value={initial.id} />
-          <input type="hidden" name="version" value={initial.version} />
+          <HiddenFields values={{ id: initial.id, version: initial.version }} />
         </>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="name" label={l.name} defaultValue={v('name')} required />
         <Field name="taxCode" label={l.taxCode} defaultValue={v('taxCode')} hint="0314409058 · 0314409058-002" required />
         <Field name="type" label={l.type} type="select" options={options.types} defaultValue={v('type')} required />
@@ -49,7 +48,7 @@ export function EnterpriseForm({
         <SearchPicker name="partyUnitId" label={l.partyUnit} source={units(PARTY_ORG_KINDS)} labels={pick} defaultValue={links?.party} />
         <SearchPicker name="tradeUnionUnitId" label={l.tradeUnionUnit} source={units(['union_branch'])} labels={pick} defaultValue={links?.tradeUnion} />
         <SearchPicker name="youthUnionUnitId" label={l.youthUnionUnit} source={units(['youth_branch'])} labels={pick} defaultValue={links?.youthUnion} />
-      </div>
+      </FieldGrid>
       <div className="flex flex-wrap gap-x-6 gap-y-2">
         <Field name="foreignInvested" label={l.foreignInvested} type="checkbox" defaultValue={v('foreignInvested')} />
         <Field name="ownerIsMember" label={l.ownerIsMember} type="checkbox" defaultValue={v('ownerIsMember')} />

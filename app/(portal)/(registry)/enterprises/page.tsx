@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
-import { CardTable } from '@/components/card-table';
+import { CardTable, RowLink } from '@/components/card-table';
+import { FILTER_INPUT, FilterActions, FilterSelect } from '@/components/figure-filter';
 import { Pager } from '@/components/pager';
 import { SearchPicker } from '@/components/search-picker';
 import { listEnterprises, listZones, type EnterpriseFilter } from '@/lib/dal/enterprises';
@@ -42,7 +44,7 @@ function filterOf(p: Params): EnterpriseFilter {
   };
 }
 
-const input = 'rounded-md border border-stone-300 bg-white px-3 py-2 text-sm';
+const input = FILTER_INPUT;
 
 export default async function EnterprisesPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = cleanParams(await searchParams);
@@ -59,10 +61,13 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   const filtered = Object.values(filter).some((v) => v !== undefined);
   // Those who edit the registry link enterprises to their organisations (the data layer decides which ones).
   const canLink = abilities.editData && items.length > 0;
+  const answers = (k: 'party' | 'union') => [
+    { value: 'yes', label: t(`ent.filter.${k}Yes`) },
+    { value: 'no', label: t(`ent.filter.${k}No`) },
+  ];
   const content = (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('ent.title')}</h1>
+      <PageTitle title={t('ent.title')}>
         <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline" data-testid="priority-link">
           {t('ent.priority')}
         </Link>
@@ -71,7 +76,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
             {t('ent.new')}
           </Link>
         ) : null}
-      </div>
+      </PageTitle>
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4" role="search" data-testid="enterprise-filters">
         <input name="q" defaultValue={params.q} placeholder={t('ent.search')} aria-label={t('ent.search')} className={`${input} sm:col-span-2`} />
         <SearchPicker
@@ -82,57 +87,21 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           defaultValue={unitChosen}
           labels={{ ...pickerLabels(t), placeholder: t('ent.filter.managingPlaceholder') }}
         />
-        <select name="type" defaultValue={params.type ?? ''} aria-label={t('ent.type')} className={input}>
-          <option value="">
-            {t('ent.type')}: {t('ent.filter.all')}
-          </option>
-          {ENTERPRISE_TYPES.map((x) => (
-            <option key={x} value={x}>
-              {t(`ent.type.${x}`)}
-            </option>
-          ))}
-        </select>
-        <select name="party" defaultValue={params.party ?? ''} aria-label={t('ent.filter.party')} className={input}>
-          <option value="">
-            {t('ent.filter.party')}: {t('ent.filter.all')}
-          </option>
-          <option value="yes">{t('ent.filter.partyYes')}</option>
-          <option value="no">{t('ent.filter.partyNo')}</option>
-        </select>
-        <select name="union" defaultValue={params.union ?? ''} aria-label={t('ent.filter.union')} className={input}>
-          <option value="">
-            {t('ent.filter.union')}: {t('ent.filter.all')}
-          </option>
-          <option value="yes">{t('ent.filter.unionYes')}</option>
-          <option value="no">{t('ent.filter.unionNo')}</option>
-        </select>
-        <select name="zone" defaultValue={params.zone ?? ''} aria-label={t('ent.filter.zone')} className={input}>
-          <option value="">
-            {t('ent.filter.zone')}: {t('ent.filter.all')}
-          </option>
-          <option value="*">{t('ent.filter.inAnyZone')}</option>
-          <option value="-">{t('ent.filter.inNoZone')}</option>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z}
-            </option>
-          ))}
-        </select>
+        <FilterSelect name="type" label={t('ent.type')} value={params.type} options={ENTERPRISE_TYPES.map((x) => ({ value: x, label: t(`ent.type.${x}`) }))} t={t} />
+        <FilterSelect name="party" label={t('ent.filter.party')} value={params.party} options={answers('party')} t={t} />
+        <FilterSelect name="union" label={t('ent.filter.union')} value={params.union} options={answers('union')} t={t} />
+        <FilterSelect
+          name="zone"
+          label={t('ent.filter.zone')}
+          value={params.zone}
+          options={[{ value: '*', label: t('ent.filter.inAnyZone') }, { value: '-', label: t('ent.filter.inNoZone') }, ...zones.map((z) => ({ value: z, label: z }))]}
+          t={t}
+        />
         <div className="flex gap-2">
           <input name="min" defaultValue={params.min} inputMode="numeric" placeholder={t('ent.filter.workforceMin')} aria-label={t('ent.filter.workforceMin')} className={`${input} w-1/2`} />
           <input name="max" defaultValue={params.max} inputMode="numeric" placeholder={t('ent.filter.workforceMax')} aria-label={t('ent.filter.workforceMax')} className={`${input} w-1/2`} />
         </div>
-        <div className="flex flex-wrap items-center gap-3 sm:col-span-4">
-          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
-          {filtered ? (
-            <Link href="/enterprises" className="text-sm text-red-800 underline">
-              {t('ent.filter.clear')}
-            </Link>
-          ) : null}
-          <span className="ml-auto text-sm text-stone-600" data-testid="enterprise-count">
-            {t('ent.count', { n: totalText(t, page) })}
-          </span>
-        </div>
+        <FilterActions span="sm:col-span-4" t={t} clearHref={filtered ? '/enterprises' : undefined} count={t('ent.count', { n: totalText(t, page) })} countTestId="enterprise-count" />
       </form>
       {items.length === 0 ? (
         <EmptyState testId="enterprises-empty">{t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}</EmptyState>
@@ -158,9 +127,7 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
               primary: true,
               cell: (e) => (
                 <>
-                  <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
-                    {e.name}
-                  </Link>
+                  <RowLink href={`/enterprises/${e.id}`}>{e.name}</RowLink>
                   {e.zone ? <div className="text-xs text-stone-500">{e.zone}</div> : null}
                   {e.status !== 'operating' ? <div className="text-xs">{t(`ent.status.${e.status}`)}</div> : null}
                 </>

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, CheckboxList, Field } from '@/components/action-form';
+import { CheckboxList, Field, FieldGrid, HiddenFields, SubmitForm } from '@/components/action-form';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { decideFoundingAction, proposeFoundingAction, recordPastFoundingAction, rejectFoundingAction } from './actions';
 
@@ -26,60 +26,51 @@ export function ProposeForm({
   today: string;
 }) {
   return (
-    <ActionForm action={proposeFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="propose-form">
+    <SubmitForm action={proposeFoundingAction} l={l} testId="propose-form">
       <input type="hidden" name="enterpriseId" value={enterpriseId} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="cellName" label={l.cellName} defaultValue={cellName} required />
         <SearchPicker name="parentUnitId" label={l.parent} source={parentSource} labels={pick} required />
         <Field name="proposedOn" label={l.proposedOn} type="date" defaultValue={today} required />
-      </div>
+      </FieldGrid>
       <CheckboxList name="memberIds" legend={l.members} help={l.membersHelp} options={members.map((m) => ({ value: String(m.id), label: m.label }))} defaultChecked />
-    </ActionForm>
+    </SubmitForm>
   );
 }
 
 export function DecideForm({ l, id, version, members, today }: { l: L; id: number; version: number; members: Option[]; today: string }) {
   return (
-    <ActionForm action={decideFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="decide-form">
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
-      <div className="grid gap-4 sm:grid-cols-2">
+    <SubmitForm action={decideFoundingAction} l={l} testId="decide-form">
+      <HiddenFields values={{ id, version }} />
+      <FieldGrid>
         <Field name="decisionNo" label={l.decisionNo} required />
         <Field name="decisionOn" label={l.decisionOn} type="date" defaultValue={today} required />
         <Field name="secretaryMemberId" label={l.secretary} type="select" options={members} required />
-      </div>
-    </ActionForm>
+      </FieldGrid>
+    </SubmitForm>
   );
 }
 
 export function RejectForm({ l, id, version }: { l: L; id: number; version: number }) {
   return (
-    <ActionForm
-      action={rejectFoundingAction}
-      submitLabel={l.submit}
-      labels={{ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle }}
-      danger
-      confirmText={`${l.submit}?`}
-      testId="reject-form"
-    >
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="version" value={version} />
+    <SubmitForm danger action={rejectFoundingAction} l={l} testId="reject-form">
+      <HiddenFields values={{ id, version }} />
       <Field name="reason" label={l.reason} type="textarea" required />
-    </ActionForm>
+    </SubmitForm>
   );
 }
 
 /** A founding decided before the portal: the enterprise, the parent, the cell's name, the decision's number and date. */
 export function PastFoundingForm({ l, pick, enterpriseSource, parentSource }: { l: L; pick: PickerLabels; enterpriseSource: string; parentSource: string }) {
   return (
-    <ActionForm action={recordPastFoundingAction} submitLabel={l.submit} labels={{ pending: l.pending }} testId="past-founding-form">
-      <div className="grid gap-4 sm:grid-cols-2">
+    <SubmitForm action={recordPastFoundingAction} l={l} testId="past-founding-form">
+      <FieldGrid>
         <SearchPicker name="enterpriseId" label={l.enterprise} source={enterpriseSource} labels={pick} required testId="past-enterprise" />
         <SearchPicker name="parentUnitId" label={l.parent} source={parentSource} labels={pick} required testId="past-parent" />
         <Field name="cellName" label={l.cellName} required />
         <Field name="decisionNo" label={l.decisionNo} required />
         <Field name="decisionOn" label={l.decisionOn} hint={l.decisionOnHint} type="date" required />
-      </div>
-    </ActionForm>
+      </FieldGrid>
+    </SubmitForm>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-chrome';
 import Link from 'next/link';
+import { RowLink } from '@/components/card-table';
 import { getAbilities } from '@/lib/dal/abilities';
 import { FOUNDING_PARENT_KINDS, listFoundingProposals } from '@/lib/dal/founding';
 import { canRecordPastFounding } from '@/lib/dal/founding-records';
@@ -31,12 +33,11 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
   const items = page.items;
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('fnd.title')}</h1>
+      <PageTitle title={t('fnd.title')}>
         <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline">
           {t('ent.priority')}
         </Link>
-      </div>
+      </PageTitle>
       {canRecord ? (
         <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="past-founding">
           <summary className="cursor-pointer font-semibold text-red-900">{t('fnd.past')}</summary>
@@ -81,10 +82,7 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">
           {items.map((p) => (
             <li key={p.id} className="px-4 py-3">
-              <Link href={`/founding/${p.id}`} className="font-medium text-red-900 hover:underline">
-                {p.cellName}
-              </Link>{' '}
-              <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`fnd.state.${p.state}`)}</span>
+              <RowLink href={`/founding/${p.id}`}>{p.cellName}</RowLink> <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`fnd.state.${p.state}`)}</span>
               {p.fromRecords ? (
                 <span className="ml-1 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="from-records">
                   {t('fnd.fromRecords')}

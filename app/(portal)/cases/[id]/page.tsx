@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink, DetailHeader, Field, Section } from '@/components/page-chrome';
 import { getCase } from '@/lib/dal/admission';
 import { caseFormText } from '@/lib/case-labels';
 import { today } from '@/lib/clock';
@@ -13,16 +13,6 @@ import { PapersSection } from './papers-section';
 
 export const metadata: Metadata = { title: 'Hồ sơ kết nạp' };
 
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  if (value === null || value === undefined || value === '') return null;
-  return (
-    <div>
-      <dt className="text-stone-500">{label}</dt>
-      <dd>{value}</dd>
-    </div>
-  );
-}
-
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const c = await orNotFound(getCase(idParam((await params).id)));
   const t = await getT();
@@ -30,39 +20,35 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const overdue = c.dueOn !== null && c.dueOn < today();
   return (
     <div className="space-y-6">
-      <Link href="/cases" className="text-sm text-red-800 underline">
-        ← {t('cases.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-red-900" data-testid="case-name">
-            {c.fullName}
-          </h1>
-          <span className="rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="case-state">
-            {t(`state.${c.state}`)}
-          </span>
-          {c.dueOn ? (
+      <BackLink href="/cases">{t('cases.title')}</BackLink>
+      <DetailHeader
+        title={c.fullName}
+        titleTestId="case-name"
+        badge={{ tone: 'amber', text: t(`state.${c.state}`), testId: 'case-state' }}
+        beside={
+          c.dueOn ? (
             <span className={`text-sm ${overdue ? 'font-semibold text-red-700' : 'text-stone-600'}`}>
               {t('case.due')}: {formatDate(c.dueOn)} {overdue ? `(${t('cases.overdue')})` : ''}
             </span>
-          ) : null}
-        </div>
+          ) : null
+        }
+      >
         {c.lastReturnReason && c.state !== 'official' ? (
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="return-reason">
             {t('case.returnedBanner', { reason: c.lastReturnReason })}
           </p>
         ) : null}
         <dl className="mt-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-3">
-          <Row label={t('case.birthDate')} value={formatDate(c.birthDate)} />
-          <Row label={t('referral.gender')} value={t(c.gender === 'male' ? 'referral.male' : 'referral.female')} />
-          <Row label={t('cases.col.nationalId')} value={c.nationalIdMasked ? <span className="font-mono">{c.nationalIdMasked}</span> : null} />
-          <Row label={t('cases.col.workplace')} value={c.workplace} />
-          <Row label={t('case.certificate')} value={[c.certificateNo, formatDate(c.certificateIssuedOn)].filter(Boolean).join(' · ')} />
-          <Row label={t('case.round')} value={c.round} />
-          <Row label={t('case.decision')} value={c.decisionNo ? `${c.decisionNo} · ${formatDate(c.decisionOn)}` : null} />
-          <Row label={t('case.ceremony')} value={formatDate(c.ceremonyOn)} />
-          <Row label={t('case.probationEnds')} value={formatDate(c.probationEndsOn)} />
-          <Row label={t('case.recognitionDecision')} value={c.recognitionDecisionNo ? `${c.recognitionDecisionNo} · ${formatDate(c.recognitionDecisionOn)}` : null} />
+          <Field hideEmpty label={t('case.birthDate')} value={formatDate(c.birthDate)} />
+          <Field hideEmpty label={t('referral.gender')} value={t(c.gender === 'male' ? 'referral.male' : 'referral.female')} />
+          <Field hideEmpty label={t('cases.col.nationalId')} value={c.nationalIdMasked ? <span className="font-mono">{c.nationalIdMasked}</span> : null} />
+          <Field hideEmpty label={t('cases.col.workplace')} value={c.workplace} />
+          <Field hideEmpty label={t('case.certificate')} value={[c.certificateNo, formatDate(c.certificateIssuedOn)].filter(Boolean).join(' · ')} />
+          <Field hideEmpty label={t('case.round')} value={c.round} />
+          <Field hideEmpty label={t('case.decision')} value={c.decisionNo ? `${c.decisionNo} · ${formatDate(c.decisionOn)}` : null} />
+          <Field hideEmpty label={t('case.ceremony')} value={formatDate(c.ceremonyOn)} />
+          <Field hideEmpty label={t('case.probationEnds')} value={formatDate(c.probationEndsOn)} />
+          <Field hideEmpty label={t('case.recognitionDecision')} value={c.recognitionDecisionNo ? `${c.recognitionDecisionNo} · ${formatDate(c.recognitionDecisionOn)}` : null} />
         </dl>
         <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('case.chain')}</h2>
         <ol className="mt-2 flex flex-wrap items-center gap-2 text-sm" data-testid="case-chain">
@@ -83,33 +69,26 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               </li>
             ))}
         </ol>
-      </header>
+      </DetailHeader>
 
-      <section className="no-print">
-        <h2 className="mb-3 text-lg font-semibold">{t('case.actions')}</h2>
-        {c.actions.length === 0 ? (
-          <p className="text-sm text-stone-600" data-testid="no-actions">
-            {t('case.noActions')}
-          </p>
-        ) : (
-          <div className="space-y-3">
-            {c.actions.map((a) => (
-              <TransitionForm
-                key={a}
-                l={l}
-                caseId={c.id}
-                version={c.version}
-                transition={a}
-                title={t(`transition.${a}` as MessageKey)}
-                today={formatDate(today())}
-                danger={a === 'reject'}
-                confirmText={a === 'reject' ? t(`transition.reject`) + '?' : undefined}
-                missing={c.missingPapers[a] ? t('papers.missing', { documents: c.missingPapers[a].map((k) => t(`doc.${k}` as MessageKey)).join('; ') }) : undefined}
-              />
-            ))}
-          </div>
-        )}
-      </section>
+      <Section title={t('case.actions')} emptyText={c.actions.length ? null : t('case.noActions')} emptyTestId="no-actions" className="no-print">
+        <div className="space-y-3">
+          {c.actions.map((a) => (
+            <TransitionForm
+              key={a}
+              l={l}
+              caseId={c.id}
+              version={c.version}
+              transition={a}
+              title={t(`transition.${a}` as MessageKey)}
+              today={formatDate(today())}
+              danger={a === 'reject'}
+              confirmText={a === 'reject' ? t(`transition.reject`) + '?' : undefined}
+              missing={c.missingPapers[a] ? t('papers.missing', { documents: c.missingPapers[a].map((k) => t(`doc.${k}` as MessageKey)).join('; ') }) : undefined}
+            />
+          ))}
+        </div>
+      </Section>
 
       <PapersSection c={c} t={t} l={l} />
 
@@ -117,29 +96,24 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         <FormsSection caseId={c.id} state={c.state} hasCommittee={c.committee !== null} />
       </div>
 
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('case.timeline')}</h2>
-        {c.timeline.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('case.timelineEmpty')}</p>
-        ) : (
-          <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="case-timeline">
-            {c.timeline.map((e) => (
-              <li key={e.id} className="text-sm">
-                <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)}{' '}
-                <span className="text-stone-500">
-                  ({e.actorName}, {e.actorUnitName}; {t('case.round')} {e.round})
-                </span>
-                {e.comment ? <div className="mt-1 rounded bg-amber-50 px-2 py-1 text-amber-900">{e.comment}</div> : null}
-                {e.overrides.map((o) => (
-                  <div key={o.check} className="mt-1 rounded bg-red-50 px-2 py-1 text-red-900">
-                    {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}
-                  </div>
-                ))}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <Section title={t('case.timeline')} emptyText={c.timeline.length ? null : t('case.timelineEmpty')}>
+        <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="case-timeline">
+          {c.timeline.map((e) => (
+            <li key={e.id} className="text-sm">
+              <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)}{' '}
+              <span className="text-stone-500">
+                ({e.actorName}, {e.actorUnitName}; {t('case.round')} {e.round})
+              </span>
+              {e.comment ? <div className="mt-1 rounded bg-amber-50 px-2 py-1 text-amber-900">{e.comment}</div> : null}
+              {e.overrides.map((o) => (
+                <div key={o.check} className="mt-1 rounded bg-red-50 px-2 py-1 text-red-900">
+                  {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}
+                </div>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </Section>
     </div>
   );
 }

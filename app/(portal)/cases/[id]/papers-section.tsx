@@ -1,3 +1,4 @@
+import { Disclosure } from '@/components/page-chrome';
 import type { DocumentKind } from '@/lib/admission/workflow';
 import type { CaseDetail } from '@/lib/dal/admission';
 import type { PaperFileDto } from '@/lib/dal/papers';
@@ -102,18 +103,15 @@ export function PapersSection({ c, t, l }: { c: CaseDetail; t: T; l: Record<stri
         </ul>
       )}
       {c.canAttach ? (
-        <details className="no-print mt-3 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-          <summary className="cursor-pointer font-semibold text-red-900">{t('case.attach')}</summary>
-          <div className="mt-4">
-            <AttachForm
-              l={l}
-              p={p}
-              caseId={c.id}
-              canRecordOnFile={c.canRecordOnFile}
-              kinds={[{ value: '', label: '—' }, ...neededFirst(c).map((k) => ({ value: k, label: t(`doc.${k}` as MessageKey) }))]}
-            />
-          </div>
-        </details>
+        <Disclosure title={t('case.attach')} className="no-print mt-3">
+          <AttachForm
+            l={l}
+            p={p}
+            caseId={c.id}
+            canRecordOnFile={c.canRecordOnFile}
+            kinds={[{ value: '', label: '—' }, ...neededFirst(c).map((k) => ({ value: k, label: t(`doc.${k}` as MessageKey) }))]}
+          />
+        </Disclosure>
       ) : null}
     </section>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { assertCanRefer } from '@/lib/dal/referrals';
 import { caseFormText } from '@/lib/case-labels';
 import { today } from '@/lib/clock';
@@ -15,9 +15,7 @@ export default async function NewReferralPage() {
   const [, t] = await Promise.all([orNotFound(assertCanRefer()), getT()]);
   return (
     <div className="max-w-3xl space-y-4">
-      <Link href="/cases" className="text-sm text-red-800 underline">
-        ← {t('cases.title')}
-      </Link>
+      <BackLink href="/cases">{t('cases.title')}</BackLink>
       <h1 className="text-2xl font-bold text-red-900">{t('cases.new')}</h1>
       <p className="text-sm text-stone-600">{t('referral.help')}</p>
       <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink, DetailHeader, Disclosure, Field } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getMember, LEAVING_STATUSES } from '@/lib/dal/members';
 import { listAssignments } from '@/lib/dal/member-assignments';
@@ -10,15 +11,6 @@ import { idParam, orNotFound, pickerLabels } from '@/lib/page';
 import { AssignForm, EditMemberForm, EndMembershipForm, MemberStepForm } from '../forms';
 
 export const metadata: Metadata = { title: 'Đảng viên' };
-
-function Row({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div>
-      <dt className="text-stone-500">{label}</dt>
-      <dd>{value === null || value === undefined || value === '' ? '—' : value}</dd>
-    </div>
-  );
-}
 
 export default async function MemberPage({ params }: { params: Promise<{ id: string }> }) {
   const m = await orNotFound(getMember(idParam((await params).id)));
@@ -31,18 +23,8 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
   const pending = m.transferToUnitId !== null;
   return (
     <div className="space-y-6">
-      <Link href="/members" className="text-sm text-red-800 underline">
-        ← {t('mem.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-red-900" data-testid="member-name">
-            {m.fullName}
-          </h1>
-          <span className="rounded bg-stone-100 px-2 py-0.5 text-sm ring-1 ring-stone-200" data-testid="member-status">
-            {t(`mem.status.${m.status}`)}
-          </span>
-        </div>
+      <BackLink href="/members">{t('mem.title')}</BackLink>
+      <DetailHeader title={m.fullName} titleTestId="member-name" badge={{ tone: 'stone', text: t(`mem.status.${m.status}`), testId: 'member-status' }}>
         {pending ? (
           <p className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="member-pending">
             {t('mem.pendingTransfer', { unit: m.transferToName ?? '', date: formatDate(m.transferOutOn) })}
@@ -50,11 +32,11 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         ) : null}
         {m.hostName ? <p className="mt-3 rounded-md bg-stone-50 p-3 text-sm">{t('mem.temporaryAt', { unit: m.hostName })}</p> : null}
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-          <Row label={t('mem.birthDate')} value={formatDate(m.birthDate)} />
-          <Row label={t('mem.gender')} value={t(m.gender === 'male' ? 'referral.male' : 'referral.female')} />
-          <Row label={t('cases.col.nationalId')} value={m.nationalIdMasked ? <span className="font-mono">{m.nationalIdMasked}</span> : null} />
-          <Row label={t('mem.cell')} value={<span data-testid="member-cell">{m.cellName}</span>} />
-          <Row
+          <Field label={t('mem.birthDate')} value={formatDate(m.birthDate)} />
+          <Field label={t('mem.gender')} value={t(m.gender === 'male' ? 'referral.male' : 'referral.female')} />
+          <Field label={t('cases.col.nationalId')} value={m.nationalIdMasked ? <span className="font-mono">{m.nationalIdMasked}</span> : null} />
+          <Field label={t('mem.cell')} value={<span data-testid="member-cell">{m.cellName}</span>} />
+          <Field
             label={t('mem.enterprise')}
             value={
               m.enterpriseId ? (
@@ -64,13 +46,13 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
               ) : null
             }
           />
-          <Row label={t('mem.occupation')} value={t(`mem.occ.${m.occupation}`)} />
-          <Row label={t('mem.admittedOn')} value={formatDate(m.admittedOn)} />
-          {m.admissionDecisionNo ? <Row label={t('mem.admissionDecisionNo')} value={<span data-testid="member-decision-no">{m.admissionDecisionNo}</span>} /> : null}
-          <Row label={t('mem.officialOn')} value={m.officialOn ? formatDate(m.officialOn) : t('mem.standing.probationary')} />
-          <Row label={t('mem.cardNo')} value={m.cardNo} />
+          <Field label={t('mem.occupation')} value={t(`mem.occ.${m.occupation}`)} />
+          <Field label={t('mem.admittedOn')} value={formatDate(m.admittedOn)} />
+          {m.admissionDecisionNo ? <Field label={t('mem.admissionDecisionNo')} value={<span data-testid="member-decision-no">{m.admissionDecisionNo}</span>} /> : null}
+          <Field label={t('mem.officialOn')} value={m.officialOn ? formatDate(m.officialOn) : t('mem.standing.probationary')} />
+          <Field label={t('mem.cardNo')} value={m.cardNo} />
           {m.admissionCaseId ? (
-            <Row
+            <Field
               label={t('mem.fromCase')}
               value={
                 <Link href={`/cases/${m.admissionCaseId}`} className="text-red-800 underline">
@@ -80,7 +62,7 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
             />
           ) : null}
         </dl>
-      </header>
+      </DetailHeader>
 
       <section className="no-print space-y-3">
         {m.canReceive ? <MemberStepForm {...common} step="receive" title={t('mem.receive')} /> : null}
@@ -93,39 +75,33 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
         ) : null}
         {m.canManage && m.status === 'temporary_elsewhere' ? <MemberStepForm {...common} step="temporaryEnd" title={t('mem.temporaryEnd')} /> : null}
         {m.canManage && active ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('mem.edit')}</summary>
-            <div className="mt-4">
-              <EditMemberForm
-                l={{ submit: t('mem.submit'), pending: t('form.pending'), occupation: t('mem.occupation'), enterprise: t('mem.enterprise'), cardNo: t('mem.cardNo'), officialOn: t('mem.officialOn') }}
-                initial={{
-                  memberId: String(m.id),
-                  version: String(m.version),
-                  occupation: m.occupation,
-                  enterpriseId: m.enterpriseId ? String(m.enterpriseId) : '',
-                  cardNo: m.cardNo ?? '',
-                  officialOn: m.officialOn ? formatDate(m.officialOn) : '',
-                }}
-                occupations={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))}
-                pick={pick}
-                enterprise={m.enterpriseId ? { value: String(m.enterpriseId), label: m.enterpriseName ?? '' } : null}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('mem.edit')}>
+            <EditMemberForm
+              l={{ submit: t('mem.submit'), pending: t('form.pending'), occupation: t('mem.occupation'), enterprise: t('mem.enterprise'), cardNo: t('mem.cardNo'), officialOn: t('mem.officialOn') }}
+              initial={{
+                memberId: String(m.id),
+                version: String(m.version),
+                occupation: m.occupation,
+                enterpriseId: m.enterpriseId ? String(m.enterpriseId) : '',
+                cardNo: m.cardNo ?? '',
+                officialOn: m.officialOn ? formatDate(m.officialOn) : '',
+              }}
+              occupations={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))}
+              pick={pick}
+              enterprise={m.enterpriseId ? { value: String(m.enterpriseId), label: m.enterpriseName ?? '' } : null}
+            />
+          </Disclosure>
         ) : null}
         {m.canManage && active && !pending ? (
-          <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('mem.end')}</summary>
-            <div className="mt-4">
-              <EndMembershipForm
-                l={{ ...l, submit: t('mem.end'), status: t('mem.endStatus') }}
-                memberId={m.id}
-                version={m.version}
-                statuses={[{ value: '', label: '—' }, ...LEAVING_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
-                today={formatDate(today())}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('mem.end')}>
+            <EndMembershipForm
+              l={{ ...l, submit: t('mem.end'), status: t('mem.endStatus') }}
+              memberId={m.id}
+              version={m.version}
+              statuses={[{ value: '', label: '—' }, ...LEAVING_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
+              today={formatDate(today())}
+            />
+          </Disclosure>
         ) : null}
       </section>
 
@@ -146,17 +122,14 @@ export default async function MemberPage({ params }: { params: Promise<{ id: str
           </ul>
         )}
         {m.canAssign ? (
-          <details className="no-print rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <summary className="cursor-pointer font-semibold text-red-900">{t('asg.assign')}</summary>
-            <div className="mt-4">
-              <AssignForm
-                l={{ submit: t('asg.assign'), pending: t('form.pending'), cell: t('asg.cell'), role: t('asg.role'), startOn: t('asg.startOn'), endOn: t('asg.endOn') }}
-                memberId={m.id}
-                pick={pick}
-                today={formatDate(today())}
-              />
-            </div>
-          </details>
+          <Disclosure title={t('asg.assign')} className="no-print">
+            <AssignForm
+              l={{ submit: t('asg.assign'), pending: t('form.pending'), cell: t('asg.cell'), role: t('asg.role'), startOn: t('asg.startOn'), endOn: t('asg.endOn') }}
+              memberId={m.id}
+              pick={pick}
+              today={formatDate(today())}
+            />
+          </Disclosure>
         ) : null}
       </section>
 

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { getT } from '@/lib/i18n/server';
 import { pickerLabels } from '@/lib/page';
 import { OCCUPATIONS } from '@/lib/registry/kinds';
@@ -29,9 +29,7 @@ export default async function NewMemberPage() {
   const l = { ...Object.fromEntries(keys.map((k) => [k, t(`mem.${k}`)])), male: t('referral.male'), female: t('referral.female'), pending: t('form.pending') };
   return (
     <div className="space-y-4">
-      <Link href="/members" className="text-sm text-red-800 underline">
-        ← {t('mem.title')}
-      </Link>
+      <BackLink href="/members">{t('mem.title')}</BackLink>
       <h1 className="text-2xl font-bold text-red-900">{t('mem.new')}</h1>
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <MemberForm l={l} pick={pickerLabels(t)} occupations={[{ value: '', label: '—' }, ...OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))]} />

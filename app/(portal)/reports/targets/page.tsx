@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { cleanParams } from '@/lib/page';
 import { param, parseParams } from '@/lib/validation';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { listTargetSheet } from '@/lib/dal/reports';
 import { DalError } from '@/lib/dal/errors';
@@ -26,9 +26,7 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
   const label = period.kind === 'year' ? t('rep.period.year', { year: period.from }) : t('rep.period.term', { from: period.from, to: period.to });
   return (
     <div className="space-y-4">
-      <Link href={`/reports?period=${periodKey(period)}`} className="text-sm text-red-800 underline">
-        ← {t('rep.title')}
-      </Link>
+      <BackLink href={`/reports?period=${periodKey(period)}`}>{t('rep.title')}</BackLink>
       <h1 className="text-2xl font-bold text-red-900">
         {t('tgt.title')} · {label}
       </h1>

@@ -1,16 +1,14 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, confirmLabels, Field, FieldGrid } from '@/components/action-form';
 import { removeCalendarDayAction, saveCalendarDayAction, setCalendarYearAction } from './actions';
 
 type L = Record<string, string>;
 
-const formLabels = (l: L) => ({ pending: l.pending, confirm: l.confirm, cancel: l.cancel, confirmTitle: l.confirmTitle });
-
 /** Add a day off or a make-up working day, or correct the name or kind of one already there. */
 export function CalendarDayForm({ l, kinds }: { l: L; kinds: { value: string; label: string }[] }) {
   return (
-    <ActionForm action={saveCalendarDayAction} submitLabel={l.addSubmit} labels={formLabels(l)} testId="calendar-day-form">
+    <ActionForm action={saveCalendarDayAction} submitLabel={l.addSubmit} labels={confirmLabels(l)} testId="calendar-day-form">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field name="date" label={l.date} type="date" required />
         <Field name="name" label={l.name} required />
@@ -23,7 +21,7 @@ export function CalendarDayForm({ l, kinds }: { l: L; kinds: { value: string; la
 /** Remove one day, after a confirmation. */
 export function RemoveCalendarDay({ l, date, label }: { l: L; date: string; label: string }) {
   return (
-    <ActionForm action={removeCalendarDayAction} submitLabel={l.remove} labels={formLabels(l)} confirmText={`${label}: ${l.removeConfirm}`} danger testId={`calendar-remove-${date}`}>
+    <ActionForm action={removeCalendarDayAction} submitLabel={l.remove} labels={confirmLabels(l)} confirmText={`${label}: ${l.removeConfirm}`} danger testId={`calendar-remove-${date}`}>
       <input type="hidden" name="date" value={date} />
     </ActionForm>
   );
@@ -32,12 +30,12 @@ export function RemoveCalendarDay({ l, date, label }: { l: L; date: string; labe
 /** Mark the year announced (with its source) or provisional. */
 export function CalendarYearForm({ l, year, status, source, statuses }: { l: L; year: number; status: string; source: string; statuses: { value: string; label: string }[] }) {
   return (
-    <ActionForm action={setCalendarYearAction} submitLabel={l.statusSubmit} labels={formLabels(l)} testId="calendar-year-form">
+    <ActionForm action={setCalendarYearAction} submitLabel={l.statusSubmit} labels={confirmLabels(l)} testId="calendar-year-form">
       <input type="hidden" name="year" value={year} />
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="status" label={l.status} type="select" options={statuses} defaultValue={status} required />
         <Field name="source" label={l.source} defaultValue={source} required />
-      </div>
+      </FieldGrid>
     </ActionForm>
   );
 }

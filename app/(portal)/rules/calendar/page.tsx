@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { listCalendar } from '@/lib/dal/rules';
 import { formatDate } from '@/lib/format';
@@ -37,9 +38,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/rules" className="text-sm text-red-800 underline">
+        <BackLink href="/rules" arrow={false}>
           {t('rules.title')}
-        </Link>
+        </BackLink>
         <h1 className="mt-1 text-2xl font-bold text-red-900">{t('cal.title')}</h1>
         <p className="mt-1 text-sm text-stone-600">{t('cal.help')}</p>
       </div>

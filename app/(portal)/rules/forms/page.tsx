@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { connection } from 'next/server';
 import { today } from '@/lib/clock';
 import { listFormTemplates } from '@/lib/dal/forms';
@@ -16,9 +16,7 @@ export default async function FormTemplatesPage() {
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/rules" className="text-sm text-red-800 underline">
-          ← {t('rules.title')}
-        </Link>
+        <BackLink href="/rules">{t('rules.title')}</BackLink>
         <h1 className="mt-2 text-2xl font-bold text-red-900">{t('forms.admin.title')}</h1>
         <p className="mt-1 max-w-3xl text-sm text-stone-600">{t('forms.admin.help')}</p>
       </div>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import { ActionForm, Field, useFormState } from '@/components/action-form';
+import { ActionForm, Field, FieldGrid, useFormState } from '@/components/action-form';
 import { addFormTemplateAction } from './actions';
 
 /** The file input, its error beside it (the shared Field has no file type). */
@@ -47,7 +47,7 @@ export function TemplateUploadForm({ forms, labels, today }: { forms: { value: s
         return file && file.size > MAX_BYTES ? labels.tooLarge : null;
       }}
     >
-      <div className="grid gap-4 sm:grid-cols-2">
+      <FieldGrid>
         <Field name="form" label={labels.form} type="select" options={forms} required />
         <Field name="effectiveFrom" label={labels.effectiveFrom} type="date" defaultValue={today} required />
         <div className="sm:col-span-2">
@@ -56,7 +56,7 @@ export function TemplateUploadForm({ forms, labels, today }: { forms: { value: s
         <div className="sm:col-span-2">
           <Field name="note" label={labels.note} type="textarea" />
         </div>
-      </div>
+      </FieldGrid>
     </ActionForm>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DetailHeader, Field } from '@/components/page-chrome';
 import { ListSearch } from '@/components/list-search';
 import { Breadcrumb, ChildrenTable, KindBadge, UnitHistory } from '@/components/units';
 import { getUnit } from '@/lib/dal/units';
@@ -25,52 +26,45 @@ export default async function UnitPage({ params, searchParams }: { params: Promi
   return (
     <div className="space-y-6">
       <Breadcrumb items={unit.breadcrumb} t={t} />
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-red-900" data-testid="unit-name">
-            {unit.name}
-          </h1>
-          <KindBadge kind={unit.kind} t={t} />
-          {unit.status !== 'active' ? (
-            <span className="rounded bg-stone-200 px-2 py-0.5 text-xs font-semibold text-stone-700" data-testid="unit-status">
-              {t(`status.${unit.status}`)}
-            </span>
-          ) : null}
-        </div>
+      <DetailHeader
+        title={unit.name}
+        titleTestId="unit-name"
+        beside={
+          <>
+            <KindBadge kind={unit.kind} t={t} />
+            {unit.status !== 'active' ? (
+              <span className="rounded bg-stone-200 px-2 py-0.5 text-xs font-semibold text-stone-700" data-testid="unit-status">
+                {t(`status.${unit.status}`)}
+              </span>
+            ) : null}
+          </>
+        }
+      >
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-stone-500">{t('unit.code')}</dt>
             <dd>{unit.code}</dd>
           </div>
-          {unit.endedOn ? (
-            <div>
-              <dt className="text-stone-500">{t('unit.endedOn')}</dt>
-              <dd>{formatDate(unit.endedOn)}</dd>
-            </div>
-          ) : null}
-          {unit.mergedInto ? (
-            <div>
-              <dt className="text-stone-500">{t('unit.mergedInto')}</dt>
-              <dd>
+          <Field hideEmpty label={t('unit.endedOn')} value={formatDate(unit.endedOn)} />
+          <Field
+            hideEmpty
+            label={t('unit.mergedInto')}
+            value={
+              unit.mergedInto ? (
                 <Link className="text-red-800 underline" href={`/units/${unit.mergedInto.id}`}>
                   {unit.mergedInto.name}
                 </Link>
-              </dd>
-            </div>
-          ) : null}
-          {unit.description ? (
-            <div className="sm:col-span-3">
-              <dt className="text-stone-500">{t('unit.description')}</dt>
-              <dd className="whitespace-pre-line">{unit.description}</dd>
-            </div>
-          ) : null}
+              ) : null
+            }
+          />
+          <Field hideEmpty label={t('unit.description')} value={unit.description} className="sm:col-span-3" valueClassName="whitespace-pre-line" />
         </dl>
         {unit.allowed.manageUsers ? (
           <Link href={`/users?unitId=${unit.id}`} className="mt-3 inline-block text-sm text-red-800 underline">
             {t('unit.manageUsers')}
           </Link>
         ) : null}
-      </header>
+      </DetailHeader>
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">{t('unit.children')}</h2>

@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, Field } from '@/components/action-form';
+import { ActionForm, Field, HiddenFields } from '@/components/action-form';
 import { SearchPicker, type PickerLabels } from '@/components/search-picker';
 import { createUnitAction, dissolveUnitAction, mergeUnitAction, moveUnitAction, updateUnitAction } from './actions';
 
@@ -32,8 +32,7 @@ export function UnitAdmin({ unit, today, allowed, kindOptions, moveSource, merge
   const labels = { pending: L.pending, confirm: L.confirm, cancel: L.cancel, confirmTitle: L.confirmTitle };
   const hidden = (
     <>
-      <input type="hidden" name="id" value={unit.id} />
-      <input type="hidden" name="version" value={unit.version} />
+      <HiddenFields values={{ id: unit.id, version: unit.version }} />
     </>
   );
   return (

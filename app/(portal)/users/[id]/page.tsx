@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { getUser } from '@/lib/dal/users';
 import { requireUser } from '@/lib/dal/session';
 import { formatDateTime } from '@/lib/format';
@@ -19,9 +19,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const self = me.id === user.id;
   return (
     <div className="max-w-3xl space-y-4">
-      <Link href="/users" className="text-sm text-red-800 underline">
+      <BackLink href="/users" arrow={false}>
         {t('users.back')}
-      </Link>
+      </BackLink>
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-2xl font-bold text-red-900" data-testid="user-name">
           {user.fullName}

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { getUnitOption } from '@/lib/dal/units';
 import { canManageUsers } from '@/lib/dal/users';
 import { getT } from '@/lib/i18n/server';
@@ -18,9 +18,9 @@ export default async function NewUserPage({ searchParams }: { searchParams: Prom
   const defaultUnit = unitId ? await getUnitOption(unitId) : null;
   return (
     <div className="max-w-xl space-y-4">
-      <Link href="/users" className="text-sm text-red-800 underline">
+      <BackLink href="/users" arrow={false}>
         {t('users.back')}
-      </Link>
+      </BackLink>
       <h1 className="text-2xl font-bold text-red-900">{t('users.new')}</h1>
       <div className="rounded-lg border border-stone-200 bg-white p-5 shadow-sm">
         <CreateUserForm L={userFormText(t)} pick={pickerLabels(t)} roleOptions={roleOptions(t)} defaultUnit={defaultUnit} />

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PlainTable } from '@/components/card-table';
+import { BackLink, DetailHeader, FormPanel, Section } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getClass } from '@/lib/dal/classes';
 import { formatDate } from '@/lib/format';
@@ -14,57 +15,33 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const t = await getT();
   const pending = c.enrolments.filter((e) => !e.certificateNo);
   const year = today().slice(0, 4);
+  const subtitle = (
+    <>
+      {t(`cls.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
+    </>
+  );
   return (
     <div className="space-y-6">
-      <Link href="/classes" className="text-sm text-red-800 underline">
-        ← {t('cls.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <h1 className="text-2xl font-bold text-red-900" data-testid="class-title">
-          {c.title}
-        </h1>
-        <p className="mt-2 text-sm text-stone-600">
-          {t(`cls.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
-        </p>
-      </header>
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('cls.enrolled')}</h2>
-        {c.enrolments.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('cls.noneEnrolled')}</p>
-        ) : (
-          <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-            <table className="min-w-full text-sm" data-testid="enrolments-table">
-              <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-                <tr>
-                  <th className="px-4 py-2">{t('mem.fullName')}</th>
-                  <th className="px-4 py-2">{t('cases.col.nationalId')}</th>
-                  <th className="px-4 py-2">{t('cls.certificate')}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-stone-100">
-                {c.enrolments.map((e) => (
-                  <tr key={e.id}>
-                    <td className="px-4 py-2">{e.fullName}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{e.nationalIdMasked}</td>
-                    <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('cls.notYet')}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+      <BackLink href="/classes">{t('cls.title')}</BackLink>
+      <DetailHeader title={c.title} titleTestId="class-title" subtitle={subtitle} />
+      <Section title={t('cls.enrolled')} emptyText={c.enrolments.length ? null : t('cls.noneEnrolled')}>
+        <PlainTable head={[{ label: t('mem.fullName') }, { label: t('cases.col.nationalId') }, { label: t('cls.certificate') }]} testId="enrolments-table" bodyClassName="divide-y divide-stone-100">
+          {c.enrolments.map((e) => (
+            <tr key={e.id}>
+              <td className="px-4 py-2">{e.fullName}</td>
+              <td className="px-4 py-2 font-mono text-xs">{e.nationalIdMasked}</td>
+              <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('cls.notYet')}</span>}</td>
+            </tr>
+          ))}
+        </PlainTable>
+      </Section>
       {c.canManage ? (
         <div className="grid gap-4 md:grid-cols-2">
-          <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <h2 className="mb-1 font-semibold text-red-900">{t('cls.enrol')}</h2>
-            <p className="mb-3 text-xs text-stone-500">{t('cls.enrolHelp')}</p>
+          <FormPanel title={t('cls.enrol')} help={t('cls.enrolHelp')}>
             <EnrolForm l={{ submit: t('cls.enrol'), pending: t('form.pending'), legend: t('cls.enrolPick') }} pick={{ ...pickerLabels(t), none: t('cls.noEligible') }} classId={c.id} />
-          </section>
+          </FormPanel>
           {pending.length ? (
-            <section className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-              <h2 className="mb-1 font-semibold text-red-900">{t('cls.issue')}</h2>
-              <p className="mb-3 text-xs text-stone-500">{t('cls.issueHelp')}</p>
+            <FormPanel title={t('cls.issue')} help={t('cls.issueHelp')}>
               <IssueForm
                 l={{ submit: t('cls.issue'), pending: t('form.pending'), legend: t('cls.enrolled'), firstNumber: t('cls.firstNumber'), certificateOn: t('cls.certificateOn') }}
                 classId={c.id}
@@ -72,7 +49,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                 today={formatDate(today())}
                 firstNumber={`${c.kind === 'awareness' ? 'BDNT' : 'LLCT'}-${year}-001`}
               />
-            </section>
+            </FormPanel>
           ) : null}
         </div>
       ) : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink, DetailHeader, Disclosure, Field, Section } from '@/components/page-chrome';
 import { getEnterprise } from '@/lib/dal/enterprises';
 import { formatDate } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
@@ -12,45 +13,28 @@ import { EnterpriseForm } from '../enterprise-form';
 
 export const metadata: Metadata = { title: 'Doanh nghiệp' };
 
-function Row({ label, value, testId }: { label: string; value: React.ReactNode; testId?: string }) {
-  return (
-    <div>
-      <dt className="text-stone-500">{label}</dt>
-      <dd data-testid={testId}>{value === null || value === undefined || value === '' ? '—' : value}</dd>
-    </div>
-  );
-}
-
 export default async function EnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const e = await orNotFound(getEnterprise(idParam((await params).id)));
   const t = await getT();
   const yes = (b: boolean) => t(b ? 'yes' : 'no');
   return (
     <div className="space-y-6">
-      <Link href="/enterprises" className="text-sm text-red-800 underline">
-        ← {t('ent.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-red-900" data-testid="enterprise-name">
-            {e.name}
-          </h1>
-          <span className="rounded bg-stone-100 px-2 py-0.5 text-sm ring-1 ring-stone-200">{t(`ent.status.${e.status}`)}</span>
-        </div>
+      <BackLink href="/enterprises">{t('ent.title')}</BackLink>
+      <DetailHeader title={e.name} titleTestId="enterprise-name" badge={{ tone: 'stone', text: t(`ent.status.${e.status}`) }}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-          <Row label={t('ent.taxCode')} value={<span className="font-mono">{e.taxCode}</span>} testId="enterprise-tax-code" />
-          <Row label={t('ent.type')} value={t(`ent.type.${e.type}`)} />
-          <Row label={t('ent.foreignInvested')} value={yes(e.foreignInvested)} />
-          <Row label={t('ent.address')} value={e.address} />
-          <Row label={t('ent.managingUnit')} value={e.managingUnit.name} />
-          <Row label={t('ent.zone')} value={e.zone} />
-          <Row label={t('ent.workforce')} value={e.workforce.toLocaleString('vi-VN')} />
-          <Row label={t('ent.ownerName')} value={e.ownerName} />
-          <Row label={t('ent.ownerIsMember')} value={yes(e.ownerIsMember)} />
+          <Field label={t('ent.taxCode')} value={<span className="font-mono">{e.taxCode}</span>} testId="enterprise-tax-code" />
+          <Field label={t('ent.type')} value={t(`ent.type.${e.type}`)} />
+          <Field label={t('ent.foreignInvested')} value={yes(e.foreignInvested)} />
+          <Field label={t('ent.address')} value={e.address} />
+          <Field label={t('ent.managingUnit')} value={e.managingUnit.name} />
+          <Field label={t('ent.zone')} value={e.zone} />
+          <Field label={t('ent.workforce')} value={e.workforce.toLocaleString('vi-VN')} />
+          <Field label={t('ent.ownerName')} value={e.ownerName} />
+          <Field label={t('ent.ownerIsMember')} value={yes(e.ownerIsMember)} />
         </dl>
         <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('ent.organisations')}</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-          <Row
+          <Field
             label={t('ent.partyUnit')}
             testId="enterprise-party"
             value={
@@ -73,106 +57,90 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
               )
             }
           />
-          <Row label={t('ent.hasTradeUnion')} value={e.tradeUnionUnit?.name ?? yes(e.hasTradeUnion)} />
-          <Row label={t('ent.hasYouthUnion')} value={e.youthUnionUnit?.name ?? yes(e.hasYouthUnion)} />
+          <Field label={t('ent.hasTradeUnion')} value={e.tradeUnionUnit?.name ?? yes(e.hasTradeUnion)} />
+          <Field label={t('ent.hasYouthUnion')} value={e.youthUnionUnit?.name ?? yes(e.hasYouthUnion)} />
         </dl>
-      </header>
+      </DetailHeader>
 
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('ent.meetings')}</h2>
-        {e.meetings.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('ent.meetingsEmpty')}</p>
-        ) : (
-          <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="enterprise-meetings">
-            {e.meetings.map((m) => (
-              <li key={m.id} className="text-sm">
-                <span className="font-semibold tabular-nums">{formatDate(m.metOn)}</span> — {t(`meeting.outcome.${m.outcome}`)}{' '}
-                <span className="text-stone-500">
-                  ({m.unitName}: {m.attendees})
-                </span>
-                {m.summary ? <div className="mt-1">{m.summary}</div> : null}
-                {m.nextStep ? (
-                  <div className="mt-1 text-stone-600">
-                    {t('meeting.nextStep')}: {m.nextStep}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <Section title={t('ent.meetings')} emptyText={e.meetings.length ? null : t('ent.meetingsEmpty')}>
+        <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="enterprise-meetings">
+          {e.meetings.map((m) => (
+            <li key={m.id} className="text-sm">
+              <span className="font-semibold tabular-nums">{formatDate(m.metOn)}</span> — {t(`meeting.outcome.${m.outcome}`)}{' '}
+              <span className="text-stone-500">
+                ({m.unitName}: {m.attendees})
+              </span>
+              {m.summary ? <div className="mt-1">{m.summary}</div> : null}
+              {m.nextStep ? (
+                <div className="mt-1 text-stone-600">
+                  {t('meeting.nextStep')}: {m.nextStep}
+                </div>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </Section>
 
       {e.canRecordMeeting ? (
-        <details className="no-print rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-          <summary className="cursor-pointer font-semibold text-red-900">{t('meeting.record')}</summary>
-          <div className="mt-4">
-            <MeetingForm
-              l={{
-                metOn: t('meeting.metOn'),
-                outcome: t('meeting.outcome'),
-                attendees: t('meeting.attendees'),
-                nextStep: t('meeting.nextStep'),
-                summary: t('meeting.summary'),
-                submit: t('meeting.record'),
-                pending: t('form.pending'),
-              }}
-              enterpriseId={e.id}
-              today={formatDate(today())}
-              outcomes={[{ value: '', label: '—' }, ...MEETING_OUTCOMES.map((o) => ({ value: o, label: t(`meeting.outcome.${o}`) }))]}
-            />
-          </div>
-        </details>
+        <Disclosure title={t('meeting.record')} className="no-print">
+          <MeetingForm
+            l={{
+              metOn: t('meeting.metOn'),
+              outcome: t('meeting.outcome'),
+              attendees: t('meeting.attendees'),
+              nextStep: t('meeting.nextStep'),
+              summary: t('meeting.summary'),
+              submit: t('meeting.record'),
+              pending: t('form.pending'),
+            }}
+            enterpriseId={e.id}
+            today={formatDate(today())}
+            outcomes={[{ value: '', label: '—' }, ...MEETING_OUTCOMES.map((o) => ({ value: o, label: t(`meeting.outcome.${o}`) }))]}
+          />
+        </Disclosure>
       ) : null}
 
-      <section>
-        <h2 className="mb-3 text-lg font-semibold">{t('ent.findings')}</h2>
-        {e.findings.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('ent.findingsEmpty')}</p>
-        ) : (
-          <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="enterprise-findings">
-            {e.findings.map((f) => (
-              <li key={f.id} className="px-4 py-2">
-                <span className="font-medium">{f.roundTitle}</span> ({formatDate(f.heldOn)}): {t('survey.membersWorking')} {f.membersWorking} · {t('survey.unionPresent')} {yes(f.unionPresent)} ·{' '}
-                {t(`survey.attitude.${f.ownerAttitude}`)}
-                {f.note ? <div className="text-stone-600">{f.note}</div> : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Section title={t('ent.findings')} emptyText={e.findings.length ? null : t('ent.findingsEmpty')}>
+        <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="enterprise-findings">
+          {e.findings.map((f) => (
+            <li key={f.id} className="px-4 py-2">
+              <span className="font-medium">{f.roundTitle}</span> ({formatDate(f.heldOn)}): {t('survey.membersWorking')} {f.membersWorking} · {t('survey.unionPresent')} {yes(f.unionPresent)} ·{' '}
+              {t(`survey.attitude.${f.ownerAttitude}`)}
+              {f.note ? <div className="text-stone-600">{f.note}</div> : null}
+            </li>
+          ))}
+        </ul>
+      </Section>
 
       {e.canEdit ? (
-        <details className="no-print rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="enterprise-edit">
-          <summary className="cursor-pointer font-semibold text-red-900">{t('ent.edit')}</summary>
-          <div className="mt-4">
-            <EnterpriseForm
-              l={enterpriseFormText(t)}
-              pick={pickerLabels(t)}
-              options={enterpriseFormOptions(t)}
-              links={enterpriseFormLinks(e)}
-              initial={{
-                id: String(e.id),
-                version: String(e.version),
-                name: e.name,
-                taxCode: e.taxCode,
-                type: e.type,
-                status: e.status,
-                address: e.address,
-                managingUnitId: String(e.managingUnit.id),
-                zone: e.zone ?? '',
-                workforce: String(e.workforce),
-                ownerName: e.ownerName ?? '',
-                partyUnitId: e.partyUnit ? String(e.partyUnit.id) : '',
-                tradeUnionUnitId: e.tradeUnionUnit ? String(e.tradeUnionUnit.id) : '',
-                youthUnionUnitId: e.youthUnionUnit ? String(e.youthUnionUnit.id) : '',
-                foreignInvested: e.foreignInvested ? 'on' : '',
-                ownerIsMember: e.ownerIsMember ? 'on' : '',
-                hasTradeUnion: e.hasTradeUnion ? 'on' : '',
-                hasYouthUnion: e.hasYouthUnion ? 'on' : '',
-              }}
-            />
-          </div>
-        </details>
+        <Disclosure title={t('ent.edit')} className="no-print" testId="enterprise-edit">
+          <EnterpriseForm
+            l={enterpriseFormText(t)}
+            pick={pickerLabels(t)}
+            options={enterpriseFormOptions(t)}
+            links={enterpriseFormLinks(e)}
+            initial={{
+              id: String(e.id),
+              version: String(e.version),
+              name: e.name,
+              taxCode: e.taxCode,
+              type: e.type,
+              status: e.status,
+              address: e.address,
+              managingUnitId: String(e.managingUnit.id),
+              zone: e.zone ?? '',
+              workforce: String(e.workforce),
+              ownerName: e.ownerName ?? '',
+              partyUnitId: e.partyUnit ? String(e.partyUnit.id) : '',
+              tradeUnionUnitId: e.tradeUnionUnit ? String(e.tradeUnionUnit.id) : '',
+              youthUnionUnitId: e.youthUnionUnit ? String(e.youthUnionUnit.id) : '',
+              foreignInvested: e.foreignInvested ? 'on' : '',
+              ownerIsMember: e.ownerIsMember ? 'on' : '',
+              hasTradeUnion: e.hasTradeUnion ? 'on' : '',
+              hasYouthUnion: e.hasYouthUnion ? 'on' : '',
+            }}
+          />
+        </Disclosure>
       ) : (
         <p className="text-sm text-stone-500">{t('ent.readOnly')}</p>
       )}

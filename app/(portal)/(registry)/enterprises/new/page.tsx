@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { getT } from '@/lib/i18n/server';
 import { pickerLabels } from '@/lib/page';
 import { enterpriseFormOptions, enterpriseFormText } from '@/lib/registry/labels';
@@ -11,9 +11,7 @@ export default async function NewEnterprisePage() {
   const t = await getT();
   return (
     <div className="space-y-4">
-      <Link href="/enterprises" className="text-sm text-red-800 underline">
-        ← {t('ent.title')}
-      </Link>
+      <BackLink href="/enterprises">{t('ent.title')}</BackLink>
       <h1 className="text-2xl font-bold text-red-900">{t('ent.new')}</h1>
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <EnterpriseForm l={enterpriseFormText(t)} pick={pickerLabels(t)} options={enterpriseFormOptions(t)} />

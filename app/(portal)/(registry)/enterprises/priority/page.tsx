@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
+import { PlainTable, RowLink } from '@/components/card-table';
 import Link from 'next/link';
+import { BackLink, PageTitle } from '@/components/page-chrome';
 import { listPriorityEnterprises } from '@/lib/dal/enterprises';
 import { getT } from '@/lib/i18n/server';
 import { EmptyState } from '@/components/empty-state';
@@ -10,11 +12,8 @@ export default async function PriorityPage() {
   const [{ items, minMembers }, t] = await Promise.all([listPriorityEnterprises(), getT()]);
   return (
     <div className="space-y-4">
-      <Link href="/enterprises" className="text-sm text-red-800 underline">
-        ← {t('ent.title')}
-      </Link>
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-bold text-red-900">{t('prio.title')}</h1>
+      <BackLink href="/enterprises">{t('ent.title')}</BackLink>
+      <PageTitle title={t('prio.title')}>
         {items.length ? (
           // A file download from a route handler: a plain link, not a client-side navigation.
           // eslint-disable-next-line @next/next/no-html-link-for-pages
@@ -22,53 +21,48 @@ export default async function PriorityPage() {
             {t('prio.download')}
           </a>
         ) : null}
-      </div>
+      </PageTitle>
       <p className="text-sm text-stone-600">{t('prio.help', { min: minMembers })}</p>
       {items.length === 0 ? (
         <EmptyState>{t('prio.empty')}</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="priority-table">
-            <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
-              <tr>
-                <th className="px-3 py-2">{t('prio.rank')}</th>
-                <th className="px-3 py-2">{t('ent.name')}</th>
-                <th className="px-3 py-2 text-right">{t('prio.officialMembers')}</th>
-                <th className="px-3 py-2 text-right">{t('ent.workforce')}</th>
-                <th className="px-3 py-2 text-right">{t('prio.score')}</th>
-                <th className="px-3 py-2">{t('prio.lastMeeting')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-stone-100 align-top">
-              {items.map((e) => (
-                <tr key={e.id} className={e.ready ? 'bg-green-50' : ''}>
-                  <td className="px-3 py-2 tabular-nums">{e.rank}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/enterprises/${e.id}`} className="font-medium text-red-900 hover:underline">
-                      {e.name}
+        <PlainTable
+          head={[
+            { label: t('prio.rank') },
+            { label: t('ent.name') },
+            { label: t('prio.officialMembers'), align: 'right' },
+            { label: t('ent.workforce'), align: 'right' },
+            { label: t('prio.score'), align: 'right' },
+            { label: t('prio.lastMeeting') },
+          ]}
+          testId="priority-table"
+          cell="px-3 py-2"
+        >
+          {items.map((e) => (
+            <tr key={e.id} className={e.ready ? 'bg-green-50' : ''}>
+              <td className="px-3 py-2 tabular-nums">{e.rank}</td>
+              <td className="px-3 py-2">
+                <RowLink href={`/enterprises/${e.id}`}>{e.name}</RowLink>
+                <div className="text-xs text-stone-500">{[e.managingUnitName, e.zone, e.foreignInvested ? 'FDI' : null, e.hasTradeUnion ? t('ent.union') : null].filter(Boolean).join(' · ')}</div>
+                {e.ready ? (
+                  <div className="mt-1 flex items-center gap-2">
+                    <span className="rounded bg-green-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('prio.readyBadge')}</span>
+                    <Link href={`/enterprises/${e.id}/found`} className="text-xs text-red-800 underline">
+                      {t('prio.propose')}
                     </Link>
-                    <div className="text-xs text-stone-500">{[e.managingUnitName, e.zone, e.foreignInvested ? 'FDI' : null, e.hasTradeUnion ? t('ent.union') : null].filter(Boolean).join(' · ')}</div>
-                    {e.ready ? (
-                      <div className="mt-1 flex items-center gap-2">
-                        <span className="rounded bg-green-700 px-1.5 py-0.5 text-xs font-semibold text-white">{t('prio.readyBadge')}</span>
-                        <Link href={`/enterprises/${e.id}/found`} className="text-xs text-red-800 underline">
-                          {t('prio.propose')}
-                        </Link>
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">
-                    {e.officialMembers}
-                    {e.surveyedMembers !== null ? <div className="text-xs text-stone-500">{t('prio.surveyed', { n: e.surveyedMembers })}</div> : null}
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{e.workforce.toLocaleString('vi-VN')}</td>
-                  <td className="px-3 py-2 text-right tabular-nums">{e.priorityScore}</td>
-                  <td className="px-3 py-2">{e.lastMeetingOutcome ? t(`meeting.outcome.${e.lastMeetingOutcome}`) : '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+                  </div>
+                ) : null}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">
+                {e.officialMembers}
+                {e.surveyedMembers !== null ? <div className="text-xs text-stone-500">{t('prio.surveyed', { n: e.surveyedMembers })}</div> : null}
+              </td>
+              <td className="px-3 py-2 text-right tabular-nums">{e.workforce.toLocaleString('vi-VN')}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{e.priorityScore}</td>
+              <td className="px-3 py-2">{e.lastMeetingOutcome ? t(`meeting.outcome.${e.lastMeetingOutcome}`) : '—'}</td>
+            </tr>
+          ))}
+        </PlainTable>
       )}
     </div>
   );

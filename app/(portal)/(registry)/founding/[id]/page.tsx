@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BackLink, DetailHeader, Field, FormPanel } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getFoundingProposal } from '@/lib/dal/founding';
 import { formatDate } from '@/lib/format';
@@ -15,16 +16,8 @@ export default async function FoundingProposalPage({ params }: { params: Promise
   const common = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle') };
   return (
     <div className="space-y-6">
-      <Link href="/founding" className="text-sm text-red-800 underline">
-        ← {t('fnd.title')}
-      </Link>
-      <header className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <div className="flex flex-wrap items-center gap-3">
-          <h1 className="text-2xl font-bold text-red-900">{p.cellName}</h1>
-          <span className="rounded bg-amber-50 px-2 py-0.5 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="founding-state">
-            {t(`fnd.state.${p.state}`)}
-          </span>
-        </div>
+      <BackLink href="/founding">{t('fnd.title')}</BackLink>
+      <DetailHeader title={p.cellName} badge={{ tone: 'amber', text: t(`fnd.state.${p.state}`), testId: 'founding-state' }}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-stone-500">{t('survey.enterprise')}</dt>
@@ -63,22 +56,18 @@ export default async function FoundingProposalPage({ params }: { params: Promise
               ) : null}
             </div>
           ) : null}
-          {p.newUnitId ? (
-            <div>
-              <dt className="text-stone-500">{t('fnd.newUnit')}</dt>
-              <dd>
+          <Field
+            hideEmpty
+            label={t('fnd.newUnit')}
+            value={
+              p.newUnitId ? (
                 <Link href={`/units/${p.newUnitId}`} className="text-red-800 underline" data-testid="founding-new-unit">
                   {p.cellName}
                 </Link>
-              </dd>
-            </div>
-          ) : null}
-          {p.rejectReason ? (
-            <div className="sm:col-span-3">
-              <dt className="text-stone-500">{t('fnd.reason')}</dt>
-              <dd>{p.rejectReason}</dd>
-            </div>
-          ) : null}
+              ) : null
+            }
+          />
+          <Field hideEmpty label={t('fnd.reason')} value={p.rejectReason} className="sm:col-span-3" />
         </dl>
         <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('fnd.members')}</h2>
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="founding-members">
@@ -91,11 +80,10 @@ export default async function FoundingProposalPage({ params }: { params: Promise
             </li>
           ))}
         </ul>
-      </header>
+      </DetailHeader>
       {p.canDecide ? (
         <section className="grid gap-4 md:grid-cols-2">
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <h2 className="mb-3 font-semibold text-red-900">{t('fnd.decide')}</h2>
+          <FormPanel title={t('fnd.decide')} as="div">
             <DecideForm
               l={{ ...common, submit: t('fnd.decide'), decisionNo: t('fnd.decisionNo'), decisionOn: t('fnd.decisionOn'), secretary: t('fnd.secretary') }}
               id={p.id}
@@ -103,11 +91,10 @@ export default async function FoundingProposalPage({ params }: { params: Promise
               members={[{ value: '', label: '—' }, ...p.memberList.map((m) => ({ value: String(m.id), label: m.fullName }))]}
               today={formatDate(today())}
             />
-          </div>
-          <div className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-            <h2 className="mb-3 font-semibold text-red-900">{t('fnd.reject')}</h2>
+          </FormPanel>
+          <FormPanel title={t('fnd.reject')} as="div">
             <RejectForm l={{ ...common, submit: t('fnd.reject'), reason: t('fnd.reason') }} id={p.id} version={p.version} />
-          </div>
+          </FormPanel>
         </section>
       ) : null}
     </div>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { getCase } from '@/lib/dal/admission';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';
@@ -10,6 +10,16 @@ import { PrintButton } from '@/components/print-button';
 export const metadata: Metadata = { title: 'Bản in hồ sơ kết nạp' };
 
 /** The case on A4 portrait: who, where it stands, its papers and its whole timeline (opening it is logged as opening the case). */
+/** A part of the printed case: its title, then the content or, when there is nothing, `emptyText`. */
+function PrintSection({ title, emptyText, children }: { title: string; emptyText: string | null; children: React.ReactNode }) {
+  return (
+    <section>
+      <h2 className="mb-2 font-semibold">{title}</h2>
+      {emptyText ? <p>{emptyText}</p> : children}
+    </section>
+  );
+}
+
 export default async function CasePrintPage({ params }: { params: Promise<{ id: string }> }) {
   const c = await orNotFound(getCase(idParam((await params).id)));
   const t = await getT();
@@ -32,9 +42,7 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
   return (
     <article className="print-case mx-auto max-w-[210mm] space-y-5 bg-white p-6 text-sm text-stone-900 print:max-w-none print:p-0" data-testid="case-print">
       <div className="no-print flex flex-wrap items-center gap-3">
-        <Link href={`/cases/${c.id}`} className="text-sm text-red-800 underline">
-          ← {c.fullName}
-        </Link>
+        <BackLink href={`/cases/${c.id}`}>{c.fullName}</BackLink>
         <PrintButton label={t('print.button')} />
       </div>
       <header className="border-b border-stone-300 pb-3">
@@ -54,54 +62,44 @@ export default async function CasePrintPage({ params }: { params: Promise<{ id: 
             </div>
           ))}
       </dl>
-      <section>
-        <h2 className="mb-2 font-semibold">{t('case.documents')}</h2>
-        {c.documents.length === 0 ? (
-          <p>{t('case.documentsEmpty')}</p>
-        ) : (
-          <table className="w-full border-collapse text-left">
-            <thead>
-              <tr className="border-b border-stone-400">
-                <th className="py-1 pr-2">{t('print.paper')}</th>
-                <th className="py-1 pr-2">{t('print.numberDate')}</th>
-                <th className="py-1">{t('print.file')}</th>
+      <PrintSection title={t('case.documents')} emptyText={c.documents.length ? null : t('case.documentsEmpty')}>
+        <table className="w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-stone-400">
+              <th className="py-1 pr-2">{t('print.paper')}</th>
+              <th className="py-1 pr-2">{t('print.numberDate')}</th>
+              <th className="py-1">{t('print.file')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {c.documents.map((d) => (
+              <tr key={d.id} className="border-b border-stone-200 align-top">
+                <td className="py-1 pr-2">
+                  <div className="font-medium">{t(`doc.${d.kind}` as MessageKey)}</div>
+                  <div>{d.title}</div>
+                </td>
+                <td className="py-1 pr-2">{[d.number, formatDate(d.issuedOn)].filter(Boolean).join(' · ')}</td>
+                <td className="py-1">{d.files.length ? d.files.map((f) => f.fileName).join('; ') : d.onFileReason ? t('papers.onFile', { reason: d.onFileReason }) : t('papers.noFileYet')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {c.documents.map((d) => (
-                <tr key={d.id} className="border-b border-stone-200 align-top">
-                  <td className="py-1 pr-2">
-                    <div className="font-medium">{t(`doc.${d.kind}` as MessageKey)}</div>
-                    <div>{d.title}</div>
-                  </td>
-                  <td className="py-1 pr-2">{[d.number, formatDate(d.issuedOn)].filter(Boolean).join(' · ')}</td>
-                  <td className="py-1">{d.files.length ? d.files.map((f) => f.fileName).join('; ') : d.onFileReason ? t('papers.onFile', { reason: d.onFileReason }) : t('papers.noFileYet')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section>
-        <h2 className="mb-2 font-semibold">{t('case.timeline')}</h2>
-        {c.timeline.length === 0 ? (
-          <p>{t('case.timelineEmpty')}</p>
-        ) : (
-          <ol className="space-y-1">
-            {c.timeline.map((e) => (
-              <li key={e.id} className="break-inside-avoid">
-                <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)} ({e.actorName}, {e.actorUnitName}; {t('case.round')}{' '}
-                {e.round}){e.comment ? <div className="pl-4 italic">{e.comment}</div> : null}
-                {e.overrides.map((o) => (
-                  <div key={o.check} className="pl-4">
-                    {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}
-                  </div>
-                ))}
-              </li>
             ))}
-          </ol>
-        )}
-      </section>
+          </tbody>
+        </table>
+      </PrintSection>
+      <PrintSection title={t('case.timeline')} emptyText={c.timeline.length ? null : t('case.timelineEmpty')}>
+        <ol className="space-y-1">
+          {c.timeline.map((e) => (
+            <li key={e.id} className="break-inside-avoid">
+              <span className="font-semibold tabular-nums">{formatDate(e.effectiveOn)}</span> — {t(`transition.${e.transition}` as MessageKey)} ({e.actorName}, {e.actorUnitName}; {t('case.round')}{' '}
+              {e.round}){e.comment ? <div className="pl-4 italic">{e.comment}</div> : null}
+              {e.overrides.map((o) => (
+                <div key={o.check} className="pl-4">
+                  {t('case.overrideBy', { check: t(`checkName.${o.check}` as MessageKey), reason: o.reason })}
+                </div>
+              ))}
+            </li>
+          ))}
+        </ol>
+      </PrintSection>
       <footer className="border-t border-stone-300 pt-2 text-xs text-stone-600">{t('print.printedOn', { at: formatDateTime(new Date()) })}</footer>
     </article>
   );

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/page-chrome';
 import { today } from '@/lib/clock';
 import { getEnterprise } from '@/lib/dal/enterprises';
 import { FOUNDING_PARENT_KINDS, foundingOptions } from '@/lib/dal/founding';
@@ -16,9 +16,7 @@ export default async function ProposeFoundingPage({ params }: { params: Promise<
   const [e, opts, t] = await Promise.all([orNotFound(getEnterprise(id)), orNotFound(foundingOptions(id)), getT()]);
   return (
     <div className="space-y-4">
-      <Link href={`/enterprises/${e.id}`} className="text-sm text-red-800 underline">
-        ← {e.name}
-      </Link>
+      <BackLink href={`/enterprises/${e.id}`}>{e.name}</BackLink>
       <h1 className="text-2xl font-bold text-red-900">{t('fnd.propose')}</h1>
       {e.partyUnit ? (
         <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('errors.foundingNotNeeded')}</p>
