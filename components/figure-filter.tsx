@@ -20,10 +20,10 @@ export function FigureFilter({ text, clearHref, clearLabel, testId = 'figure-fil
 export function FilterActions({ span, t, clearHref, count, countTestId }: { span: string; t: T; clearHref?: string; count: string; countTestId: string }) {
   return (
     <div className={`flex flex-wrap items-center gap-3 ${span}`}>
-      <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ent.filter.apply')}</button>
+      <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('enterprises.filter.apply')}</button>
       {clearHref ? (
         <Link href={clearHref} className="text-sm text-red-800 underline">
-          {t('ent.filter.clear')}
+          {t('enterprises.filter.clear')}
         </Link>
       ) : null}
       <span className="ml-auto text-sm text-stone-600" data-testid={countTestId}>
@@ -41,7 +41,7 @@ export function FilterSelect({ name, label, value, options, t }: { name: string;
   return (
     <select name={name} defaultValue={value ?? ''} aria-label={label} className={FILTER_INPUT}>
       <option value="">
-        {label}: {t('ent.filter.all')}
+        {label}: {t('enterprises.filter.all')}
       </option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>

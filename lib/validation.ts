@@ -6,7 +6,7 @@ import { UNIT_KINDS } from '@/lib/units/kinds';
 
 /**
  * Zod building blocks shared by every form. Error messages are message keys (see
- * lib/i18n/messages.ts), optionally followed by "|param" for the {max}/{min} placeholder.
+ * lib/i18n/vi.ts), optionally followed by "|param" for the {max}/{min} placeholder.
  */
 /** Control characters no one types (NUL, escape, …): PostgreSQL refuses NUL in text, and none belongs in a record. Tabs and line breaks are allowed. */
 export const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;

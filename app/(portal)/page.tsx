@@ -187,7 +187,7 @@ function Progress({ h, t }: { h: Home; t: T }) {
         <span className="ml-auto flex gap-3">
           {h.abilities.setTargets ? (
             <Link href={`/reports/targets?period=${h.year}`} className={link}>
-              {t('rep.setTargets')}
+              {t('reports.setTargets')}
             </Link>
           ) : null}
           <Link href="/reports" className={link}>

@@ -82,7 +82,7 @@ describe('changeLines', () => {
       before: { status: 'active' },
       after: { status: 'deceased', effectiveOn: '2026-02-01', note: '' },
       vi: [
-        ['Tình trạng', 'Đang sinh hoạt', translate('vi', 'mem.status.deceased')],
+        ['Tình trạng', 'Đang sinh hoạt', translate('vi', 'members.status.deceased')],
         ['Ngày hiệu lực', '—', '01/02/2026'],
       ],
     },

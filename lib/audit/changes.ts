@@ -63,23 +63,23 @@ function enumPrefix(action: string, key: string): string | undefined {
   const area = action.split('.')[0];
   switch (key) {
     case 'state':
-      return area === 'founding' ? 'fnd.state.' : 'state.';
+      return area === 'founding' ? 'founding.state.' : 'state.';
     case 'role':
       return 'role.';
     case 'kind':
-      return area === 'class' ? 'cls.kind.' : 'kind.';
+      return area === 'class' ? 'classes.kind.' : 'kind.';
     case 'type':
-      return 'ent.type.';
+      return 'enterprises.type.';
     case 'status':
-      return area === 'member' ? 'mem.status.' : area === 'enterprise' ? 'ent.status.' : undefined;
+      return area === 'member' ? 'members.status.' : area === 'enterprise' ? 'enterprises.status.' : undefined;
     case 'occupation':
-      return 'mem.occ.';
+      return 'members.occ.';
     case 'outcome':
       return 'meeting.outcome.';
     case 'grade':
-      return 'rat.grade.';
+      return 'ratings.grade.';
     case 'measure':
-      return 'rep.m.';
+      return 'reports.m.';
     default:
       return undefined;
   }

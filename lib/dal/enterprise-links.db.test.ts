@@ -109,7 +109,7 @@ describe('linking enterprises at once', () => {
     const a = await idOf(TRAI_CAY);
     const other = await t.unitId('TG-MYTHO-P4-PHUONGNAM');
     const err = await expectRefused(t, 'p4.officer', () => linkEnterprises({ enterpriseIds: [a], unitId: other, replace: false }), 'conflict');
-    assert.equal(err.key, 'ent.link.replaceNeeded');
+    assert.equal(err.key, 'enterprises.link.replaceNeeded');
     assert.equal(err.params?.n, 1);
     assert.match(String(err.params?.names), /Trái cây/);
     const { audit } = await withAudit(t, () => t.run('p4.officer', () => linkEnterprises({ enterpriseIds: [a], unitId: other, replace: true })));
@@ -128,7 +128,7 @@ describe('linking enterprises at once', () => {
     for (const code of ['TG-MYTHO-P4', 'TG-MYTHO']) {
       const unitId = await t.unitId(code);
       const err = await expectRefused(t, 'mytho.admin', () => linkEnterprises({ enterpriseIds: [a], unitId, replace: true }), 'invalid');
-      assert.equal(err.key, 'ent.link.kindNotLinkable');
+      assert.equal(err.key, 'enterprises.link.kindNotLinkable');
     }
     // A cell of another ward, not in Phường 4's scope.
     const p6Cell = await t.unitId('TG-MYTHO-P6-TANPHU');

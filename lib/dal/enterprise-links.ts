@@ -44,8 +44,8 @@ const managing = alias(units, 'managing_unit');
  */
 export async function writeEnterpriseLinks(tx: Tx, user: CurrentUser, pairs: LinkPair[], opts: { replace: boolean; action?: string }): Promise<LinkResult> {
   if (!can(user, 'data.edit', user.unitPath)) throw forbidden();
-  if (pairs.length === 0) throw invalid('ent.link.noneChosen', { enterpriseIds: 'ent.link.noneChosen' });
-  if (pairs.length > MAX_LINKS) throw invalid('ent.link.tooMany', { enterpriseIds: 'ent.link.tooMany' });
+  if (pairs.length === 0) throw invalid('enterprises.link.noneChosen', { enterpriseIds: 'enterprises.link.noneChosen' });
+  if (pairs.length > MAX_LINKS) throw invalid('enterprises.link.tooMany', { enterpriseIds: 'enterprises.link.tooMany' });
 
   // The units: in scope, active, of a kind that can be linked.
   const unitIds = [...new Set(pairs.map((p) => p.unitId))];
@@ -59,7 +59,7 @@ export async function writeEnterpriseLinks(tx: Tx, user: CurrentUser, pairs: Lin
     const unit = found.find((u) => u.id === id);
     if (!unit || !unit.active) throw invalid('errors.targetNotFound', { unitId: 'errors.targetNotFound' });
     const link = linkFor(unit.kind as UnitKind);
-    if (!link) throw invalid('ent.link.kindNotLinkable', { unitId: 'ent.link.kindNotLinkable' });
+    if (!link) throw invalid('enterprises.link.kindNotLinkable', { unitId: 'enterprises.link.kindNotLinkable' });
     linkOf.set(id, link);
   }
 
@@ -67,7 +67,7 @@ export async function writeEnterpriseLinks(tx: Tx, user: CurrentUser, pairs: Lin
   const seen = new Set<string>();
   for (const p of pairs) {
     const key = `${p.enterpriseId}:${linkOf.get(p.unitId)}`;
-    if (seen.has(key)) throw invalid('ent.link.twice', { enterpriseIds: 'ent.link.twice' });
+    if (seen.has(key)) throw invalid('enterprises.link.twice', { enterpriseIds: 'enterprises.link.twice' });
     seen.add(key);
   }
 
@@ -127,7 +127,7 @@ export async function writeEnterpriseLinks(tx: Tx, user: CurrentUser, pairs: Lin
     if (mine.length !== replacedIds.length) throw invalid('errors.linkOutsideScope', { enterpriseIds: 'errors.linkOutsideScope' });
     if (!opts.replace) {
       const names = replaced.map((r) => r.name).join('; ');
-      throw new DalError('conflict', 'ent.link.replaceNeeded', { replace: 'ent.link.replaceNeeded' }, { n: replaced.length, names });
+      throw new DalError('conflict', 'enterprises.link.replaceNeeded', { replace: 'enterprises.link.replaceNeeded' }, { n: replaced.length, names });
     }
   }
 

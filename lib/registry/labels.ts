@@ -25,7 +25,7 @@ export function enterpriseFormText(t: T): Record<string, string> {
     'submitCreate',
     'submitSave',
   ] as const;
-  return { pending: t('form.pending'), ...Object.fromEntries(keys.map((k) => [k, t(`ent.${k}` as MessageKey)])) };
+  return { pending: t('form.pending'), ...Object.fromEntries(keys.map((k) => [k, t(`enterprises.${k}` as MessageKey)])) };
 }
 
 type Ref = { id: number; name: string } | null;
@@ -33,8 +33,8 @@ type Ref = { id: number; name: string } | null;
 /** Choices of the enterprise form's lists (its units are searchable pickers). */
 export function enterpriseFormOptions(t: T) {
   return {
-    types: [{ value: '', label: '—' }, ...ENTERPRISE_TYPES.map((x) => ({ value: x, label: t(`ent.type.${x}`) }))],
-    statuses: ENTERPRISE_STATUSES.map((x) => ({ value: x, label: t(`ent.status.${x}`) })),
+    types: [{ value: '', label: '—' }, ...ENTERPRISE_TYPES.map((x) => ({ value: x, label: t(`enterprises.type.${x}`) }))],
+    statuses: ENTERPRISE_STATUSES.map((x) => ({ value: x, label: t(`enterprises.status.${x}`) })),
   };
 }
 

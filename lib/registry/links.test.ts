@@ -26,8 +26,8 @@ describe('linkFor: the unit kind decides the link', () => {
 describe('linkFormSchema', () => {
   const errorOf = (input: Record<string, string>) => linkFormSchema.safeParse(input).error?.issues.map((i) => [i.path.join('.'), i.message]);
   test('no organisation chosen, or the field missing: asked for by name', () => {
-    assert.deepEqual(errorOf({ organisationId: '' }), [['organisationId', 'ent.link.unitRequired']]);
-    assert.deepEqual(errorOf({}), [['organisationId', 'ent.link.unitRequired']]);
+    assert.deepEqual(errorOf({ organisationId: '' }), [['organisationId', 'enterprises.link.unitRequired']]);
+    assert.deepEqual(errorOf({}), [['organisationId', 'enterprises.link.unitRequired']]);
   });
   test('a forged value is an invalid choice', () => {
     assert.deepEqual(errorOf({ organisationId: 'abc' })?.[0][0], 'organisationId');

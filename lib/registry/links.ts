@@ -27,6 +27,6 @@ export function linkFor(kind: UnitKind): EnterpriseLink | null {
  * replace a different link. (An optional schema would let zod skip a missing field unchecked.)
  */
 export const linkFormSchema = z.object({
-  organisationId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.union([z.null(), id])).refine((v): v is number => v !== null, { error: 'ent.link.unitRequired' }),
+  organisationId: z.preprocess((v) => (v === '' || v === undefined ? null : v), z.union([z.null(), id])).refine((v): v is number => v !== null, { error: 'enterprises.link.unitRequired' }),
   replace: checkbox,
 });

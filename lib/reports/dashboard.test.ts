@@ -181,6 +181,6 @@ test('each measure’s label and the list its figure opens', () => {
   );
   for (const [m, href] of cases) {
     assert.equal(MEASURE_TABLE[m].list(d), href, m);
-    assert.equal(MEASURE_TABLE[m].label, `rep.m.${m}`);
+    assert.equal(MEASURE_TABLE[m].label, `reports.m.${m}`);
   }
 });

@@ -46,19 +46,19 @@ const ratingsList = (d: DrillDown) => `/ratings?year=${d.lastYear}`;
 
 /** Every measure, once: its label, where its figure comes from, and the list behind it. */
 export const MEASURE_TABLE: { readonly [M in Measure]: MeasureDef } = {
-  admitted: { label: 'rep.m.admitted', figure: { count: 'years' }, list: admittedList },
-  admitted_nonstate: { label: 'rep.m.admitted_nonstate', figure: { count: 'years' }, list: (d) => `${admittedList(d)}&inEnterprise=1` },
-  admitted_owners: { label: 'rep.m.admitted_owners', figure: { count: 'years' }, list: (d) => `${admittedList(d)}&occupation=owner` },
-  admitted_workers: { label: 'rep.m.admitted_workers', figure: { count: 'years' }, list: (d) => `${admittedList(d)}&occupation=direct_worker` },
-  orgs_founded: { label: 'rep.m.orgs_founded', figure: { count: 'founded' }, list: (d) => `/founding?${d.window}` },
-  orgs_founded_fdi: { label: 'rep.m.orgs_founded_fdi', figure: { count: 'founded' }, list: (d) => `/founding?${d.window}&fdi=1` },
-  introduced: { label: 'rep.m.introduced', figure: { count: 'years' }, list: (d) => `/cases?${d.window}` },
-  awareness_attendees: { label: 'rep.m.awareness_attendees', figure: { count: 'attendees' }, list: (d) => `/classes?kind=awareness&${d.window}` },
-  enterprises_surveyed: { label: 'rep.m.enterprises_surveyed', figure: { count: 'surveyed' }, list: engagementList },
-  owners_met: { label: 'rep.m.owners_met', figure: { count: 'owners' }, list: engagementList },
-  owners_persuaded: { label: 'rep.m.owners_persuaded', figure: { count: 'owners' }, list: engagementList },
-  orgs_good_share: { label: 'rep.m.orgs_good_share', figure: { share: 'orgs' }, list: ratingsList },
-  members_good_share: { label: 'rep.m.members_good_share', figure: { share: 'members' }, list: ratingsList },
+  admitted: { label: 'reports.m.admitted', figure: { count: 'years' }, list: admittedList },
+  admitted_nonstate: { label: 'reports.m.admitted_nonstate', figure: { count: 'years' }, list: (d) => `${admittedList(d)}&inEnterprise=1` },
+  admitted_owners: { label: 'reports.m.admitted_owners', figure: { count: 'years' }, list: (d) => `${admittedList(d)}&occupation=owner` },
+  admitted_workers: { label: 'reports.m.admitted_workers', figure: { count: 'years' }, list: (d) => `${admittedList(d)}&occupation=direct_worker` },
+  orgs_founded: { label: 'reports.m.orgs_founded', figure: { count: 'founded' }, list: (d) => `/founding?${d.window}` },
+  orgs_founded_fdi: { label: 'reports.m.orgs_founded_fdi', figure: { count: 'founded' }, list: (d) => `/founding?${d.window}&fdi=1` },
+  introduced: { label: 'reports.m.introduced', figure: { count: 'years' }, list: (d) => `/cases?${d.window}` },
+  awareness_attendees: { label: 'reports.m.awareness_attendees', figure: { count: 'attendees' }, list: (d) => `/classes?kind=awareness&${d.window}` },
+  enterprises_surveyed: { label: 'reports.m.enterprises_surveyed', figure: { count: 'surveyed' }, list: engagementList },
+  owners_met: { label: 'reports.m.owners_met', figure: { count: 'owners' }, list: engagementList },
+  owners_persuaded: { label: 'reports.m.owners_persuaded', figure: { count: 'owners' }, list: engagementList },
+  orgs_good_share: { label: 'reports.m.orgs_good_share', figure: { share: 'orgs' }, list: ratingsList },
+  members_good_share: { label: 'reports.m.members_good_share', figure: { share: 'members' }, list: ratingsList },
 };
 
 /** The measures a statement counts (its columns). */

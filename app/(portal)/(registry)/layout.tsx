@@ -8,7 +8,7 @@ export default async function RegistryLayout({ children }: { children: React.Rea
       <RegistryNav
         items={[
           { href: '/enterprises', label: t('nav.enterprises') },
-          { href: '/enterprises/priority', label: t('ent.priority') },
+          { href: '/enterprises/priority', label: t('enterprises.priority') },
           { href: '/founding', label: t('nav.founding') },
           { href: '/engagement', label: t('nav.engagement') },
           { href: '/classes', label: t('nav.classes') },

@@ -56,7 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 text-sm font-normal text-stone-900"
             data-testid="audit-action"
           >
-            <option value="">{t('ent.filter.all')}</option>
+            <option value="">{t('enterprises.filter.all')}</option>
             {actions.map((a) => (
               <option key={a.value} value={a.value}>
                 {a.label}

@@ -7,8 +7,8 @@ export function logFilterText(t: T) {
     from: t('audit.filter.from'),
     to: t('audit.filter.to'),
     placeholder: t('audit.filter.datePlaceholder'),
-    apply: t('ent.filter.apply'),
-    clear: t('ent.filter.clear'),
+    apply: t('enterprises.filter.apply'),
+    clear: t('enterprises.filter.clear'),
     unread: (text: string) => t('audit.filter.badDate', { text }),
   };
 }

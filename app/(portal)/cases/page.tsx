@@ -39,7 +39,7 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
         <FigureFilter
           text={t('cases.submittedBetween', { n: totalText(t, page), from: formatDate(submitted.from), to: formatDate(submitted.to) })}
           clearHref="/cases"
-          clearLabel={t('ent.filter.clear')}
+          clearLabel={t('enterprises.filter.clear')}
         />
       ) : null}
       <form className="flex flex-wrap gap-2" role="search">

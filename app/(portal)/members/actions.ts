@@ -13,7 +13,7 @@ import { id, isoDate, optionalDate, optionalId, optionalText, text, version } fr
 
 export async function createMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
-  const state = await runAction(memberSchema, formData, async (d) => ({ id: created } = await createMember(d)), 'mem.created');
+  const state = await runAction(memberSchema, formData, async (d) => ({ id: created } = await createMember(d)), 'members.created');
   if (!state.ok) return state;
   revalidatePath('/members');
   redirect(`/members/${created}`);
@@ -39,7 +39,7 @@ export async function memberStepAction(_prev: ActionState, formData: FormData): 
       if (step === 'cancel') return cancelTransfer(d);
       return setTemporaryActivity({ ...d, hostCellUnitId: step === 'temporaryStart' ? (hostCellUnitId ?? 0) : undefined });
     },
-    'mem.stepDone',
+    'members.stepDone',
   );
   if (state.ok) revalidatePath('/members', 'layout');
   return state;
@@ -48,7 +48,7 @@ export async function memberStepAction(_prev: ActionState, formData: FormData): 
 const assignSchema = z.object({ memberId: id, cellUnitId: id, role: text(200), startOn: isoDate, endOn: optionalDate });
 
 export async function assignAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(assignSchema, formData, (d) => assignMember({ ...d, endOn: d.endOn || undefined }), 'asg.done');
+  const state = await runAction(assignSchema, formData, (d) => assignMember({ ...d, endOn: d.endOn || undefined }), 'assignments.done');
   if (state.ok) revalidatePath('/members', 'layout');
   return state;
 }
@@ -63,7 +63,7 @@ const updateSchema = z.object({
 });
 
 export async function updateMemberAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(updateSchema, formData, (d) => updateMember({ ...d, officialOn: d.officialOn || undefined, cardNo: d.cardNo || undefined }), 'mem.saved');
+  const state = await runAction(updateSchema, formData, (d) => updateMember({ ...d, officialOn: d.officialOn || undefined, cardNo: d.cardNo || undefined }), 'members.saved');
   if (state.ok) revalidatePath('/members', 'layout');
   return state;
 }
@@ -77,7 +77,7 @@ const endSchema = z.object({
 });
 
 export async function endMembershipAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(endSchema, formData, (d) => endMembership(d), 'mem.ended');
+  const state = await runAction(endSchema, formData, (d) => endMembership(d), 'members.ended');
   if (state.ok) revalidatePath('/members', 'layout');
   return state;
 }

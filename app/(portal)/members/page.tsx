@@ -32,7 +32,7 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
       rowKey={(m) => m.id}
       columns={[
         {
-          label: t('mem.fullName'),
+          label: t('members.fullName'),
           primary: true,
           cell: (m) => (
             <>
@@ -43,7 +43,7 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
         },
         { label: t('cases.col.nationalId'), className: 'font-mono text-xs', cell: (m) => m.nationalIdMasked },
         {
-          label: t('mem.cell'),
+          label: t('members.cell'),
           cell: (m) => (
             <>
               {m.cellName}
@@ -51,21 +51,21 @@ function MemberTable({ items, t, testId }: { items: MemberListItem[]; t: T; test
             </>
           ),
         },
-        { label: t('mem.occupation'), cell: (m) => t(`mem.occ.${m.occupation}`) },
+        { label: t('members.occupation'), cell: (m) => t(`members.occ.${m.occupation}`) },
         {
-          label: t('mem.standing'),
+          label: t('members.standing'),
           cell: (m) => (
             <>
-              {t(m.officialOn ? 'mem.standing.official' : 'mem.standing.probationary')}
+              {t(m.officialOn ? 'members.standing.official' : 'members.standing.probationary')}
               <div className="text-xs text-stone-500">{formatDate(m.officialOn ?? m.admittedOn)}</div>
             </>
           ),
         },
         {
-          label: t('mem.status'),
+          label: t('members.status'),
           cell: (m) => (
             <>
-              {t(`mem.status.${m.status}`)}
+              {t(`members.status.${m.status}`)}
               {m.transferToName ? <div className="text-xs text-amber-800">→ {m.transferToName}</div> : null}
               {m.hostName ? <div className="text-xs text-stone-500">@ {m.hostName}</div> : null}
             </>
@@ -107,20 +107,20 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
   const filtered = Object.values(filter).some((v) => v !== undefined);
   return (
     <div className="space-y-4">
-      <PageTitle title={t('mem.title')}>
+      <PageTitle title={t('members.title')}>
         {abilities.addMembers ? (
           <Link href="/members/new" className="ml-auto rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
-            {t('mem.new')}
+            {t('members.new')}
           </Link>
         ) : null}
       </PageTitle>
       {incoming?.items.length ? (
         <section className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-3">
-          <h2 className="font-semibold text-amber-950">{t('mem.incoming')}</h2>
+          <h2 className="font-semibold text-amber-950">{t('members.incoming')}</h2>
           <MemberTable items={incoming.items} t={t} testId="incoming-table" />
           {incoming.total > incoming.items.length ? (
             <Link href="/members?incoming=1" className="text-sm text-red-800 underline" data-testid="incoming-all">
-              {t('mem.incomingAll', { n: totalText(t, incoming) })}
+              {t('members.incomingAll', { n: totalText(t, incoming) })}
             </Link>
           ) : null}
         </section>
@@ -128,51 +128,53 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
       {filter.admitted ? (
         <FigureFilter
           testId="admitted-filter"
-          text={t('mem.admittedBetween', { from: formatDate(filter.admitted.from), to: formatDate(filter.admitted.to) })}
+          text={t('members.admittedBetween', { from: formatDate(filter.admitted.from), to: formatDate(filter.admitted.to) })}
           clearHref="/members"
-          clearLabel={t('ent.filter.clear')}
+          clearLabel={t('enterprises.filter.clear')}
         />
       ) : null}
-      {filter.incoming ? <FigureFilter testId="incoming-filter" text={t('mem.incoming')} clearHref="/members" clearLabel={t('ent.filter.clear')} /> : null}
+      {filter.incoming ? <FigureFilter testId="incoming-filter" text={t('members.incoming')} clearHref="/members" clearLabel={t('enterprises.filter.clear')} /> : null}
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-3" role="search" data-testid="member-filters">
         {filter.incoming ? <input type="hidden" name="incoming" value="1" /> : null}
         <div>
           <label htmlFor="member-q" className="sr-only">
-            {t('mem.search')}
+            {t('members.search')}
           </label>
-          <input id="member-q" name="q" defaultValue={p.q} placeholder={t('mem.search')} className={`${input} w-full`} />
+          <input id="member-q" name="q" defaultValue={p.q} placeholder={t('members.search')} className={`${input} w-full`} />
         </div>
         <SearchPicker
           name="unit"
-          label={t('mem.unitFilter')}
+          label={t('members.unitFilter')}
           hideLabel
           source={`/api/pick/units?kinds=${MEMBER_UNIT_KINDS.join(',')}`}
           defaultValue={unitChosen}
-          labels={{ ...pickerLabels(t), placeholder: t('mem.unitFilterPlaceholder') }}
+          labels={{ ...pickerLabels(t), placeholder: t('members.unitFilterPlaceholder') }}
         />
-        <FilterSelect name="occupation" label={t('mem.occupation')} value={p.occupation} options={OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))} t={t} />
-        <FilterSelect name="inEnterprise" label={t('mem.workplace')} value={p.inEnterprise} options={[{ value: '1', label: t('mem.workplace.enterprise') }]} t={t} />
+        <FilterSelect name="occupation" label={t('members.occupation')} value={p.occupation} options={OCCUPATIONS.map((o) => ({ value: o, label: t(`members.occ.${o}`) }))} t={t} />
+        <FilterSelect name="inEnterprise" label={t('members.workplace')} value={p.inEnterprise} options={[{ value: '1', label: t('members.workplace.enterprise') }]} t={t} />
         <FilterSelect
           name="standing"
-          label={t('mem.standing')}
+          label={t('members.standing')}
           value={p.standing}
           options={[
-            { value: 'probationary', label: t('mem.standing.probationary') },
-            { value: 'official', label: t('mem.standing.official') },
+            { value: 'probationary', label: t('members.standing.probationary') },
+            { value: 'official', label: t('members.standing.official') },
           ]}
           t={t}
         />
         <FilterSelect
           name="status"
-          label={t('mem.status')}
+          label={t('members.status')}
           value={p.status}
-          options={[{ value: 'current', label: t('mem.status.current') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`mem.status.${s}`) }))]}
+          options={[{ value: 'current', label: t('members.status.current') }, ...MEMBER_STATUSES.map((s) => ({ value: s, label: t(`members.status.${s}`) }))]}
           t={t}
         />
-        <FilterActions span="sm:col-span-3" t={t} clearHref={filtered ? '/members' : undefined} count={t('mem.count', { n: totalText(t, page) })} countTestId="member-count" />
+        <FilterActions span="sm:col-span-3" t={t} clearHref={filtered ? '/members' : undefined} count={t('members.count', { n: totalText(t, page) })} countTestId="member-count" />
       </form>
       {page.items.length === 0 ? (
-        <EmptyState testId="members-empty">{t(filtered ? 'mem.emptyFiltered' : abilities.addMembers ? 'mem.empty' : abilities.branch ? 'mem.emptyBranch' : 'mem.emptyReadOnly')}</EmptyState>
+        <EmptyState testId="members-empty">
+          {t(filtered ? 'members.emptyFiltered' : abilities.addMembers ? 'members.empty' : abilities.branch ? 'members.emptyBranch' : 'members.emptyReadOnly')}
+        </EmptyState>
       ) : (
         <MemberTable items={page.items} t={t} testId="members-table" />
       )}

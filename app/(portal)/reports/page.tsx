@@ -35,7 +35,7 @@ function Cell({ row, m, testId }: { row: DashboardRow; m: Measure; testId?: stri
 }
 
 function periodLabel(t: T, p: Period) {
-  return p.kind === 'year' ? t('rep.period.year', { year: p.from }) : t('rep.period.term', { from: p.from, to: p.to });
+  return p.kind === 'year' ? t('reports.period.year', { year: p.from }) : t('reports.period.term', { from: p.from, to: p.to });
 }
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<ReportParams> }) {
@@ -60,7 +60,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-3">
         <div>
-          <h1 className="text-2xl font-bold text-red-900">{t('rep.title')}</h1>
+          <h1 className="text-2xl font-bold text-red-900">{t('reports.title')}</h1>
           <p className="text-sm text-stone-600" data-testid="report-heading">
             {d.unit.name} · {periodLabel(t, period)}
           </p>
@@ -68,7 +68,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <form className="no-print ml-auto flex flex-wrap items-end gap-2">
           <input type="hidden" name="unit" value={d.unit.id} />
           <label className="text-sm">
-            <span className="mb-1 block">{t('tgt.periodKind')}</span>
+            <span className="mb-1 block">{t('targets.periodKind')}</span>
             <select name="period" defaultValue={periodKey(period)} className={input} data-testid="period">
               {choices.map((c) => (
                 <option key={periodKey(c)} value={periodKey(c)}>
@@ -77,14 +77,14 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               ))}
             </select>
           </label>
-          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('rat.show')}</button>
+          <button className="rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white">{t('ratings.show')}</button>
           <a href={query({ sort: undefined }).replace('/reports?', '/reports/export?')} className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm" data-testid="report-export">
-            {t('rep.export')}
+            {t('reports.export')}
           </a>
-          <PrintButton label={t('rep.print')} />
+          <PrintButton label={t('reports.print')} />
           {abilities.setTargets ? (
             <Link href={`/reports/targets?period=${periodKey(period)}`} className="rounded-md border border-red-800 px-4 py-2 text-sm font-semibold text-red-900" data-testid="set-targets">
-              {t('rep.setTargets')}
+              {t('reports.setTargets')}
             </Link>
           ) : null}
         </form>
@@ -92,60 +92,60 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
 
       <section className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4" data-testid="headline">
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
-          <div className="text-stone-500">{t('rep.h.enterprises')}</div>
+          <div className="text-stone-500">{t('reports.h.enterprises')}</div>
           <div className="text-2xl font-bold" data-testid="h-enterprises">
             {h.enterprises.operating.toLocaleString('vi-VN')}
           </div>
           <div className="text-xs text-stone-600">
-            <span data-testid="h-enterprises-party">{h.enterprises.withParty.toLocaleString('vi-VN')}</span> {t('rep.h.withParty')} · {h.enterprises.withUnion.toLocaleString('vi-VN')}{' '}
-            {t('rep.h.withUnion')} · {h.enterprises.withYouth.toLocaleString('vi-VN')} {t('rep.h.withYouth')}
+            <span data-testid="h-enterprises-party">{h.enterprises.withParty.toLocaleString('vi-VN')}</span> {t('reports.h.withParty')} · {h.enterprises.withUnion.toLocaleString('vi-VN')}{' '}
+            {t('reports.h.withUnion')} · {h.enterprises.withYouth.toLocaleString('vi-VN')} {t('reports.h.withYouth')}
           </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
-          <div className="text-stone-500">{t('rep.h.organisations')}</div>
+          <div className="text-stone-500">{t('reports.h.organisations')}</div>
           <div className="text-2xl font-bold" data-testid="h-organisations">
             {h.organisations.total.toLocaleString('vi-VN')}
           </div>
           <div className="text-xs text-stone-600" data-testid="h-organisations-kinds">
-            {t('rep.h.orgKinds', { cells: h.organisations.cells, committees: h.organisations.committees })}
+            {t('reports.h.orgKinds', { cells: h.organisations.cells, committees: h.organisations.committees })}
           </div>
           <div className="text-xs text-stone-600" data-testid="h-organisations-levels">
-            {h.organisations.underDistrict} {t('rep.h.underDistrict')} · {h.organisations.underGrassroots} {t('rep.h.underGrassroots')}
+            {h.organisations.underDistrict} {t('reports.h.underDistrict')} · {h.organisations.underGrassroots} {t('reports.h.underGrassroots')}
           </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
-          <div className="text-stone-500">{t('rep.h.members')}</div>
+          <div className="text-stone-500">{t('reports.h.members')}</div>
           <div className="text-2xl font-bold">
             <Link href={`/members?unit=${d.unit.id}&inEnterprise=1&status=current`} className="hover:underline" data-testid="h-members">
               {h.members.inEnterprises.toLocaleString('vi-VN')}
             </Link>
           </div>
           <div className="text-xs text-stone-600" data-testid="h-members-kinds">
-            {h.members.owners.toLocaleString('vi-VN')} {t('rep.h.owners')} · {h.members.workers.toLocaleString('vi-VN')} {t('rep.h.workers')}
+            {h.members.owners.toLocaleString('vi-VN')} {t('reports.h.owners')} · {h.members.workers.toLocaleString('vi-VN')} {t('reports.h.workers')}
           </div>
           <div className="text-xs text-stone-600" data-testid="h-members-all">
-            {t('rep.h.membersAll', { n: h.members.total.toLocaleString('vi-VN') })}
+            {t('reports.h.membersAll', { n: h.members.total.toLocaleString('vi-VN') })}
           </div>
         </div>
         <div className="rounded-lg border border-stone-200 bg-white p-3 text-sm">
-          <div className="text-stone-500">{t('rep.h.classes')}</div>
+          <div className="text-stone-500">{t('reports.h.classes')}</div>
           <div className="text-xs text-stone-700" data-testid="h-awareness-classes">
-            {t('rep.h.awarenessClasses', { n: h.classes.awareness.toLocaleString('vi-VN'), m: h.classes.awarenessAttendees.toLocaleString('vi-VN') })}
+            {t('reports.h.awarenessClasses', { n: h.classes.awareness.toLocaleString('vi-VN'), m: h.classes.awarenessAttendees.toLocaleString('vi-VN') })}
           </div>
           <div className="text-xs text-stone-700" data-testid="h-new-member-classes">
-            {t('rep.h.newMemberClasses', { n: h.classes.newMember.toLocaleString('vi-VN'), m: h.classes.newMemberAttendees.toLocaleString('vi-VN') })}
+            {t('reports.h.newMemberClasses', { n: h.classes.newMember.toLocaleString('vi-VN'), m: h.classes.newMemberAttendees.toLocaleString('vi-VN') })}
           </div>
         </div>
       </section>
 
       <p className="text-xs text-stone-500" data-testid="headline-note">
-        {t('rep.h.asOf', { date: formatDate(today()), period: periodLabel(t, period).toLowerCase() })}
+        {t('reports.h.asOf', { date: formatDate(today()), period: periodLabel(t, period).toLowerCase() })}
       </p>
 
       {o.forecast ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200" data-testid="forecast">
-          {t('rep.forecast', { total: o.forecast.total, soFar: o.forecast.admittedSoFar, pipeline: o.forecast.fromPipeline })}
-          {d.total.target.admitted ? ` · ${t('rep.target')}: ${d.total.target.admitted}` : ''}
+          {t('reports.forecast', { total: o.forecast.total, soFar: o.forecast.admittedSoFar, pipeline: o.forecast.fromPipeline })}
+          {d.total.target.admitted ? ` · ${t('reports.target')}: ${d.total.target.admitted}` : ''}
         </p>
       ) : null}
 
@@ -153,10 +153,10 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         <table className="min-w-full text-sm" data-testid="report-totals">
           <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
             <tr>
-              <th className="px-3 py-2">{t('rep.measure')}</th>
-              <th className="px-3 py-2 text-right">{t('rep.actual')}</th>
-              <th className="px-3 py-2 text-right">{t('rep.target')}</th>
-              <th className="px-3 py-2 text-right">{t('rep.percent')}</th>
+              <th className="px-3 py-2">{t('reports.measure')}</th>
+              <th className="px-3 py-2 text-right">{t('reports.actual')}</th>
+              <th className="px-3 py-2 text-right">{t('reports.target')}</th>
+              <th className="px-3 py-2 text-right">{t('reports.percent')}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-stone-100">
@@ -177,7 +177,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                     {d.total.percent[m] === null || d.total.percent[m] === undefined ? '—' : `${d.total.percent[m]}%`}
                     {!share && (d.total.percent[m] ?? 0) > 100 ? (
                       <div className="text-xs text-green-700" data-testid={`above-${m}`}>
-                        {t('rep.abovePlan', { n: abovePlan(d.total.actual[m] ?? 0, d.total.target[m] ?? 0) ?? 0 })}
+                        {t('reports.abovePlan', { n: abovePlan(d.total.actual[m] ?? 0, d.total.target[m] ?? 0) ?? 0 })}
                       </div>
                     ) : null}
                   </td>
@@ -192,37 +192,37 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
         {o.monthly ? (
           <ColumnChart
             testId="chart-monthly"
-            title={t('rep.chart.monthly')}
-            bars={o.monthly.map((v, i) => ({ label: t('rep.month', { n: i + 1 }), value: v }))}
+            title={t('reports.chart.monthly')}
+            bars={o.monthly.map((v, i) => ({ label: t('reports.month', { n: i + 1 }), value: v }))}
             target={d.total.target.admitted ? Math.round(d.total.target.admitted / 12) : null}
-            targetLabel={`${t('rep.target')} / 12 =`}
+            targetLabel={`${t('reports.target')} / 12 =`}
           />
         ) : null}
         <BarList
           testId="chart-pipeline"
-          title={t('rep.chart.pipeline')}
+          title={t('reports.chart.pipeline')}
           rows={STATES.filter((s) => h.candidates[s]).map((s) => ({ label: t(`state.${s}`), value: h.candidates[s] ?? 0 }))}
-          empty={t('rep.chart.noCases')}
+          empty={t('reports.chart.noCases')}
         />
         {o.coverage.length ? (
           <BarList
             testId="chart-coverage"
-            title={t('rep.chart.coverage')}
-            rows={o.coverage.map((c) => ({ label: c.own ? t('rep.own', { unit: c.name }) : c.name, value: c.withParty, of: c.operating }))}
+            title={t('reports.chart.coverage')}
+            rows={o.coverage.map((c) => ({ label: c.own ? t('reports.own', { unit: c.name }) : c.name, value: c.withParty, of: c.operating }))}
           />
         ) : null}
       </section>
 
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold">{t('rep.byChild')}</h2>
+        <h2 className="text-lg font-semibold">{t('reports.byChild')}</h2>
         {rows.length === 0 ? (
-          <p className="text-sm text-stone-600">{t('rep.noChildren')}</p>
+          <p className="text-sm text-stone-600">{t('reports.noChildren')}</p>
         ) : (
           <div className="overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="min-w-full text-sm" data-testid="report-children">
               <thead className="bg-stone-100 text-left text-xs uppercase tracking-wide text-stone-600">
                 <tr>
-                  <th className="min-w-64 px-3 py-2">{t('rep.unit')}</th>
+                  <th className="min-w-64 px-3 py-2">{t('reports.unit')}</th>
                   {MEASURES.map((m) => (
                     <th key={m} className="px-3 py-2 text-right">
                       <Link href={query({ sort: m })} className={sort === m ? 'text-red-900 underline' : 'hover:underline'}>
@@ -241,7 +241,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
                           {r.unit.name}
                         </Link>
                       ) : (
-                        <span className="text-stone-600">{t('rep.own', { unit: d.unit.name })}</span>
+                        <span className="text-stone-600">{t('reports.own', { unit: d.unit.name })}</span>
                       )}
                     </td>
                     {MEASURES.map((m) => (

@@ -82,7 +82,7 @@ export default async function RulesPage() {
         <h1 className="text-2xl font-bold text-red-900">{t('rules.title')}</h1>
         <p className="mt-1 text-sm text-stone-600">{t('rules.help')}</p>
         <Link href="/rules/calendar" className="mt-2 inline-block text-sm text-red-800 underline" data-testid="calendar-link">
-          {t('cal.link')}
+          {t('calendar.link')}
         </Link>{' '}
         <Link href="/rules/forms" className="mt-2 ml-4 inline-block text-sm text-red-800 underline" data-testid="form-templates-link">
           {t('forms.rulesLink')}

@@ -12,7 +12,7 @@ import { id, idList, isoDate, text } from '@/lib/validation';
 export async function createClassAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
   const schema = z.object({ kind: z.enum(CLASS_KINDS, { error: 'errors.invalidChoice' }), title: text(300), startOn: isoDate, endOn: isoDate });
-  const state = await runAction(schema, formData, async (d) => ({ id: created } = await createClass(d)), 'cls.created');
+  const state = await runAction(schema, formData, async (d) => ({ id: created } = await createClass(d)), 'classes.created');
   if (!state.ok) return state;
   revalidatePath('/classes');
   redirect(`/classes/${created}`);
@@ -20,10 +20,10 @@ export async function createClassAction(_prev: ActionState, formData: FormData):
 
 export async function enrolAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let n = 0;
-  const state = await runAction(z.object({ classId: id }), formData, async (d) => ({ enrolled: n } = await enrolPeople({ ...d, personIds: idList(formData, 'personIds') })), 'cls.created');
+  const state = await runAction(z.object({ classId: id }), formData, async (d) => ({ enrolled: n } = await enrolPeople({ ...d, personIds: idList(formData, 'personIds') })), 'classes.created');
   if (state.ok) {
     revalidatePath('/classes', 'layout');
-    return { ok: true, message: (await getT())('cls.enrolDone', { n }) };
+    return { ok: true, message: (await getT())('classes.enrolDone', { n }) };
   }
   return state;
 }
@@ -31,10 +31,10 @@ export async function enrolAction(_prev: ActionState, formData: FormData): Promi
 export async function issueAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let n = 0;
   const schema = z.object({ classId: id, certificateOn: isoDate, firstNumber: text(60) });
-  const state = await runAction(schema, formData, async (d) => ({ issued: n } = await issueCertificates({ ...d, enrolmentIds: idList(formData, 'enrolmentIds') })), 'cls.created');
+  const state = await runAction(schema, formData, async (d) => ({ issued: n } = await issueCertificates({ ...d, enrolmentIds: idList(formData, 'enrolmentIds') })), 'classes.created');
   if (state.ok) {
     revalidatePath('/', 'layout');
-    return { ok: true, message: (await getT())('cls.issueDone', { n }) };
+    return { ok: true, message: (await getT())('classes.issueDone', { n }) };
   }
   return state;
 }

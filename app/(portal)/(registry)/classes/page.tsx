@@ -31,46 +31,53 @@ export default async function ClassesPage({ searchParams }: { searchParams: Prom
   const canCreate = abilities.organise;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold text-red-900">{t('cls.title')}</h1>
+      <h1 className="text-2xl font-bold text-red-900">{t('classes.title')}</h1>
       {held && totals ? (
         <FigureFilter
-          text={t('cls.heldBetween', {
-            kind: filter.kind ? t(`cls.kind.${filter.kind}`) : t('cls.title'),
+          text={t('classes.heldBetween', {
+            kind: filter.kind ? t(`classes.kind.${filter.kind}`) : t('classes.title'),
             n: totals.classes.toLocaleString('vi-VN'),
             m: totals.attendees.toLocaleString('vi-VN'),
             from: formatDate(held.from),
             to: formatDate(held.to),
           })}
           clearHref="/classes"
-          clearLabel={t('ent.filter.clear')}
+          clearLabel={t('enterprises.filter.clear')}
         />
       ) : null}
       {canCreate ? (
-        <Disclosure title={t('cls.new')}>
+        <Disclosure title={t('classes.new')}>
           <ClassForm
-            l={{ submit: t('cls.new'), pending: t('form.pending'), kind: t('cls.kind'), title: t('cls.name'), startOn: t('cls.startOn'), endOn: t('cls.endOn') }}
-            kinds={[{ value: '', label: '—' }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))]}
+            l={{ submit: t('classes.new'), pending: t('form.pending'), kind: t('classes.kind'), title: t('classes.name'), startOn: t('classes.startOn'), endOn: t('classes.endOn') }}
+            kinds={[{ value: '', label: '—' }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`classes.kind.${k}`) }))]}
             today={formatDate(today())}
           />
         </Disclosure>
       ) : null}
       <ListSearch
         q={p.q}
-        placeholder={t('cls.search')}
+        placeholder={t('classes.search')}
         submit={t('users.searchSubmit')}
-        selects={[{ name: 'kind', label: t('cls.kind'), value: filter.kind, options: [{ value: '', label: t('cls.allKinds') }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`cls.kind.${k}`) }))] }]}
+        selects={[
+          {
+            name: 'kind',
+            label: t('classes.kind'),
+            value: filter.kind,
+            options: [{ value: '', label: t('classes.allKinds') }, ...CLASS_KINDS.map((k) => ({ value: k, label: t(`classes.kind.${k}`) }))],
+          },
+        ]}
         hidden={{ wUnit: p.wUnit, wFrom: p.wFrom, wTo: p.wTo }}
         testId="class-search"
       />
       {items.length === 0 ? (
-        <EmptyState testId="class-empty">{t(filtered ? 'cls.emptyFiltered' : canCreate ? 'cls.empty' : 'cls.emptyReadOnly')}</EmptyState>
+        <EmptyState testId="class-empty">{t(filtered ? 'classes.emptyFiltered' : canCreate ? 'classes.empty' : 'classes.emptyReadOnly')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="class-list">
           {items.map((c) => (
             <li key={c.id} className="px-4 py-3">
-              <RowLink href={`/classes/${c.id}`}>{c.title}</RowLink> <span className="text-xs text-stone-500">{t(`cls.kind.${c.kind}`)}</span>
+              <RowLink href={`/classes/${c.id}`}>{c.title}</RowLink> <span className="text-xs text-stone-500">{t(`classes.kind.${c.kind}`)}</span>
               <div className="text-xs text-stone-500">
-                {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
+                {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('classes.counts', { enrolled: c.enrolled, certified: c.certified })}
               </div>
             </li>
           ))}

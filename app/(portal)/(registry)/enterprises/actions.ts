@@ -13,7 +13,7 @@ import { id, idList, version } from '@/lib/validation';
 
 export async function createEnterpriseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   let created = 0;
-  const state = await runAction(enterpriseSchema, formData, async (data) => ({ id: created } = await createEnterprise(data)), 'ent.created');
+  const state = await runAction(enterpriseSchema, formData, async (data) => ({ id: created } = await createEnterprise(data)), 'enterprises.created');
   if (!state.ok) return state;
   revalidatePath('/enterprises');
   redirect(`/enterprises/${created}`);
@@ -22,7 +22,7 @@ export async function createEnterpriseAction(_prev: ActionState, formData: FormD
 const updateSchema = enterpriseSchema.and(z.object({ id, version }));
 
 export async function updateEnterpriseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(updateSchema, formData, (data) => updateEnterprise(data), 'ent.saved');
+  const state = await runAction(updateSchema, formData, (data) => updateEnterprise(data), 'enterprises.saved');
   if (state.ok) revalidatePath('/enterprises', 'layout');
   return state;
 }
@@ -34,11 +34,11 @@ export async function linkEnterprisesAction(_prev: ActionState, formData: FormDa
     linkFormSchema,
     formData,
     async (d) => (result = await linkEnterprises({ enterpriseIds: idList(formData, 'enterpriseIds'), unitId: d.organisationId, replace: d.replace })),
-    'ent.link.done',
+    'enterprises.link.done',
   );
   if (state.ok) {
     revalidatePath('/enterprises', 'layout');
-    return { ok: true, message: (await getT())('ent.link.doneCount', result) };
+    return { ok: true, message: (await getT())('enterprises.link.doneCount', result) };
   }
   // The data layer names the unit `unitId`; the form's picker is `organisationId`.
   if (state.fieldErrors?.unitId) {

@@ -62,49 +62,63 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
   // Those who edit the registry link enterprises to their organisations (the data layer decides which ones).
   const canLink = abilities.editData && items.length > 0;
   const answers = (k: 'party' | 'union') => [
-    { value: 'yes', label: t(`ent.filter.${k}Yes`) },
-    { value: 'no', label: t(`ent.filter.${k}No`) },
+    { value: 'yes', label: t(`enterprises.filter.${k}Yes`) },
+    { value: 'no', label: t(`enterprises.filter.${k}No`) },
   ];
   const content = (
     <div className="space-y-4">
-      <PageTitle title={t('ent.title')}>
+      <PageTitle title={t('enterprises.title')}>
         <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline" data-testid="priority-link">
-          {t('ent.priority')}
+          {t('enterprises.priority')}
         </Link>
         {abilities.registerEnterprises ? (
           <Link href="/enterprises/new" className=" rounded-md bg-red-800 px-4 py-2 text-sm font-semibold text-white hover:bg-red-900">
-            {t('ent.new')}
+            {t('enterprises.new')}
           </Link>
         ) : null}
       </PageTitle>
       <form className="grid gap-2 rounded-lg border border-stone-200 bg-white p-3 sm:grid-cols-4" role="search" data-testid="enterprise-filters">
-        <input name="q" defaultValue={params.q} placeholder={t('ent.search')} aria-label={t('ent.search')} className={`${input} sm:col-span-2`} />
+        <input name="q" defaultValue={params.q} placeholder={t('enterprises.search')} aria-label={t('enterprises.search')} className={`${input} sm:col-span-2`} />
         <SearchPicker
           name="unit"
-          label={t('ent.filter.managing')}
+          label={t('enterprises.filter.managing')}
           hideLabel
           source={`/api/pick/units?kinds=${MANAGING_KINDS.join(',')}`}
           defaultValue={unitChosen}
-          labels={{ ...pickerLabels(t), placeholder: t('ent.filter.managingPlaceholder') }}
+          labels={{ ...pickerLabels(t), placeholder: t('enterprises.filter.managingPlaceholder') }}
         />
-        <FilterSelect name="type" label={t('ent.type')} value={params.type} options={ENTERPRISE_TYPES.map((x) => ({ value: x, label: t(`ent.type.${x}`) }))} t={t} />
-        <FilterSelect name="party" label={t('ent.filter.party')} value={params.party} options={answers('party')} t={t} />
-        <FilterSelect name="union" label={t('ent.filter.union')} value={params.union} options={answers('union')} t={t} />
+        <FilterSelect name="type" label={t('enterprises.type')} value={params.type} options={ENTERPRISE_TYPES.map((x) => ({ value: x, label: t(`enterprises.type.${x}`) }))} t={t} />
+        <FilterSelect name="party" label={t('enterprises.filter.party')} value={params.party} options={answers('party')} t={t} />
+        <FilterSelect name="union" label={t('enterprises.filter.union')} value={params.union} options={answers('union')} t={t} />
         <FilterSelect
           name="zone"
-          label={t('ent.filter.zone')}
+          label={t('enterprises.filter.zone')}
           value={params.zone}
-          options={[{ value: '*', label: t('ent.filter.inAnyZone') }, { value: '-', label: t('ent.filter.inNoZone') }, ...zones.map((z) => ({ value: z, label: z }))]}
+          options={[{ value: '*', label: t('enterprises.filter.inAnyZone') }, { value: '-', label: t('enterprises.filter.inNoZone') }, ...zones.map((z) => ({ value: z, label: z }))]}
           t={t}
         />
         <div className="flex gap-2">
-          <input name="min" defaultValue={params.min} inputMode="numeric" placeholder={t('ent.filter.workforceMin')} aria-label={t('ent.filter.workforceMin')} className={`${input} w-1/2`} />
-          <input name="max" defaultValue={params.max} inputMode="numeric" placeholder={t('ent.filter.workforceMax')} aria-label={t('ent.filter.workforceMax')} className={`${input} w-1/2`} />
+          <input
+            name="min"
+            defaultValue={params.min}
+            inputMode="numeric"
+            placeholder={t('enterprises.filter.workforceMin')}
+            aria-label={t('enterprises.filter.workforceMin')}
+            className={`${input} w-1/2`}
+          />
+          <input
+            name="max"
+            defaultValue={params.max}
+            inputMode="numeric"
+            placeholder={t('enterprises.filter.workforceMax')}
+            aria-label={t('enterprises.filter.workforceMax')}
+            className={`${input} w-1/2`}
+          />
         </div>
-        <FilterActions span="sm:col-span-4" t={t} clearHref={filtered ? '/enterprises' : undefined} count={t('ent.count', { n: totalText(t, page) })} countTestId="enterprise-count" />
+        <FilterActions span="sm:col-span-4" t={t} clearHref={filtered ? '/enterprises' : undefined} count={t('enterprises.count', { n: totalText(t, page) })} countTestId="enterprise-count" />
       </form>
       {items.length === 0 ? (
-        <EmptyState testId="enterprises-empty">{t(filtered ? 'ent.emptyFiltered' : abilities.registerEnterprises ? 'ent.empty' : 'ent.emptyReadOnly')}</EmptyState>
+        <EmptyState testId="enterprises-empty">{t(filtered ? 'enterprises.emptyFiltered' : abilities.registerEnterprises ? 'enterprises.empty' : 'enterprises.emptyReadOnly')}</EmptyState>
       ) : (
         <CardTable
           testId="enterprises-table"
@@ -115,41 +129,41 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
             ...(canLink
               ? [
                   {
-                    label: t('ent.link.title'),
+                    label: t('enterprises.link.title'),
                     srOnlyLabel: true,
                     className: 'w-10 sm:px-3',
-                    cell: (e: (typeof items)[number]) => <SelectBox id={e.id} name={e.name} label={t('ent.link.select', { name: e.name })} />,
+                    cell: (e: (typeof items)[number]) => <SelectBox id={e.id} name={e.name} label={t('enterprises.link.select', { name: e.name })} />,
                   },
                 ]
               : []),
             {
-              label: t('ent.name'),
+              label: t('enterprises.name'),
               primary: true,
               cell: (e) => (
                 <>
                   <RowLink href={`/enterprises/${e.id}`}>{e.name}</RowLink>
                   {e.zone ? <div className="text-xs text-stone-500">{e.zone}</div> : null}
-                  {e.status !== 'operating' ? <div className="text-xs">{t(`ent.status.${e.status}`)}</div> : null}
+                  {e.status !== 'operating' ? <div className="text-xs">{t(`enterprises.status.${e.status}`)}</div> : null}
                 </>
               ),
             },
-            { label: t('ent.taxCode'), className: 'font-mono text-xs', cell: (e) => e.taxCode },
-            { label: t('ent.type'), cell: (e) => t(`ent.type.${e.type}`) },
-            { label: t('ent.filter.managing'), cell: (e) => e.managingUnitName },
-            { label: t('ent.workforce'), align: 'right', cell: (e) => e.workforce.toLocaleString('vi-VN') },
+            { label: t('enterprises.taxCode'), className: 'font-mono text-xs', cell: (e) => e.taxCode },
+            { label: t('enterprises.type'), cell: (e) => t(`enterprises.type.${e.type}`) },
+            { label: t('enterprises.filter.managing'), cell: (e) => e.managingUnitName },
+            { label: t('enterprises.workforce'), align: 'right', cell: (e) => e.workforce.toLocaleString('vi-VN') },
             {
-              label: t('ent.col.organisations'),
+              label: t('enterprises.col.organisations'),
               cell: (e) => (
                 <>
-                  <div className={e.partyUnitName ? 'text-stone-900' : 'text-amber-800'}>{e.partyUnitName ?? t('ent.noParty')}</div>
-                  <div className="text-xs text-stone-500">{[e.hasTradeUnion ? t('ent.union') : null, e.hasYouthUnion ? t('ent.youth') : null].filter(Boolean).join(' · ')}</div>
+                  <div className={e.partyUnitName ? 'text-stone-900' : 'text-amber-800'}>{e.partyUnitName ?? t('enterprises.noParty')}</div>
+                  <div className="text-xs text-stone-500">{[e.hasTradeUnion ? t('enterprises.union') : null, e.hasYouthUnion ? t('enterprises.youth') : null].filter(Boolean).join(' · ')}</div>
                 </>
               ),
             },
           ]}
         />
       )}
-      {canLink ? <SelectionBar selected={t('ent.link.selected', { n: '{n}' })} jump={t('ent.link.jump')} /> : null}
+      {canLink ? <SelectionBar selected={t('enterprises.link.selected', { n: '{n}' })} jump={t('enterprises.link.jump')} /> : null}
       <Pager page={page} path="/enterprises" params={params} n={n} text={pagerText(t, page, n)} />
       {canLink ? (
         <LinkForm
@@ -157,15 +171,15 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           source={`/api/pick/units?kinds=${LINKABLE_KINDS.join(',')}`}
           pick={pickerLabels(t)}
           labels={{
-            title: t('ent.link.title'),
-            intro: t('ent.link.intro'),
-            selected: t('ent.link.selected', { n: '{n}' }),
-            noneSelected: t('ent.link.noneSelected'),
-            remove: t('ent.link.remove', { name: '{name}' }),
-            unit: t('ent.link.unit'),
-            unitHint: t('ent.link.unitHint'),
-            replace: t('ent.link.replace'),
-            submit: t('ent.link.submit'),
+            title: t('enterprises.link.title'),
+            intro: t('enterprises.link.intro'),
+            selected: t('enterprises.link.selected', { n: '{n}' }),
+            noneSelected: t('enterprises.link.noneSelected'),
+            remove: t('enterprises.link.remove', { name: '{name}' }),
+            unit: t('enterprises.link.unit'),
+            unitHint: t('enterprises.link.unitHint'),
+            replace: t('enterprises.link.replace'),
+            submit: t('enterprises.link.submit'),
             pending: t('form.pending'),
           }}
         />

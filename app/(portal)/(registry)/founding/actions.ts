@@ -12,7 +12,7 @@ export async function proposeFoundingAction(_prev: ActionState, formData: FormDa
   let created = 0;
   const memberIds = idList(formData, 'memberIds');
   const schema = z.object({ enterpriseId: id, parentUnitId: id, cellName: text(300), proposedOn: isoDate });
-  const state = await runAction(schema, formData, async (d) => ({ id: created } = await proposeFounding({ ...d, memberIds })), 'fnd.proposed');
+  const state = await runAction(schema, formData, async (d) => ({ id: created } = await proposeFounding({ ...d, memberIds })), 'founding.proposed');
   if (!state.ok) return state;
   revalidatePath('/founding');
   revalidatePath('/enterprises', 'layout');
@@ -22,7 +22,7 @@ export async function proposeFoundingAction(_prev: ActionState, formData: FormDa
 const decideSchema = z.object({ id, version, decisionNo: text(100), decisionOn: isoDate, secretaryMemberId: id });
 
 export async function decideFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(decideSchema, formData, (d) => decideFounding(d), 'fnd.decided');
+  const state = await runAction(decideSchema, formData, (d) => decideFounding(d), 'founding.decided');
   if (state.ok) revalidatePath('/', 'layout');
   return state;
 }
@@ -30,7 +30,7 @@ export async function decideFoundingAction(_prev: ActionState, formData: FormDat
 const rejectSchema = z.object({ id, version, reason: text(1000) });
 
 export async function rejectFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(rejectSchema, formData, (d) => rejectFounding(d), 'fnd.rejected');
+  const state = await runAction(rejectSchema, formData, (d) => rejectFounding(d), 'founding.rejected');
   if (state.ok) revalidatePath('/founding', 'layout');
   return state;
 }
@@ -39,7 +39,7 @@ const pastSchema = z.object({ enterpriseId: id, parentUnitId: id, cellName: text
 
 /** A founding decided before the portal, entered from the records. */
 export async function recordPastFoundingAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(pastSchema, formData, (d) => recordPastFounding(d), 'fnd.pastDone');
+  const state = await runAction(pastSchema, formData, (d) => recordPastFounding(d), 'founding.pastDone');
   if (state.ok) revalidatePath('/', 'layout');
   return state;
 }

@@ -33,25 +33,25 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
   const items = page.items;
   return (
     <div className="space-y-4">
-      <PageTitle title={t('fnd.title')}>
+      <PageTitle title={t('founding.title')}>
         <Link href="/enterprises/priority" className="ml-auto text-sm text-red-800 underline">
-          {t('ent.priority')}
+          {t('enterprises.priority')}
         </Link>
       </PageTitle>
       {canRecord ? (
         <details className="rounded-lg border border-stone-200 bg-white p-4 shadow-sm" data-testid="past-founding">
-          <summary className="cursor-pointer font-semibold text-red-900">{t('fnd.past')}</summary>
-          <p className="mb-4 mt-2 text-sm text-stone-600">{t('fnd.pastHelp')}</p>
+          <summary className="cursor-pointer font-semibold text-red-900">{t('founding.past')}</summary>
+          <p className="mb-4 mt-2 text-sm text-stone-600">{t('founding.pastHelp')}</p>
           <PastFoundingForm
             l={{
-              submit: t('fnd.pastSubmit'),
+              submit: t('founding.pastSubmit'),
               pending: t('form.pending'),
-              enterprise: t('fnd.enterprise'),
-              parent: t('fnd.parent'),
-              cellName: t('fnd.cellName'),
-              decisionNo: t('fnd.decisionNo'),
-              decisionOn: t('fnd.decisionOn'),
-              decisionOnHint: t('fnd.pastDateHint'),
+              enterprise: t('founding.enterprise'),
+              parent: t('founding.parent'),
+              cellName: t('founding.cellName'),
+              decisionNo: t('founding.decisionNo'),
+              decisionOn: t('founding.decisionOn'),
+              decisionOnHint: t('founding.pastDateHint'),
             }}
             pick={pickerLabels(t)}
             enterpriseSource="/api/pick/enterprises"
@@ -61,36 +61,41 @@ export default async function FoundingPage({ searchParams }: { searchParams: Pro
       ) : null}
       {decided ? (
         <FigureFilter
-          text={t(filter.fdi ? 'fnd.decidedBetweenFdi' : 'fnd.decidedBetween', { n: totalText(t, page), from: formatDate(decided.from), to: formatDate(decided.to) })}
+          text={t(filter.fdi ? 'founding.decidedBetweenFdi' : 'founding.decidedBetween', { n: totalText(t, page), from: formatDate(decided.from), to: formatDate(decided.to) })}
           clearHref="/founding"
-          clearLabel={t('ent.filter.clear')}
+          clearLabel={t('enterprises.filter.clear')}
         />
       ) : null}
       <ListSearch
         q={p.q}
-        placeholder={t('fnd.search')}
+        placeholder={t('founding.search')}
         submit={t('users.searchSubmit')}
         selects={[
-          { name: 'state', label: t('fnd.stateLabel'), value: state, options: [{ value: '', label: t('fnd.allStates') }, ...FOUNDING_STATES.map((s) => ({ value: s, label: t(`fnd.state.${s}`) }))] },
+          {
+            name: 'state',
+            label: t('founding.stateLabel'),
+            value: state,
+            options: [{ value: '', label: t('founding.allStates') }, ...FOUNDING_STATES.map((s) => ({ value: s, label: t(`founding.state.${s}`) }))],
+          },
         ]}
         hidden={{ fdi: p.fdi, wUnit: p.wUnit, wFrom: p.wFrom, wTo: p.wTo }}
         testId="founding-search"
       />
       {items.length === 0 ? (
-        <EmptyState testId="founding-empty">{t(filtered ? 'fnd.emptyFiltered' : abilities.registerEnterprises ? 'fnd.empty' : 'fnd.emptyReadOnly')}</EmptyState>
+        <EmptyState testId="founding-empty">{t(filtered ? 'founding.emptyFiltered' : abilities.registerEnterprises ? 'founding.empty' : 'founding.emptyReadOnly')}</EmptyState>
       ) : (
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="founding-list">
           {items.map((p) => (
             <li key={p.id} className="px-4 py-3">
-              <RowLink href={`/founding/${p.id}`}>{p.cellName}</RowLink> <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`fnd.state.${p.state}`)}</span>
+              <RowLink href={`/founding/${p.id}`}>{p.cellName}</RowLink> <span className="rounded bg-stone-100 px-1.5 py-0.5 text-xs ring-1 ring-stone-200">{t(`founding.state.${p.state}`)}</span>
               {p.fromRecords ? (
                 <span className="ml-1 rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="from-records">
-                  {t('fnd.fromRecords')}
+                  {t('founding.fromRecords')}
                 </span>
               ) : null}
               <div className="text-xs text-stone-500">
-                {p.enterpriseName} · {t('fnd.parent')}: {p.parentName} ·{' '}
-                {p.fromRecords ? t('fnd.decisionShort', { no: p.decisionNo ?? '', on: formatDate(p.decisionOn) }) : `${t('fnd.count', { n: p.members })} · ${formatDate(p.proposedOn)}`}
+                {p.enterpriseName} · {t('founding.parent')}: {p.parentName} ·{' '}
+                {p.fromRecords ? t('founding.decisionShort', { no: p.decisionNo ?? '', on: formatDate(p.decisionOn) }) : `${t('founding.count', { n: p.members })} · ${formatDate(p.proposedOn)}`}
               </div>
             </li>
           ))}

@@ -33,7 +33,7 @@ const ratingsSchema = z.looseObject({ kind: z.unknown(), year: z.unknown() }).tr
 });
 
 export async function saveRatingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(ratingsSchema, formData, saveRatings, ({ saved }, t) => ({ ok: true, message: t('rat.saved', { n: saved }) }));
+  const state = await runAction(ratingsSchema, formData, saveRatings, ({ saved }, t) => ({ ok: true, message: t('ratings.saved', { n: saved }) }));
   if (state.ok) revalidatePath('/ratings');
   return state;
 }

@@ -39,7 +39,12 @@ export default async function PersonAccessPage({ searchParams }: { searchParams:
       <AuditTabs current="access" labels={{ changes: t('audit.tab.changes'), access: t('audit.tab.access') }} />
       <p className="text-sm text-stone-600">{t('access.help')}</p>
       {filter.personId ? (
-        <FigureFilter testId="access-person-filter" text={t('access.filter.person', { name: personName ?? `#${filter.personId}` })} clearHref="/audit/access" clearLabel={t('ent.filter.clear')} />
+        <FigureFilter
+          testId="access-person-filter"
+          text={t('access.filter.person', { name: personName ?? `#${filter.personId}` })}
+          clearHref="/audit/access"
+          clearLabel={t('enterprises.filter.clear')}
+        />
       ) : null}
       <LogFilters testId="access-filters" from={p.from} to={p.to} unread={period.unread} clearHref="/audit/access" filtered={filtered} text={logFilterText(t)}>
         {filter.personId ? <input type="hidden" name="person" value={filter.personId} /> : null}

@@ -26,13 +26,13 @@ export default async function NewMemberPage() {
     'confirmNotDuplicate',
     'submit',
   ] as const;
-  const l = { ...Object.fromEntries(keys.map((k) => [k, t(`mem.${k}`)])), male: t('referral.male'), female: t('referral.female'), pending: t('form.pending') };
+  const l = { ...Object.fromEntries(keys.map((k) => [k, t(`members.${k}`)])), male: t('referral.male'), female: t('referral.female'), pending: t('form.pending') };
   return (
     <div className="space-y-4">
-      <BackLink href="/members">{t('mem.title')}</BackLink>
-      <h1 className="text-2xl font-bold text-red-900">{t('mem.new')}</h1>
+      <BackLink href="/members">{t('members.title')}</BackLink>
+      <h1 className="text-2xl font-bold text-red-900">{t('members.new')}</h1>
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
-        <MemberForm l={l} pick={pickerLabels(t)} occupations={[{ value: '', label: '—' }, ...OCCUPATIONS.map((o) => ({ value: o, label: t(`mem.occ.${o}`) }))]} />
+        <MemberForm l={l} pick={pickerLabels(t)} occupations={[{ value: '', label: '—' }, ...OCCUPATIONS.map((o) => ({ value: o, label: t(`members.occ.${o}`) }))]} />
       </div>
     </div>
   );

@@ -20,48 +20,48 @@ export async function GET(req: Request): Promise<Response> {
     if (err instanceof DalError && (err.code === 'not_found' || err.code === 'forbidden')) notFound();
     throw err;
   }
-  const periodText = period.kind === 'year' ? t('rep.period.year', { year: period.from }) : t('rep.period.term', { from: period.from, to: period.to });
+  const periodText = period.kind === 'year' ? t('reports.period.year', { year: period.from }) : t('reports.period.term', { from: period.from, to: period.to });
   const on = today();
   const value = (v: number | null | undefined) => (v === null || v === undefined ? null : v);
   const buffer = await buildWorkbook([
     {
       sheetName: 'Tong hop',
-      title: t('rep.exportTitle'),
+      title: t('reports.exportTitle'),
       unitLine: `${t('export.unit')}: ${d.unit.name} · ${periodText}`,
       dateLine: t('export.date'),
       exportedOn: on,
       headers: [
-        { label: t('rep.measure'), width: 46 },
-        { label: t('rep.actual'), width: 12 },
-        { label: t('rep.target'), width: 12 },
-        { label: `${t('rep.percent')} (%)`, width: 12 },
+        { label: t('reports.measure'), width: 46 },
+        { label: t('reports.actual'), width: 12 },
+        { label: t('reports.target'), width: 12 },
+        { label: `${t('reports.percent')} (%)`, width: 12 },
       ],
       rows: MEASURES.map((m) => [t(MEASURE_TABLE[m].label), value(d.total.actual[m]), value(d.total.target[m]), value(d.total.percent[m])]),
     },
     {
       sheetName: 'Theo don vi',
-      title: `${t('rep.exportTitle')} — ${t('rep.byChild')}`,
+      title: `${t('reports.exportTitle')} — ${t('reports.byChild')}`,
       unitLine: `${t('export.unit')}: ${d.unit.name} · ${periodText}`,
       dateLine: t('export.date'),
       exportedOn: on,
       headers: [
-        { label: t('rep.unit'), width: 36 },
+        { label: t('reports.unit'), width: 36 },
         ...MEASURES.flatMap((m) => [
           { label: t(MEASURE_TABLE[m].label), width: 14 },
-          { label: `${t('rep.target')}${SHARE_MEASURES.includes(m) ? ' (%)' : ''}`, width: 10 },
+          { label: `${t('reports.target')}${SHARE_MEASURES.includes(m) ? ' (%)' : ''}`, width: 10 },
         ]),
       ],
-      rows: d.rows.map((r) => [r.unit ? r.unit.name : t('rep.own', { unit: d.unit.name }), ...MEASURES.flatMap((m) => [value(r.actual[m]), value(r.target[m])])]),
+      rows: d.rows.map((r) => [r.unit ? r.unit.name : t('reports.own', { unit: d.unit.name }), ...MEASURES.flatMap((m) => [value(r.actual[m]), value(r.target[m])])]),
     },
     {
       sheetName: 'So lieu chung',
-      title: `${t('rep.exportTitle')} — ${t('rep.x.headline')}`,
+      title: `${t('reports.exportTitle')} — ${t('reports.x.headline')}`,
       unitLine: `${t('export.unit')}: ${d.unit.name} · ${periodText}`,
       dateLine: t('export.date'),
       exportedOn: on,
       headers: [
-        { label: t('rep.x.item'), width: 52 },
-        { label: t('rep.x.count'), width: 14 },
+        { label: t('reports.x.item'), width: 52 },
+        { label: t('reports.x.count'), width: 14 },
       ],
       rows: headlineRows(t, o.headline),
     },
@@ -72,24 +72,24 @@ export async function GET(req: Request): Promise<Response> {
 /** The headline counts as label / number rows (the sub-items indented with a dash, as on the page). */
 function headlineRows(t: Awaited<ReturnType<typeof getT>>, h: Awaited<ReturnType<typeof getOverview>>['headline']): (string | number)[][] {
   return [
-    [t('rep.h.enterprises'), h.enterprises.operating],
-    [`— ${t('rep.h.withParty')}`, h.enterprises.withParty],
-    [`— ${t('rep.h.withUnion')}`, h.enterprises.withUnion],
-    [`— ${t('rep.h.withYouth')}`, h.enterprises.withYouth],
-    [t('rep.h.organisations'), h.organisations.total],
-    [`— ${t('rep.x.cells')}`, h.organisations.cells],
-    [`— ${t('rep.x.committees')}`, h.organisations.committees],
-    [`— ${t('rep.h.underDistrict')}`, h.organisations.underDistrict],
-    [`— ${t('rep.h.underGrassroots')}`, h.organisations.underGrassroots],
-    [t('rep.h.members'), h.members.inEnterprises],
-    [`— ${t('rep.h.owners')}`, h.members.owners],
-    [`— ${t('rep.h.workers')}`, h.members.workers],
-    [t('rep.x.membersAll'), h.members.total],
-    [t('rep.h.candidates'), STATES.reduce((n, s) => n + (h.candidates[s] ?? 0), 0)],
+    [t('reports.h.enterprises'), h.enterprises.operating],
+    [`— ${t('reports.h.withParty')}`, h.enterprises.withParty],
+    [`— ${t('reports.h.withUnion')}`, h.enterprises.withUnion],
+    [`— ${t('reports.h.withYouth')}`, h.enterprises.withYouth],
+    [t('reports.h.organisations'), h.organisations.total],
+    [`— ${t('reports.x.cells')}`, h.organisations.cells],
+    [`— ${t('reports.x.committees')}`, h.organisations.committees],
+    [`— ${t('reports.h.underDistrict')}`, h.organisations.underDistrict],
+    [`— ${t('reports.h.underGrassroots')}`, h.organisations.underGrassroots],
+    [t('reports.h.members'), h.members.inEnterprises],
+    [`— ${t('reports.h.owners')}`, h.members.owners],
+    [`— ${t('reports.h.workers')}`, h.members.workers],
+    [t('reports.x.membersAll'), h.members.total],
+    [t('reports.h.candidates'), STATES.reduce((n, s) => n + (h.candidates[s] ?? 0), 0)],
     ...STATES.filter((s) => h.candidates[s]).map((s) => [`— ${t(`state.${s}`)}`, h.candidates[s] ?? 0]),
-    [t('rep.x.awarenessClasses'), h.classes.awareness],
-    [`— ${t('rep.x.attendees')}`, h.classes.awarenessAttendees],
-    [t('rep.x.newMemberClasses'), h.classes.newMember],
-    [`— ${t('rep.x.attendees')}`, h.classes.newMemberAttendees],
+    [t('reports.x.awarenessClasses'), h.classes.awareness],
+    [`— ${t('reports.x.attendees')}`, h.classes.awarenessAttendees],
+    [t('reports.x.newMemberClasses'), h.classes.newMember],
+    [`— ${t('reports.x.attendees')}`, h.classes.newMemberAttendees],
   ];
 }

@@ -57,7 +57,7 @@ const targetsSchema = z.looseObject({}).transform((form, ctx) => {
 });
 
 export async function saveTargetsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(targetsSchema, formData, setTargets, ({ saved }, t) => ({ ok: true, message: saved ? t('tgt.saved', { n: saved }) : t('tgt.unchanged') }));
+  const state = await runAction(targetsSchema, formData, setTargets, ({ saved }, t) => ({ ok: true, message: saved ? t('targets.saved', { n: saved }) : t('targets.unchanged') }));
   if (state.ok) revalidatePath('/reports', 'layout');
   return state;
 }

@@ -22,38 +22,38 @@ export default async function TargetsPage({ searchParams }: { searchParams: Prom
     if (err instanceof DalError && err.code === 'forbidden') return null;
     throw err;
   });
-  if (!sheet) return <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('tgt.notAllowed')}</p>;
-  const label = period.kind === 'year' ? t('rep.period.year', { year: period.from }) : t('rep.period.term', { from: period.from, to: period.to });
+  if (!sheet) return <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('targets.notAllowed')}</p>;
+  const label = period.kind === 'year' ? t('reports.period.year', { year: period.from }) : t('reports.period.term', { from: period.from, to: period.to });
   return (
     <div className="space-y-4">
-      <BackLink href={`/reports?period=${periodKey(period)}`}>{t('rep.title')}</BackLink>
+      <BackLink href={`/reports?period=${periodKey(period)}`}>{t('reports.title')}</BackLink>
       <h1 className="text-2xl font-bold text-red-900">
-        {t('tgt.title')} · {label}
+        {t('targets.title')} · {label}
       </h1>
       <form className="flex items-end gap-2">
         <label className="text-sm">
-          <span className="mb-1 block">{t('tgt.periodKind')}</span>
+          <span className="mb-1 block">{t('targets.periodKind')}</span>
           <select name="period" defaultValue={periodKey(period)} className="rounded-md border border-stone-300 bg-white px-3 py-2 text-sm">
             {periodChoices(thisYear).map((c) => (
               <option key={periodKey(c)} value={periodKey(c)}>
-                {c.kind === 'year' ? t('rep.period.year', { year: c.from }) : t('rep.period.term', { from: c.from, to: c.to })}
+                {c.kind === 'year' ? t('reports.period.year', { year: c.from }) : t('reports.period.term', { from: c.from, to: c.to })}
               </option>
             ))}
           </select>
         </label>
-        <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('rat.show')}</button>
+        <button className="rounded-md border border-stone-300 bg-white px-4 py-2 text-sm">{t('ratings.show')}</button>
       </form>
-      <p className="text-sm text-stone-600">{t('tgt.help')}</p>
+      <p className="text-sm text-stone-600">{t('targets.help')}</p>
       <TargetsForm
         l={{
-          save: t('tgt.save'),
+          save: t('targets.save'),
           pending: t('form.pending'),
           unit: t('unit.col.name'),
-          directive: t('tgt.directive'),
-          directiveNo: t('tgt.directiveNo'),
-          directiveOn: t('tgt.directiveOn'),
-          directiveIssuer: t('tgt.directiveIssuer'),
-          directiveTitle: t('tgt.directiveTitle'),
+          directive: t('targets.directive'),
+          directiveNo: t('targets.directiveNo'),
+          directiveOn: t('targets.directiveOn'),
+          directiveIssuer: t('targets.directiveIssuer'),
+          directiveTitle: t('targets.directiveTitle'),
         }}
         period={{ kind: period.kind, from: period.from, to: period.to }}
         units={sheet.units}

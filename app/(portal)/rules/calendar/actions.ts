@@ -12,19 +12,19 @@ const removeSchema = z.object({ date: isoDate });
 const yearSchema = z.object({ year, status: z.enum(CALENDAR_YEAR_STATUSES, { error: 'errors.invalidChoice' }), source: text(500) });
 
 export async function saveCalendarDayAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(daySchema, formData, saveCalendarDay, 'cal.saved');
+  const state = await runAction(daySchema, formData, saveCalendarDay, 'calendar.saved');
   if (state.ok) revalidatePath('/rules/calendar');
   return state;
 }
 
 export async function removeCalendarDayAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(removeSchema, formData, (d) => removeCalendarDay(d.date), 'cal.removed');
+  const state = await runAction(removeSchema, formData, (d) => removeCalendarDay(d.date), 'calendar.removed');
   if (state.ok) revalidatePath('/rules/calendar');
   return state;
 }
 
 export async function setCalendarYearAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const state = await runAction(yearSchema, formData, setCalendarYear, 'cal.statusSaved');
+  const state = await runAction(yearSchema, formData, setCalendarYear, 'calendar.statusSaved');
   if (state.ok) revalidatePath('/rules/calendar');
   return state;
 }

@@ -17,33 +17,37 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
   const year = today().slice(0, 4);
   const subtitle = (
     <>
-      {t(`cls.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('cls.counts', { enrolled: c.enrolled, certified: c.certified })}
+      {t(`classes.kind.${c.kind}`)} · {c.organiserName} · {formatDate(c.startOn)}–{formatDate(c.endOn)} · {t('classes.counts', { enrolled: c.enrolled, certified: c.certified })}
     </>
   );
   return (
     <div className="space-y-6">
-      <BackLink href="/classes">{t('cls.title')}</BackLink>
+      <BackLink href="/classes">{t('classes.title')}</BackLink>
       <DetailHeader title={c.title} titleTestId="class-title" subtitle={subtitle} />
-      <Section title={t('cls.enrolled')} emptyText={c.enrolments.length ? null : t('cls.noneEnrolled')}>
-        <PlainTable head={[{ label: t('mem.fullName') }, { label: t('cases.col.nationalId') }, { label: t('cls.certificate') }]} testId="enrolments-table" bodyClassName="divide-y divide-stone-100">
+      <Section title={t('classes.enrolled')} emptyText={c.enrolments.length ? null : t('classes.noneEnrolled')}>
+        <PlainTable
+          head={[{ label: t('members.fullName') }, { label: t('cases.col.nationalId') }, { label: t('classes.certificate') }]}
+          testId="enrolments-table"
+          bodyClassName="divide-y divide-stone-100"
+        >
           {c.enrolments.map((e) => (
             <tr key={e.id}>
               <td className="px-4 py-2">{e.fullName}</td>
               <td className="px-4 py-2 font-mono text-xs">{e.nationalIdMasked}</td>
-              <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('cls.notYet')}</span>}</td>
+              <td className="px-4 py-2">{e.certificateNo ? `${e.certificateNo} · ${formatDate(e.certificateOn)}` : <span className="text-stone-500">{t('classes.notYet')}</span>}</td>
             </tr>
           ))}
         </PlainTable>
       </Section>
       {c.canManage ? (
         <div className="grid gap-4 md:grid-cols-2">
-          <FormPanel title={t('cls.enrol')} help={t('cls.enrolHelp')}>
-            <EnrolForm l={{ submit: t('cls.enrol'), pending: t('form.pending'), legend: t('cls.enrolPick') }} pick={{ ...pickerLabels(t), none: t('cls.noEligible') }} classId={c.id} />
+          <FormPanel title={t('classes.enrol')} help={t('classes.enrolHelp')}>
+            <EnrolForm l={{ submit: t('classes.enrol'), pending: t('form.pending'), legend: t('classes.enrolPick') }} pick={{ ...pickerLabels(t), none: t('classes.noEligible') }} classId={c.id} />
           </FormPanel>
           {pending.length ? (
-            <FormPanel title={t('cls.issue')} help={t('cls.issueHelp')}>
+            <FormPanel title={t('classes.issue')} help={t('classes.issueHelp')}>
               <IssueForm
-                l={{ submit: t('cls.issue'), pending: t('form.pending'), legend: t('cls.enrolled'), firstNumber: t('cls.firstNumber'), certificateOn: t('cls.certificateOn') }}
+                l={{ submit: t('classes.issue'), pending: t('form.pending'), legend: t('classes.enrolled'), firstNumber: t('classes.firstNumber'), certificateOn: t('classes.certificateOn') }}
                 classId={c.id}
                 enrolments={pending.map((e) => ({ value: String(e.id), label: e.fullName }))}
                 today={formatDate(today())}

@@ -19,23 +19,23 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
   const yes = (b: boolean) => t(b ? 'yes' : 'no');
   return (
     <div className="space-y-6">
-      <BackLink href="/enterprises">{t('ent.title')}</BackLink>
-      <DetailHeader title={e.name} titleTestId="enterprise-name" badge={{ tone: 'stone', text: t(`ent.status.${e.status}`) }}>
+      <BackLink href="/enterprises">{t('enterprises.title')}</BackLink>
+      <DetailHeader title={e.name} titleTestId="enterprise-name" badge={{ tone: 'stone', text: t(`enterprises.status.${e.status}`) }}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
-          <Field label={t('ent.taxCode')} value={<span className="font-mono">{e.taxCode}</span>} testId="enterprise-tax-code" />
-          <Field label={t('ent.type')} value={t(`ent.type.${e.type}`)} />
-          <Field label={t('ent.foreignInvested')} value={yes(e.foreignInvested)} />
-          <Field label={t('ent.address')} value={e.address} />
-          <Field label={t('ent.managingUnit')} value={e.managingUnit.name} />
-          <Field label={t('ent.zone')} value={e.zone} />
-          <Field label={t('ent.workforce')} value={e.workforce.toLocaleString('vi-VN')} />
-          <Field label={t('ent.ownerName')} value={e.ownerName} />
-          <Field label={t('ent.ownerIsMember')} value={yes(e.ownerIsMember)} />
+          <Field label={t('enterprises.taxCode')} value={<span className="font-mono">{e.taxCode}</span>} testId="enterprise-tax-code" />
+          <Field label={t('enterprises.type')} value={t(`enterprises.type.${e.type}`)} />
+          <Field label={t('enterprises.foreignInvested')} value={yes(e.foreignInvested)} />
+          <Field label={t('enterprises.address')} value={e.address} />
+          <Field label={t('enterprises.managingUnit')} value={e.managingUnit.name} />
+          <Field label={t('enterprises.zone')} value={e.zone} />
+          <Field label={t('enterprises.workforce')} value={e.workforce.toLocaleString('vi-VN')} />
+          <Field label={t('enterprises.ownerName')} value={e.ownerName} />
+          <Field label={t('enterprises.ownerIsMember')} value={yes(e.ownerIsMember)} />
         </dl>
-        <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('ent.organisations')}</h2>
+        <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('enterprises.organisations')}</h2>
         <dl className="mt-2 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
           <Field
-            label={t('ent.partyUnit')}
+            label={t('enterprises.partyUnit')}
             testId="enterprise-party"
             value={
               e.partyUnit ? (
@@ -44,12 +44,12 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
                 </Link>
               ) : (
                 <span className="text-amber-800">
-                  {t('ent.noParty')}
+                  {t('enterprises.noParty')}
                   {e.canRecordMeeting && e.status === 'operating' ? (
                     <>
                       {' · '}
                       <Link href={`/enterprises/${e.id}/found`} className="text-red-800 underline" data-testid="propose-founding">
-                        {t('prio.propose')}
+                        {t('priority.propose')}
                       </Link>
                     </>
                   ) : null}
@@ -57,12 +57,12 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
               )
             }
           />
-          <Field label={t('ent.hasTradeUnion')} value={e.tradeUnionUnit?.name ?? yes(e.hasTradeUnion)} />
-          <Field label={t('ent.hasYouthUnion')} value={e.youthUnionUnit?.name ?? yes(e.hasYouthUnion)} />
+          <Field label={t('enterprises.hasTradeUnion')} value={e.tradeUnionUnit?.name ?? yes(e.hasTradeUnion)} />
+          <Field label={t('enterprises.hasYouthUnion')} value={e.youthUnionUnit?.name ?? yes(e.hasYouthUnion)} />
         </dl>
       </DetailHeader>
 
-      <Section title={t('ent.meetings')} emptyText={e.meetings.length ? null : t('ent.meetingsEmpty')}>
+      <Section title={t('enterprises.meetings')} emptyText={e.meetings.length ? null : t('enterprises.meetingsEmpty')}>
         <ol className="space-y-3 border-l-2 border-red-200 pl-4" data-testid="enterprise-meetings">
           {e.meetings.map((m) => (
             <li key={m.id} className="text-sm">
@@ -100,7 +100,7 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
         </Disclosure>
       ) : null}
 
-      <Section title={t('ent.findings')} emptyText={e.findings.length ? null : t('ent.findingsEmpty')}>
+      <Section title={t('enterprises.findings')} emptyText={e.findings.length ? null : t('enterprises.findingsEmpty')}>
         <ul className="divide-y divide-stone-100 rounded-lg border border-stone-200 bg-white text-sm" data-testid="enterprise-findings">
           {e.findings.map((f) => (
             <li key={f.id} className="px-4 py-2">
@@ -113,7 +113,7 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
       </Section>
 
       {e.canEdit ? (
-        <Disclosure title={t('ent.edit')} className="no-print" testId="enterprise-edit">
+        <Disclosure title={t('enterprises.edit')} className="no-print" testId="enterprise-edit">
           <EnterpriseForm
             l={enterpriseFormText(t)}
             pick={pickerLabels(t)}
@@ -142,7 +142,7 @@ export default async function EnterprisePage({ params }: { params: Promise<{ id:
           />
         </Disclosure>
       ) : (
-        <p className="text-sm text-stone-500">{t('ent.readOnly')}</p>
+        <p className="text-sm text-stone-500">{t('enterprises.readOnly')}</p>
       )}
     </div>
   );

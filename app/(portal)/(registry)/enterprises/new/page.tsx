@@ -11,8 +11,8 @@ export default async function NewEnterprisePage() {
   const t = await getT();
   return (
     <div className="space-y-4">
-      <BackLink href="/enterprises">{t('ent.title')}</BackLink>
-      <h1 className="text-2xl font-bold text-red-900">{t('ent.new')}</h1>
+      <BackLink href="/enterprises">{t('enterprises.title')}</BackLink>
+      <h1 className="text-2xl font-bold text-red-900">{t('enterprises.new')}</h1>
       <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
         <EnterpriseForm l={enterpriseFormText(t)} pick={pickerLabels(t)} options={enterpriseFormOptions(t)} />
       </div>

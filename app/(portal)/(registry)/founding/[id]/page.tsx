@@ -16,8 +16,8 @@ export default async function FoundingProposalPage({ params }: { params: Promise
   const common = { pending: t('form.pending'), confirm: t('form.confirm'), cancel: t('form.cancel'), confirmTitle: t('form.confirmTitle') };
   return (
     <div className="space-y-6">
-      <BackLink href="/founding">{t('fnd.title')}</BackLink>
-      <DetailHeader title={p.cellName} badge={{ tone: 'amber', text: t(`fnd.state.${p.state}`), testId: 'founding-state' }}>
+      <BackLink href="/founding">{t('founding.title')}</BackLink>
+      <DetailHeader title={p.cellName} badge={{ tone: 'amber', text: t(`founding.state.${p.state}`), testId: 'founding-state' }}>
         <dl className="mt-4 grid gap-x-6 gap-y-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-stone-500">{t('survey.enterprise')}</dt>
@@ -28,22 +28,22 @@ export default async function FoundingProposalPage({ params }: { params: Promise
             </dd>
           </div>
           <div>
-            <dt className="text-stone-500">{t('fnd.parent')}</dt>
+            <dt className="text-stone-500">{t('founding.parent')}</dt>
             <dd>{p.parentName}</dd>
           </div>
           <div>
-            <dt className="text-stone-500">{t('fnd.decider')}</dt>
+            <dt className="text-stone-500">{t('founding.decider')}</dt>
             <dd>{p.deciderName}</dd>
           </div>
           <div>
-            <dt className="text-stone-500">{t('fnd.proposer')}</dt>
+            <dt className="text-stone-500">{t('founding.proposer')}</dt>
             <dd>
               {p.proposerName} · {formatDate(p.proposedOn)}
             </dd>
           </div>
           {p.decisionNo ? (
             <div>
-              <dt className="text-stone-500">{t('fnd.decisionNo')}</dt>
+              <dt className="text-stone-500">{t('founding.decisionNo')}</dt>
               <dd>
                 {p.decisionNo} · {formatDate(p.decisionOn)}
               </dd>
@@ -58,7 +58,7 @@ export default async function FoundingProposalPage({ params }: { params: Promise
           ) : null}
           <Field
             hideEmpty
-            label={t('fnd.newUnit')}
+            label={t('founding.newUnit')}
             value={
               p.newUnitId ? (
                 <Link href={`/units/${p.newUnitId}`} className="text-red-800 underline" data-testid="founding-new-unit">
@@ -67,15 +67,15 @@ export default async function FoundingProposalPage({ params }: { params: Promise
               ) : null
             }
           />
-          <Field hideEmpty label={t('fnd.reason')} value={p.rejectReason} className="sm:col-span-3" />
+          <Field hideEmpty label={t('founding.reason')} value={p.rejectReason} className="sm:col-span-3" />
         </dl>
-        <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('fnd.members')}</h2>
+        <h2 className="mt-5 text-sm font-semibold text-stone-700">{t('founding.members')}</h2>
         <ul className="mt-2 grid gap-1 text-sm sm:grid-cols-2" data-testid="founding-members">
           {p.memberList.map((m) => (
             <li key={m.id}>
               {m.fullName}{' '}
               <span className="text-stone-500">
-                ({t(m.official ? 'fnd.official' : 'fnd.probationary')}, {m.cellName})
+                ({t(m.official ? 'founding.official' : 'founding.probationary')}, {m.cellName})
               </span>
             </li>
           ))}
@@ -83,17 +83,17 @@ export default async function FoundingProposalPage({ params }: { params: Promise
       </DetailHeader>
       {p.canDecide ? (
         <section className="grid gap-4 md:grid-cols-2">
-          <FormPanel title={t('fnd.decide')} as="div">
+          <FormPanel title={t('founding.decide')} as="div">
             <DecideForm
-              l={{ ...common, submit: t('fnd.decide'), decisionNo: t('fnd.decisionNo'), decisionOn: t('fnd.decisionOn'), secretary: t('fnd.secretary') }}
+              l={{ ...common, submit: t('founding.decide'), decisionNo: t('founding.decisionNo'), decisionOn: t('founding.decisionOn'), secretary: t('founding.secretary') }}
               id={p.id}
               version={p.version}
               members={[{ value: '', label: '—' }, ...p.memberList.map((m) => ({ value: String(m.id), label: m.fullName }))]}
               today={formatDate(today())}
             />
           </FormPanel>
-          <FormPanel title={t('fnd.reject')} as="div">
-            <RejectForm l={{ ...common, submit: t('fnd.reject'), reason: t('fnd.reason') }} id={p.id} version={p.version} />
+          <FormPanel title={t('founding.reject')} as="div">
+            <RejectForm l={{ ...common, submit: t('founding.reject'), reason: t('founding.reason') }} id={p.id} version={p.version} />
           </FormPanel>
         </section>
       ) : null}

@@ -17,28 +17,28 @@ export default async function ProposeFoundingPage({ params }: { params: Promise<
   return (
     <div className="space-y-4">
       <BackLink href={`/enterprises/${e.id}`}>{e.name}</BackLink>
-      <h1 className="text-2xl font-bold text-red-900">{t('fnd.propose')}</h1>
+      <h1 className="text-2xl font-bold text-red-900">{t('founding.propose')}</h1>
       {e.partyUnit ? (
         <p className="rounded-md bg-amber-50 p-4 text-sm text-amber-950">{t('errors.foundingNotNeeded')}</p>
       ) : opts.members.length === 0 ? (
-        <EmptyState>{t('fnd.noMembers')}</EmptyState>
+        <EmptyState>{t('founding.noMembers')}</EmptyState>
       ) : (
         <div className="rounded-xl border border-stone-200 bg-white p-6 shadow-sm">
           <ProposeForm
             l={{
-              submit: t('fnd.propose'),
+              submit: t('founding.propose'),
               pending: t('form.pending'),
-              cellName: t('fnd.cellName'),
-              parent: t('fnd.parent'),
-              proposedOn: t('fnd.proposedOn'),
-              members: t('fnd.members'),
-              membersHelp: t('fnd.membersHelp', { min: opts.minMembers }),
+              cellName: t('founding.cellName'),
+              parent: t('founding.parent'),
+              proposedOn: t('founding.proposedOn'),
+              members: t('founding.members'),
+              membersHelp: t('founding.membersHelp', { min: opts.minMembers }),
             }}
             enterpriseId={e.id}
             cellName={`Chi bộ ${e.name}`}
             parentSource={`/api/pick/units?kinds=${FOUNDING_PARENT_KINDS.join(',')}`}
             pick={pickerLabels(t)}
-            members={opts.members.map((m) => ({ id: m.id, label: `${m.fullName} (${t(m.official ? 'fnd.official' : 'fnd.probationary')}, ${m.cellName})` }))}
+            members={opts.members.map((m) => ({ id: m.id, label: `${m.fullName} (${t(m.official ? 'founding.official' : 'founding.probationary')}, ${m.cellName})` }))}
             today={formatDate(today())}
           />
         </div>
