@@ -98,22 +98,10 @@ export default async function EnterprisesPage({ searchParams }: { searchParams: 
           t={t}
         />
         <div className="flex gap-2">
-          <input
-            name="min"
-            defaultValue={params.min}
-            inputMode="numeric"
-            placeholder={t('enterprises.filter.workforceMin')}
-            aria-label={t('enterprises.filter.workforceMin')}
-            className={`${input} w-1/2`}
-          />
-          <input
-            name="max"
-            defaultValue={params.max}
-            inputMode="numeric"
-            placeholder={t('enterprises.filter.workforceMax')}
-            aria-label={t('enterprises.filter.workforceMax')}
-            className={`${input} w-1/2`}
-          />
+          {(['min', 'max'] as const).map((end) => {
+            const label = t(end === 'min' ? 'enterprises.filter.workforceMin' : 'enterprises.filter.workforceMax');
+            return <input key={end} name={end} defaultValue={params[end]} inputMode="numeric" placeholder={label} aria-label={label} className={`${input} w-1/2`} />;
+          })}
         </div>
         <FilterActions span="sm:col-span-4" t={t} clearHref={filtered ? '/enterprises' : undefined} count={t('enterprises.count', { n: totalText(t, page) })} countTestId="enterprise-count" />
       </form>
