@@ -1,5 +1,4 @@
-import { can, type Action } from '@/lib/authz/permissions';
-import type { Role } from '@/lib/authz/roles';
+import { can, type Action, type Actor } from '@/lib/authz/permissions';
 import { normalizeName } from '@/lib/people/identity';
 import { addMonths, type IsoDate } from '@/lib/rules/dates';
 import type { RuleValues } from '@/lib/rules/rule-set';
@@ -290,7 +289,8 @@ export type TransitionRefusal = { reason: 'wrongState' } | { reason: 'notAllowed
 
 export type Plan = { ok: true; to: State; actor: CaseRole; checks: readonly Check[] } | ({ ok: false } & TransitionRefusal);
 
-export type Participant = { role: Role; unitPath: string };
+/** Who takes part: the permission table's actor (role, unit path, and the unit's kind, which kind-limited actions need). */
+export type Participant = Actor;
 
 /**
  * May `user` take `transition` on a case now, and where does it lead? Pure: the caller gives the
