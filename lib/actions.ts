@@ -13,8 +13,6 @@ export type ActionState = {
   values?: Record<string, string>;
 };
 
-export const initialActionState: ActionState = { ok: false };
-
 /**
  * A schema's message key in the user's language. A message that is no key (zod's own English
  * text, from a schema that forgot to name one) becomes the generic Vietnamese "invalid value":
