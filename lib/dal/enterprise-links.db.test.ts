@@ -33,6 +33,13 @@ async function linksOf(id: number): Promise<Links> {
   return { ...r, party: r.party && Number(r.party), union: r.union && Number(r.union), youth: r.youth && Number(r.youth), version: Number(r.version) };
 }
 
+/** writeEnterpriseLinks as the import calls it, in its own transaction: each pair is [enterpriseId, unitId]. */
+async function writeLinksAsImport(first: [number, number], second: [number, number], replace: boolean) {
+  const user = await requireUser();
+  const pairs = [first, second].map(([enterpriseId, unitId]) => ({ enterpriseId, unitId }));
+  return t.db.transaction((tx) => writeEnterpriseLinks(tx, user, pairs, { replace }));
+}
+
 const headline = async (username: string) => (await t.run(username, () => getOverview({ period: yearPeriod(2026) }))).headline.enterprises;
 
 describe('linking enterprises at once', () => {
@@ -83,20 +90,7 @@ describe('linking enterprises at once', () => {
     // Through the shared function, as the import does: several units in one call, the kind of each decides.
     const youth = await t.unitId('TG-DTN-MEKONG');
     const cell = await t.unitId('TG-MYTHO-P4-KP3');
-    const res = await t.run('mytho.officer', async () => {
-      const user = await requireUser();
-      return t.db.transaction((tx) =>
-        writeEnterpriseLinks(
-          tx,
-          user,
-          [
-            { enterpriseId: c, unitId: youth },
-            { enterpriseId: c, unitId: cell },
-          ],
-          { replace: false },
-        ),
-      );
-    });
+    const res = await t.run('mytho.officer', () => writeLinksAsImport([c, youth], [c, cell], false));
     assert.deepEqual(res, { linked: 1, unchanged: 0 });
     const both = await linksOf(c);
     assert.equal(both.youth, youth);
@@ -142,25 +136,7 @@ describe('linking enterprises at once', () => {
     await expectRefused(t, 'cb.phuongnam', () => linkEnterprises({ enterpriseIds: [phuongNam], unitId: phuongNamUnion, replace: true }), 'forbidden');
     // No enterprise at all, or one twice for the same link.
     await expectRefused(t, 'p4.officer', () => linkEnterprises({ enterpriseIds: [], unitId: cell, replace: false }), 'invalid');
-    await expectRefused(
-      t,
-      'mytho.officer',
-      async () => {
-        const user = await requireUser();
-        return t.db.transaction((tx) =>
-          writeEnterpriseLinks(
-            tx,
-            user,
-            [
-              { enterpriseId: b, unitId: cell },
-              { enterpriseId: b, unitId: p6Cell },
-            ],
-            { replace: true },
-          ),
-        );
-      },
-      'invalid',
-    );
+    await expectRefused(t, 'mytho.officer', () => writeLinksAsImport([b, cell], [b, p6Cell], true), 'invalid');
   });
 
   test('a link held by a unit outside the user’s scope is not theirs to replace, even confirmed', async () => {
